@@ -1,0 +1,37 @@
+import type { Locale } from './api/common.js';
+
+/** API error codes and their user-facing messages. The web app shows these as they come. */
+export const errorMessages = {
+  validation_error: { ja: '入力内容に誤りがあります。', en: 'The input is not valid.' },
+  malformed_json: { ja: '送信データ(JSON)の形式が正しくありません。', en: 'The request body is not valid JSON.' },
+  payload_too_large: { ja: '送信データが大きすぎます。', en: 'The request is too large.' },
+  unsupported_media_type: { ja: 'この形式のデータは受け付けられません。', en: 'This content type is not accepted.' },
+  unauthorized: { ja: 'ログインしてください。', en: 'Please sign in.' },
+  session_expired: { ja: 'ログインの有効期限が切れました。もう一度ログインしてください。', en: 'Your session has expired. Please sign in again.' },
+  invalid_credentials: { ja: 'メールアドレスまたはパスワードが正しくありません。', en: 'The email address or password is incorrect.' },
+  totp_required: { ja: '認証アプリの6桁のコードを入力してください。', en: 'Enter the 6-digit code from your authenticator app.' },
+  totp_invalid: { ja: '認証コードが正しくありません。時刻がずれていないか確認し、新しいコードを入力してください。', en: 'The authentication code is not correct. Check the clock and enter a fresh code.' },
+  account_locked: { ja: 'ログインに続けて失敗したため、このアカウントは一時的にロックされています。{minutes}分後にもう一度お試しください。', en: 'Too many failed sign-ins: this account is locked. Try again in {minutes} minutes.' },
+  too_many_attempts: { ja: 'ログインの試行回数が多すぎます。しばらく待ってからお試しください。', en: 'Too many sign-in attempts. Please wait a while and try again.' },
+  csrf_failed: { ja: '画面の有効期限が切れました。ページを再読み込みしてからやり直してください。', en: 'This page has expired. Reload it and try again.' },
+  forbidden: { ja: 'この操作を行う権限がありません。', en: 'You are not allowed to do this.' },
+  not_found: { ja: '見つかりません。', en: 'Not found.' },
+  version_conflict: { ja: '他の人が先に更新しました。最新の内容を読み込み直してから、もう一度変更してください。', en: 'Someone else changed this first. Reload the latest version and make your change again.' },
+  conflict: { ja: '同じ内容がすでに登録されています。', en: 'This already exists.' },
+  setup_done: { ja: '初期設定はすでに完了しています。', en: 'Setup has already been completed.' },
+  password_change_required: { ja: 'パスワードを変更してから操作を続けてください。', en: 'Change your password before continuing.' },
+  totp_enrollment_required: { ja: 'この法人では二要素認証が必須です。認証アプリを登録してください。', en: 'Your organization requires two-factor authentication. Set up an authenticator app.' },
+  wrong_password: { ja: '現在のパスワードが正しくありません。', en: 'The current password is incorrect.' },
+  invitation_invalid: { ja: 'この招待リンクは無効か、有効期限が切れています。招待した方に再送を依頼してください。', en: 'This invitation link is invalid or has expired. Ask for a new one.' },
+  invitation_wrong_user: { ja: 'この招待は別のメールアドレス宛てです。招待されたアカウントでログインしてください。', en: 'This invitation is for another email address. Sign in with the invited account.' },
+  bed_count_required: { ja: '病院は病床数を入力してください。', en: 'Enter the bed count for a hospital.' },
+  bed_count_not_allowed: { ja: '病床数は病院のみ入力できます。', en: 'Only hospitals have a bed count.' },
+  last_manager: { ja: '最後の安全管理責任者は外せません。先に別の方を安全管理責任者にしてください。', en: 'The last security manager cannot be removed. Appoint another one first.' },
+  internal_error: { ja: 'システムエラーが発生しました。時間をおいて再度お試しください。', en: 'Something went wrong. Please try again later.' },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type ErrorCode = keyof typeof errorMessages;
+
+export function errorMessage(code: ErrorCode, locale: Locale, params: Record<string, string | number> = {}): string {
+  return errorMessages[code][locale].replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? ''));
+}

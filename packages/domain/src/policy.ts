@@ -1,0 +1,89 @@
+import type { FacilityRole, OrganizationRole } from './roles.js';
+
+/**
+ * Every permission Mamori knows, as `resource.action`. All access decisions go through `can`;
+ * vendor and inspector grants slot in as further Grant kinds.
+ */
+export const permissions = [
+  'organization.create',
+  'organization.read',
+  'organization.update',
+  'facility.create',
+  'facility.read',
+  'facility.update',
+  'member.read',
+  'member.invite',
+  'member.update',
+  'member.remove',
+  'user.resetPassword',
+  'audit.read',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+export type Grant =
+  | { kind: 'system'; role: 'admin' }
+  | { kind: 'organization'; organizationId: string; role: OrganizationRole }
+  | { kind: 'facility'; organizationId: string; facilityId: string; role: FacilityRole };
+
+export interface Actor {
+  userId: string;
+  grants: readonly Grant[];
+}
+
+/** What a permission is asked about. A facility always names its organization. */
+export type Scope =
+  | { kind: 'global' }
+  | { kind: 'organization'; organizationId: string }
+  | { kind: 'facility'; organizationId: string; facilityId: string };
+
+interface Rule {
+  system: boolean;
+  organizationAdmin: boolean;
+  /** Facility roles that hold the permission inside their own facility (and read their organization). */
+  facilityRoles: readonly FacilityRole[];
+}
+
+const everyFacilityRole: readonly FacilityRole[] = ['manager', 'planner', 'operator', 'viewer'];
+
+const rules: Record<Permission, Rule> = {
+  'organization.create': { system: true, organizationAdmin: false, facilityRoles: [] },
+  'organization.read': { system: true, organizationAdmin: true, facilityRoles: everyFacilityRole },
+  'organization.update': { system: true, organizationAdmin: true, facilityRoles: [] },
+  'facility.create': { system: true, organizationAdmin: true, facilityRoles: [] },
+  'facility.read': { system: true, organizationAdmin: true, facilityRoles: everyFacilityRole },
+  'facility.update': { system: true, organizationAdmin: true, facilityRoles: ['manager'] },
+  'member.read': { system: true, organizationAdmin: true, facilityRoles: ['manager', 'planner'] },
+  'member.invite': { system: true, organizationAdmin: true, facilityRoles: ['manager'] },
+  'member.update': { system: true, organizationAdmin: true, facilityRoles: ['manager'] },
+  'member.remove': { system: true, organizationAdmin: true, facilityRoles: ['manager'] },
+  'user.resetPassword': { system: true, organizationAdmin: true, facilityRoles: [] },
+  'audit.read': { system: true, organizationAdmin: true, facilityRoles: ['manager'] },
+};
+
+function grantAllows(grant: Grant, permission: Permission, scope: Scope): boolean {
+  const rule = rules[permission];
+  switch (grant.kind) {
+    case 'system':
+      return rule.system;
+    case 'organization':
+      return rule.organizationAdmin && scope.kind !== 'global' && scope.organizationId === grant.organizationId;
+    case 'facility':
+      if (scope.kind === 'facility') return scope.facilityId === grant.facilityId && rule.facilityRoles.includes(grant.role);
+      // Facility staff see their organization's name, and nothing else organization-wide.
+      return permission === 'organization.read' && scope.kind === 'organization' && scope.organizationId === grant.organizationId;
+  }
+}
+
+export function can(actor: Actor, permission: Permission, scope: Scope): boolean {
+  return actor.grants.some((grant) => grantAllows(grant, permission, scope));
+}
+
+export function isSystemAdmin(actor: Actor): boolean {
+  return actor.grants.some((g) => g.kind === 'system');
+}
+
+/** Organization ids where the actor may act on everything (system admins: all, so null). */
+export function administeredOrganizations(actor: Actor): string[] | null {
+  if (isSystemAdmin(actor)) return null;
+  return actor.grants.flatMap((g) => (g.kind === 'organization' && g.role === 'admin' ? [g.organizationId] : []));
+}

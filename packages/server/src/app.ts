@@ -1,0 +1,88 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from './http/types.js';
+import { registerAuthentication } from './auth/authenticate.js';
+import { registerErrorHandler, registerNotFound } from './http/error-handler.js';
+import { authRoutes } from './auth/routes.js';
+import { accountRoutes } from './auth/account-routes.js';
+import { setupRoutes } from './setup/routes.js';
+import { organizationRoutes } from './organizations/routes.js';
+import { facilityRoutes } from './facilities/routes.js';
+import { memberRoutes } from './members/routes.js';
+import { invitationRoutes } from './invitations/routes.js';
+import { auditRoutes } from './audit/routes.js';
+import { userRoutes } from './users/routes.js';
+import { serveWebApp } from './web/static.js';
+
+
+z.config(z.locales.ja());
+
+export type { AppDeps };
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    bodyLimit: config.bodyMaxBytes,
+    trustProxy: config.trustProxy,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // Only JSON is accepted: a text/plain POST is a classic cross-site request that skips CORS preflight.
+  app.removeContentTypeParser('text/plain');
+  registerErrorHandler(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: config.publicUrl?.startsWith('https:') ? { maxAge: 31536000 } : false,
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Mamori API', version: '1.0.0', description: '医療機関のサイバーセキュリティ対策チェックリスト運用システム' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'mamori_session' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  registerAuthentication(app, deps.database.db, config);
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  await app.register(
+    async (api) => {
+      const typed = api.withTypeProvider<ZodTypeProvider>();
+      typed.get('/health', { config: { access: 'public' }, schema: { response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
+      typed.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+      for (const routes of [setupRoutes, authRoutes, accountRoutes, organizationRoutes, facilityRoutes, memberRoutes, invitationRoutes, userRoutes, auditRoutes]) {
+        routes(typed, deps);
+      }
+    },
+    { prefix: '/api/v1' },
+  );
+
+  registerNotFound(app, deps.serveWeb ? await serveWebApp(app) : false);
+  return app;
+}

@@ -1,0 +1,57 @@
+import { desc, sql } from 'drizzle-orm';
+import type { Tx } from '../db/connect.js';
+import { auditEvents } from '../db/schema.js';
+import { GENESIS_HASH, eventHash } from './canonical.js';
+
+/** Who did it and from where; built once per request. */
+export interface AuditContext {
+  actorId: string | null;
+  ip: string | null;
+}
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  organizationId?: string | null;
+  facilityId?: string | null;
+  changes?: Record<string, { before: unknown; after: unknown }>;
+}
+
+/** Transaction-scoped advisory lock: appends to the chain are serialized across every app server. */
+const AUDIT_CHAIN_LOCK_KEY = 727_002;
+
+/** Appends one event to the hash chain, inside the caller's transaction. */
+export async function recordAudit(tx: Tx, context: AuditContext, entry: AuditEntry): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})`);
+  const [last] = await tx
+    .select({ sequence: auditEvents.sequence, hash: auditEvents.hash })
+    .from(auditEvents)
+    .orderBy(desc(auditEvents.sequence))
+    .limit(1);
+  const fields = {
+    sequence: (last?.sequence ?? 0) + 1,
+    occurredAt: new Date(),
+    actorId: context.actorId,
+    organizationId: entry.organizationId ?? null,
+    facilityId: entry.facilityId ?? null,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    changes: entry.changes ?? {},
+    ip: context.ip,
+    prevHash: last?.hash ?? GENESIS_HASH,
+  };
+  await tx.insert(auditEvents).values({ ...fields, hash: eventHash(fields) });
+}
+
+/** Before/after pairs of the fields that actually changed; secrets never enter the trail. */
+export function diff<T extends Record<string, unknown>>(before: Partial<T> | null, after: Partial<T> | null, fields: readonly (keyof T & string)[]) {
+  const changes: Record<string, { before: unknown; after: unknown }> = {};
+  for (const field of fields) {
+    const b = before?.[field] ?? null;
+    const a = after?.[field] ?? null;
+    if (JSON.stringify(b) !== JSON.stringify(a)) changes[field] = { before: b, after: a };
+  }
+  return changes;
+}

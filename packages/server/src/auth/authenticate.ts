@@ -1,0 +1,97 @@
+import { and, eq, exists, or } from 'drizzle-orm';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Config } from '../config.js';
+import type { Db } from '../db/connect.js';
+import { apiTokens, facilityMembers, organizationMembers, organizations, users } from '../db/schema.js';
+import { AppError } from '../http/errors.js';
+import type { Authenticated, UserRow } from './context.js';
+import { loadActor } from './grants.js';
+import { API_TOKEN_PREFIX, safeEqual, sha256 } from './secrets.js';
+import { SESSION_COOKIE, findLiveSession, touchSession } from './sessions.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+async function fromApiToken(db: Db, token: string) {
+  const [row] = await db
+    .select({ user: users, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(eq(apiTokens.tokenHash, sha256(token)));
+  if (!row) return null;
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
+    await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.tokenId));
+  }
+  return row.user;
+}
+
+/** Whether any organization the user belongs to requires a second factor. */
+export async function organizationRequiresTotp(db: Db, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(
+      and(
+        eq(organizations.requireTotp, true),
+        or(
+          exists(db.select().from(organizationMembers).where(and(eq(organizationMembers.organizationId, organizations.id), eq(organizationMembers.userId, userId)))),
+          exists(db.select().from(facilityMembers).where(and(eq(facilityMembers.organizationId, organizations.id), eq(facilityMembers.userId, userId)))),
+        ),
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
+}
+
+async function restrictionOf(db: Db, user: UserRow): Promise<Authenticated['restricted']> {
+  if (user.mustChangePassword) return 'password_change_required';
+  if (!user.totpSecret && (await organizationRequiresTotp(db, user.id))) return 'totp_enrollment_required';
+  return null;
+}
+
+/**
+ * Resolves the caller from a bearer token or the session cookie, enforces CSRF for cookie-based
+ * mutations, and refuses restricted users everywhere but their own account routes.
+ */
+export function registerAuthentication(app: FastifyInstance, db: Db, config: Config): void {
+  app.decorateRequest('auth', null);
+  app.addHook('onRequest', async (request: FastifyRequest) => {
+    if (!request.url.startsWith('/api/')) return;
+    const access = request.routeOptions.config.access;
+    const authorization = request.headers.authorization;
+    if (authorization?.startsWith('Bearer ')) {
+      const token = authorization.slice('Bearer '.length).trim();
+      const user = token.startsWith(API_TOKEN_PREFIX) ? await fromApiToken(db, token) : null;
+      if (!user) throw new AppError(401, 'unauthorized');
+      request.auth = { user, actor: await loadActor(db, user.id, user.isSystemAdmin), via: 'token', session: null, restricted: null };
+    } else {
+      const cookie = request.cookies[SESSION_COOKIE];
+      if (cookie) {
+        const session = await findLiveSession(db, config, cookie);
+        if (session) {
+          await touchSession(db, session);
+          const [user] = await db.select().from(users).where(eq(users.id, session.userId));
+          if (user) {
+            request.auth = {
+              user,
+              actor: await loadActor(db, user.id, user.isSystemAdmin),
+              via: 'session',
+              session,
+              restricted: await restrictionOf(db, user),
+            };
+          }
+        } else if (access !== 'public') {
+          throw new AppError(401, 'session_expired');
+        }
+      }
+    }
+    const auth = request.auth;
+    if (auth?.via === 'session' && !SAFE_METHODS.has(request.method)) {
+      const header = request.headers['x-csrf-token'];
+      if (typeof header !== 'string' || !auth.session || !safeEqual(header, auth.session.csrfToken)) throw new AppError(403, 'csrf_failed');
+    }
+    if (access === 'public') return;
+    if (!auth) throw new AppError(401, 'unauthorized');
+    if (auth.restricted && access !== 'self') throw new AppError(403, auth.restricted);
+  });
+}
+

@@ -1,0 +1,45 @@
+import { LoginRequest, SessionInfo } from '@mamori/domain';
+import type { Routes } from '../http/types.js';
+import { recordAudit } from '../audit/record.js';
+import { auditContext, requireAuth } from './context.js';
+import { clearSessionCookie } from './cookie.js';
+import { authenticateCredentials } from './login.js';
+import { presentSession } from './presenter.js';
+import { SESSION_COOKIE, deleteSession, deleteUserSessions } from './sessions.js';
+import { signIn } from './sign-in.js';
+
+export const authRoutes: Routes = (app, deps) => {
+  const { db } = deps.database;
+
+  app.post('/auth/login', { config: { access: 'public' }, schema: { body: LoginRequest, response: { 200: SessionInfo } } }, async (request, reply) => {
+    const user = await authenticateCredentials(db, deps.config, { ...request.body, ip: request.ip });
+    return signIn(deps, request, reply, user);
+  });
+
+  app.post('/auth/logout', { config: { access: 'self' } }, async (request, reply) => {
+    const auth = requireAuth(request);
+    const cookie = request.cookies[SESSION_COOKIE];
+    await db.transaction(async (tx) => {
+      if (cookie) await deleteSession(tx, cookie);
+      await recordAudit(tx, auditContext(request), { action: 'user.logout', entityType: 'user', entityId: auth.user.id });
+    });
+    clearSessionCookie(reply);
+    return reply.status(204).send();
+  });
+
+  app.post('/auth/logout-all', { config: { access: 'self' } }, async (request, reply) => {
+    const auth = requireAuth(request);
+    await db.transaction(async (tx) => {
+      await deleteUserSessions(tx, auth.user.id);
+      await recordAudit(tx, auditContext(request), { action: 'user.logout_all', entityType: 'user', entityId: auth.user.id });
+    });
+    clearSessionCookie(reply);
+    return reply.status(204).send();
+  });
+
+  app.get('/auth/session', { config: { access: 'self' }, schema: { response: { 200: SessionInfo } } }, async (request) => {
+    const auth = requireAuth(request);
+    return presentSession(db, auth.user, auth.session?.csrfToken ?? '', auth.restricted);
+  });
+};
+

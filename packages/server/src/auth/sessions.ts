@@ -1,0 +1,37 @@
+import { and, eq, gt, lt } from 'drizzle-orm';
+import type { Config } from '../config.js';
+import type { Db } from '../db/connect.js';
+import { sessions } from '../db/schema.js';
+import { randomToken, sha256 } from './secrets.js';
+
+export const SESSION_COOKIE = 'mamori_session';
+
+export async function createSession(db: Db, config: Config, userId: string, ip: string | null, userAgent: string | null) {
+  const token = randomToken();
+  const csrfToken = randomToken();
+  const expiresAt = new Date(Date.now() + config.session.maxHours * 3600_000);
+  await db.insert(sessions).values({ tokenHash: sha256(token), userId, csrfToken, expiresAt, ip, userAgent: userAgent?.slice(0, 300) ?? null });
+  return { token, csrfToken, expiresAt };
+}
+
+/** A live session, or null when missing, past its absolute lifetime or idle too long. */
+export async function findLiveSession(db: Db, config: Config, token: string) {
+  const idleCutoff = new Date(Date.now() - config.session.idleMinutes * 60_000);
+  const [session] = await db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.tokenHash, sha256(token)), gt(sessions.expiresAt, new Date()), gt(sessions.lastSeenAt, idleCutoff)));
+  return session ?? null;
+}
+
+/** Sliding idle timeout, written at most once a minute per session to keep reads cheap. */
+export async function touchSession(db: Db, session: { tokenHash: string; lastSeenAt: Date }) {
+  if (Date.now() - session.lastSeenAt.getTime() < 60_000) return;
+  await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.tokenHash, session.tokenHash));
+}
+
+export const deleteSession = (db: Db, token: string) => db.delete(sessions).where(eq(sessions.tokenHash, sha256(token)));
+
+export const deleteUserSessions = (db: Db, userId: string) => db.delete(sessions).where(eq(sessions.userId, userId));
+
+export const purgeExpiredSessions = (db: Db) => db.delete(sessions).where(lt(sessions.expiresAt, new Date()));

@@ -1,0 +1,19 @@
+import { generateSecret, generateURI, verify } from 'otplib';
+
+export const newTotpSecret = () => generateSecret();
+
+export const totpUri = (secret: string, email: string) => generateURI({ issuer: 'Mamori', label: email, secret });
+
+const STEP_SECONDS = 30;
+
+/**
+ * Accepts the current code or one step either side; returns the time step used so a code cannot be
+ * replayed, or null when it does not match.
+ */
+export async function checkTotp(secret: string, code: string, lastUsedStep: number | null): Promise<number | null> {
+  const result = await verify({ secret, token: code, epochTolerance: STEP_SECONDS });
+  if (!result.valid) return null;
+  const step = Math.floor(('epoch' in result && typeof result.epoch === 'number' ? result.epoch : Date.now() / 1000) / STEP_SECONDS);
+  if (lastUsedStep !== null && step <= lastUsedStep) return null;
+  return step;
+}

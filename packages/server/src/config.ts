@@ -1,0 +1,66 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const PortNumber = z.coerce.number().int().min(1).max(65535);
+const bytes = z.coerce.number().int().min(1024);
+
+const EnvSchema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: PortNumber.default(3000),
+  MAMORI_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'postgres:// または postgresql:// で始まる接続文字列 / a postgres:// URL')
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  MAMORI_FILE_MAX_BYTES: bytes.default(25 * 1024 * 1024),
+  MAMORI_BODY_MAX_BYTES: bytes.default(1024 * 1024),
+  MAMORI_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(120),
+  MAMORI_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  MAMORI_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  MAMORI_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  MAMORI_LOGIN_IP_MAX_FAILURES: z.coerce.number().int().min(1).max(10000).default(30),
+  /** Whether the app sits behind a TLS-terminating proxy that sets X-Forwarded-*. */
+  MAMORI_TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  MAMORI_PUBLIC_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  host: string;
+  port: number;
+  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number };
+  fileMaxBytes: number;
+  bodyMaxBytes: number;
+  session: { idleMinutes: number; maxHours: number };
+  login: { maxFailures: number; lockoutMinutes: number; ipMaxFailures: number };
+  trustProxy: boolean;
+  publicUrl: string | undefined;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment once; a bad value names the variable and what it accepts. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`設定値が正しくありません / invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
+      : { kind: 'pglite', dataDir: path.resolve(e.MAMORI_DATA_DIR) },
+    fileMaxBytes: e.MAMORI_FILE_MAX_BYTES,
+    bodyMaxBytes: e.MAMORI_BODY_MAX_BYTES,
+    session: { idleMinutes: e.MAMORI_SESSION_IDLE_MINUTES, maxHours: e.MAMORI_SESSION_MAX_HOURS },
+    login: { maxFailures: e.MAMORI_LOGIN_MAX_FAILURES, lockoutMinutes: e.MAMORI_LOCKOUT_MINUTES, ipMaxFailures: e.MAMORI_LOGIN_IP_MAX_FAILURES },
+    trustProxy: e.MAMORI_TRUST_PROXY,
+    publicUrl: e.MAMORI_PUBLIC_URL,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,14 @@
+import type { Facility, FacilityKind } from '@mamori/domain';
+import type { FacilityRow } from '../tenancy/scope.js';
+
+export const presentFacility = (row: FacilityRow): Facility => ({
+  id: row.id,
+  organizationId: row.organizationId,
+  name: row.name,
+  kind: row.kind as FacilityKind,
+  prefecture: row.prefecture,
+  healthCenter: row.healthCenter,
+  bedCount: row.bedCount,
+  version: row.version,
+  createdAt: row.createdAt.toISOString(),
+});

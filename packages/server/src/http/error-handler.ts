@@ -1,0 +1,51 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { errorMessage, type ErrorCode } from '@mamori/domain';
+import { AppError } from './errors.js';
+import { requestLocale } from './locale.js';
+
+const fastifyCodes: Record<string, { status: number; code: ErrorCode }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'malformed_json' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'malformed_json' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'payload_too_large' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'unsupported_media_type' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'malformed_json' },
+};
+
+/** Every error leaves as {"error":{"code","message"}}, in the caller's language. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const locale = requestLocale(request);
+    if (error instanceof AppError) {
+      const details = error.details;
+      const base = errorMessage(error.code, locale, error.params);
+      const message = details?.length ? `${base} ${details.map((d) => `${d.path}: ${d.message}`).join(' / ')}` : base;
+      return reply.status(error.status).send({ error: { code: error.code, message, ...(details ? { details } : {}) } });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const details = error.validation.map((v) => ({
+        path: `${error.validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.').replace(/\.$/, '')}`,
+        message: v.message ?? '',
+      }));
+      const message = `${errorMessage('validation_error', locale)} ${details.map((d) => `${d.path}: ${d.message}`).join(' / ')}`;
+      return reply.status(400).send({ error: { code: 'validation_error', message, details } });
+    }
+    const known = error.code ? fastifyCodes[error.code] : undefined;
+    if (known) return reply.status(known.status).send({ error: { code: known.code, message: errorMessage(known.code, locale) } });
+    if (error.statusCode === 429) return reply.status(429).send({ error: { code: 'too_many_attempts', message: errorMessage('too_many_attempts', locale) } });
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return reply.status(error.statusCode).send({ error: { code: 'validation_error', message: `${errorMessage('validation_error', locale)} ${error.message}` } });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.status(500).send({ error: { code: 'internal_error', message: errorMessage('internal_error', locale) } });
+  });
+
+}
+
+/** 404 as JSON for the API; with the SPA served, other GETs get index.html and the client routes them. */
+export function registerNotFound(app: FastifyInstance, spaFallback: boolean): void {
+  app.setNotFoundHandler((request, reply) => {
+    if (spaFallback && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
+    return reply.status(404).send({ error: { code: 'not_found', message: errorMessage('not_found', requestLocale(request)) } });
+  });
+}

@@ -1,0 +1,16 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from '../config.js';
+import type { Database } from '../db/connect.js';
+
+export type TypedApp = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  /** Serve the built SPA from packages/web/dist (off in API tests). */
+  serveWeb?: boolean;
+}
+
+export type Routes = (app: TypedApp, deps: AppDeps) => void;

@@ -1,0 +1,51 @@
+import { Button, PasswordInput, Stack } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client';
+import { useApiErrorHandler } from '../api/errors';
+import { password, passwordMin, requiredText } from '../common/validators';
+
+export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
+  const { t } = useTranslation();
+  const onError = useApiErrorHandler();
+  const form = useForm({
+    initialValues: { currentPassword: '', newPassword: '', confirm: '' },
+    validate: {
+      currentPassword: requiredText,
+      newPassword: (value, values) =>
+        password(value) ?? (value === values.currentPassword ? t('validation.passwordSame') : null),
+      confirm: (value, values) => (value === values.newPassword ? null : t('validation.passwordMismatch')),
+    },
+  });
+  const change = useMutation({
+    mutationFn: (values: typeof form.values) =>
+      api<void>('/me/password', {
+        method: 'POST',
+        body: { currentPassword: values.currentPassword, newPassword: values.newPassword },
+      }),
+    onSuccess: () => {
+      form.reset();
+      onChanged();
+    },
+    onError: (error) => onError(error, form),
+  });
+
+  return (
+    <form onSubmit={form.onSubmit((values) => change.mutate(values))} noValidate>
+      <Stack gap="sm" maw={420}>
+        <PasswordInput label={t('fields.currentPassword')} autoComplete="current-password" {...form.getInputProps('currentPassword')} />
+        <PasswordInput
+          label={t('fields.newPassword')}
+          description={t('fields.passwordHint', { min: passwordMin })}
+          autoComplete="new-password"
+          {...form.getInputProps('newPassword')}
+        />
+        <PasswordInput label={t('fields.newPasswordConfirm')} autoComplete="new-password" {...form.getInputProps('confirm')} />
+        <Button type="submit" loading={change.isPending} w="fit-content">
+          {t('account.changePassword')}
+        </Button>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,22 @@
+import { Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { showSuccess } from '../api/errors';
+import { ChangePasswordForm } from '../account/ChangePasswordForm';
+import { PublicLayout } from '../layout/PublicLayout';
+import { useRefreshSession } from './session';
+
+export function ForcePasswordChangePage() {
+  const { t } = useTranslation();
+  const refresh = useRefreshSession();
+  return (
+    <PublicLayout title={t('forcePassword.title')}>
+      <Text size="sm">{t('forcePassword.intro')}</Text>
+      <ChangePasswordForm
+        onChanged={() => {
+          showSuccess(t('account.passwordChanged'));
+          void refresh();
+        }}
+      />
+    </PublicLayout>
+  );
+}

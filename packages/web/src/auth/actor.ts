@@ -1,0 +1,36 @@
+import { useMemo } from 'react';
+import { can, type Actor, type Grant, type Permission, type Scope } from '@mamori/domain';
+import type { SessionInfo } from '../api/types';
+import { useSession } from './session';
+
+export function actorFromSession(session: SessionInfo): Actor {
+  const grants: Grant[] = [];
+  if (session.user.isSystemAdmin) grants.push({ kind: 'system', role: 'admin' });
+  for (const org of session.memberships.organizations) {
+    if (org.role) grants.push({ kind: 'organization', organizationId: org.id, role: org.role });
+  }
+  for (const facility of session.memberships.facilities) {
+    if (facility.role) {
+      grants.push({ kind: 'facility', organizationId: facility.organizationId, facilityId: facility.id, role: facility.role });
+    }
+  }
+  return { userId: session.user.id, grants };
+}
+
+/** The UI hides what the server would refuse; the server still decides. */
+export function useCan() {
+  const { data: session } = useSession();
+  const actor = useMemo(() => (session ? actorFromSession(session) : null), [session]);
+  return useMemo(
+    () => (permission: Permission, scope: Scope) => (actor ? can(actor, permission, scope) : false),
+    [actor],
+  );
+}
+
+export function useIsOrgAdmin() {
+  const { data: session } = useSession();
+  return (organizationId: string | undefined) =>
+    !!session &&
+    (session.user.isSystemAdmin ||
+      session.memberships.organizations.some((o) => o.id === organizationId && o.role === 'admin'));
+}

@@ -1,0 +1,82 @@
+import { Divider, NavLink, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { useCan } from '../auth/actor';
+import { useSession } from '../auth/session';
+import { useCurrentFacility } from '../facilities/CurrentFacility';
+
+interface Item {
+  label: string;
+  to: string;
+  /** Highlight only on exact match, for pages that are prefixes of others. */
+  exact?: boolean;
+}
+
+export const featurePages = ['checklist', 'assets', 'accounts', 'vendors', 'incidents'] as const;
+
+export function Navigation({ onNavigate }: { onNavigate: () => void }) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const { data: session } = useSession();
+  const { current, organizationId } = useCurrentFacility();
+  const allowed = useCan();
+
+  const facilityBase = current ? `/facilities/${current.id}` : null;
+  const facilityScope = current
+    ? ({ kind: 'facility', organizationId: current.organizationId, facilityId: current.id } as const)
+    : null;
+
+  const work: Item[] = [{ label: t('nav.dashboard'), to: facilityBase ? `${facilityBase}/dashboard` : '/', exact: true }];
+  if (facilityBase) {
+    for (const page of featurePages) work.push({ label: t(`nav.${page}`), to: `${facilityBase}/${page}` });
+  }
+
+  const manage: Item[] = [];
+  if (facilityBase) manage.push({ label: t('nav.facility'), to: facilityBase, exact: true });
+  if (facilityScope && allowed('member.read', facilityScope)) {
+    manage.push({ label: t('nav.members'), to: `${facilityBase}/members` });
+  }
+  const canAudit =
+    (facilityScope && allowed('audit.read', facilityScope)) ||
+    (organizationId && allowed('audit.read', { kind: 'organization', organizationId })) ||
+    session?.user.isSystemAdmin;
+  if (canAudit) manage.push({ label: t('nav.audit'), to: '/audit' });
+  if (organizationId && allowed('organization.read', { kind: 'organization', organizationId })) {
+    manage.push({ label: t('nav.organization'), to: `/organizations/${organizationId}` });
+  }
+  if (session?.user.isSystemAdmin) manage.push({ label: t('nav.organizations'), to: '/organizations', exact: true });
+
+  const isActive = (item: Item) =>
+    item.exact ? pathname === item.to || (item.to !== '/' && pathname === `${item.to}/`) : pathname.startsWith(item.to);
+
+  const render = (item: Item) => (
+    <NavLink
+      key={item.to + item.label}
+      component={Link}
+      to={item.to}
+      label={item.label}
+      active={isActive(item)}
+      onClick={onNavigate}
+      variant="light"
+      color="teal"
+    />
+  );
+
+  return (
+    <Stack gap={2} component="nav" aria-label={t('nav.label')}>
+      <Text size="xs" c="dimmed" fw={700} px="sm" pb={4}>
+        {t('nav.work')}
+      </Text>
+      {work.map(render)}
+      {manage.length > 0 && (
+        <>
+          <Divider my="sm" />
+          <Text size="xs" c="dimmed" fw={700} px="sm" pb={4}>
+            {t('nav.manage')}
+          </Text>
+          {manage.map(render)}
+        </>
+      )}
+    </Stack>
+  );
+}
