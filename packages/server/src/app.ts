@@ -23,6 +23,12 @@ z.config(z.locales.ja());
 
 export type { AppDeps };
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: { method: string; url: string }[];
+  }
+}
+
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
   const app = Fastify({
@@ -64,6 +70,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
     },
     transform: jsonSchemaTransform,
+  });
+
+  // Every API route, so the tenancy test can prove it walked them all.
+  const routeTable: { method: string; url: string }[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) if (route.url.startsWith('/api/') && method !== 'HEAD') routeTable.push({ method, url: route.url });
   });
 
   registerAuthentication(app, deps.database.db, config);

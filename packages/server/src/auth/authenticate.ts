@@ -55,7 +55,8 @@ async function restrictionOf(db: Db, user: UserRow): Promise<Authenticated['rest
 export function registerAuthentication(app: FastifyInstance, db: Db, config: Config): void {
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request: FastifyRequest) => {
-    if (!request.url.startsWith('/api/')) return;
+    // Unmatched paths fall through to the JSON 404; static files need no identity.
+    if (!request.url.startsWith('/api/') || !request.routeOptions.url) return;
     const access = request.routeOptions.config.access;
     const authorization = request.headers.authorization;
     if (authorization?.startsWith('Bearer ')) {

@@ -22,7 +22,13 @@ export function AppLayout() {
           <Group h="100%" px="md" justify="space-between" wrap="nowrap">
             <Group gap="sm" wrap="nowrap">
               <Burger opened={opened} onClick={toggle} hiddenFrom="md" size="sm" aria-label={t('layout.toggleNav')} />
-              <Group gap={6} align="baseline" wrap="nowrap" component={Link} to="/" style={{ textDecoration: 'none' }}>
+              <Group
+                gap={6}
+                align="baseline"
+                wrap="nowrap"
+                renderRoot={(props) => <Link to="/" aria-label={t('layout.home')} {...props} />}
+                style={{ textDecoration: 'none' }}
+              >
                 <Text fw={700} fz="lg" c="teal.8">
                   {t('app.nameJa')}
                 </Text>

@@ -1,0 +1,259 @@
+// `npm run bench` — Issue 2's figure: requests/s and latency of an authenticated GET of the facility
+// list (personal API token) on PGlite and PostgreSQL, as a ratio to a bare Fastify hello route measured
+// in the same run, with the same load tool, connections and duration.
+//
+// Every server runs in its own child process on 127.0.0.1, one at a time; autocannon runs here.
+// Options: --connections N (50) --duration S (10) --warmup S (2) --no-record (don't touch docs/benchmarks.md)
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { execFileSync } from 'node:child_process';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { cleanupAll, freePort, onCleanup, runCommand, startServer, waitForHttp } from './processes.js';
+import { FACILITY_COUNT, seedAdminWithCli, seedOverApi, seedSuffix } from './seed.js';
+import { recordSection, renderSection, terminalTable, verdict, type Aim, type Measured } from './report.js';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const benchDir = fileURLToPath(new URL('./', import.meta.url));
+const serverDir = path.join(root, 'packages/server');
+const cliMain = path.join(serverDir, 'src/cli/main.ts');
+const docsFile = path.join(root, 'docs/benchmarks.md');
+
+const { values: opts } = parseArgs({
+  options: {
+    connections: { type: 'string', default: '50' },
+    duration: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '2' },
+    'no-record': { type: 'boolean', default: false },
+  },
+});
+const connections = Number(opts.connections);
+const duration = Number(opts.duration);
+const warmup = Number(opts.warmup);
+for (const [name, value] of Object.entries({ connections, duration, warmup })) {
+  if (!Number.isInteger(value) || value < (name === 'warmup' ? 0 : 1)) throw new Error(`--${name} must be a whole number`);
+}
+
+const aim: Aim = { ratio: 0.3, p99Ms: 25, connections: 50, cores: 2 };
+const cores = os.availableParallelism();
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    console.error(`\n${signal}: stopping servers and removing temp dirs…`);
+    void cleanupAll().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  });
+}
+
+function log(message: string): void {
+  console.log(`[bench] ${message}`);
+}
+
+/** The environment for a child: ours, minus anything that would point it at another server or database. */
+function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of ['DATABASE_URL', 'MAMORI_DATA_DIR', 'HOST', 'PORT', 'LOG_LEVEL', 'MAMORI_PUBLIC_URL', 'MAMORI_TRUST_PROXY']) delete env[key];
+  return { ...env, LOG_LEVEL: 'silent', HOST: '127.0.0.1', ...extra };
+}
+
+async function measure(target: string, url: string, headers: Record<string, string> = {}): Promise<Measured> {
+  if (warmup > 0) {
+    log(`${target}: warm-up ${warmup} s`);
+    await autocannon({ url, connections, duration: warmup, headers });
+  }
+  log(`${target}: measuring ${duration} s at ${connections} connections`);
+  const r = await autocannon({ url, connections, duration, headers });
+  return {
+    target,
+    requestsPerSecond: r.requests.average,
+    totalRequests: r.requests.total,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors,
+    timeouts: r.timeouts,
+    non2xx: r.non2xx,
+    bytesPerResponse: r.requests.total ? r.throughput.total / r.requests.total : 0,
+    ratio: null,
+  };
+}
+
+async function benchHello(): Promise<Measured> {
+  const port = await freePort();
+  const server = startServer('hello server', process.execPath, ['--import', 'tsx', path.join(benchDir, 'hello-server.ts')], {
+    env: childEnv({ PORT: String(port) }),
+    cwd: root,
+  });
+  const url = `http://127.0.0.1:${port}/hello`;
+  await waitForHttp('hello server', server, url);
+  const result = await measure('bare Fastify GET /hello', url);
+  await server.stop();
+  return result;
+}
+
+async function benchMamori(target: string, dbEnv: Record<string, string>): Promise<Measured> {
+  const port = await freePort();
+  const env = childEnv({ ...dbEnv, PORT: String(port) });
+  const suffix = seedSuffix();
+  log(`${target}: seeding system admin + token via the CLI`);
+  const adminToken = await seedAdminWithCli(cliMain, env, root, suffix);
+  const server = startServer(`Mamori (${target})`, process.execPath, ['--import', 'tsx', '--import', path.join(benchDir, 'exit-with-parent.ts'), cliMain, 'serve'], {
+    env,
+    cwd: root,
+  });
+  const base = `http://127.0.0.1:${port}`;
+  await waitForHttp(`Mamori (${target})`, server, `${base}/api/v1/health`);
+  log(`${target}: seeding 1 organization, ${FACILITY_COUNT} facilities and an invited organization admin via the API`);
+  const seeded = await seedOverApi(base, adminToken, suffix);
+  const result = await measure(`Mamori ${target} GET /api/v1/facilities`, `${base}/api/v1/facilities`, { authorization: `Bearer ${seeded.token}` });
+  await server.stop();
+  return result;
+}
+
+function postgresBinDir(): string | null {
+  const base = '/usr/lib/postgresql';
+  if (!fs.existsSync(base)) return null;
+  const versions = fs
+    .readdirSync(base)
+    .filter((v) => fs.existsSync(path.join(base, v, 'bin', 'pg_ctl')))
+    .sort((a, b) => Number(a) - Number(b));
+  const last = versions.at(-1);
+  return last ? path.join(base, last, 'bin') : null;
+}
+
+/** A PostgreSQL URL to benchmark against, or why there is none. */
+async function postgresUrl(): Promise<{ url: string; source: string } | { skipped: string }> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, source: 'DATABASE_URL (seed rows are added to it)' };
+  if (!postgresBinDir()) return { skipped: 'DATABASE_URL is not set and no PostgreSQL server binaries under /usr/lib/postgresql/*/bin (apt-get install postgresql)' };
+  const port = await freePort();
+  // Not under a mkdtemp dir: pg-throwaway.sh hands the dir to the postgres user, who must reach it.
+  const dir = path.join(os.tmpdir(), `mamori-bench-pg-${port}-${seedSuffix()}`);
+  onCleanup('throwaway PostgreSQL', async () => {
+    try {
+      if (fs.existsSync(path.join(dir, 'data', 'postmaster.pid'))) await runCommand('bash', [path.join(root, 'scripts/pg-stop.sh'), String(port), dir]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  log(`starting a throwaway PostgreSQL on 127.0.0.1:${port}`);
+  try {
+    const out = await runCommand('bash', [path.join(root, 'scripts/pg-throwaway.sh'), String(port), dir]);
+    const url = out.trim().split('\n').pop() ?? '';
+    return { url, source: 'throwaway server from scripts/pg-throwaway.sh (fsync off, synchronous_commit off)' };
+  } catch (error) {
+    return { skipped: `the throwaway PostgreSQL server did not start: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+async function postgresVersion(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
+    return rows[0]?.server_version.split(' ')[0] ?? '?';
+  } finally {
+    await client.end();
+  }
+}
+
+function gitRevision(): string {
+  try {
+    const rev = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root, encoding: 'utf8' }).trim() !== '';
+    return `${rev}${dirty ? ' + uncommitted changes' : ''}`;
+  } catch {
+    return 'unknown';
+  }
+}
+
+function packageVersion(name: string): string {
+  try {
+    const file = path.join(root, 'node_modules', name, 'package.json');
+    return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
+  } catch {
+    return '?';
+  }
+}
+
+async function main(): Promise<void> {
+  const started = new Date();
+  const poolSize = process.env.DATABASE_POOL_SIZE || '10';
+  log(`${cores} cores, Node ${process.version}; ${connections} connections, ${warmup} s warm-up + ${duration} s per target`);
+
+  const hello = await benchHello();
+  const rows: Measured[] = [hello];
+
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mamori-bench-pglite-'));
+  onCleanup('PGlite data dir', () => fs.rmSync(dataDir, { recursive: true, force: true }));
+  rows.push(await benchMamori('PGlite', { MAMORI_DATA_DIR: dataDir }));
+
+  const pgTarget = await postgresUrl();
+  let postgres: Measured | undefined;
+  let postgresNote: string;
+  let postgresSkipped: string | null = null;
+  if ('skipped' in pgTarget) {
+    postgresSkipped = pgTarget.skipped;
+    postgresNote = `PostgreSQL skipped: ${pgTarget.skipped}`;
+    log(postgresNote);
+  } else {
+    const version = await postgresVersion(pgTarget.url);
+    postgresNote = `PostgreSQL ${version}, ${pgTarget.source}; on the same machine; Mamori pool size ${poolSize}`;
+    postgres = await benchMamori('PostgreSQL', { DATABASE_URL: pgTarget.url });
+    rows.push(postgres);
+  }
+
+  for (const row of rows.slice(1)) row.ratio = row.requestsPerSecond / hello.requestsPerSecond;
+  hello.ratio = 1;
+
+  const result = verdict(postgres, aim, cores, postgresSkipped);
+  const aimText = `ratio ≥ ${aim.ratio} on PostgreSQL, p99 < ${aim.p99Ms} ms at ${aim.connections} connections on ${aim.cores} cores`;
+  const bad = rows.filter((r) => r.errors > 0 || r.non2xx > 0 || r.totalRequests === 0);
+
+  console.log('');
+  console.log(terminalTable(rows));
+  console.log('');
+  console.log(`token: an organization admin's personal API token (invited via the API; not a system admin); the list has ${FACILITY_COUNT} facilities`);
+  console.log(postgresNote);
+  const pglite = rows[1];
+  if (pglite) console.log(`PGlite (for information): ratio ${pglite.ratio?.toFixed(2)}, p99 ${pglite.p99} ms`);
+  console.log(`aim (${aimText}): ${result.text}`);
+
+  if (bad.length) {
+    console.error(`\nInvalid run — errors or non-2xx responses for: ${bad.map((r) => r.target).join(', ')}. Not recorded.`);
+    process.exitCode = 1;
+    return;
+  }
+  if (opts['no-record']) {
+    log('--no-record: docs/benchmarks.md left as is');
+    return;
+  }
+
+  const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
+  const machine = `${cores} cores (nproc) · ${cpu} · ${os.type()} ${os.release()} · ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM · Node ${process.version} · commit ${gitRevision()}`;
+  const method = [
+    `Load: autocannon ${packageVersion('autocannon')} in the benchmark process, ${connections} connections, pipelining 1; per target a ${warmup} s warm-up (discarded), then ${duration} s measured. Requests/s is autocannon's mean of per-second samples; latencies are autocannon's percentiles.`,
+    `Servers: each in its own child process on 127.0.0.1, one at a time (the previous one is stopped first), so the server and the load generator never share a thread but do share the machine's cores.`,
+    `Baseline: bare Fastify ${packageVersion('fastify')} \`GET /hello\` → \`{"hello":"world"}\`, logger off, no plugins (\`packages/server/bench/hello-server.ts\`).`,
+    `Mamori: \`mamori serve\` with \`LOG_LEVEL=silent\`. Request: \`GET /api/v1/facilities\` with \`Authorization: Bearer mmr_…\` — the personal API token of an organization admin (invited and accepted through the API, not a system admin) whose organization has ${FACILITY_COUNT} facilities; every response lists all ${FACILITY_COUNT}.`,
+    `PGlite: a fresh data dir in a temp directory. ${postgresNote}.`,
+  ];
+  const notes = [`Bytes/response includes headers (autocannon throughput ÷ requests).`];
+  if (cores !== aim.cores) notes.push(`The aim is stated for ${aim.cores} cores; this run had ${cores}.`);
+  if (connections !== aim.connections) notes.push(`This run used ${connections} connections, not the aim's ${aim.connections}.`);
+  const section = renderSection({ date: started.toISOString().slice(0, 16).replace('T', ' ') + ' UTC', machine, method, rows, aimText, verdict: result, notes });
+  recordSection(docsFile, section);
+  log(`recorded in ${path.relative(root, docsFile)}`);
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error('\n[bench] failed:', error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+} finally {
+  await cleanupAll();
+}

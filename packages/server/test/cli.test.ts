@@ -1,0 +1,101 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../src/db/connect.js';
+
+const bin = fileURLToPath(new URL('../bin/mamori.js', import.meta.url));
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mamori-cli-'));
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+/** Runs `mamori …` as an operator would, on its own PGlite data directory. */
+function mamori(args: string[], dir = dataDir, extraEnv: Record<string, string> = {}) {
+  const { DATABASE_URL: _ignored, ...env } = process.env;
+  const result = spawnSync(process.execPath, [bin, ...args], { env: { ...env, MAMORI_DATA_DIR: dir, LOG_LEVEL: 'silent', ...extraEnv }, encoding: 'utf8', timeout: 60_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('mamori CLI', () => {
+  it('onboards by script: admin, token, organization, facility', () => {
+    const admin = mamori(['admin', 'create', '--email', 'ops@example.jp', '--password', 'ops-password-1', '--name', '運用担当']);
+    expect(admin.code, admin.stderr).toBe(0);
+    expect(JSON.parse(admin.stdout)).toMatchObject({ email: 'ops@example.jp' });
+
+    const token = mamori(['token', 'create', '--email', 'ops@example.jp', '--name', 'onboarding']);
+    expect(token.stdout.trim()).toMatch(/^mmr_[\w-]{43}$/);
+
+    const org = JSON.parse(mamori(['org', 'create', '--name', '医療法人スクリプト会']).stdout);
+    expect(org).toMatchObject({ name: '医療法人スクリプト会', version: 1 });
+    const facility = mamori(['facility', 'create', '--org', org.id, '--name', 'スクリプト歯科', '--kind', 'dental_clinic']);
+    expect(facility.code, facility.stderr).toBe(0);
+    expect(JSON.parse(facility.stdout)).toMatchObject({ organizationId: org.id, kind: 'dental_clinic', prefecture: null });
+  });
+
+  it('explains bad arguments and changes nothing', () => {
+    const badKind = mamori(['facility', 'create', '--org', '00000000-0000-0000-0000-000000000000', '--name', 'x', '--kind', 'spa']);
+    expect(badKind.code).not.toBe(0);
+    expect(badKind.stderr).toContain('kind: hospital | clinic | dental_clinic | midwife_home | pharmacy');
+    const noBeds = mamori(['facility', 'create', '--org', '00000000-0000-0000-0000-000000000000', '--name', 'x', '--kind', 'hospital']);
+    expect(noBeds.code).toBe(1);
+    expect(noBeds.stderr).toContain('病院は病床数を入力してください');
+  });
+
+  it('stops with a message naming the variable when the configuration is invalid', () => {
+    const result = mamori(['migrate'], dataDir, { PORT: 'eighty' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('設定値が正しくありません');
+    expect(result.stderr).toContain('PORT');
+  });
+
+  it('verifies the audit chain, and names the first broken event after tampering', async () => {
+    const intact = mamori(['audit', 'verify']);
+    expect(intact.code, intact.stderr).toBe(0);
+    expect(intact.stdout).toContain('監査ログは改ざんされていません');
+
+    const database = await openDatabase({ kind: 'pglite', dataDir });
+    await database.db.execute(sql`UPDATE audit_events SET action = 'organization.delete' WHERE sequence = 3`);
+    await database.close();
+
+    const broken = mamori(['audit', 'verify']);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/#3 .*content_altered/);
+  });
+
+  it('refuses to open a data directory the server holds, with a clear message', async () => {
+    const database = await openDatabase({ kind: 'pglite', dataDir });
+    try {
+      const result = mamori(['org', 'create', '--name', '同時実行']);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('別のプロセス');
+      expect(result.stderr).toContain('サーバーを停止');
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('backs up and restores a data directory with identical data', () => {
+    const archive = path.join(dataDir, '..', `${path.basename(dataDir)}.backup.gz`);
+    const backup = mamori(['backup', '--out', archive]);
+    expect(backup.code, backup.stderr).toBe(0);
+    const restoredDir = `${dataDir}-restored`;
+    try {
+      const restore = mamori(['restore', archive], restoredDir);
+      expect(restore.code, restore.stderr).toBe(0);
+      const copy = `${archive}.copy`;
+      expect(mamori(['backup', '--out', copy], restoredDir).code).toBe(0);
+      const rows = (file: string) => spawnSync('sh', ['-c', `gunzip -c ${file} | tail -n +2`], { encoding: 'utf8' }).stdout;
+      expect(rows(copy)).toBe(rows(archive));
+      expect(rows(copy).length).toBeGreaterThan(100);
+      const again = mamori(['restore', archive], restoredDir);
+      expect(again.code).toBe(1);
+      expect(again.stderr).toContain('復元先が空ではありません');
+    } finally {
+      fs.rmSync(restoredDir, { recursive: true, force: true });
+      fs.rmSync(archive, { force: true });
+      fs.rmSync(`${archive}.copy`, { force: true });
+    }
+  });
+});

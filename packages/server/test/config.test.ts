@@ -1,0 +1,26 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+describe('configuration', () => {
+  it('defaults to PGlite in ./data on 127.0.0.1:3000', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ host: '127.0.0.1', port: 3000, database: { kind: 'pglite', dataDir: path.resolve('./data') }, fileMaxBytes: 25 * 1024 * 1024 });
+  });
+
+  it('switches to PostgreSQL with DATABASE_URL', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/m' }).database).toEqual({ kind: 'postgres', url: 'postgres://u@127.0.0.1:5432/m', poolSize: 10 });
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'mysql://x'],
+    ['MAMORI_TRUST_PROXY', 'yes'],
+    ['LOG_LEVEL', 'loud'],
+    ['MAMORI_FILE_MAX_BYTES', '-1'],
+  ])('names %s when its value %s is invalid', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^設定値が正しくありません[^]*${name}`));
+  });
+});

@@ -1,0 +1,81 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../src/app.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import type { Database } from '../../src/db/connect.js';
+import { freshDatabase } from './database.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  config: Config;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const { database, drop } = await freshDatabase();
+  const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
+  const app = await buildApp({ config, database });
+  await app.ready();
+  return {
+    app,
+    database,
+    config,
+    async close() {
+      await app.close();
+      await drop();
+    },
+  };
+}
+
+/** A signed-in browser: the session cookie plus the CSRF token the web app would send. */
+export interface Browser {
+  cookie: string;
+  csrf: string;
+  userId: string;
+}
+
+export function sessionCookieOf(response: LightMyRequestResponse): string {
+  const cookie = response.cookies.find((c) => c.name === 'mamori_session');
+  if (!cookie) throw new Error(`no session cookie in response ${response.statusCode}: ${response.body}`);
+  return `mamori_session=${cookie.value}`;
+}
+
+export function asBrowser(response: LightMyRequestResponse): Browser {
+  const body = response.json() as { csrfToken: string; user: { id: string } };
+  return { cookie: sessionCookieOf(response), csrf: body.csrfToken, userId: body.user.id };
+}
+
+export const PASSWORD = 'correct-horse-battery';
+
+export async function setupAdmin(app: FastifyInstance, email = 'admin@example.jp'): Promise<Browser> {
+  const response = await app.inject({ method: 'POST', url: '/api/v1/setup', payload: { email, password: PASSWORD, name: 'システム管理者' } });
+  if (response.statusCode !== 200) throw new Error(response.body);
+  return asBrowser(response);
+}
+
+export async function login(app: FastifyInstance, email: string, password = PASSWORD, totpCode?: string) {
+  return app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password, ...(totpCode ? { totpCode } : {}) } });
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/** Calls the API as a signed-in browser (cookie + CSRF header). */
+export function call(app: FastifyInstance, who: Browser, method: Method, url: string, payload?: unknown) {
+  return app.inject({
+    method,
+    url,
+    headers: { cookie: who.cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': who.csrf }) },
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
+}
+
+/** Calls the API with a personal API token, as a script would. */
+export function callWithToken(app: FastifyInstance, token: string, method: Method, url: string, payload?: unknown) {
+  return app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload === undefined ? {} : { payload: payload as object }) });
+}
+
+export async function json<T = any>(responsePromise: Promise<LightMyRequestResponse>, status = 200): Promise<T> {
+  const response = await responsePromise;
+  if (response.statusCode !== status) throw new Error(`expected ${status}, got ${response.statusCode}: ${response.body}`);
+  return (status === 204 ? undefined : response.json()) as T;
+}

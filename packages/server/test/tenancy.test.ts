@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asBrowser, call, json, login, setupAdmin, startTestApp, type Browser, type TestApp } from './helpers/app.js';
+import { createTenant, type Tenant } from './helpers/world.js';
+
+/**
+ * Walks every API route as an outsider: the admin and manager of organization B poke at organization
+ * A's records. Anything of A's answers 404 (never 403, which would confirm it exists), and no
+ * response body mentions A's ids or names. A new route that is not in this table fails the test.
+ */
+let t: TestApp;
+let a: Tenant;
+let b: Tenant;
+let sysadmin: Browser;
+let ids: Record<string, string>;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  sysadmin = await setupAdmin(t.app);
+  a = await createTenant(t.app, sysadmin, 'A');
+  b = await createTenant(t.app, sysadmin, 'B');
+  const token = await json(call(t.app, a.admin, 'POST', '/api/v1/me/tokens', { name: 'A script' }));
+  const invitation = await json(call(t.app, a.admin, 'POST', `/api/v1/organizations/${a.organizationId}/invitations`, { email: 'pending@example.jp', facilityRoles: [{ facilityId: a.facilityId, role: 'operator' }] }));
+  const members = await json(call(t.app, a.admin, 'GET', `/api/v1/facilities/${a.facilityId}/members`));
+  ids = {
+    organizationId: a.organizationId,
+    facilityId: a.facilityId,
+    tokenId: token.id,
+    invitationId: invitation.id,
+    memberId: members.find((m: { role: string }) => m.role === 'viewer').id,
+    userId: a.viewer.userId,
+    token: 'x'.repeat(43),
+  };
+});
+afterAll(() => t.close());
+
+type Expectation = { status: number; reason: string };
+/** `ownSession`: sent from a separate sign-in of the outsider, because it signs that session out. */
+type Probe = { url: string; body?: unknown; expect: Expectation; ownSession?: boolean };
+
+const hidden = (reason = "another tenant's record") => ({ status: 404, reason });
+
+/** One entry per registered route: how an outsider calls it and what they must get. */
+const walk: Record<string, () => Probe[]> = {
+  'GET /api/v1/health': () => [{ url: '/api/v1/health', expect: { status: 200, reason: 'public' } }],
+  'GET /api/v1/openapi.json': () => [{ url: '/api/v1/openapi.json', expect: { status: 200, reason: 'public' } }],
+  'GET /api/v1/setup': () => [{ url: '/api/v1/setup', expect: { status: 200, reason: 'public' } }],
+  'POST /api/v1/setup': () => [{ url: '/api/v1/setup', body: { email: 'x@example.jp', password: 'password-123', name: 'x' }, expect: { status: 409, reason: 'setup is done once' } }],
+  'POST /api/v1/auth/login': () => [{ url: '/api/v1/auth/login', body: { email: 'admin-A@example.jp', password: 'wrong-password' }, expect: { status: 401, reason: "A's password is not known" } }],
+  'POST /api/v1/auth/logout': () => [{ url: '/api/v1/auth/logout', expect: { status: 204, reason: 'own session only' }, ownSession: true }],
+  'POST /api/v1/auth/logout-all': () => [{ url: '/api/v1/auth/logout-all', expect: { status: 204, reason: 'own sessions only' }, ownSession: true }],
+  'GET /api/v1/auth/session': () => [{ url: '/api/v1/auth/session', expect: { status: 200, reason: 'own session only' } }],
+  'PATCH /api/v1/me': () => [{ url: '/api/v1/me', body: { name: 'B' }, expect: { status: 200, reason: 'own account only' } }],
+  'POST /api/v1/me/password': () => [{ url: '/api/v1/me/password', body: { currentPassword: 'nope-nope', newPassword: 'another-password' }, expect: { status: 400, reason: 'own account only' } }],
+  'POST /api/v1/me/totp/setup': () => [{ url: '/api/v1/me/totp/setup', expect: { status: 200, reason: 'own account only' } }],
+  'POST /api/v1/me/totp/enable': () => [{ url: '/api/v1/me/totp/enable', body: { code: '000000' }, expect: { status: 400, reason: 'own account only' } }],
+  'POST /api/v1/me/totp/disable': () => [{ url: '/api/v1/me/totp/disable', body: { code: '000000' }, expect: { status: 400, reason: 'own account only' } }],
+  'GET /api/v1/me/tokens': () => [{ url: '/api/v1/me/tokens', expect: { status: 200, reason: 'own tokens only' } }],
+  'POST /api/v1/me/tokens': () => [{ url: '/api/v1/me/tokens', body: { name: 'B script' }, expect: { status: 200, reason: 'own tokens only' } }],
+  'DELETE /api/v1/me/tokens/:tokenId': () => [{ url: `/api/v1/me/tokens/${ids.tokenId}`, expect: hidden("A's token") }],
+  'GET /api/v1/organizations': () => [{ url: '/api/v1/organizations', expect: { status: 200, reason: 'lists own organizations only' } }],
+  'POST /api/v1/organizations': () => [{ url: '/api/v1/organizations', body: { name: 'X' }, expect: { status: 403, reason: 'system administrators only' } }],
+  'GET /api/v1/organizations/:organizationId': () => [{ url: `/api/v1/organizations/${ids.organizationId}`, expect: hidden() }],
+  'PATCH /api/v1/organizations/:organizationId': () => [{ url: `/api/v1/organizations/${ids.organizationId}`, body: { version: 1, name: 'hijacked' }, expect: hidden() }],
+  'GET /api/v1/organizations/:organizationId/members': () => [{ url: `/api/v1/organizations/${ids.organizationId}/members`, expect: hidden() }],
+  'POST /api/v1/organizations/:organizationId/facilities': () => [{ url: `/api/v1/organizations/${ids.organizationId}/facilities`, body: { name: 'x', kind: 'clinic', prefecture: '13' }, expect: hidden() }],
+  'GET /api/v1/facilities': () => [
+    { url: '/api/v1/facilities', expect: { status: 200, reason: 'lists own facilities only' } },
+    { url: `/api/v1/facilities?organizationId=${ids.organizationId}`, expect: { status: 200, reason: 'filter by a foreign organization yields nothing' } },
+  ],
+  'GET /api/v1/facilities/:facilityId': () => [{ url: `/api/v1/facilities/${ids.facilityId}`, expect: hidden() }],
+  'PATCH /api/v1/facilities/:facilityId': () => [{ url: `/api/v1/facilities/${ids.facilityId}`, body: { version: 1, name: 'hijacked' }, expect: hidden() }],
+  'GET /api/v1/facilities/:facilityId/members': () => [{ url: `/api/v1/facilities/${ids.facilityId}/members`, expect: hidden() }],
+  'PATCH /api/v1/facilities/:facilityId/members/:memberId': () => [
+    { url: `/api/v1/facilities/${ids.facilityId}/members/${ids.memberId}`, body: { version: 1, role: 'manager' }, expect: hidden() },
+    { url: `/api/v1/facilities/${b.facilityId}/members/${ids.memberId}`, body: { version: 1, role: 'manager' }, expect: hidden("A's member through B's facility") },
+  ],
+  'DELETE /api/v1/facilities/:facilityId/members/:memberId': () => [
+    { url: `/api/v1/facilities/${ids.facilityId}/members/${ids.memberId}`, expect: hidden() },
+    { url: `/api/v1/facilities/${b.facilityId}/members/${ids.memberId}`, expect: hidden("A's member through B's facility") },
+  ],
+  'GET /api/v1/organizations/:organizationId/invitations': () => [{ url: `/api/v1/organizations/${ids.organizationId}/invitations`, expect: hidden() }],
+  'POST /api/v1/organizations/:organizationId/invitations': () => [
+    { url: `/api/v1/organizations/${ids.organizationId}/invitations`, body: { email: 'spy@example.jp', organizationRole: 'admin' }, expect: hidden() },
+    { url: `/api/v1/organizations/${b.organizationId}/invitations`, body: { email: 'spy@example.jp', facilityRoles: [{ facilityId: ids.facilityId, role: 'manager' }] }, expect: { status: 400, reason: "A's facility through B's organization" } },
+  ],
+  'DELETE /api/v1/invitations/:invitationId': () => [{ url: `/api/v1/invitations/${ids.invitationId}`, expect: hidden() }],
+  'GET /api/v1/invitations/by-token/:token': () => [{ url: `/api/v1/invitations/by-token/${ids.token}`, expect: hidden('only the token holder') }],
+  'POST /api/v1/invitations/by-token/:token/accept': () => [{ url: `/api/v1/invitations/by-token/${ids.token}/accept`, body: {}, expect: hidden('only the token holder') }],
+  'POST /api/v1/users/:userId/password-reset': () => [{ url: `/api/v1/users/${ids.userId}/password-reset`, expect: hidden("A's user") }],
+  'GET /api/v1/audit-events': () => [
+    { url: `/api/v1/audit-events?organizationId=${ids.organizationId}`, expect: hidden() },
+    { url: `/api/v1/audit-events?facilityId=${ids.facilityId}`, expect: hidden() },
+    { url: '/api/v1/audit-events', expect: { status: 403, reason: 'the whole trail is for system administrators' } },
+  ],
+};
+
+describe('tenant isolation', () => {
+  it('has an outsider probe for every registered API route', () => {
+    const registered = t.app.routeTable.map((r) => `${r.method} ${r.url}`).sort();
+    expect(Object.keys(walk).sort()).toEqual(registered);
+  });
+
+  for (const role of ['admin', 'manager'] as const) {
+    it(`B's ${role} gets nothing of A's from any route`, async () => {
+      const outsider = b[role];
+      const secrets = [a.organizationId, a.facilityId, ids.tokenId!, ids.invitationId!, ids.memberId!, 'Aクリニック', '医療法人A会', 'admin-a@', 'pending@example.jp'];
+      let probes = 0;
+      // Sign-outs go last: logout-all ends the outsider's other sessions too.
+      const all = Object.entries(walk)
+        .flatMap(([route, probesOf]) => probesOf().map((probe) => ({ route, probe })))
+        .sort((x, y) => Number(Boolean(x.probe.ownSession)) - Number(Boolean(y.probe.ownSession)));
+      {
+        for (const { route, probe } of all) {
+          const method = route.split(' ')[0] as 'GET' | 'POST' | 'PATCH' | 'DELETE';
+          const who = probe.ownSession ? asBrowser(await login(t.app, `${role}-B@example.jp`)) : outsider;
+          const response = await call(t.app, who, method, probe.url, probe.body);
+          expect.soft(response.statusCode, `${role}: ${route} → ${probe.url} (${probe.expect.reason}) ${response.body}`).toBe(probe.expect.status);
+          for (const secret of secrets) expect.soft(response.body, `${route} leaks ${secret}`).not.toContain(secret);
+          probes++;
+        }
+      }
+      expect(probes).toBeGreaterThan(30);
+    });
+  }
+
+  it("A's own records still answer their owner (the probes above are not vacuous)", async () => {
+    expect((await call(t.app, a.admin, 'GET', `/api/v1/organizations/${a.organizationId}`)).statusCode).toBe(200);
+    expect((await call(t.app, a.manager, 'GET', `/api/v1/facilities/${a.facilityId}/members`)).statusCode).toBe(200);
+    expect((await call(t.app, a.manager, 'GET', `/api/v1/audit-events?facilityId=${a.facilityId}`)).statusCode).toBe(200);
+  });
+});

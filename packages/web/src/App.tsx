@@ -1,0 +1,57 @@
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { AccountPage } from './account/AccountPage';
+import { AuditPage } from './audit/AuditPage';
+import { LoginPage } from './auth/LoginPage';
+import { RequireAuth } from './auth/RequireAuth';
+import { SetupGate } from './auth/SetupGate';
+import { SetupPage } from './auth/SetupPage';
+import { DashboardPage } from './dashboard/DashboardPage';
+import { FacilityCreatePage } from './facilities/FacilityCreatePage';
+import { FacilityPage } from './facilities/FacilityPage';
+import { AcceptInvitationPage } from './invitations/AcceptInvitationPage';
+import { AppLayout } from './layout/AppLayout';
+import { ComingSoonPage } from './layout/ComingSoonPage';
+import { featurePages } from './layout/Navigation';
+import { NotFoundPage } from './layout/NotFoundPage';
+import { MembersPage } from './members/MembersPage';
+import { OrganizationSettingsPage } from './organizations/OrganizationSettingsPage';
+import { OrganizationsPage } from './organizations/OrganizationsPage';
+
+const router = createBrowserRouter([
+  {
+    element: <SetupGate />,
+    children: [
+      { path: '/setup', element: <SetupPage /> },
+      { path: '/login', element: <LoginPage /> },
+      { path: '/invite/:token', element: <AcceptInvitationPage /> },
+      {
+        element: <RequireAuth />,
+        children: [
+          {
+            element: <AppLayout />,
+            children: [
+              { index: true, element: <DashboardPage /> },
+              { path: '/facilities/:facilityId', element: <FacilityPage /> },
+              { path: '/facilities/:facilityId/dashboard', element: <DashboardPage /> },
+              { path: '/facilities/:facilityId/members', element: <MembersPage /> },
+              ...featurePages.map((feature) => ({
+                path: `/facilities/:facilityId/${feature}`,
+                element: <ComingSoonPage feature={feature} />,
+              })),
+              { path: '/organizations', element: <OrganizationsPage /> },
+              { path: '/organizations/:organizationId', element: <OrganizationSettingsPage /> },
+              { path: '/organizations/:organizationId/facilities/new', element: <FacilityCreatePage /> },
+              { path: '/audit', element: <AuditPage /> },
+              { path: '/account', element: <AccountPage /> },
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]);
+
+export function App() {
+  return <RouterProvider router={router} />;
+}

@@ -1,0 +1,73 @@
+import { Button, Paper, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { api } from '../api/client';
+import { showSuccess, useApiErrorHandler } from '../api/errors';
+import { useSession, useSignedOut } from '../auth/session';
+import { PageHeader } from '../layout/PageHeader';
+import { ChangePasswordForm } from './ChangePasswordForm';
+import { ProfileSection } from './ProfileSection';
+import { TokensSection } from './TokensSection';
+import { TotpSection } from './TotpSection';
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Paper withBorder radius="md" p="lg" component="section">
+      <Title order={2} fz="h4" mb="md">
+        {title}
+      </Title>
+      {children}
+    </Paper>
+  );
+}
+
+export function AccountPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { data: session } = useSession();
+  const signedOut = useSignedOut();
+  const onError = useApiErrorHandler();
+  if (!session) return null;
+
+  const logoutEverywhere = async () => {
+    try {
+      await api('/auth/logout-all', { method: 'POST' });
+    } catch (error) {
+      onError(error);
+      return;
+    }
+    signedOut();
+    navigate('/login');
+  };
+
+  return (
+    <>
+      <PageHeader title={t('account.title')} />
+      <Stack gap="lg">
+        <Section title={t('account.profile')}>
+          <ProfileSection user={session.user} />
+        </Section>
+        <Section title={t('account.password')}>
+          <ChangePasswordForm onChanged={() => showSuccess(t('account.passwordChanged'))} />
+        </Section>
+        <Section title={t('account.twoFactor')}>
+          <TotpSection user={session.user} />
+        </Section>
+        <Section title={t('account.tokens')}>
+          <TokensSection />
+        </Section>
+        <Section title={t('account.sessions')}>
+          <Stack gap="sm">
+            <Text size="sm" c="dimmed">
+              {t('account.sessionsHint')}
+            </Text>
+            <Button color="red" variant="light" w="fit-content" onClick={() => void logoutEverywhere()}>
+              {t('account.signOutEverywhere')}
+            </Button>
+          </Stack>
+        </Section>
+      </Stack>
+    </>
+  );
+}

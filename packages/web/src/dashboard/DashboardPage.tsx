@@ -1,0 +1,127 @@
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useCan } from '../auth/actor';
+import { useSession } from '../auth/session';
+import { ErrorAlert } from '../common/ErrorAlert';
+import { useCurrentFacility } from '../facilities/CurrentFacility';
+import { useFacility, useFacilityMembers } from '../facilities/queries';
+import { FullPageLoader } from '../layout/FullPageLoader';
+import { PageHeader } from '../layout/PageHeader';
+import { FacilitySummary } from './FacilitySummary';
+import { NextSteps, type Step } from './NextSteps';
+
+function Welcome() {
+  const { t } = useTranslation();
+  const { data: session } = useSession();
+  const { organizationId } = useCurrentFacility();
+  const allowed = useCan();
+  if (!session) return null;
+  const canCreateFacility = !!organizationId && allowed('facility.create', { kind: 'organization', organizationId });
+
+  let body: React.ReactNode;
+  if (canCreateFacility) {
+    body = (
+      <Alert color="teal" title={t('dashboard.noFacilityAdminTitle')}>
+        <Stack gap="sm">
+          <Text size="sm">{t('dashboard.noFacilityAdminBody')}</Text>
+          <Group>
+            <Button component={Link} to={`/organizations/${organizationId}/facilities/new`}>
+              {t('facility.addButton')}
+            </Button>
+          </Group>
+        </Stack>
+      </Alert>
+    );
+  } else if (session.user.isSystemAdmin) {
+    body = (
+      <Alert color="teal" title={t('dashboard.noOrganizationTitle')}>
+        <Stack gap="sm">
+          <Text size="sm">{t('dashboard.noOrganizationBody')}</Text>
+          <Group>
+            <Button component={Link} to="/organizations">
+              {t('dashboard.toOrganizations')}
+            </Button>
+          </Group>
+        </Stack>
+      </Alert>
+    );
+  } else {
+    body = (
+      <Alert color="gray" title={t('dashboard.noFacilityTitle')}>
+        {t('dashboard.noFacilityBody')}
+      </Alert>
+    );
+  }
+  return (
+    <>
+      <PageHeader title={t('dashboard.welcome', { name: session.user.name })} />
+      {body}
+    </>
+  );
+}
+
+export function DashboardPage() {
+  const { t } = useTranslation();
+  const params = useParams();
+  const { data: session } = useSession();
+  const { current, loading } = useCurrentFacility();
+  const allowed = useCan();
+  const facilityId = params.facilityId ?? current?.id;
+  const facility = useFacility(facilityId);
+  const memberScope = facility.data
+    ? ({ kind: 'facility', organizationId: facility.data.organizationId, facilityId: facility.data.id } as const)
+    : null;
+  const members = useFacilityMembers(facilityId, !!memberScope && allowed('member.read', memberScope));
+
+  if (loading || facility.isLoading) return <FullPageLoader />;
+  if (!facilityId) return <Welcome />;
+  if (facility.isError) return <ErrorAlert error={facility.error} onRetry={() => void facility.refetch()} />;
+  if (!facility.data || !session) return null;
+
+  const f = facility.data;
+  const scope = { kind: 'facility', organizationId: f.organizationId, facilityId: f.id } as const;
+  const role = session.memberships.facilities.find((m) => m.id === f.id)?.role ?? null;
+  const steps: Step[] = [
+    {
+      key: 'facility',
+      title: t('dashboard.stepFacility'),
+      body: t('dashboard.stepFacilityBody'),
+      done: !!f.healthCenter,
+      to: `/facilities/${f.id}`,
+      action: t('dashboard.stepFacilityAction'),
+    },
+    ...(allowed('member.read', scope)
+      ? [
+          {
+            key: 'members',
+            title: t('dashboard.stepMembers'),
+            body: t('dashboard.stepMembersBody'),
+            // Someone besides yourself means the roles are being shared, which is what the guideline asks.
+            done: (members.data?.length ?? 0) > 1,
+            to: `/facilities/${f.id}/members`,
+            action: t('dashboard.stepMembersAction'),
+          },
+        ]
+      : []),
+    {
+      key: 'totp',
+      title: t('dashboard.stepTotp'),
+      body: t('dashboard.stepTotpBody'),
+      done: session.user.totpEnabled,
+      to: '/account',
+      action: t('dashboard.stepTotpAction'),
+    },
+    { key: 'checklist', title: t('dashboard.stepChecklist'), body: t('dashboard.stepChecklistBody'), done: false, later: true },
+  ];
+
+  return (
+    <>
+      <PageHeader title={t('dashboard.title')} description={t('dashboard.description')} />
+      <Stack gap="lg">
+        <FacilitySummary facility={f} role={role} />
+        <NextSteps steps={steps} />
+      </Stack>
+    </>
+  );
+}
