@@ -14,7 +14,7 @@ const nobody: Actor = { userId: 'u', grants: [] };
 /** What each facility role may do inside its own facility. */
 const facilityMatrix: Record<Permission, ('manager' | 'planner' | 'operator' | 'viewer')[]> = {
   'organization.create': [],
-  'organization.read': [],
+  'organization.read': ['manager', 'planner', 'operator', 'viewer'],
   'organization.update': [],
   'facility.create': [],
   'facility.read': ['manager', 'planner', 'operator', 'viewer'],

@@ -18,7 +18,8 @@ function mamori(args: string[], dir = dataDir, extraEnv: Record<string, string> 
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe('mamori CLI', () => {
+// Each command is a real process: tsx start-up plus PGlite opening its directory take seconds.
+describe('mamori CLI', { timeout: 120_000 }, () => {
   it('onboards by script: admin, token, organization, facility', () => {
     const admin = mamori(['admin', 'create', '--email', 'ops@example.jp', '--password', 'ops-password-1', '--name', '運用担当']);
     expect(admin.code, admin.stderr).toBe(0);
