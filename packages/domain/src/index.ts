@@ -7,3 +7,4 @@ export * from './api/auth.js';
 export * from './api/organizations.js';
 export * from './api/invitations.js';
 export * from './api/audit.js';
+export * from './checklist/index.js';

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { FacilityKind } from '../facility.js';
+import type { Catalog } from './catalog.js';
+import { isIsoDate } from './fiscal-year.js';
+
+const IsoDateString = z.string().refine(isIsoDate, { message: 'date must be YYYY-MM-DD' });
+
+export const Round = z.object({
+  value: z.enum(['yes', 'no']),
+  date: IsoDateString.nullish(),
+  targetDate: IsoDateString.nullish(),
+  note: z.string().nullish(),
+  riskAccepted: z.boolean().optional(),
+});
+export type Round = z.infer<typeof Round>;
+
+const Answers = z.record(z.string(), z.array(Round));
+
+/** What the evaluator needs to know about one facility's checklist in one fiscal year. */
+export const Bundle = z.object({
+  edition: z.string(),
+  asOf: IsoDateString,
+  facility: z.object({ kind: FacilityKind, hasVendorContract: z.boolean() }),
+  institution: z.object({ answers: Answers }),
+  vendors: z
+    .array(
+      z.object({
+        name: z.string().min(1),
+        excludedItems: z.array(z.string()).default([]),
+        /** Absent: the vendor has not returned its form. */
+        answers: Answers.optional(),
+      }),
+    )
+    .default([]),
+  artifacts: z.object({ contactChart: z.boolean().default(false) }).default({ contactChart: false }),
+});
+export type Bundle = z.infer<typeof Bundle>;
+
+export interface BundleProblem {
+  path: string;
+  message: string;
+}
+
+const pathOf = (path: readonly PropertyKey[]) => path.map(String).join('.');
+
+/**
+ * Validates a bundle against its schema and against the edition it names: unknown editions and item
+ * ids are errors, each naming the place in the input.
+ */
+export function parseBundle(catalog: Catalog, input: unknown): { ok: true; bundle: Bundle } | { ok: false; problems: BundleProblem[] } {
+  const parsed = Bundle.safeParse(input);
+  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((i) => ({ path: pathOf(i.path), message: i.message })) };
+  const bundle = parsed.data;
+  if (!catalog.has(bundle.edition)) {
+    return { ok: false, problems: [{ path: 'edition', message: `unknown edition ${bundle.edition}; known: ${catalog.editions().join(', ')}` }] };
+  }
+  const problems: BundleProblem[] = [];
+  const facilityForm = catalog.facilityForm(bundle.edition, bundle.facility.kind)!;
+  for (const id of Object.keys(bundle.institution.answers)) {
+    if (!catalog.item(bundle.edition, facilityForm.form, id)) problems.push({ path: `institution.answers.${id}`, message: `unknown item id ${id} in the ${bundle.edition} ${facilityForm.form} form` });
+  }
+  bundle.vendors.forEach((vendor, index) => {
+    const known = (id: string) => Boolean(catalog.item(bundle.edition, 'vendor', id));
+    for (const id of Object.keys(vendor.answers ?? {})) {
+      if (!known(id)) problems.push({ path: `vendors.${index}.answers.${id}`, message: `unknown item id ${id} in the ${bundle.edition} vendor form` });
+    }
+    vendor.excludedItems.forEach((id, i) => {
+      if (!known(id) && !catalog.item(bundle.edition, facilityForm.form, id)) problems.push({ path: `vendors.${index}.excludedItems.${i}`, message: `unknown item id ${id}` });
+    });
+  });
+  return problems.length ? { ok: false, problems } : { ok: true, bundle };
+}

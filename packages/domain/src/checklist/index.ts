@@ -1,0 +1,5 @@
+export * from './edition-schema.js';
+export * from './catalog.js';
+export * from './fiscal-year.js';
+export * from './bundle.js';
+export * from './evaluate.js';
