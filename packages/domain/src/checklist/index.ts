@@ -3,3 +3,4 @@ export * from './catalog.js';
 export * from './fiscal-year.js';
 export * from './bundle.js';
 export * from './evaluate.js';
+export * from './diff.js';

@@ -17,6 +17,7 @@ import { errorMessage } from '@mamori/domain';
 import { restoreBackup, RestoreError, writeBackup } from '../backup/backup.js';
 import { cliAudit, printJson, withDatabase } from './context.js';
 import { serve } from './serve.js';
+import { registerChecklistCommands } from './checklist.js';
 
 const program = new Command('mamori').description('Mamori — 医療機関のサイバーセキュリティ対策チェックリスト');
 
@@ -151,6 +152,8 @@ program
       printJson({ restored: file, tables: header.tables });
     }),
   );
+
+registerChecklistCommands(program);
 
 try {
   await program.parseAsync();
