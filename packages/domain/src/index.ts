@@ -8,3 +8,4 @@ export * from './api/organizations.js';
 export * from './api/invitations.js';
 export * from './api/audit.js';
 export * from './checklist/index.js';
+export * from './api/assessments.js';

@@ -17,6 +17,9 @@ export const permissions = [
   'member.remove',
   'user.resetPassword',
   'audit.read',
+  'assessment.read',
+  'assessment.create',
+  'assessment.answer',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -58,6 +61,9 @@ const rules: Record<Permission, Rule> = {
   'member.remove': { system: true, organizationAdmin: true, facilityRoles: ['manager'] },
   'user.resetPassword': { system: true, organizationAdmin: true, facilityRoles: [] },
   'audit.read': { system: true, organizationAdmin: true, facilityRoles: ['manager'] },
+  'assessment.read': { system: true, organizationAdmin: true, facilityRoles: everyFacilityRole },
+  'assessment.create': { system: true, organizationAdmin: true, facilityRoles: ['manager', 'planner'] },
+  'assessment.answer': { system: true, organizationAdmin: true, facilityRoles: ['manager', 'planner', 'operator'] },
 };
 
 function grantAllows(grant: Grant, permission: Permission, scope: Scope): boolean {

@@ -25,6 +25,9 @@ const facilityMatrix: Record<Permission, ('manager' | 'planner' | 'operator' | '
   'member.remove': ['manager'],
   'user.resetPassword': [],
   'audit.read': ['manager'],
+  'assessment.read': ['manager', 'planner', 'operator', 'viewer'],
+  'assessment.create': ['manager', 'planner'],
+  'assessment.answer': ['manager', 'planner', 'operator'],
 };
 
 describe('policy', () => {

@@ -39,6 +39,8 @@ benchmark rather than editing the figures by hand.
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const ms = (n: number) => (n < 10 ? fmt(n, 1) : fmt(n));
+/** Two decimals, three below 0.1 so a small ratio doesn't read as zero. */
+export const formatRatio = (r: number | null) => (r === null ? '—' : fmt(r, r < 0.1 ? 3 : 2));
 
 export function verdict(postgres: Measured | undefined, aim: Aim, cores: number, postgresSkipped: string | null): Verdict {
   if (!postgres || postgres.ratio === null) {
@@ -47,7 +49,7 @@ export function verdict(postgres: Measured | undefined, aim: Aim, cores: number,
   const ratioOk = postgres.ratio >= aim.ratio;
   const p99Ok = postgres.p99 < aim.p99Ms;
   const parts = [
-    `ratio ${fmt(postgres.ratio, 2)} ${ratioOk ? '≥' : '<'} ${aim.ratio} (${ratioOk ? 'met' : 'missed'})`,
+    `ratio ${formatRatio(postgres.ratio)} ${ratioOk ? '≥' : '<'} ${aim.ratio} (${ratioOk ? 'met' : 'missed'})`,
     `p99 ${ms(postgres.p99)} ms ${p99Ok ? '<' : '≥'} ${aim.p99Ms} ms (${p99Ok ? 'met' : 'missed'})`,
   ];
   const caveat = cores === aim.cores ? '' : `; note: this machine has ${cores} cores, the aim is stated for ${aim.cores}`;
@@ -56,15 +58,15 @@ export function verdict(postgres: Measured | undefined, aim: Aim, cores: number,
 }
 
 export function terminalTable(rows: Measured[]): string {
-  const header = ['target', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'ratio'];
+  const header = ['target', 'req/s', 'p50 ms', 'p99 ms', 'errors (timeouts)', 'non-2xx', 'ratio'];
   const body = rows.map((r) => [
     r.target,
     fmt(r.requestsPerSecond),
     ms(r.p50),
     ms(r.p99),
-    String(r.errors),
+    `${r.errors} (${r.timeouts})`,
     String(r.non2xx),
-    r.ratio === null ? '—' : fmt(r.ratio, 2),
+    formatRatio(r.ratio),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
@@ -83,11 +85,11 @@ export interface SectionInput {
 
 export function renderSection(input: SectionInput): string {
   const table = [
-    '| Target | Requests/s | p50 (ms) | p99 (ms) | Errors / non-2xx | Bytes/response | Ratio to hello |',
+    '| Target | Requests/s | p50 (ms) | p99 (ms) | Errors (timeouts) / non-2xx | Bytes/response | Ratio to hello |',
     '|---|---:|---:|---:|---:|---:|---:|',
     ...input.rows.map(
       (r) =>
-        `| ${r.target} | ${fmt(r.requestsPerSecond)} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.errors} / ${r.non2xx} | ${fmt(r.bytesPerResponse)} | ${r.ratio === null ? '—' : fmt(r.ratio, 2)} |`,
+        `| ${r.target} | ${fmt(r.requestsPerSecond)} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.errors} (${r.timeouts}) / ${r.non2xx} | ${fmt(r.bytesPerResponse)} | ${formatRatio(r.ratio)} |`,
     ),
   ];
   return [

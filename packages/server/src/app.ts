@@ -1,10 +1,15 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Catalog } from '@mamori/domain';
 import type { AppDeps } from './http/types.js';
+import { loadCatalog } from './checklist/catalog-loader.js';
+import { assessmentRoutes } from './assessments/routes.js';
+import { editionRoutes } from './checklist/routes.js';
 import { registerAuthentication } from './auth/authenticate.js';
 import { registerErrorHandler, registerNotFound } from './http/error-handler.js';
 import { authRoutes } from './auth/routes.js';
@@ -29,7 +34,8 @@ declare module 'fastify' {
   }
 }
 
-export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+export async function buildApp(input: Omit<AppDeps, 'catalog'> & { catalog?: Catalog }): Promise<FastifyInstance> {
+  const deps: AppDeps = { ...input, catalog: input.catalog ?? loadCatalog() };
   const { config } = deps;
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
@@ -43,6 +49,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerErrorHandler(app);
 
   await app.register(fastifyCookie);
+  // One file per upload, bounded by the file limit; parts are read only by the routes that expect them.
+  await app.register(fastifyMultipart, { limits: { fileSize: config.fileMaxBytes, files: 1, fields: 10, parts: 11 } });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {
@@ -90,7 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       const typed = api.withTypeProvider<ZodTypeProvider>();
       typed.get('/health', { config: { access: 'public' }, schema: { response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
       typed.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
-      for (const routes of [setupRoutes, authRoutes, accountRoutes, organizationRoutes, facilityRoutes, memberRoutes, invitationRoutes, userRoutes, auditRoutes]) {
+      for (const routes of [setupRoutes, authRoutes, accountRoutes, organizationRoutes, facilityRoutes, memberRoutes, invitationRoutes, userRoutes, auditRoutes, editionRoutes, assessmentRoutes]) {
         routes(typed, deps);
       }
     },

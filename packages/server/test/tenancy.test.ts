@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asBrowser, call, json, login, setupAdmin, startTestApp, type Browser, type TestApp } from './helpers/app.js';
+import { asBrowser, call, json, login, multipartFile, setupAdmin, startTestApp, tinyPdf, upload, type Browser, type TestApp } from './helpers/app.js';
 import { createTenant, type Tenant } from './helpers/world.js';
 
 /**
@@ -21,6 +21,9 @@ beforeAll(async () => {
   const token = await json(call(t.app, a.admin, 'POST', '/api/v1/me/tokens', { name: 'A script' }));
   const invitation = await json(call(t.app, a.admin, 'POST', `/api/v1/organizations/${a.organizationId}/invitations`, { email: 'pending@example.jp', facilityRoles: [{ facilityId: a.facilityId, role: 'operator' }] }));
   const members = await json(call(t.app, a.admin, 'GET', `/api/v1/facilities/${a.facilityId}/members`));
+  const assessment = await json(call(t.app, a.manager, 'POST', `/api/v1/facilities/${a.facilityId}/assessments`, { fiscalYear: 2023, hasVendorContract: true }));
+  await json(call(t.app, a.manager, 'PUT', `/api/v1/assessments/${assessment.id}/items/gate/rounds/1`, { value: 'yes', date: '2023-07-01' }));
+  const evidence = await json(upload(t.app, a.manager, `/api/v1/assessments/${assessment.id}/items/3(1)/evidence`, multipartFile('連絡体制図.pdf', 'application/pdf', tinyPdf)));
   ids = {
     organizationId: a.organizationId,
     facilityId: a.facilityId,
@@ -29,6 +32,8 @@ beforeAll(async () => {
     memberId: members.find((m: { role: string }) => m.role === 'viewer').id,
     userId: a.viewer.userId,
     token: 'x'.repeat(43),
+    assessmentId: assessment.id,
+    evidenceId: evidence.id,
   };
 });
 afterAll(() => t.close());
@@ -87,6 +92,19 @@ const walk: Record<string, () => Probe[]> = {
   'GET /api/v1/invitations/by-token/:token': () => [{ url: `/api/v1/invitations/by-token/${ids.token}`, expect: hidden('only the token holder') }],
   'POST /api/v1/invitations/by-token/:token/accept': () => [{ url: `/api/v1/invitations/by-token/${ids.token}/accept`, body: {}, expect: hidden('only the token holder') }],
   'POST /api/v1/users/:userId/password-reset': () => [{ url: `/api/v1/users/${ids.userId}/password-reset`, expect: hidden("A's user") }],
+  'GET /api/v1/editions': () => [{ url: '/api/v1/editions', expect: { status: 200, reason: 'the ministry’s forms are public' } }],
+  'GET /api/v1/editions/:edition/:form': () => [{ url: '/api/v1/editions/2023/institution', expect: { status: 200, reason: 'the ministry’s forms are public' } }],
+  'GET /api/v1/facilities/:facilityId/assessments': () => [{ url: `/api/v1/facilities/${ids.facilityId}/assessments`, expect: hidden() }],
+  'POST /api/v1/facilities/:facilityId/assessments': () => [{ url: `/api/v1/facilities/${ids.facilityId}/assessments`, body: { fiscalYear: 2024, hasVendorContract: false }, expect: hidden() }],
+  'GET /api/v1/assessments/:assessmentId': () => [{ url: `/api/v1/assessments/${ids.assessmentId}`, expect: hidden() }],
+  'PATCH /api/v1/assessments/:assessmentId': () => [{ url: `/api/v1/assessments/${ids.assessmentId}`, body: { version: 1, hasVendorContract: false }, expect: hidden() }],
+  'PUT /api/v1/assessments/:assessmentId/items/:itemId/rounds/:round': () => [
+    { url: `/api/v1/assessments/${ids.assessmentId}/items/gate/rounds/1`, body: { value: 'no', date: '2023-07-02', version: 1 }, expect: hidden() },
+  ],
+  'DELETE /api/v1/assessments/:assessmentId/items/:itemId/rounds/:round': () => [{ url: `/api/v1/assessments/${ids.assessmentId}/items/gate/rounds/1`, expect: hidden() }],
+  'POST /api/v1/assessments/:assessmentId/items/:itemId/evidence': () => [{ url: `/api/v1/assessments/${ids.assessmentId}/items/3(1)/evidence`, body: {}, expect: hidden() }],
+  'GET /api/v1/assessments/:assessmentId/evidence/:evidenceId': () => [{ url: `/api/v1/assessments/${ids.assessmentId}/evidence/${ids.evidenceId}`, expect: hidden() }],
+  'DELETE /api/v1/assessments/:assessmentId/evidence/:evidenceId': () => [{ url: `/api/v1/assessments/${ids.assessmentId}/evidence/${ids.evidenceId}`, expect: hidden() }],
   'GET /api/v1/audit-events': () => [
     { url: `/api/v1/audit-events?organizationId=${ids.organizationId}`, expect: hidden() },
     { url: `/api/v1/audit-events?facilityId=${ids.facilityId}`, expect: hidden() },
@@ -103,7 +121,7 @@ describe('tenant isolation', () => {
   for (const role of ['admin', 'manager'] as const) {
     it(`B's ${role} gets nothing of A's from any route`, async () => {
       const outsider = b[role];
-      const secrets = [a.organizationId, a.facilityId, ids.tokenId!, ids.invitationId!, ids.memberId!, 'Aクリニック', '医療法人A会', 'admin-a@', 'pending@example.jp'];
+      const secrets = [a.organizationId, a.facilityId, ids.tokenId!, ids.invitationId!, ids.memberId!, ids.assessmentId!, ids.evidenceId!, '連絡体制図', 'Aクリニック', '医療法人A会', 'admin-a@', 'pending@example.jp'];
       let probes = 0;
       // Sign-outs go last: logout-all ends the outsider's other sessions too.
       const all = Object.entries(walk)
@@ -127,5 +145,7 @@ describe('tenant isolation', () => {
     expect((await call(t.app, a.admin, 'GET', `/api/v1/organizations/${a.organizationId}`)).statusCode).toBe(200);
     expect((await call(t.app, a.manager, 'GET', `/api/v1/facilities/${a.facilityId}/members`)).statusCode).toBe(200);
     expect((await call(t.app, a.manager, 'GET', `/api/v1/audit-events?facilityId=${a.facilityId}`)).statusCode).toBe(200);
+    expect((await call(t.app, a.viewer, 'GET', `/api/v1/assessments/${ids.assessmentId}`)).statusCode).toBe(200);
+    expect((await call(t.app, a.viewer, 'GET', `/api/v1/assessments/${ids.assessmentId}/evidence/${ids.evidenceId}`)).statusCode).toBe(200);
   });
 });

@@ -11,4 +11,7 @@ export const backupTables = [
   'login_attempts',
   'audit_events',
   'files',
+  'assessments',
+  'answer_rounds',
+  'answer_evidence',
 ] as const;

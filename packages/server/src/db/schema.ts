@@ -178,3 +178,69 @@ export const files = pgTable('files', {
   content: bytea('content').notNull(),
   createdAt: createdAt(),
 });
+
+/**
+ * One checklist form for one facility and fiscal year: the facility's own form (institution or
+ * pharmacy), or a vendor form tied to a vendor (contracts arrive with the vendor portal).
+ */
+export const assessments = pgTable(
+  'assessments',
+  {
+    id: id(),
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+    facilityId: uuid('facility_id').notNull().references(() => facilities.id),
+    fiscalYear: integer('fiscal_year').notNull(),
+    edition: text('edition').notNull(),
+    form: text('form').notNull(),
+    vendorName: text('vendor_name'),
+    /** Items the vendor's contract leaves out; someone else's form must cover them. */
+    excludedItems: jsonb('excluded_items').$type<string[]>().notNull().default([]),
+    hasVendorContract: boolean('has_vendor_contract').notNull().default(true),
+    /** Answers carried over from last year wait here until confirmed (values only, no dates). */
+    carriedOverFrom: uuid('carried_over_from'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('assessments_facility_idx').on(t.facilityId, t.fiscalYear),
+    uniqueIndex('assessments_own_form_idx').on(t.facilityId, t.fiscalYear, t.form).where(sql`vendor_name IS NULL`),
+  ],
+);
+
+export const answerRounds = pgTable(
+  'answer_rounds',
+  {
+    id: id(),
+    assessmentId: uuid('assessment_id').notNull().references(() => assessments.id, { onDelete: 'cascade' }),
+    itemId: text('item_id').notNull(),
+    round: integer('round').notNull(),
+    value: text('value').notNull(),
+    date: text('date'),
+    targetDate: text('target_date'),
+    note: text('note').notNull().default(''),
+    riskAcceptance: text('risk_acceptance').notNull().default(''),
+    /** A draft carried over from last year: a value to confirm, not yet an answer. */
+    draft: boolean('draft').notNull().default(false),
+    answeredBy: uuid('answered_by').references(() => users.id, { onDelete: 'set null' }),
+    answeredAt: timestamp('answered_at', { withTimezone: true }).notNull().defaultNow(),
+    version: version(),
+  },
+  (t) => [uniqueIndex('answer_rounds_item_round_idx').on(t.assessmentId, t.itemId, t.round)],
+);
+
+export const answerEvidence = pgTable(
+  'answer_evidence',
+  {
+    id: id(),
+    assessmentId: uuid('assessment_id').notNull().references(() => assessments.id, { onDelete: 'cascade' }),
+    itemId: text('item_id').notNull(),
+    fileSha256: text('file_sha256').notNull().references(() => files.sha256),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('answer_evidence_item_idx').on(t.assessmentId, t.itemId)],
+);

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.js';
+import type { Catalog } from '@mamori/domain';
 import type { Database } from '../db/connect.js';
 
 export type TypedApp = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
@@ -9,6 +10,8 @@ export type TypedApp = FastifyInstance<RawServerDefault, IncomingMessage, Server
 export interface AppDeps {
   config: Config;
   database: Database;
+  /** Checklist editions, loaded from their data files once at start. */
+  catalog: Catalog;
   /** Serve the built SPA from packages/web/dist (off in API tests). */
   serveWeb?: boolean;
 }

@@ -79,3 +79,18 @@ export async function json<T = any>(responsePromise: Promise<LightMyRequestRespo
   if (response.statusCode !== status) throw new Error(`expected ${status}, got ${response.statusCode}: ${response.body}`);
   return (status === 204 ? undefined : response.json()) as T;
 }
+
+/** A multipart/form-data body with one file, as a browser's file input sends it. */
+export function multipartFile(fileName: string, contentType: string, content: Buffer) {
+  const boundary = `----mamori${Math.random().toString(16).slice(2)}`;
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`);
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return { payload: Buffer.concat([head, content, tail]), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+export function upload(app: FastifyInstance, who: Browser, url: string, file: ReturnType<typeof multipartFile>) {
+  return app.inject({ method: 'POST', url, headers: { cookie: who.cookie, 'x-csrf-token': who.csrf, 'content-type': file.contentType }, payload: file.payload });
+}
+
+/** The smallest valid PDF header: enough for type detection. */
+export const tinyPdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { Id, Version } from './common.js';
+import { FormKind } from '../checklist/edition-schema.js';
+import { isIsoDate } from '../checklist/fiscal-year.js';
+import { problemCodes } from '../checklist/evaluate.js';
+
+const IsoDate = z.string().refine(isIsoDate, { message: '日付は YYYY-MM-DD 形式の正しい日付にしてください' });
+
+export const AssessmentSummary = z.object({
+  id: Id,
+  facilityId: Id,
+  fiscalYear: z.int(),
+  fiscalYearLabel: z.string(),
+  edition: z.string(),
+  form: FormKind,
+  vendorName: z.string().nullable(),
+  hasVendorContract: z.boolean(),
+  excludedItems: z.array(z.string()),
+  carriedOver: z.boolean(),
+  version: Version,
+  createdAt: z.string(),
+});
+export type AssessmentSummary = z.infer<typeof AssessmentSummary>;
+
+export const RoundView = z.object({
+  round: z.int().min(1),
+  value: z.enum(['yes', 'no']),
+  date: z.string().nullable(),
+  targetDate: z.string().nullable(),
+  note: z.string(),
+  riskAcceptance: z.string(),
+  draft: z.boolean(),
+  answeredBy: z.string().nullable(),
+  answeredAt: z.string(),
+  version: Version,
+});
+export type RoundView = z.infer<typeof RoundView>;
+
+export const EvidenceView = z.object({
+  id: Id,
+  itemId: z.string(),
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.int(),
+  uploadedBy: z.string().nullable(),
+  uploadedAt: z.string(),
+});
+export type EvidenceView = z.infer<typeof EvidenceView>;
+
+const Problem = z.object({ code: z.enum(problemCodes), severity: z.enum(['blocking', 'warning']) });
+const ItemResultView = z.object({
+  id: z.string(),
+  requirement: z.enum(['required', 'reference', 'not-needed']),
+  latest: z.enum(['yes', 'no']).nullable(),
+  targetDate: z.string().nullable(),
+  problems: z.array(Problem),
+});
+export const EvaluationView = z.object({
+  edition: z.string(),
+  fiscalYear: z.int(),
+  asOf: z.string(),
+  institution: z.object({ form: FormKind, gate: z.enum(['yes', 'no']).nullable(), items: z.array(ItemResultView) }),
+  vendors: z.array(z.object({ name: z.string(), submitted: z.boolean(), items: z.array(ItemResultView) })),
+  inspection: z.object({
+    ready: z.boolean(),
+    problems: z.array(z.object({ form: z.string(), item: z.string().nullable(), code: z.enum(problemCodes), severity: z.enum(['blocking', 'warning']) })),
+  }),
+});
+
+export const AssessmentDetail = z.object({
+  assessment: AssessmentSummary,
+  answers: z.record(z.string(), z.array(RoundView)),
+  evidence: z.array(EvidenceView),
+  evaluation: EvaluationView,
+});
+export type AssessmentDetail = z.infer<typeof AssessmentDetail>;
+
+export const CreateAssessmentRequest = z.strictObject({
+  fiscalYear: z.int().min(2023).max(2100),
+  hasVendorContract: z.boolean(),
+  /** Start from last year's answers: values kept as drafts, dates cleared. */
+  carryOver: z.boolean().default(false),
+});
+
+export const UpdateAssessmentRequest = z.strictObject({ version: Version, hasVendorContract: z.boolean() });
+
+export const SaveRoundRequest = z.strictObject({
+  value: z.enum(['yes', 'no']),
+  date: IsoDate,
+  targetDate: IsoDate.nullable().default(null),
+  note: z.string().max(4000).default(''),
+  riskAcceptance: z.string().max(4000).default(''),
+  /** The version last read; null when the round is new. A stale one answers 409. */
+  version: Version.nullable().default(null),
+});
+
+export const AssessmentItemParams = z.object({ assessmentId: Id, itemId: z.string().max(40), round: z.coerce.number().int().min(1).max(20) });

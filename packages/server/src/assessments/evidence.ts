@@ -1,0 +1,24 @@
+import { fileTypeFromBuffer } from 'file-type';
+import { AppError } from '../http/errors.js';
+
+/** Evidence people actually keep: scans and photos, PDFs, Office files, plain text and CSV. */
+const allowedDetected = new Set([
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'image/webp',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+]);
+const allowedText = new Set(['text/plain', 'text/csv']);
+
+/**
+ * Decides the stored type from the bytes, not from what the browser claims: a renamed executable is
+ * refused. Text has no signature, so a declared text type is accepted only for bytes without one.
+ */
+export async function evidenceType(content: Buffer, declared: string): Promise<string> {
+  const detected = await fileTypeFromBuffer(content);
+  if (detected && allowedDetected.has(detected.mime)) return detected.mime;
+  if (!detected && allowedText.has(declared.split(';')[0]!.trim())) return declared.split(';')[0]!.trim();
+  throw new AppError(415, 'unsupported_media_type', {}, [{ path: 'file', message: 'PDF・画像(PNG/JPEG/WebP)・Excel・Word・テキスト/CSVのファイルを添付してください' }]);
+}

@@ -1,0 +1,67 @@
+import { evaluate, todayInTokyo, type Bundle, type Catalog, type FacilityKind, type Round } from '@mamori/domain';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db/connect.js';
+import { answerEvidence, answerRounds, assessments, users } from '../db/schema.js';
+import type { FacilityRow } from '../tenancy/scope.js';
+import { presentEvidence, presentRound, type AssessmentRow, type RoundRow } from './presenter.js';
+
+export async function roundsOf(db: Db, assessmentIds: string[]) {
+  if (assessmentIds.length === 0) return [];
+  return db
+    .select({ round: answerRounds, answeredBy: users.name })
+    .from(answerRounds)
+    .leftJoin(users, eq(users.id, answerRounds.answeredBy))
+    .where(inArray(answerRounds.assessmentId, assessmentIds))
+    .orderBy(asc(answerRounds.itemId), asc(answerRounds.round));
+}
+
+/** Confirmed rounds by item, in round order; carried-over drafts are not answers yet. */
+function answersOf(rows: RoundRow[]): Record<string, Round[]> {
+  const answers: Record<string, Round[]> = {};
+  for (const r of rows) {
+    if (r.draft) continue;
+    (answers[r.itemId] ??= []).push({ value: r.value as 'yes' | 'no', date: r.date, targetDate: r.targetDate });
+  }
+  return answers;
+}
+
+/** Everything the evaluator needs about a facility's year, read from the database. */
+export async function facilityYearBundle(db: Db, catalog: Catalog, facility: FacilityRow, own: AssessmentRow, asOf = todayInTokyo()): Promise<Bundle> {
+  const vendorForms = await db
+    .select()
+    .from(assessments)
+    .where(and(eq(assessments.facilityId, facility.id), eq(assessments.fiscalYear, own.fiscalYear), eq(assessments.form, 'vendor')));
+  const rows = (await roundsOf(db, [own.id, ...vendorForms.map((v) => v.id)])).map((r) => r.round);
+  const chartItem = catalog.form(own.edition, own.form as 'institution' | 'pharmacy')?.items.find((i) => i.flags.artifact === 'contactChart');
+  const chart = chartItem
+    ? await db.select({ id: answerEvidence.id }).from(answerEvidence).where(and(eq(answerEvidence.assessmentId, own.id), eq(answerEvidence.itemId, chartItem.id))).limit(1)
+    : [];
+  return {
+    edition: own.edition,
+    asOf,
+    facility: { kind: facility.kind as FacilityKind, hasVendorContract: own.hasVendorContract },
+    institution: { answers: answersOf(rows.filter((r) => r.assessmentId === own.id)) },
+    vendors: vendorForms.map((v) => {
+      const answers = answersOf(rows.filter((r) => r.assessmentId === v.id));
+      return { name: v.vendorName ?? '', excludedItems: v.excludedItems, answers: Object.keys(answers).length ? answers : undefined };
+    }),
+    artifacts: { contactChart: chart.length > 0 },
+  };
+}
+
+export async function assessmentDetail(db: Db, catalog: Catalog, facility: FacilityRow, assessment: AssessmentRow, own: AssessmentRow) {
+  const rounds = await roundsOf(db, [assessment.id]);
+  const evidence = await db
+    .select({ evidence: answerEvidence, uploadedBy: users.name })
+    .from(answerEvidence)
+    .leftJoin(users, eq(users.id, answerEvidence.uploadedBy))
+    .where(eq(answerEvidence.assessmentId, assessment.id))
+    .orderBy(asc(answerEvidence.uploadedAt));
+  const answers: Record<string, ReturnType<typeof presentRound>[]> = {};
+  for (const r of rounds) (answers[r.round.itemId] ??= []).push(presentRound(r.round, r.answeredBy));
+  return {
+    answers,
+    evidence: evidence.map((e) => presentEvidence(e.evidence, e.uploadedBy)),
+    evaluation: evaluate(catalog, await facilityYearBundle(db, catalog, facility, own)),
+  };
+}

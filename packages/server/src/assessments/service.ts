@@ -1,0 +1,156 @@
+import type { Catalog, FacilityKind } from '@mamori/domain';
+import { and, desc, eq, isNull, lt } from 'drizzle-orm';
+import type { Tx } from '../db/connect.js';
+import { answerRounds, assessments } from '../db/schema.js';
+import { diff, recordAudit, type AuditContext } from '../audit/record.js';
+import { AppError, invalid, notFound, versionConflict } from '../http/errors.js';
+import type { FacilityRow } from '../tenancy/scope.js';
+import type { AssessmentRow } from './presenter.js';
+
+const roundFields = ['value', 'date', 'targetDate', 'note', 'riskAcceptance'] as const;
+
+function scopeOf(a: AssessmentRow) {
+  return { organizationId: a.organizationId, facilityId: a.facilityId };
+}
+
+/**
+ * Opens the facility's own form for a fiscal year in the edition in force. With carry-over, last
+ * year's latest values come along as drafts to confirm: dates are cleared, because a check counts
+ * only when it is done again.
+ */
+export async function createAssessment(
+  tx: Tx,
+  context: AuditContext,
+  catalog: Catalog,
+  facility: FacilityRow,
+  input: { fiscalYear: number; hasVendorContract: boolean; carryOver: boolean },
+) {
+  const edition = catalog.editionForFiscalYear(input.fiscalYear);
+  if (!edition) throw invalid('validation_error', 'body.fiscalYear', `${input.fiscalYear}年度のチェックリストはまだ登録されていません`);
+  const form = catalog.facilityForm(edition, facility.kind as FacilityKind)!;
+  const [existing] = await tx
+    .select({ id: assessments.id })
+    .from(assessments)
+    .where(and(eq(assessments.facilityId, facility.id), eq(assessments.fiscalYear, input.fiscalYear), eq(assessments.form, form.form), isNull(assessments.vendorName)));
+  if (existing) throw new AppError(409, 'conflict', {}, [{ path: 'body.fiscalYear', message: 'この年度のチェックリストはすでにあります' }]);
+
+  const [previous] = input.carryOver
+    ? await tx
+        .select()
+        .from(assessments)
+        .where(and(eq(assessments.facilityId, facility.id), lt(assessments.fiscalYear, input.fiscalYear), isNull(assessments.vendorName)))
+        .orderBy(desc(assessments.fiscalYear))
+        .limit(1)
+    : [];
+  const [row] = await tx
+    .insert(assessments)
+    .values({
+      organizationId: facility.organizationId,
+      facilityId: facility.id,
+      fiscalYear: input.fiscalYear,
+      edition,
+      form: form.form,
+      hasVendorContract: input.hasVendorContract,
+      carriedOverFrom: previous?.id ?? null,
+    })
+    .returning();
+  let carried = 0;
+  if (previous) {
+    const rounds = await tx.select().from(answerRounds).where(and(eq(answerRounds.assessmentId, previous.id), eq(answerRounds.draft, false)));
+    const latest = new Map<string, (typeof rounds)[number]>();
+    for (const r of rounds) if ((latest.get(r.itemId)?.round ?? 0) < r.round) latest.set(r.itemId, r);
+    const known = new Set(form.items.map((i) => i.id));
+    const drafts = [...latest.values()].filter((r) => known.has(r.itemId));
+    if (drafts.length) {
+      await tx.insert(answerRounds).values(
+        drafts.map((r) => ({ assessmentId: row!.id, itemId: r.itemId, round: 1, value: r.value, note: r.note, riskAcceptance: r.riskAcceptance, draft: true, answeredBy: context.actorId })),
+      );
+    }
+    carried = drafts.length;
+  }
+  await recordAudit(tx, context, {
+    action: 'assessment.create',
+    entityType: 'assessment',
+    entityId: row!.id,
+    ...scopeOf(row!),
+    changes: {
+      fiscalYear: { before: null, after: input.fiscalYear },
+      edition: { before: null, after: edition },
+      hasVendorContract: { before: null, after: input.hasVendorContract },
+      ...(previous ? { carriedOverDrafts: { before: null, after: carried } } : {}),
+    },
+  });
+  return row!;
+}
+
+export async function updateAssessment(tx: Tx, context: AuditContext, assessment: AssessmentRow, input: { version: number; hasVendorContract: boolean }) {
+  const [row] = await tx
+    .update(assessments)
+    .set({ hasVendorContract: input.hasVendorContract, version: input.version + 1, updatedAt: new Date() })
+    .where(and(eq(assessments.id, assessment.id), eq(assessments.version, input.version)))
+    .returning();
+  if (!row) throw versionConflict();
+  await recordAudit(tx, context, { action: 'assessment.update', entityType: 'assessment', entityId: row.id, ...scopeOf(row), changes: diff(assessment, row, ['hasVendorContract']) });
+  return row;
+}
+
+export interface RoundInput {
+  value: 'yes' | 'no';
+  date: string;
+  targetDate: string | null;
+  note: string;
+  riskAcceptance: string;
+  version: number | null;
+}
+
+/**
+ * Records one round of one item. Rounds follow each other without gaps; a single-round item has only
+ * the first; a stale version answers 409 and changes nothing.
+ */
+export async function saveRound(tx: Tx, context: AuditContext, catalog: Catalog, assessment: AssessmentRow, itemId: string, round: number, input: RoundInput) {
+  const item = catalog.item(assessment.edition, assessment.form as 'institution', itemId);
+  if (!item) throw notFound();
+  if (item.flags.singleRound && round > 1) throw invalid('validation_error', 'params.round', 'この項目は1回目のみ記入します');
+  const rows = await tx
+    .select()
+    .from(answerRounds)
+    .where(and(eq(answerRounds.assessmentId, assessment.id), eq(answerRounds.itemId, itemId)))
+    .for('update');
+  const existing = rows.find((r) => r.round === round);
+  if (!existing && round > 1 && !rows.some((r) => r.round === round - 1 && !r.draft)) {
+    throw invalid('validation_error', 'params.round', `${round - 1}回目を先に記入してください`);
+  }
+  const values = { value: input.value, date: input.date, targetDate: input.targetDate, note: input.note, riskAcceptance: input.riskAcceptance, draft: false, answeredBy: context.actorId, answeredAt: new Date() };
+  let saved;
+  if (existing) {
+    if (input.version !== existing.version) throw versionConflict();
+    [saved] = await tx.update(answerRounds).set({ ...values, version: existing.version + 1 }).where(eq(answerRounds.id, existing.id)).returning();
+  } else {
+    if (input.version !== null) throw versionConflict();
+    [saved] = await tx.insert(answerRounds).values({ assessmentId: assessment.id, itemId, round, ...values }).returning();
+  }
+  await recordAudit(tx, context, {
+    action: existing ? 'answer.update' : 'answer.create',
+    entityType: 'answer_round',
+    entityId: saved!.id,
+    ...scopeOf(assessment),
+    changes: { item: { before: null, after: `${itemId}#${round}` }, ...diff(existing ?? null, saved!, roundFields) },
+  });
+  return saved!;
+}
+
+/** Only the latest round can be withdrawn, so rounds never have gaps. */
+export async function deleteRound(tx: Tx, context: AuditContext, assessment: AssessmentRow, itemId: string, round: number) {
+  const rows = await tx.select().from(answerRounds).where(and(eq(answerRounds.assessmentId, assessment.id), eq(answerRounds.itemId, itemId))).for('update');
+  const target = rows.find((r) => r.round === round);
+  if (!target) throw notFound();
+  if (rows.some((r) => r.round > round)) throw invalid('validation_error', 'params.round', '後の回の記入を先に削除してください');
+  await tx.delete(answerRounds).where(eq(answerRounds.id, target.id));
+  await recordAudit(tx, context, {
+    action: 'answer.delete',
+    entityType: 'answer_round',
+    entityId: target.id,
+    ...scopeOf(assessment),
+    changes: { item: { before: `${itemId}#${round}`, after: null }, ...diff(target, null, roundFields) },
+  });
+}
