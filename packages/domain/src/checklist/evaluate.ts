@@ -80,8 +80,10 @@ function evaluateItem(item: Item, rounds: readonly Round[] | undefined, context:
         if (round.date && previous && round.date < previous) add('round-date-order');
         if (round.targetDate && !isInFiscalYear(round.targetDate, context.fiscalYear)) add('target-outside-fiscal-year');
       });
-      if (first.value === 'no' && !first.targetDate && !item.flags.singleRound) add('missing-target-date');
-      if (latest === 'no' && targetDate && targetDate < context.asOf) add('overdue', 'warning');
+      // The gate's いいえ is a fact about the facility, not a gap to close: it has no target date.
+      const closable = !item.flags.gate;
+      if (closable && first.value === 'no' && !first.targetDate && !item.flags.singleRound) add('missing-target-date');
+      if (closable && latest === 'no' && targetDate && targetDate < context.asOf) add('overdue', 'warning');
     }
   }
   return { id: item.id, requirement, latest, targetDate, problems };

@@ -2,26 +2,20 @@ import { and, eq, exists, or } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connect.js';
-import { apiTokens, facilityMembers, organizationMembers, organizations, users } from '../db/schema.js';
+import { apiTokens, facilityMembers, organizationMembers, organizations } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
-import type { Authenticated, UserRow } from './context.js';
-import { loadActor } from './grants.js';
+import type { Authenticated } from './context.js';
+import { principalByApiToken, principalBySession, type Principal } from './principal.js';
 import { API_TOKEN_PREFIX, safeEqual, sha256 } from './secrets.js';
-import { SESSION_COOKIE, findLiveSession, touchSession } from './sessions.js';
+import { SESSION_COOKIE, touchSession } from './sessions.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-async function fromApiToken(db: Db, token: string) {
-  const [row] = await db
-    .select({ user: users, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
-    .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(eq(apiTokens.tokenHash, sha256(token)));
-  if (!row) return null;
-  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
-    await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.tokenId));
+/** Records token use at most once a minute, so reads stay reads. */
+async function touchToken(db: Db, tokenId: string, lastUsedAt: Date | null) {
+  if (!lastUsedAt || Date.now() - lastUsedAt.getTime() > 60_000) {
+    await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, tokenId));
   }
-  return row.user;
 }
 
 /** Whether any organization the user belongs to requires a second factor. */
@@ -42,9 +36,9 @@ export async function organizationRequiresTotp(db: Db, userId: string): Promise<
   return Boolean(row);
 }
 
-async function restrictionOf(db: Db, user: UserRow): Promise<Authenticated['restricted']> {
-  if (user.mustChangePassword) return 'password_change_required';
-  if (!user.totpSecret && (await organizationRequiresTotp(db, user.id))) return 'totp_enrollment_required';
+function restrictionOf(principal: Principal): Authenticated['restricted'] {
+  if (principal.user.mustChangePassword) return 'password_change_required';
+  if (!principal.user.totpSecret && principal.requiresTotp) return 'totp_enrollment_required';
   return null;
 }
 
@@ -61,25 +55,17 @@ export function registerAuthentication(app: FastifyInstance, db: Db, config: Con
     const authorization = request.headers.authorization;
     if (authorization?.startsWith('Bearer ')) {
       const token = authorization.slice('Bearer '.length).trim();
-      const user = token.startsWith(API_TOKEN_PREFIX) ? await fromApiToken(db, token) : null;
-      if (!user) throw new AppError(401, 'unauthorized');
-      request.auth = { user, actor: await loadActor(db, user.id, user.isSystemAdmin), via: 'token', session: null, restricted: null };
+      const found = token.startsWith(API_TOKEN_PREFIX) ? await principalByApiToken(db, sha256(token)) : null;
+      if (!found) throw new AppError(401, 'unauthorized');
+      await touchToken(db, found.tokenId, found.lastUsedAt);
+      request.auth = { user: found.principal.user, actor: found.principal.actor, via: 'token', session: null, restricted: null };
     } else {
       const cookie = request.cookies[SESSION_COOKIE];
       if (cookie) {
-        const session = await findLiveSession(db, config, cookie);
-        if (session) {
-          await touchSession(db, session);
-          const [user] = await db.select().from(users).where(eq(users.id, session.userId));
-          if (user) {
-            request.auth = {
-              user,
-              actor: await loadActor(db, user.id, user.isSystemAdmin),
-              via: 'session',
-              session,
-              restricted: await restrictionOf(db, user),
-            };
-          }
+        const found = await principalBySession(db, sha256(cookie), config.session.idleMinutes);
+        if (found) {
+          await touchSession(db, found.session);
+          request.auth = { user: found.principal.user, actor: found.principal.actor, via: 'session', session: found.session, restricted: restrictionOf(found.principal) };
         } else if (access !== 'public') {
           throw new AppError(401, 'session_expired');
         }

@@ -1,4 +1,4 @@
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { eq, lt } from 'drizzle-orm';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connect.js';
 import { sessions } from '../db/schema.js';
@@ -12,16 +12,6 @@ export async function createSession(db: Db, config: Config, userId: string, ip: 
   const expiresAt = new Date(Date.now() + config.session.maxHours * 3600_000);
   await db.insert(sessions).values({ tokenHash: sha256(token), userId, csrfToken, expiresAt, ip, userAgent: userAgent?.slice(0, 300) ?? null });
   return { token, csrfToken, expiresAt };
-}
-
-/** A live session, or null when missing, past its absolute lifetime or idle too long. */
-export async function findLiveSession(db: Db, config: Config, token: string) {
-  const idleCutoff = new Date(Date.now() - config.session.idleMinutes * 60_000);
-  const [session] = await db
-    .select()
-    .from(sessions)
-    .where(and(eq(sessions.tokenHash, sha256(token)), gt(sessions.expiresAt, new Date()), gt(sessions.lastSeenAt, idleCutoff)));
-  return session ?? null;
 }
 
 /** Sliding idle timeout, written at most once a minute per session to keep reads cheap. */

@@ -1,25 +1,31 @@
-import { administeredOrganizations, type Actor } from '@mamori/domain';
-import { and, asc, eq, inArray, or, type SQL } from 'drizzle-orm';
+import { isSystemAdmin, type Actor } from '@mamori/domain';
+import { asc, sql } from 'drizzle-orm';
 import type { Db } from '../db/connect.js';
+import { prepared } from '../db/prepared.js';
 import { facilities } from '../db/schema.js';
 
-/** Facilities the actor can see: all for a system admin, whole organizations for their admins, else own. */
-export async function listVisibleFacilities(db: Db, actor: Actor, organizationId?: string) {
-  const administered = administeredOrganizations(actor);
-  const filters: SQL[] = [];
-  if (organizationId) filters.push(eq(facilities.organizationId, organizationId));
-  if (administered !== null) {
-    const memberOf = actor.grants.flatMap((g) => (g.kind === 'facility' ? [g.facilityId] : []));
-    const visible = [
-      ...(administered.length ? [inArray(facilities.organizationId, administered)] : []),
-      ...(memberOf.length ? [inArray(facilities.id, memberOf)] : []),
-    ];
-    if (visible.length === 0) return [];
-    filters.push(or(...visible)!);
-  }
-  return db
-    .select()
-    .from(facilities)
-    .where(and(...filters))
-    .orderBy(asc(facilities.name));
+const org = sql.placeholder('organizationId');
+const user = sql.placeholder('userId');
+
+/**
+ * Facilities the actor can see: all for a system admin, whole organizations for their admins, else
+ * their own. One prepared statement: this list is on every screen.
+ */
+const visibleFacilities = (db: Db) =>
+  prepared(db, 'visible_facilities', (d) =>
+    d
+      .select()
+      .from(facilities)
+      .where(
+        sql`(${org}::uuid is null or ${facilities.organizationId} = ${org}::uuid)
+        and (${sql.placeholder('all')}::boolean
+          or ${facilities.organizationId} in (select organization_id from organization_members where user_id = ${user}::uuid and role = 'admin')
+          or ${facilities.id} in (select facility_id from facility_members where user_id = ${user}::uuid))`,
+      )
+      .orderBy(asc(facilities.name))
+      .prepare('visible_facilities'),
+  );
+
+export function listVisibleFacilities(db: Db, actor: Actor, organizationId?: string) {
+  return visibleFacilities(db).execute({ organizationId: organizationId ?? null, all: isSystemAdmin(actor), userId: actor.userId });
 }

@@ -24,7 +24,7 @@ export const userRoutes: Routes = (app, deps) => {
     if (!target) throw notFound();
     if (!isSystemAdmin(actor)) {
       const administered = administeredOrganizations(actor) ?? [];
-      const targetActor = await loadActor(db, target.id, target.isSystemAdmin);
+      const targetActor = await loadActor(db, target.id);
       const targetOrgs = targetActor.grants.map((g) => (g.kind === 'system' ? null : g.organizationId));
       const sharesOrganization = targetOrgs.some((id) => id !== null && administered.includes(id));
       if (!sharesOrganization) throw notFound();

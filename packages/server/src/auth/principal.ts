@@ -1,0 +1,80 @@
+import type { Actor, FacilityRole, Grant, OrganizationRole } from '@mamori/domain';
+import { and, eq, gt, sql } from 'drizzle-orm';
+import type { Db } from '../db/connect.js';
+import { prepared } from '../db/prepared.js';
+import { apiTokens, sessions, users } from '../db/schema.js';
+import type { UserRow } from './context.js';
+
+type GrantRow = { o: string; f: string | null; r: string };
+
+/** Always table-qualified: drizzle leaves single-table selects unqualified, and `id` would bind inside the subquery. */
+const userId = sql.raw('"users"."id"');
+
+/** The user's memberships as one JSON array, fetched in the same round trip as the user. */
+export const grantsOf = sql<GrantRow[]>`(
+  select coalesce(json_agg(g), '[]'::json) from (
+    select organization_id as o, null::uuid as f, role as r from organization_members where user_id = ${userId}
+    union all
+    select organization_id, facility_id, role from facility_members where user_id = ${userId}
+  ) g)`;
+
+/** Whether an organization the user belongs to requires a second factor. */
+const requiresTotpOf = sql<boolean>`exists (
+  select 1 from organizations o where o.require_totp and (
+    o.id in (select organization_id from organization_members where user_id = ${userId})
+    or o.id in (select organization_id from facility_members where user_id = ${userId})))`;
+
+export function toActor(userId: string, isSystemAdmin: boolean, rows: GrantRow[]): Actor {
+  const grants: Grant[] = rows.map((row) =>
+    row.f
+      ? { kind: 'facility', organizationId: row.o, facilityId: row.f, role: row.r as FacilityRole }
+      : { kind: 'organization', organizationId: row.o, role: row.r as OrganizationRole },
+  );
+  if (isSystemAdmin) grants.push({ kind: 'system', role: 'admin' });
+  return { userId, grants };
+}
+
+export interface Principal {
+  user: UserRow;
+  actor: Actor;
+  requiresTotp: boolean;
+}
+
+const byToken = (db: Db) =>
+  prepared(db, 'principal_by_api_token', (d) =>
+    d
+      .select({ user: users, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, grants: grantsOf, requiresTotp: requiresTotpOf })
+      .from(apiTokens)
+      .innerJoin(users, eq(users.id, apiTokens.userId))
+      .where(eq(apiTokens.tokenHash, sql.placeholder('hash')))
+      .prepare('principal_by_api_token'),
+  );
+
+const bySession = (db: Db) =>
+  prepared(db, 'principal_by_session', (d) =>
+    d
+      .select({ user: users, session: sessions, grants: grantsOf, requiresTotp: requiresTotpOf })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(
+        and(
+          eq(sessions.tokenHash, sql.placeholder('hash')),
+          gt(sessions.expiresAt, sql`now()`),
+          gt(sessions.lastSeenAt, sql`now() - make_interval(mins => ${sql.placeholder('idleMinutes')}::int)`),
+        ),
+      )
+      .prepare('principal_by_session'),
+  );
+
+/** Token holder, memberships and 2FA requirement in one prepared query. */
+export async function principalByApiToken(db: Db, tokenHash: string) {
+  const [row] = await byToken(db).execute({ hash: tokenHash });
+  if (!row) return null;
+  return { principal: { user: row.user, actor: toActor(row.user.id, row.user.isSystemAdmin, row.grants), requiresTotp: row.requiresTotp }, tokenId: row.tokenId, lastUsedAt: row.lastUsedAt };
+}
+
+export async function principalBySession(db: Db, tokenHash: string, idleMinutes: number) {
+  const [row] = await bySession(db).execute({ hash: tokenHash, idleMinutes });
+  if (!row) return null;
+  return { principal: { user: row.user, actor: toActor(row.user.id, row.user.isSystemAdmin, row.grants), requiresTotp: row.requiresTotp }, session: row.session };
+}

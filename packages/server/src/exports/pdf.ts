@@ -1,0 +1,277 @@
+import PDFDocument from 'pdfkit';
+import { japaneseFont } from './font.js';
+import { buildLayout, type FormLayout, type ItemRow, type Part, type ResultCell, type SectionBlock } from './layout.js';
+import type { ExportModel } from './model.js';
+
+const page = { width: 595.28, height: 841.89, margin: 36 };
+/** Lowest y a table row may reach; the footer sits below. */
+const contentBottom = page.height - 46;
+const widths = { section: 70, item: 229, first: 76, target: 72, second: 76 };
+const left = {
+  section: page.margin,
+  item: page.margin + widths.section,
+  first: page.margin + widths.section + widths.item,
+  target: page.margin + widths.section + widths.item + widths.first,
+  second: page.margin + widths.section + widths.item + widths.first + widths.target,
+};
+const tableWidth = page.width - 2 * page.margin;
+const pad = 3;
+const size = { title: 13, formName: 9.5, heading: 10, body: 8, small: 7 };
+const grey = { fill: '#eeeeee', headerFill: '#e4e4e4', text: '#777777', line: '#000000' };
+
+/** Draws one form on A4 portrait the way the ministry prints it, then writes page numbers. */
+class FormPdf {
+  private y = page.margin;
+  private segment: { title: string; top: number } | null = null;
+
+  constructor(
+    private readonly doc: PDFKit.PDFDocument,
+    private readonly layout: FormLayout,
+  ) {}
+
+  draw(): void {
+    this.pageHeader(true);
+    if (this.layout.gate) this.gateTable(this.layout.gate);
+    this.layout.parts.forEach((part, index) => {
+      if (index > 0) this.newPage(true);
+      this.part(part);
+    });
+    this.footers();
+  }
+
+  private newPage(full: boolean): void {
+    this.doc.addPage();
+    this.y = page.margin;
+    this.pageHeader(full);
+  }
+
+  private pageHeader(full: boolean): void {
+    const { doc, layout } = this;
+    const boxWidth = 96;
+    doc.font('bold').fontSize(size.formName);
+    const boxHeight = doc.heightOfString(layout.formName, { width: boxWidth }) + 2 * pad;
+    doc.lineWidth(0.8).rect(page.width - page.margin - boxWidth, this.y, boxWidth, boxHeight).stroke(grey.line);
+    doc.text(layout.formName, page.width - page.margin - boxWidth, this.y + pad, { width: boxWidth, align: 'center' });
+    this.y += boxHeight + 4;
+    doc.font('bold').fontSize(full ? size.title : size.heading);
+    doc.text(layout.title, page.margin, this.y, { width: tableWidth, align: 'center' });
+    this.y += doc.heightOfString(layout.title, { width: tableWidth }) + 6;
+    if (!full) return;
+    doc.font('bold').fontSize(size.heading).text(layout.fiscalYear, page.margin, this.y, { lineBreak: false });
+    let x = page.margin + doc.widthOfString(layout.fiscalYear) + 18;
+    doc.font('regular').fontSize(size.heading);
+    for (const party of layout.parties) {
+      const text = `${party.label}：${party.value}`;
+      const width = Math.max(doc.widthOfString(text) + 8, 150);
+      doc.text(text, x, this.y, { width, lineBreak: false });
+      doc.lineWidth(0.5).moveTo(x, this.y + size.heading + 5).lineTo(x + width, this.y + size.heading + 5).stroke(grey.line);
+      x += width + 14;
+    }
+    this.y += size.heading + 14;
+  }
+
+  private gateTable(gate: NonNullable<FormLayout['gate']>): void {
+    const { labels } = this.layout;
+    const headerHeight = this.lineHeight(size.body) + 2 * pad;
+    this.headerCell(labels.checkItem, left.item, widths.item, headerHeight);
+    this.headerCell(labels.result, left.first, tableWidth - widths.section - widths.item, headerHeight);
+    this.box(left.section, this.y, widths.section, headerHeight, grey.headerFill);
+    this.y += headerHeight;
+    const height = Math.max(this.rowHeight(gate.row), this.textHeight(gate.section, widths.section, size.body) + 2 * pad);
+    this.box(left.section, this.y, widths.section, height);
+    this.write(gate.section, left.section, this.y, widths.section, { bold: true });
+    this.itemCell(gate.row, height);
+    this.resultCell(gate.row.first, left.first, tableWidth - widths.section - widths.item, height);
+    this.y += height + 12;
+  }
+
+  private part(part: Part): void {
+    const { doc } = this;
+    doc.font('bold').fontSize(size.heading).text(part.heading, page.margin, this.y);
+    this.y += this.lineHeight(size.heading) + 2;
+    for (const line of part.intro) {
+      const text = line;
+      doc.font('regular').fontSize(size.body).text(text, page.margin + 8, this.y, { width: tableWidth - 8 });
+      this.y += this.textHeight(text, tableWidth - 8, size.body) + 1;
+    }
+    this.y += 5;
+    this.tableHeader();
+    part.sections.forEach((section) => this.section(section));
+    this.y += 6;
+    const notes = [
+      ...part.footnotes.map((f) => ({ text: `※${f.ref} ${f.text}`, color: '#000000' })),
+      ...part.ministryNotes.map((text) => ({ text: `● ${text}`, color: '#000000' })),
+    ];
+    for (const note of notes) {
+      const height = this.textHeight(note.text, tableWidth, size.small) + 2;
+      if (this.y + height > contentBottom) this.newPage(false);
+      doc.font('regular').fontSize(size.small).fillColor(note.color).text(note.text, page.margin, this.y, { width: tableWidth });
+      this.y += height;
+    }
+  }
+
+  private tableHeader(): void {
+    const { labels } = this.layout;
+    const line = this.lineHeight(size.body) + 2 * pad;
+    this.headerCell(labels.checkItem, left.section, widths.section + widths.item, 2 * line);
+    this.headerCell(labels.result, left.first, tableWidth - widths.section - widths.item, line);
+    this.y += line;
+    this.headerCell(labels.round(1), left.first, widths.first, line);
+    this.headerCell(labels.target, left.target, widths.target, line);
+    this.headerCell(labels.round(2), left.second, widths.second, line);
+    this.y += line;
+  }
+
+  private section(section: SectionBlock): void {
+    this.segment = { title: section.title, top: this.y };
+    const titleHeight = this.textHeight(section.title, widths.section, size.body) + 2 * pad;
+    section.rows.forEach((row, index) => {
+      let height = row.kind === 'scope' ? this.textHeight(row.text, widths.item, size.body) + 2 * pad : this.rowHeight(row);
+      const extraHeight = row.kind === 'item' && row.extra.length > 0 ? this.textHeight(row.extra.join('\n'), widths.first + widths.target + widths.second, size.small) + 2 * pad : 0;
+      if (this.y + height + extraHeight > contentBottom) this.breakTable();
+      // The section's name must fit beside its rows, so the last row grows when the rows are short.
+      if (index === section.rows.length - 1) height = Math.max(height, titleHeight - extraHeight - (this.y - this.segment!.top));
+      if (row.kind === 'scope') {
+        this.box(left.item, this.y, widths.item, height);
+        this.write(row.text, left.item, this.y, widths.item, {});
+        for (const [x, w] of [[left.first, widths.first], [left.target, widths.target], [left.second, widths.second]] as const) this.box(x, this.y, w, height, grey.fill);
+        this.y += height;
+        return;
+      }
+      this.itemCell(row, height);
+      if (row.notNeeded && row.first.value === null && row.second.value === null) {
+        const width = widths.first + widths.target + widths.second;
+        this.box(left.first, this.y, width, height, grey.fill);
+        this.write(this.layout.labels.notNeeded, left.first, this.y + (height - this.lineHeight(size.body)) / 2 - pad, width, { align: 'center', color: grey.text });
+      } else {
+        this.resultCell(row.first, left.first, widths.first, height);
+        if (row.singleRound) {
+          this.box(left.target, this.y, widths.target + widths.second, height, grey.fill);
+        } else {
+          this.box(left.target, this.y, widths.target, height);
+          if (row.target) this.write(row.target, left.target, this.y + (height - this.textHeight(row.target, widths.target, size.body)) / 2, widths.target, { align: 'center' });
+          this.resultCell(row.second, left.second, widths.second, height);
+        }
+      }
+      this.y += height;
+      if (extraHeight > 0) {
+        const width = widths.first + widths.target + widths.second;
+        this.box(left.item, this.y, widths.item, extraHeight);
+        this.write(this.layout.labels.extraRounds, left.item, this.y, widths.item, { size: size.small, color: grey.text, align: 'right' });
+        this.box(left.first, this.y, width, extraHeight);
+        this.write(row.extra.join('\n'), left.first, this.y, width, { size: size.small });
+        this.y += extraHeight;
+      }
+    });
+    this.closeSegment();
+  }
+
+  /** Ends the table on this page and continues it, headed again, on the next. */
+  private breakTable(): void {
+    this.closeSegment();
+    this.newPage(false);
+    this.tableHeader();
+    if (this.segment) this.segment.top = this.y;
+  }
+
+  private closeSegment(): void {
+    if (!this.segment) return;
+    const { title, top } = this.segment;
+    this.box(left.section, top, widths.section, this.y - top);
+    this.write(title, left.section, top, widths.section, { bold: true });
+  }
+
+  private rowHeight(row: ItemRow): number {
+    const text = this.textHeight(this.itemText(row), widths.item, size.body);
+    const result = this.lineHeight(size.body) + this.lineHeight(size.small) + 1;
+    return Math.max(text, result) + 2 * pad;
+  }
+
+  private itemText(row: ItemRow): string {
+    const text = row.display;
+    const tags = [...(row.notNeeded && (row.first.value || row.second.value) ? [`（${this.layout.labels.notNeeded}）`] : []), ...row.noteRefs.map((n) => `※${n}`)];
+    return tags.length ? `${text} ${tags.join(' ')}` : text;
+  }
+
+  private itemCell(row: ItemRow, height: number): void {
+    this.box(left.item, this.y, widths.item, height);
+    this.write(this.itemText(row), left.item, this.y, widths.item, {});
+  }
+
+  /** The chosen answer in bold over its date; an unanswered round shows the blanks of the paper form. */
+  private resultCell(cell: ResultCell, x: number, width: number, height: number): void {
+    this.box(x, this.y, width, height);
+    const content = this.lineHeight(size.body) + this.lineHeight(size.small) + 1;
+    const top = this.y + (height - content) / 2 - pad;
+    const color = cell.value ? '#000000' : grey.text;
+    this.write(cell.mark, x, top, width, { bold: cell.value !== null, align: 'center', color });
+    this.write(cell.date, x, top + this.lineHeight(size.body) + 1, width, { size: size.small, align: 'center', color });
+  }
+
+  private headerCell(text: string, x: number, width: number, height: number): void {
+    this.box(x, this.y, width, height, grey.headerFill);
+    this.write(text, x, this.y + (height - this.lineHeight(size.body)) / 2 - pad, width, { align: 'center', bold: true });
+  }
+
+  private box(x: number, y: number, width: number, height: number, fill?: string): void {
+    this.doc.lineWidth(0.6);
+    if (fill) this.doc.rect(x, y, width, height).fillAndStroke(fill, grey.line);
+    else this.doc.rect(x, y, width, height).stroke(grey.line);
+  }
+
+  private write(text: string, x: number, y: number, width: number, options: { bold?: boolean; size?: number; align?: 'left' | 'center' | 'right'; color?: string }): void {
+    this.doc
+      .font(options.bold ? 'bold' : 'regular')
+      .fontSize(options.size ?? size.body)
+      .fillColor(options.color ?? '#000000')
+      .text(text, x + pad, y + pad, { width: width - 2 * pad, align: options.align ?? 'left', lineGap: 0.5 });
+  }
+
+  private textHeight(text: string, width: number, fontSize: number): number {
+    return this.doc.font('regular').fontSize(fontSize).heightOfString(text, { width: width - 2 * pad, lineGap: 0.5 });
+  }
+
+  private lineHeight(fontSize: number): number {
+    return this.doc.font('regular').fontSize(fontSize).currentLineHeight(true) + 0.5;
+  }
+
+  private footers(): void {
+    const { doc, layout } = this;
+    const range = doc.bufferedPageRange();
+    for (let index = range.start; index < range.start + range.count; index++) {
+      doc.switchToPage(index);
+      // Writing below the bottom margin would make pdfkit open a new page.
+      const margin = doc.page.margins.bottom;
+      doc.page.margins.bottom = 0;
+      const y = page.height - page.margin + 8;
+      doc.font('regular').fontSize(size.small).fillColor(grey.text);
+      doc.text(layout.printedAt, page.margin, y, { width: tableWidth / 2, lineBreak: false });
+      doc.text(layout.labels.page(index + 1, range.count), page.margin + tableWidth / 2, y, { width: tableWidth / 2, align: 'right', lineBreak: false });
+      doc.page.margins.bottom = margin;
+    }
+  }
+}
+
+/** The form as an A4 PDF with the Japanese font embedded (subset), so the text can be searched and copied. */
+export function renderFormPdf(model: ExportModel): Promise<Buffer> {
+  const layout = buildLayout(model);
+  const doc = new PDFDocument({
+    size: 'A4',
+    layout: 'portrait',
+    margins: { top: page.margin, bottom: page.margin, left: page.margin, right: page.margin },
+    bufferPages: true,
+    lang: model.locale === 'ja' ? 'ja-JP' : 'en-GB',
+    info: { Title: `${layout.title} ${layout.formName} ${layout.fiscalYear}`, Author: model.facilityName, Creator: 'Mamori' },
+  });
+  doc.registerFont('regular', japaneseFont('regular'));
+  doc.registerFont('bold', japaneseFont('bold'));
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  new FormPdf(doc, layout).draw();
+  doc.end();
+  return done;
+}
