@@ -23,7 +23,7 @@ beforeAll(async () => {
   const members = await json(call(t.app, a.admin, 'GET', `/api/v1/facilities/${a.facilityId}/members`));
   const assessment = await json(call(t.app, a.manager, 'POST', `/api/v1/facilities/${a.facilityId}/assessments`, { fiscalYear: 2023, hasVendorContract: true }));
   await json(call(t.app, a.manager, 'PUT', `/api/v1/assessments/${assessment.id}/items/gate/rounds/1`, { value: 'yes', date: '2023-07-01' }));
-  const evidence = await json(upload(t.app, a.manager, `/api/v1/assessments/${assessment.id}/items/3(1)/evidence`, multipartFile('連絡体制図.pdf', 'application/pdf', tinyPdf)));
+  const evidence = await json(upload(t.app, a.manager, `/api/v1/assessments/${assessment.id}/items/3(1)/evidence`, multipartFile('A医院-極秘図.pdf', 'application/pdf', tinyPdf)));
   ids = {
     organizationId: a.organizationId,
     facilityId: a.facilityId,
@@ -121,7 +121,7 @@ describe('tenant isolation', () => {
   for (const role of ['admin', 'manager'] as const) {
     it(`B's ${role} gets nothing of A's from any route`, async () => {
       const outsider = b[role];
-      const secrets = [a.organizationId, a.facilityId, ids.tokenId!, ids.invitationId!, ids.memberId!, ids.assessmentId!, ids.evidenceId!, '連絡体制図', 'Aクリニック', '医療法人A会', 'admin-a@', 'pending@example.jp'];
+      const secrets = [a.organizationId, a.facilityId, ids.tokenId!, ids.invitationId!, ids.memberId!, ids.assessmentId!, ids.evidenceId!, 'A医院-極秘図', 'Aクリニック', '医療法人A会', 'admin-a@', 'pending@example.jp'];
       let probes = 0;
       // Sign-outs go last: logout-all ends the outsider's other sessions too.
       const all = Object.entries(walk)
