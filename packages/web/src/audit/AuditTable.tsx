@@ -1,16 +1,25 @@
 import { Code, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { AuditEvent } from '../api/types';
 import { formatDateTime } from '../common/format';
 
-function show(value: unknown, none: string): string {
-  if (value === null || value === undefined || value === '') return none;
-  return typeof value === 'string' ? value : JSON.stringify(value);
+/** Codes stored in the record (role, kind, prefecture) are shown by their names. */
+function show(field: string, value: unknown, t: TFunction): string {
+  if (value === null || value === undefined || value === '') return t('audit.none');
+  if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
+  if (typeof value === 'string') {
+    const lookup: Record<string, string> = { role: 'roles', kind: 'facilityKinds', prefecture: 'prefectures', organizationRole: 'roles' };
+    const ns = lookup[field];
+    if (ns) return t(`${ns}.${value === 'admin' ? 'orgAdmin' : value}`, { defaultValue: value });
+    if (field === 'locale') return value === 'en' ? 'English' : '日本語';
+    return value;
+  }
+  return JSON.stringify(value);
 }
 
 export function AuditTable({ events }: { events: AuditEvent[] }) {
   const { t } = useTranslation();
-  const none = t('audit.none');
   return (
     <Table.ScrollContainer minWidth={900}>
       <Table verticalSpacing="xs" striped>
@@ -42,7 +51,7 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
                 <Stack gap={2}>
                   {Object.entries(event.changes).map(([field, change]) => (
                     <Text size="xs" key={field}>
-                      <Code>{t(`auditFields.${field}`, { defaultValue: field })}</Code> {show(change.before, none)} → {show(change.after, none)}
+                      <Code>{t(`auditFields.${field}`, { defaultValue: field })}</Code> {show(field, change.before, t)} → {show(field, change.after, t)}
                     </Text>
                   ))}
                 </Stack>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { showSuccess } from '../api/errors';
 import { ChangePasswordForm } from '../account/ChangePasswordForm';
 import { PublicLayout } from '../layout/PublicLayout';
+import { SignOutButton } from '../layout/SignOutButton';
 import { useRefreshSession } from './session';
 
 export function ForcePasswordChangePage() {
@@ -17,6 +18,7 @@ export function ForcePasswordChangePage() {
           void refresh();
         }}
       />
+      <SignOutButton />
     </PublicLayout>
   );
 }

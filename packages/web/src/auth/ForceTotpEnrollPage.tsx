@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { showSuccess } from '../api/errors';
 import { TotpEnrollment } from '../account/TotpEnrollment';
 import { PublicLayout } from '../layout/PublicLayout';
+import { SignOutButton } from '../layout/SignOutButton';
 import { useRefreshSession } from './session';
 
 export function ForceTotpEnrollPage() {
@@ -17,6 +18,7 @@ export function ForceTotpEnrollPage() {
           void refresh();
         }}
       />
+      <SignOutButton />
     </PublicLayout>
   );
 }

@@ -4,7 +4,7 @@ import { ErrorAlert } from '../common/ErrorAlert';
 import { FullPageLoader } from '../layout/FullPageLoader';
 import { ForcePasswordChangePage } from './ForcePasswordChangePage';
 import { ForceTotpEnrollPage } from './ForceTotpEnrollPage';
-import { useSession } from './session';
+import { signedOutOnPurpose, useSession } from './session';
 
 export function RequireAuth() {
   const location = useLocation();
@@ -20,7 +20,7 @@ export function RequireAuth() {
   }
   if (!session.data) {
     const next = location.pathname + location.search;
-    return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+    return <Navigate to={next === '/' || signedOutOnPurpose() ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
   }
   // The server refuses other calls until these are done, so nothing else is shown.
   if (session.data.user.mustChangePassword) return <ForcePasswordChangePage />;

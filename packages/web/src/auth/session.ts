@@ -53,6 +53,7 @@ export function useSignedIn() {
   const queryClient = useQueryClient();
   return useCallback(
     (session: SessionInfo) => {
+      leftOnPurpose = false;
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session' && q.queryKey[0] !== 'setup' });
       queryClient.setQueryData(setupKey, { needsSetup: false });
       storeSession(queryClient, session);
@@ -61,9 +62,16 @@ export function useSignedIn() {
   );
 }
 
+let leftOnPurpose = false;
+/** After a deliberate sign-out the next person at this PC should start at the dashboard, not our last page. */
+export function signedOutOnPurpose(): boolean {
+  return leftOnPurpose;
+}
+
 export function useSignedOut() {
   const queryClient = useQueryClient();
   return useCallback(() => {
+    leftOnPurpose = true;
     queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session' && q.queryKey[0] !== 'setup' });
     storeSession(queryClient, null);
   }, [queryClient]);

@@ -97,8 +97,8 @@ export function DashboardPage() {
             key: 'members',
             title: t('dashboard.stepMembers'),
             body: t('dashboard.stepMembersBody'),
-            // Someone besides yourself means the roles are being shared, which is what the guideline asks.
-            done: (members.data?.length ?? 0) > 1,
+            // The guideline's first item is a named security manager (1(1)); that is what this step checks.
+            done: !!members.data?.some((m) => m.role === 'manager'),
             to: `/facilities/${f.id}/members`,
             action: t('dashboard.stepMembersAction'),
           },

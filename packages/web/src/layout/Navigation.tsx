@@ -10,6 +10,7 @@ interface Item {
   to: string;
   /** Highlight only on exact match, for pages that are prefixes of others. */
   exact?: boolean;
+  key?: string;
 }
 
 export const featurePages = ['checklist', 'assets', 'accounts', 'vendors', 'incidents'] as const;
@@ -26,7 +27,7 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
     ? ({ kind: 'facility', organizationId: current.organizationId, facilityId: current.id } as const)
     : null;
 
-  const work: Item[] = [{ label: t('nav.dashboard'), to: facilityBase ? `${facilityBase}/dashboard` : '/', exact: true }];
+  const work: Item[] = [{ key: 'dashboard', label: t('nav.dashboard'), to: facilityBase ? `${facilityBase}/dashboard` : '/' }];
   if (facilityBase) {
     for (const page of featurePages) work.push({ label: t(`nav.${page}`), to: `${facilityBase}/${page}` });
   }
@@ -46,8 +47,10 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
   }
   if (session?.user.isSystemAdmin) manage.push({ label: t('nav.organizations'), to: '/organizations', exact: true });
 
-  const isActive = (item: Item) =>
-    item.exact ? pathname === item.to || (item.to !== '/' && pathname === `${item.to}/`) : pathname.startsWith(item.to);
+  const isActive = (item: Item) => {
+    if (item.key === 'dashboard') return pathname === '/' || pathname === item.to;
+    return item.exact ? pathname === item.to || pathname === `${item.to}/` : pathname.startsWith(item.to);
+  };
 
   const render = (item: Item) => (
     <NavLink

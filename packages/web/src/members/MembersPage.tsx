@@ -53,7 +53,12 @@ export function MembersPage() {
         actions={canInvite ? <Button onClick={invite.open}>{t('members.inviteButton')}</Button> : undefined}
       />
       {members.isError && <ErrorAlert error={members.error} onRetry={() => void members.refetch()} />}
-      {members.data && (
+      {members.data?.length === 0 && (
+        <Paper withBorder radius="md" p="lg">
+          <Text c="dimmed">{t('members.none')}</Text>
+        </Paper>
+      )}
+      {members.data && members.data.length > 0 && (
         <Paper withBorder radius="md">
           <Table.ScrollContainer minWidth={680}>
             <Table verticalSpacing="sm" horizontalSpacing="md">
