@@ -9,6 +9,7 @@ import type { Catalog } from '@mamori/domain';
 import type { AppDeps } from './http/types.js';
 import { loadCatalog } from './checklist/catalog-loader.js';
 import { assessmentRoutes } from './assessments/routes.js';
+import { assessmentExportRoutes } from './assessments/export-routes.js';
 import { editionRoutes } from './checklist/routes.js';
 import { registerAuthentication } from './auth/authenticate.js';
 import { registerErrorHandler, registerNotFound } from './http/error-handler.js';
@@ -98,7 +99,7 @@ export async function buildApp(input: Omit<AppDeps, 'catalog'> & { catalog?: Cat
       const typed = api.withTypeProvider<ZodTypeProvider>();
       typed.get('/health', { config: { access: 'public' }, schema: { response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
       typed.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
-      for (const routes of [setupRoutes, authRoutes, accountRoutes, organizationRoutes, facilityRoutes, memberRoutes, invitationRoutes, userRoutes, auditRoutes, editionRoutes, assessmentRoutes]) {
+      for (const routes of [setupRoutes, authRoutes, accountRoutes, organizationRoutes, facilityRoutes, memberRoutes, invitationRoutes, userRoutes, auditRoutes, editionRoutes, assessmentRoutes, assessmentExportRoutes]) {
         routes(typed, deps);
       }
     },

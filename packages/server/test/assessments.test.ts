@@ -105,3 +105,19 @@ describe('assessments', () => {
     expect(update?.facilityId).toBe(tenant.facilityId);
   });
 });
+
+describe('official outputs', () => {
+  it('downloads the form as PDF, Excel and CSV with a Japanese file name', async () => {
+    const pdf = await call(t.app, tenant.viewer, 'GET', `/api/v1/assessments/${assessmentId}/export.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(decodeURIComponent(String(pdf.headers['content-disposition']).split("UTF-8''")[1]!)).toBe('Cクリニック_令和5年度_医療機関確認用.pdf');
+    const xlsx = await call(t.app, tenant.viewer, 'GET', `/api/v1/assessments/${assessmentId}/export.xlsx`);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const csv = await call(t.app, tenant.viewer, 'GET', `/api/v1/assessments/${assessmentId}/export.csv?locale=en`);
+    expect(csv.body.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.body).toContain('2(4)@server');
+    expect((await call(t.app, tenant.viewer, 'GET', `/api/v1/assessments/${assessmentId}/export.doc`)).statusCode).toBe(400);
+  });
+});

@@ -105,6 +105,11 @@ const walk: Record<string, () => Probe[]> = {
   'POST /api/v1/assessments/:assessmentId/items/:itemId/evidence': () => [{ url: `/api/v1/assessments/${ids.assessmentId}/items/3(1)/evidence`, body: {}, expect: hidden() }],
   'GET /api/v1/assessments/:assessmentId/evidence/:evidenceId': () => [{ url: `/api/v1/assessments/${ids.assessmentId}/evidence/${ids.evidenceId}`, expect: hidden() }],
   'DELETE /api/v1/assessments/:assessmentId/evidence/:evidenceId': () => [{ url: `/api/v1/assessments/${ids.assessmentId}/evidence/${ids.evidenceId}`, expect: hidden() }],
+  'GET /api/v1/assessments/:assessmentId/export.:format': () => [
+    { url: `/api/v1/assessments/${ids.assessmentId}/export.pdf`, expect: hidden() },
+    { url: `/api/v1/assessments/${ids.assessmentId}/export.xlsx?locale=en`, expect: hidden() },
+    { url: `/api/v1/assessments/${ids.assessmentId}/export.csv`, expect: hidden() },
+  ],
   'GET /api/v1/audit-events': () => [
     { url: `/api/v1/audit-events?organizationId=${ids.organizationId}`, expect: hidden() },
     { url: `/api/v1/audit-events?facilityId=${ids.facilityId}`, expect: hidden() },

@@ -1,4 +1,4 @@
-import { deviceScopes, type Item } from '@mamori/domain';
+import { deviceScopes, type EditionForm, type Item } from '@mamori/domain';
 import { labelsFor, type Labels } from './labels.js';
 import type { ExportModel, ExportRound } from './model.js';
 
@@ -88,6 +88,8 @@ export function buildLayout(model: ExportModel): FormLayout {
   const sectionById = new Map(form.sections.map((s) => [s.id, s]));
   const printed = sortNotes(form.notes.map((n) => n[locale]));
   const footnoteText: string[] = [];
+  // The form prints numbered sections as "1 体制構築"; the gate's section has no number.
+  const sectionTitle = (section: EditionForm['sections'][number]) => (/^\d+$/.test(section.id) ? `${section.id} ${section.title[locale]}` : section.title[locale]);
 
   const cell = (round: ExportRound | undefined): ResultCell =>
     round
@@ -129,7 +131,7 @@ export function buildLayout(model: ExportModel): FormLayout {
         if (heading && inSection[index - 1]?.scope !== item.scope) rows.push({ kind: 'scope', text: heading[locale] });
         rows.push(itemRow(item));
       });
-      return [{ title: section.title[locale], rows }];
+      return [{ title: sectionTitle(section), rows }];
     });
 
   // Footnotes are numbered in print order, so each part takes the ones its rows (and the gate) added.
@@ -141,10 +143,11 @@ export function buildLayout(model: ExportModel): FormLayout {
   };
 
   const gateItem = form.items.find((i) => i.flags.gate);
-  const gate = gateItem ? { section: sectionById.get(gateItem.section)?.title[locale] ?? '', row: itemRow(gateItem) } : null;
+  const gateSection = gateItem && sectionById.get(gateItem.section);
+  const gate = gateItem ? { section: gateSection ? sectionTitle(gateSection) : '', row: itemRow(gateItem) } : null;
   const body = form.items.filter((i) => !i.flags.gate);
   const required = body.filter((i) => i.requirement === 'required');
-  const dueYears = [...new Set(body.filter((i) => i.requirement === 'reference').map((i) => i.dueFiscalYear ?? model.fiscalYear + 1))].sort();
+  const dueYears = [...new Set(body.filter((i) => i.requirement === 'reference').map((i) => i.dueFiscalYear ?? model.fiscalYear + 1))].sort((a, b) => a - b);
 
   // An edition without printed notes still gets the ministry's usual wording.
   const requiredIntro = printed.required.length ? printed.required : [`*${labels.requiredIntro(model.fiscalYear)}`, `*${labels.targetIntro(model.fiscalYear)}`];
@@ -174,7 +177,7 @@ export function buildLayout(model: ExportModel): FormLayout {
     formName: labels.formNames[form.form],
     fiscalYear: labels.fiscalYear(model.fiscalYear),
     parties: [{ label: facilityLabel, value: model.facilityName }, ...(model.vendorName !== null || form.form === 'vendor' ? [{ label: labels.vendor, value: model.vendorName ?? '' }] : [])],
-    printedAt: `${labels.printedAt}: ${labels.date(model.printedAt)}`,
+    printedAt: `${labels.printedAt}${labels.colon}${labels.date(model.printedAt)}`,
     gate,
     parts,
   };

@@ -61,7 +61,7 @@ class FormPdf {
     let x = page.margin + doc.widthOfString(layout.fiscalYear) + 18;
     doc.font('regular').fontSize(size.heading);
     for (const party of layout.parties) {
-      const text = `${party.label}：${party.value}`;
+      const text = `${party.label}${layout.labels.colon}${party.value}`;
       const width = Math.max(doc.widthOfString(text) + 8, 150);
       doc.text(text, x, this.y, { width, lineBreak: false });
       doc.lineWidth(0.5).moveTo(x, this.y + size.heading + 5).lineTo(x + width, this.y + size.heading + 5).stroke(grey.line);
@@ -98,14 +98,12 @@ class FormPdf {
     this.tableHeader();
     part.sections.forEach((section) => this.section(section));
     this.y += 6;
-    const notes = [
-      ...part.footnotes.map((f) => ({ text: `※${f.ref} ${f.text}`, color: '#000000' })),
-      ...part.ministryNotes.map((text) => ({ text: `● ${text}`, color: '#000000' })),
-    ];
+    const notes = [...part.footnotes.map((f) => `※${f.ref} ${f.text}`), ...part.ministryNotes.map((text) => `● ${text}`)];
     for (const note of notes) {
-      const height = this.textHeight(note.text, tableWidth, size.small) + 2;
+      // Measured at the full width it is written at (the cell helpers subtract padding).
+      const height = this.textHeight(note, tableWidth + 2 * pad, size.small) + 2;
       if (this.y + height > contentBottom) this.newPage(false);
-      doc.font('regular').fontSize(size.small).fillColor(note.color).text(note.text, page.margin, this.y, { width: tableWidth });
+      this.write(note, page.margin - pad, this.y - pad, tableWidth + 2 * pad, { size: size.small });
       this.y += height;
     }
   }
@@ -125,10 +123,16 @@ class FormPdf {
   private section(section: SectionBlock): void {
     this.segment = { title: section.title, top: this.y };
     const titleHeight = this.textHeight(section.title, widths.section, size.body) + 2 * pad;
+    const sizes = section.rows.map((row) => ({
+      height: row.kind === 'scope' ? this.textHeight(row.text, widths.item, size.body) + 2 * pad : this.rowHeight(row),
+      extraHeight: row.kind === 'item' && row.extra.length > 0 ? this.textHeight(row.extra.join('\n'), widths.first + widths.target + widths.second, size.small) + 2 * pad : 0,
+    }));
     section.rows.forEach((row, index) => {
-      let height = row.kind === 'scope' ? this.textHeight(row.text, widths.item, size.body) + 2 * pad : this.rowHeight(row);
-      const extraHeight = row.kind === 'item' && row.extra.length > 0 ? this.textHeight(row.extra.join('\n'), widths.first + widths.target + widths.second, size.small) + 2 * pad : 0;
-      if (this.y + height + extraHeight > contentBottom) this.breakTable();
+      let { height } = sizes[index]!;
+      const { extraHeight } = sizes[index]!;
+      // A sub-heading stays on the page of the first row it introduces.
+      const next = row.kind === 'scope' ? sizes[index + 1] : undefined;
+      if (this.y + height + extraHeight + (next ? next.height + next.extraHeight : 0) > contentBottom) this.breakTable();
       // The section's name must fit beside its rows, so the last row grows when the rows are short.
       if (index === section.rows.length - 1) height = Math.max(height, titleHeight - extraHeight - (this.y - this.segment!.top));
       if (row.kind === 'scope') {
@@ -263,8 +267,9 @@ export function renderFormPdf(model: ExportModel): Promise<Buffer> {
     lang: model.locale === 'ja' ? 'ja-JP' : 'en-GB',
     info: { Title: `${layout.title} ${layout.formName} ${layout.fiscalYear}`, Author: model.facilityName, Creator: 'Mamori' },
   });
-  doc.registerFont('regular', japaneseFont('regular'));
-  doc.registerFont('bold', japaneseFont('bold'));
+  // @types/pdfkit predates pdfkit 0.20, which accepts a parsed fontkit font.
+  doc.registerFont('regular', japaneseFont('regular') as unknown as PDFKit.Mixins.PDFFontSource);
+  doc.registerFont('bold', japaneseFont('bold') as unknown as PDFKit.Mixins.PDFFontSource);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -30,7 +30,7 @@ class FormSheet {
     this.put(this.row, 6, 7, layout.formName, { bold: true, align: 'center', boxed: true });
     this.row++;
     this.put(this.row, 1, 1, layout.fiscalYear, { bold: true });
-    layout.parties.forEach((party, i) => this.put(this.row, i === 0 ? 2 : 3, i === 0 ? 2 : 5, `${party.label}：${safeCell(party.value)}`, {}));
+    layout.parties.forEach((party, i) => this.put(this.row, i === 0 ? 2 : 3, i === 0 ? 2 : 5, `${party.label}${layout.labels.colon}${safeCell(party.value)}`, {}));
     this.put(this.row, 6, 7, layout.printedAt, { align: 'right', color: 'FF777777' });
     this.row += 2;
     if (layout.gate) {
@@ -65,7 +65,7 @@ class FormSheet {
       for (const note of part.ministryNotes) this.put(this.row++, 1, 7, `● ${note}`, { size: 9 });
       this.row++;
     });
-    for (const [row, lines] of this.lines) this.sheet.getRow(row).height = Math.max(15, lines * 13 + 4);
+    for (const [row, lines] of this.lines) this.sheet.getRow(row).height = Math.max(15, Math.ceil(lines * 13 + 4));
   }
 
   private tableHeader(): void {
@@ -111,7 +111,7 @@ class FormSheet {
     cell.alignment = { wrapText: true, vertical: 'middle', horizontal: style.align ?? 'left' };
     if (toRow === row) {
       const width = columnWidths.slice(from - 1, to).reduce((sum, w) => sum + w, 0);
-      const needed = Math.ceil(((style.size ?? 10) / 10) * linesFor(text, width));
+      const needed = ((style.size ?? 10) / 10) * linesFor(text, width);
       this.lines.set(row, Math.max(this.lines.get(row) ?? 1, needed));
     }
     for (let r = row; r <= toRow; r++) {

@@ -1,0 +1,66 @@
+import { Id, evaluate, fiscalYearLabel, todayInTokyo, type FormKind } from '@mamori/domain';
+import { z } from 'zod';
+import type { Routes } from '../http/types.js';
+import { requireAuth } from '../auth/context.js';
+import { notFound } from '../http/errors.js';
+import { renderFormCsv, renderFormPdf, renderFormXlsx, type ExportModel, type ExportRound } from '../exports/index.js';
+import { assessmentFor, ownFormOf } from './access.js';
+import { facilityYearBundle, roundsOf } from './queries.js';
+
+const formats = {
+  pdf: { contentType: 'application/pdf', render: renderFormPdf },
+  xlsx: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', render: renderFormXlsx },
+  csv: { contentType: 'text/csv; charset=utf-8', render: async (model: ExportModel) => Buffer.from(renderFormCsv(model), 'utf8') },
+} as const;
+
+const formNames: Record<FormKind, { ja: string; en: string }> = {
+  institution: { ja: '医療機関確認用', en: 'institution' },
+  pharmacy: { ja: '薬局確認用', en: 'pharmacy' },
+  vendor: { ja: '事業者確認用', en: 'vendor' },
+};
+
+/** `さくら歯科_令和5年度_医療機関確認用.pdf`, with an ASCII fallback for old clients. */
+function contentDisposition(name: string, asciiName: string): string {
+  return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+/** The form as the ministry prints it: PDF (A4), Excel in the same layout, or CSV for other tools. */
+export const assessmentExportRoutes: Routes = (app, deps) => {
+  const { db } = deps.database;
+
+  app.get(
+    '/assessments/:assessmentId/export.:format',
+    { schema: { params: z.object({ assessmentId: Id, format: z.enum(['pdf', 'xlsx', 'csv']) }), querystring: z.strictObject({ locale: z.enum(['ja', 'en']).default('ja') }) } },
+    async (request, reply) => {
+      const { assessment, facility } = await assessmentFor(db, requireAuth(request).actor, request.params.assessmentId, 'assessment.read');
+      const form = deps.catalog.form(assessment.edition, assessment.form as FormKind);
+      if (!form) throw notFound();
+      const own = await ownFormOf(db, assessment);
+      const evaluation = evaluate(deps.catalog, await facilityYearBundle(db, deps.catalog, facility, own));
+      const results = assessment.vendorName === null ? evaluation.institution.items : (evaluation.vendors.find((v) => v.name === assessment.vendorName)?.items ?? []);
+      const answers: Record<string, ExportRound[]> = {};
+      for (const { round } of await roundsOf(db, [assessment.id])) {
+        if (round.draft) continue;
+        (answers[round.itemId] ??= []).push({ round: round.round, value: round.value as 'yes' | 'no', date: round.date, targetDate: round.targetDate, note: round.note });
+      }
+      const { locale } = request.query;
+      const format = formats[request.params.format];
+      const body = await format.render({
+        form,
+        facilityName: facility.name,
+        vendorName: assessment.vendorName,
+        fiscalYear: assessment.fiscalYear,
+        answers,
+        requirements: Object.fromEntries(results.map((r) => [r.id, r.requirement])),
+        locale,
+        printedAt: todayInTokyo(),
+      });
+      const kind = assessment.form as FormKind;
+      const name = `${facility.name}_${locale === 'ja' ? fiscalYearLabel(assessment.fiscalYear) : `FY${assessment.fiscalYear}`}_${formNames[kind][locale]}.${request.params.format}`;
+      return reply
+        .header('content-type', format.contentType)
+        .header('content-disposition', contentDisposition(name, `mamori-${assessment.fiscalYear}-${kind}.${request.params.format}`))
+        .send(body);
+    },
+  );
+};
