@@ -110,10 +110,10 @@ export function renderSection(input: SectionInput): string {
 }
 
 /** Writes the section into the file, replacing the previous run's section and keeping the rest. */
-export function recordSection(file: string, section: string): void {
+export function recordSection(file: string, section: string, heading: string = SECTION_HEADING): void {
   const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : FILE_HEADER;
   const lines = existing.split('\n');
-  const start = lines.findIndex((l) => l.trim() === SECTION_HEADING);
+  const start = lines.findIndex((l) => l.trim() === heading);
   let next: string;
   if (start < 0) {
     next = `${existing.trimEnd()}\n\n${section}`;

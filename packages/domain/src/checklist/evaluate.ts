@@ -1,7 +1,7 @@
 import type { Bundle, Round } from './bundle.js';
 import type { Catalog } from './catalog.js';
 import type { EditionForm, Item } from './edition-schema.js';
-import { isInFiscalYear } from './fiscal-year.js';
+import { fiscalYearRange } from './fiscal-year.js';
 
 export const problemCodes = [
   'unanswered',
@@ -45,6 +45,9 @@ export interface Evaluation {
 
 interface FormContext {
   fiscalYear: number;
+  /** The fiscal year's first and last day, computed once per evaluation. */
+  fiscalYearStart: string;
+  fiscalYearEnd: string;
   asOf: string;
   /** The gate says no medical information system: nothing else needs checking. */
   gateNo: boolean;
@@ -58,38 +61,70 @@ function requirementOf(item: Item, context: FormContext): ItemRequirement {
   return item.requirement;
 }
 
-/** Checks one item's rounds. Reference items get the same checks, as warnings only. */
+function addProblem(problems: ItemResult['problems'], code: ProblemCode, severity: Severity): void {
+  for (const p of problems) if (p.code === code) return;
+  problems.push({ code, severity });
+}
+
+/**
+ * Checks one item's rounds. Reference items get the same checks, as warnings only. Plain loops: this
+ * runs for every item of every form on every evaluation.
+ */
 function evaluateItem(item: Item, rounds: readonly Round[] | undefined, context: FormContext, excluded: boolean): ItemResult {
   const requirement = excluded ? 'not-needed' : requirementOf(item, context);
-  const first = rounds?.[0];
-  const latest = rounds?.at(-1)?.value ?? null;
-  const targetDate = rounds?.findLast((r) => r.targetDate)?.targetDate ?? null;
+  const count = rounds?.length ?? 0;
+  const latest = count ? rounds![count - 1]!.value : null;
+  let targetDate: string | null = null;
+  for (let i = count - 1; i >= 0 && targetDate === null; i--) targetDate = rounds![i]!.targetDate ?? null;
   const problems: ItemResult['problems'] = [];
-  if (requirement !== 'not-needed') {
-    const severity: Severity = requirement === 'required' ? 'blocking' : 'warning';
-    const add = (code: ProblemCode, level: Severity = severity) => {
-      if (!problems.some((p) => p.code === code)) problems.push({ code, severity: level });
-    };
-    if (!first) {
-      if (requirement === 'required') add('unanswered');
-    } else {
-      rounds!.forEach((round, index) => {
-        if (!round.date) add('missing-date');
-        else if (round.date > context.asOf) add('date-in-future');
-        const previous = rounds![index - 1]?.date;
-        if (round.date && previous && round.date < previous) add('round-date-order');
-        if (round.targetDate && !isInFiscalYear(round.targetDate, context.fiscalYear)) add('target-outside-fiscal-year');
-      });
-      // The gate's いいえ is a fact about the facility, not a gap to close: it has no target date.
-      const closable = !item.flags.gate;
-      if (closable && first.value === 'no' && !first.targetDate && !item.flags.singleRound) add('missing-target-date');
-      if (closable && latest === 'no' && targetDate && targetDate < context.asOf) add('overdue', 'warning');
+  if (requirement === 'not-needed') return { id: item.id, requirement, latest, targetDate, problems };
+  const severity: Severity = requirement === 'required' ? 'blocking' : 'warning';
+  if (count === 0) {
+    if (requirement === 'required') addProblem(problems, 'unanswered', severity);
+    return { id: item.id, requirement, latest, targetDate, problems };
+  }
+  for (let i = 0; i < count; i++) {
+    const round = rounds![i]!;
+    if (!round.date) addProblem(problems, 'missing-date', severity);
+    else if (round.date > context.asOf) addProblem(problems, 'date-in-future', severity);
+    const previous = i > 0 ? rounds![i - 1]!.date : null;
+    if (round.date && previous && round.date < previous) addProblem(problems, 'round-date-order', severity);
+    if (round.targetDate && (round.targetDate < context.fiscalYearStart || round.targetDate > context.fiscalYearEnd)) {
+      addProblem(problems, 'target-outside-fiscal-year', severity);
     }
+  }
+  // The gate's いいえ is a fact about the facility, not a gap to close: it has no target date.
+  if (!item.flags.gate) {
+    const first = rounds![0]!;
+    if (first.value === 'no' && !first.targetDate && !item.flags.singleRound) addProblem(problems, 'missing-target-date', severity);
+    if (latest === 'no' && targetDate && targetDate < context.asOf) addProblem(problems, 'overdue', 'warning');
   }
   return { id: item.id, requirement, latest, targetDate, problems };
 }
 
 const answered = (rounds: readonly Round[] | undefined) => Boolean(rounds?.length);
+
+function collect(problems: InspectionProblem[], form: InspectionProblem['form'], items: ItemResult[]): void {
+  for (const result of items) for (const p of result.problems) problems.push({ form, item: result.id, code: p.code, severity: p.severity });
+}
+
+/** An item one vendor's contract excludes must be answered on the institution form or another vendor's. */
+function notCovered(bundle: Bundle, institutionForm: EditionForm, vendorForm: EditionForm | undefined, context: FormContext, problems: InspectionProblem[]): void {
+  const answers = bundle.institution.answers;
+  for (const vendor of bundle.vendors) {
+    for (const id of vendor.excludedItems) {
+      const item = vendorForm?.items.find((i) => i.id === id) ?? institutionForm.items.find((i) => i.id === id);
+      if (!item) continue;
+      const requirement = requirementOf(item, context);
+      if (requirement === 'not-needed') continue;
+      let covered = answered(answers[id]);
+      for (const other of bundle.vendors) {
+        if (!covered && other !== vendor && !other.excludedItems.includes(id) && answered(other.answers?.[id])) covered = true;
+      }
+      if (!covered) problems.push({ form: `vendor:${vendor.name}`, item: id, code: 'not-covered', severity: requirement === 'required' ? 'blocking' : 'warning' });
+    }
+  }
+}
 
 /**
  * The rules of the checklist regime and of the inspection guide, applied to one facility's forms:
@@ -103,49 +138,53 @@ export function evaluate(catalog: Catalog, bundle: Bundle): Evaluation {
   const answers = bundle.institution.answers;
   const gateItem = institutionForm.items.find((i) => i.flags.gate);
   const gate = gateItem ? (answers[gateItem.id]?.at(-1)?.value ?? null) : null;
-  const context: FormContext = { fiscalYear: institutionForm.fiscalYear, asOf: bundle.asOf, gateNo: gate === 'no', hasVendorContract: bundle.facility.hasVendorContract };
+  const range = fiscalYearRange(institutionForm.fiscalYear);
+  const context: FormContext = {
+    fiscalYear: institutionForm.fiscalYear,
+    fiscalYearStart: range.start,
+    fiscalYearEnd: range.end,
+    asOf: bundle.asOf,
+    gateNo: gate === 'no',
+    hasVendorContract: bundle.facility.hasVendorContract,
+  };
 
-  const institutionItems = institutionForm.items.map((item) => evaluateItem(item, answers[item.id], context, false));
-  const problems: InspectionProblem[] = institutionItems.flatMap((r) => r.problems.map((p) => ({ form: 'institution' as const, item: r.id, ...p })));
-
-  const chartItem = institutionForm.items.find((i) => i.flags.artifact === 'contactChart');
-  const chartResult = chartItem && institutionItems.find((r) => r.id === chartItem.id);
+  const institutionItems: ItemResult[] = [];
+  let chartResult: ItemResult | undefined;
+  for (const item of institutionForm.items) {
+    const result = evaluateItem(item, answers[item.id], context, false);
+    institutionItems.push(result);
+    if (item.flags.artifact === 'contactChart') chartResult = result;
+  }
+  const problems: InspectionProblem[] = [];
+  collect(problems, 'institution', institutionItems);
   if (chartResult && chartResult.requirement !== 'not-needed' && !bundle.artifacts.contactChart) {
     problems.push({ form: 'institution', item: chartResult.id, code: 'contact-chart-missing', severity: chartResult.requirement === 'required' ? 'blocking' : 'warning' });
   }
 
   const vendorsInScope = context.hasVendorContract && !context.gateNo;
-  const vendors = (vendorsInScope ? bundle.vendors : []).map((vendor) => {
-    const form = `vendor:${vendor.name}` as const;
-    const submitted = vendor.answers !== undefined;
-    const items = (vendorForm?.items ?? []).map((item) => evaluateItem(item, vendor.answers?.[item.id], context, vendor.excludedItems.includes(item.id)));
-    if (!submitted) problems.push({ form, item: null, code: 'vendor-form-missing', severity: 'blocking' });
-    else problems.push(...items.flatMap((r) => r.problems.map((p) => ({ form, item: r.id, ...p }))));
-    return { name: vendor.name, submitted, items };
-  });
-  if (vendorsInScope && bundle.vendors.length === 0) problems.push({ form: 'institution', item: null, code: 'vendor-form-missing', severity: 'blocking' });
-
-  // An item one vendor's contract excludes must be answered on the institution form or another vendor's.
+  const vendors: Evaluation['vendors'] = [];
   if (vendorsInScope) {
-    bundle.vendors.forEach((vendor) => {
-      for (const id of vendor.excludedItems) {
-        const item = vendorForm?.items.find((i) => i.id === id) ?? institutionForm.items.find((i) => i.id === id);
-        if (!item) continue;
-        const requirement = requirementOf(item, context);
-        if (requirement === 'not-needed') continue;
-        const covered =
-          answered(answers[id]) || bundle.vendors.some((other) => other !== vendor && !other.excludedItems.includes(id) && answered(other.answers?.[id]));
-        if (!covered) problems.push({ form: `vendor:${vendor.name}`, item: id, code: 'not-covered', severity: requirement === 'required' ? 'blocking' : 'warning' });
-      }
-    });
+    for (const vendor of bundle.vendors) {
+      const form = `vendor:${vendor.name}` as const;
+      const submitted = vendor.answers !== undefined;
+      const items: ItemResult[] = [];
+      for (const item of vendorForm?.items ?? []) items.push(evaluateItem(item, vendor.answers?.[item.id], context, vendor.excludedItems.includes(item.id)));
+      if (submitted) collect(problems, form, items);
+      else problems.push({ form, item: null, code: 'vendor-form-missing', severity: 'blocking' });
+      vendors.push({ name: vendor.name, submitted, items });
+    }
+    if (bundle.vendors.length === 0) problems.push({ form: 'institution', item: null, code: 'vendor-form-missing', severity: 'blocking' });
+    notCovered(bundle, institutionForm, vendorForm, context, problems);
   }
 
+  let ready = true;
+  for (const p of problems) if (p.severity === 'blocking') ready = false;
   return {
     edition: bundle.edition,
     fiscalYear: institutionForm.fiscalYear,
     asOf: bundle.asOf,
     institution: { form: institutionForm.form, gate, items: institutionItems },
     vendors,
-    inspection: { ready: !problems.some((p) => p.severity === 'blocking'), problems },
+    inspection: { ready, problems },
   };
 }
