@@ -96,6 +96,7 @@ const walk: Record<string, () => Probe[]> = {
   'GET /api/v1/editions/:edition/:form': () => [{ url: '/api/v1/editions/2023/institution', expect: { status: 200, reason: 'the ministry’s forms are public' } }],
   'GET /api/v1/facilities/:facilityId/assessments': () => [{ url: `/api/v1/facilities/${ids.facilityId}/assessments`, expect: hidden() }],
   'POST /api/v1/facilities/:facilityId/assessments': () => [{ url: `/api/v1/facilities/${ids.facilityId}/assessments`, body: { fiscalYear: 2024, hasVendorContract: false }, expect: hidden() }],
+  'POST /api/v1/assessments/:assessmentId/vendor-forms': () => [{ url: `/api/v1/assessments/${ids.assessmentId}/vendor-forms`, body: { vendorName: 'X社' }, expect: hidden() }],
   'GET /api/v1/assessments/:assessmentId': () => [{ url: `/api/v1/assessments/${ids.assessmentId}`, expect: hidden() }],
   'PATCH /api/v1/assessments/:assessmentId': () => [{ url: `/api/v1/assessments/${ids.assessmentId}`, body: { version: 1, hasVendorContract: false }, expect: hidden() }],
   'PUT /api/v1/assessments/:assessmentId/items/:itemId/rounds/:round': () => [

@@ -95,3 +95,10 @@ export const SaveRoundRequest = z.strictObject({
 });
 
 export const AssessmentItemParams = z.object({ assessmentId: Id, itemId: z.string().max(40), round: z.coerce.number().int().min(1).max(20) });
+
+/** A vendor's form for the same fiscal year, entered by the facility from what the vendor returned. */
+export const CreateVendorFormRequest = z.strictObject({
+  vendorName: z.string().trim().min(1).max(200),
+  /** Items the contract leaves out (e.g. a server-only vendor and the network items). */
+  excludedItems: z.array(z.string().max(40)).max(50).default([]),
+});

@@ -3,10 +3,12 @@ import {
   AssessmentItemParams,
   AssessmentSummary,
   CreateAssessmentRequest,
+  CreateVendorFormRequest,
   EvidenceView,
   Id,
   SaveRoundRequest,
   UpdateAssessmentRequest,
+  type FormKind,
 } from '@mamori/domain';
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -21,7 +23,7 @@ import { assessmentFor, ownFormOf } from './access.js';
 import { evidenceType } from './evidence.js';
 import { presentAssessment, presentEvidence } from './presenter.js';
 import { assessmentDetail } from './queries.js';
-import { createAssessment, deleteRound, saveRound, updateAssessment } from './service.js';
+import { createAssessment, createVendorForm, deleteRound, saveRound, updateAssessment } from './service.js';
 
 const AssessmentParams = z.object({ assessmentId: Id });
 const EvidenceParams = z.object({ assessmentId: Id, evidenceId: Id });
@@ -53,6 +55,17 @@ export const assessmentRoutes: Routes = (app, deps) => {
     async (request) => {
       const facility = await facilityFor(db, requireAuth(request).actor, request.params.facilityId, 'assessment.create');
       const row = await db.transaction((tx) => createAssessment(tx, auditContext(request), catalog, facility, request.body));
+      return presentAssessment(row);
+    },
+  );
+
+  app.post(
+    '/assessments/:assessmentId/vendor-forms',
+    { schema: { params: AssessmentParams, body: CreateVendorFormRequest, response: { 200: AssessmentSummary } } },
+    async (request) => {
+      const { assessment } = await assessmentFor(db, requireAuth(request).actor, request.params.assessmentId, 'assessment.create');
+      const own = await ownFormOf(db, assessment);
+      const row = await db.transaction((tx) => createVendorForm(tx, auditContext(request), catalog, own, request.body));
       return presentAssessment(row);
     },
   );
@@ -100,7 +113,7 @@ export const assessmentRoutes: Routes = (app, deps) => {
     async (request) => {
       const { actor, user } = requireAuth(request);
       const { assessment } = await assessmentFor(db, actor, request.params.assessmentId, 'assessment.answer');
-      if (!catalog.item(assessment.edition, assessment.form as 'institution', request.params.itemId)) throw notFound();
+      if (!catalog.item(assessment.edition, assessment.form as FormKind, request.params.itemId)) throw notFound();
       const upload = await request.file();
       if (!upload) throw new AppError(400, 'validation_error', {}, [{ path: 'file', message: 'ファイルを選んでください' }]);
       const content = await upload.toBuffer();

@@ -1,4 +1,4 @@
-import type { Catalog, FacilityKind } from '@mamori/domain';
+import type { Catalog, FacilityKind, FormKind } from '@mamori/domain';
 import { and, desc, eq, isNull, lt } from 'drizzle-orm';
 import type { Tx } from '../db/connect.js';
 import { answerRounds, assessments } from '../db/schema.js';
@@ -108,7 +108,7 @@ export interface RoundInput {
  * the first; a stale version answers 409 and changes nothing.
  */
 export async function saveRound(tx: Tx, context: AuditContext, catalog: Catalog, assessment: AssessmentRow, itemId: string, round: number, input: RoundInput) {
-  const item = catalog.item(assessment.edition, assessment.form as 'institution', itemId);
+  const item = catalog.item(assessment.edition, assessment.form as FormKind, itemId);
   if (!item) throw notFound();
   if (item.flags.singleRound && round > 1) throw invalid('validation_error', 'params.round', 'この項目は1回目のみ記入します');
   const rows = await tx
@@ -153,4 +153,39 @@ export async function deleteRound(tx: Tx, context: AuditContext, assessment: Ass
     ...scopeOf(assessment),
     changes: { item: { before: `${itemId}#${round}`, after: null }, ...diff(target, null, roundFields) },
   });
+}
+
+/** Adds a vendor form beside the facility's own form of the same year; excluded items must exist on it. */
+export async function createVendorForm(tx: Tx, context: AuditContext, catalog: Catalog, own: AssessmentRow, input: { vendorName: string; excludedItems: string[] }) {
+  const form = catalog.form(own.edition, 'vendor');
+  if (!form) throw invalid('validation_error', 'body', `${own.edition}年度版に事業者確認用の様式がありません`);
+  input.excludedItems.forEach((id, index) => {
+    if (!form.items.some((i) => i.id === id)) throw invalid('validation_error', `body.excludedItems.${index}`, `事業者確認用に ${id} という項目はありません`);
+  });
+  const [existing] = await tx
+    .select({ id: assessments.id })
+    .from(assessments)
+    .where(and(eq(assessments.facilityId, own.facilityId), eq(assessments.fiscalYear, own.fiscalYear), eq(assessments.vendorName, input.vendorName)));
+  if (existing) throw new AppError(409, 'conflict', {}, [{ path: 'body.vendorName', message: 'この事業者の確認用チェックリストはすでにあります' }]);
+  const [row] = await tx
+    .insert(assessments)
+    .values({
+      organizationId: own.organizationId,
+      facilityId: own.facilityId,
+      fiscalYear: own.fiscalYear,
+      edition: own.edition,
+      form: 'vendor',
+      vendorName: input.vendorName,
+      excludedItems: input.excludedItems,
+      hasVendorContract: true,
+    })
+    .returning();
+  await recordAudit(tx, context, {
+    action: 'assessment.create',
+    entityType: 'assessment',
+    entityId: row!.id,
+    ...scopeOf(row!),
+    changes: { vendorName: { before: null, after: input.vendorName }, excludedItems: { before: null, after: input.excludedItems }, fiscalYear: { before: null, after: own.fiscalYear } },
+  });
+  return row!;
 }
