@@ -109,6 +109,16 @@ describe('evaluation of the 2023 edition', () => {
   });
 });
 
+describe('a fiscal year without its own edition', () => {
+  it('checks target dates against the checklist’s year, not the edition’s', () => {
+    const answers = { ...allYes(required2023.map((id) => id), '2026-07-01'), '2(6)@server': [no('2026-07-01', '2027-02-01')] };
+    const bundle = complete({ edition: '2025', fiscalYear: 2026, asOf: '2026-11-22', institution: { answers } });
+    const result = run(bundle);
+    expect(result.fiscalYear).toBe(2026);
+    expect(result.institution.items.find((i) => i.id === '2(6)@server')!.problems).toEqual([]);
+  });
+});
+
 describe('every problem code', () => {
   const withAnswer = (id: string, rounds: Round[]) => complete({ institution: { answers: { ...allYes(required2023), [id]: rounds } } });
   it.each([

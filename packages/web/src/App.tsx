@@ -1,6 +1,8 @@
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { AccountPage } from './account/AccountPage';
 import { AuditPage } from './audit/AuditPage';
+import { ChecklistFormPage } from './checklist/ChecklistFormPage';
+import { ChecklistListPage } from './checklist/ChecklistListPage';
 import { LoginPage } from './auth/LoginPage';
 import { RequireAuth } from './auth/RequireAuth';
 import { SetupGate } from './auth/SetupGate';
@@ -34,10 +36,14 @@ const router = createBrowserRouter([
               { path: '/facilities/:facilityId', element: <FacilityPage /> },
               { path: '/facilities/:facilityId/dashboard', element: <DashboardPage /> },
               { path: '/facilities/:facilityId/members', element: <MembersPage /> },
-              ...featurePages.map((feature) => ({
-                path: `/facilities/:facilityId/${feature}`,
-                element: <ComingSoonPage feature={feature} />,
-              })),
+              { path: '/facilities/:facilityId/checklist', element: <ChecklistListPage /> },
+              { path: '/facilities/:facilityId/checklist/:assessmentId', element: <ChecklistFormPage /> },
+              ...featurePages
+                .filter((feature) => feature !== 'checklist')
+                .map((feature) => ({
+                  path: `/facilities/:facilityId/${feature}`,
+                  element: <ComingSoonPage feature={feature} />,
+                })),
               { path: '/organizations', element: <OrganizationsPage /> },
               { path: '/organizations/:organizationId', element: <OrganizationSettingsPage /> },
               { path: '/organizations/:organizationId/facilities/new', element: <FacilityCreatePage /> },

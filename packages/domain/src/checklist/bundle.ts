@@ -19,6 +19,8 @@ const Answers = z.record(z.string(), z.array(Round));
 /** What the evaluator needs to know about one facility's checklist in one fiscal year. */
 export const Bundle = z.object({
   edition: z.string(),
+  /** The checklist's fiscal year; defaults to the edition's. A year without its own edition uses the latest one. */
+  fiscalYear: z.int().min(2023).max(2100).optional(),
   asOf: IsoDateString,
   facility: z.object({ kind: FacilityKind, hasVendorContract: z.boolean() }),
   institution: z.object({ answers: Answers }),

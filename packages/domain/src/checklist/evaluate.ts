@@ -138,9 +138,10 @@ export function evaluate(catalog: Catalog, bundle: Bundle): Evaluation {
   const answers = bundle.institution.answers;
   const gateItem = institutionForm.items.find((i) => i.flags.gate);
   const gate = gateItem ? (answers[gateItem.id]?.at(-1)?.value ?? null) : null;
-  const range = fiscalYearRange(institutionForm.fiscalYear);
+  const fiscalYear = bundle.fiscalYear ?? institutionForm.fiscalYear;
+  const range = fiscalYearRange(fiscalYear);
   const context: FormContext = {
-    fiscalYear: institutionForm.fiscalYear,
+    fiscalYear,
     fiscalYearStart: range.start,
     fiscalYearEnd: range.end,
     asOf: bundle.asOf,
@@ -181,7 +182,7 @@ export function evaluate(catalog: Catalog, bundle: Bundle): Evaluation {
   for (const p of problems) if (p.severity === 'blocking') ready = false;
   return {
     edition: bundle.edition,
-    fiscalYear: institutionForm.fiscalYear,
+    fiscalYear,
     asOf: bundle.asOf,
     institution: { form: institutionForm.form, gate, items: institutionItems },
     vendors,

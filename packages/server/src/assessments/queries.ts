@@ -38,6 +38,7 @@ export async function facilityYearBundle(db: Db, catalog: Catalog, facility: Fac
     : [];
   return {
     edition: own.edition,
+    fiscalYear: own.fiscalYear,
     asOf,
     facility: { kind: facility.kind as FacilityKind, hasVendorContract: own.hasVendorContract },
     institution: { answers: answersOf(rows.filter((r) => r.assessmentId === own.id)) },

@@ -34,6 +34,7 @@ const ownErrorHandling = ['/auth/login', '/auth/session', '/setup', '/invitation
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** JSON-encoded, except FormData, which is sent as multipart/form-data (file uploads). */
   body?: unknown;
   query?: Record<string, string | number | undefined | null>;
 }
@@ -44,7 +45,8 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     Accept: 'application/json',
     'Accept-Language': i18n.language === 'en' ? 'en' : 'ja',
   };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const multipart = typeof FormData !== 'undefined' && options.body instanceof FormData;
+  if (options.body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
   let url = `/api/v1${path}`;
@@ -63,7 +65,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : multipart ? (options.body as FormData) : JSON.stringify(options.body),
     });
   } catch {
     throw new ApiError(0, 'network_error', i18n.t('errors.network'));

@@ -8,6 +8,7 @@ import { useCurrentFacility } from '../facilities/CurrentFacility';
 import { useFacility, useFacilityMembers } from '../facilities/queries';
 import { FullPageLoader } from '../layout/FullPageLoader';
 import { PageHeader } from '../layout/PageHeader';
+import { ChecklistCard, useChecklistReady } from './ChecklistCard';
 import { FacilitySummary } from './FacilitySummary';
 import { NextSteps, type Step } from './NextSteps';
 
@@ -73,6 +74,7 @@ export function DashboardPage() {
     ? ({ kind: 'facility', organizationId: facility.data.organizationId, facilityId: facility.data.id } as const)
     : null;
   const members = useFacilityMembers(facilityId, !!memberScope && allowed('member.read', memberScope));
+  const checklistReady = useChecklistReady(facilityId);
 
   if (loading || facility.isLoading) return <FullPageLoader />;
   if (!facilityId) return <Welcome />;
@@ -112,7 +114,14 @@ export function DashboardPage() {
       to: '/account',
       action: t('dashboard.stepTotpAction'),
     },
-    { key: 'checklist', title: t('dashboard.stepChecklist'), body: t('dashboard.stepChecklistBody'), done: false, later: true },
+    {
+      key: 'checklist',
+      title: t('dashboard.stepChecklist'),
+      body: t('dashboard.stepChecklistBody'),
+      done: checklistReady,
+      to: `/facilities/${f.id}/checklist`,
+      action: t('dashboard.stepChecklistAction'),
+    },
   ];
 
   return (
@@ -120,6 +129,7 @@ export function DashboardPage() {
       <PageHeader title={t('dashboard.title')} description={t('dashboard.description')} />
       <Stack gap="lg">
         <FacilitySummary facility={f} role={role} />
+        <ChecklistCard facilityId={f.id} canCreate={allowed('assessment.create', scope)} />
         <NextSteps steps={steps} />
       </Stack>
     </>

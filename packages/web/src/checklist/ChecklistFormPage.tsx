@@ -1,0 +1,496 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, Anchor, Badge, Box, Button, Collapse, Grid, Group, Paper, Stack, Switch, Text, Title, UnstyledButton } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { todayInTokyo } from '@mamori/domain';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ApiError, isApiError } from '../api/client';
+import { showError, showSuccess } from '../api/errors';
+import { useCan } from '../auth/actor';
+import { ErrorAlert } from '../common/ErrorAlert';
+import { useFacility } from '../facilities/queries';
+import { FullPageLoader } from '../layout/FullPageLoader';
+import { HelpDrawer } from './HelpDrawer';
+import { ItemRow } from './ItemRow';
+import { isSingleColumn, itemAnchor, itemName, liveEvaluation, pick, sameState, savedState, startEdit, type Edits, type ItemEdit, type ItemState } from './model';
+import { fyName } from './problems';
+import {
+  checklistKeys,
+  deleteRound,
+  exportUrl,
+  patchAssessment,
+  putRound,
+  useAssessment,
+  useEditionForm,
+  useSetDetail,
+  type AssessmentDetail,
+  type EditionItem,
+} from './queries';
+import { ReadinessPanel } from './ReadinessPanel';
+import './checklist.css';
+
+const scopeOrder = ['general', 'server', 'terminal', 'network'] as const;
+
+export function ChecklistFormPage() {
+  const { assessmentId = '', facilityId = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const queryClient = useQueryClient();
+  const setDetail = useSetDetail();
+  const allowed = useCan();
+  const wide = useMediaQuery('(min-width: 75em)');
+  const detailQuery = useAssessment(assessmentId);
+  const detail = detailQuery.data;
+  const formQuery = useEditionForm(detail?.assessment.edition, detail?.assessment.form);
+  const form = formQuery.data;
+  const facility = useFacility(facilityId);
+  const today = todayInTokyo();
+
+  const [edits, setEdits] = useState<Edits>({});
+  const [saving, setSaving] = useState<Record<string, boolean>>({});
+  const [conflicts, setConflicts] = useState<Record<string, boolean>>({});
+  const [rowErrors, setRowErrors] = useState<Record<string, string | null>>({});
+  const [fieldErrors, setFieldErrors] = useState<Record<string, Record<string, string>>>({});
+  const [helpItem, setHelpItem] = useState<string | null>(null);
+  const [panelOpen, setPanelOpen] = useState(false);
+  const [savingAll, setSavingAll] = useState(false);
+  const [vendorBusy, setVendorBusy] = useState(false);
+  const detailRef = useRef(detail);
+  detailRef.current = detail;
+  const editsRef = useRef(edits);
+  editsRef.current = edits;
+
+  const dirtyIds = Object.keys(edits);
+  const dirty = dirtyIds.length > 0;
+
+  // Leaving with unsaved answers loses them: let the browser ask first.
+  useEffect(() => {
+    if (!dirty) return;
+    const handler = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+    };
+    window.addEventListener('beforeunload', handler);
+    return () => window.removeEventListener('beforeunload', handler);
+  }, [dirty]);
+
+  const organizationId = facility.data?.organizationId;
+  const canAnswer = !!organizationId && allowed('assessment.answer', { kind: 'facility', organizationId, facilityId });
+
+  const saved = useMemo(() => {
+    const map: Record<string, ItemState> = {};
+    if (detail && form) for (const item of form.items) map[item.id] = savedState(detail.answers[item.id]);
+    return map;
+  }, [detail, form]);
+
+  const live = useMemo(() => (form && detail ? liveEvaluation(form, detail, edits, today) : null), [form, detail, edits, today]);
+
+  const onChange = useCallback((itemId: string, fn: (state: ItemState) => ItemState) => {
+    const current = detailRef.current;
+    if (!current) return;
+    setEdits((prev) => {
+      const base: ItemEdit = prev[itemId] ?? startEdit(current.answers[itemId]);
+      const next = { ...base, ...fn(base) };
+      const rest = { ...prev };
+      if (sameState(next, savedState(current.answers[itemId]))) delete rest[itemId];
+      else rest[itemId] = next;
+      return rest;
+    });
+    setFieldErrors((prev) => (prev[itemId] ? { ...prev, [itemId]: {} } : prev));
+    setRowErrors((prev) => (prev[itemId] ? { ...prev, [itemId]: null } : prev));
+  }, []);
+
+  const discard = useCallback((itemId: string) => {
+    setEdits((prev) => {
+      const rest = { ...prev };
+      delete rest[itemId];
+      return rest;
+    });
+    setConflicts((prev) => ({ ...prev, [itemId]: false }));
+    setFieldErrors((prev) => ({ ...prev, [itemId]: {} }));
+    setRowErrors((prev) => ({ ...prev, [itemId]: null }));
+  }, []);
+
+  const validate = useCallback(
+    (item: EditionItem, edit: ItemEdit): Record<string, string> => {
+      const errors: Record<string, string> = {};
+      edit.rounds.forEach((round, index) => {
+        const n = index + 1;
+        if (!round.value) errors[`${n}.value`] = t('checklist.validation.chooseAnswer');
+        if (!round.date) errors[`${n}.date`] = t('checklist.validation.dateRequired');
+      });
+      return errors;
+    },
+    [t],
+  );
+
+  /** Saves one item's changed rounds in order; returns false when something needs the user's attention. */
+  const saveItem = useCallback(
+    async (itemId: string, rebase = false): Promise<boolean> => {
+      const item = form?.items.find((i) => i.id === itemId);
+      let edit = editsRef.current[itemId];
+      let current = queryClient.getQueryData<AssessmentDetail>(checklistKeys.detail(assessmentId)) ?? detailRef.current;
+      if (!item || !edit || !current) return true;
+      if (rebase) edit = { ...edit, versions: (current.answers[itemId] ?? []).map((r) => r.version) };
+      const errors = validate(item, edit);
+      if (Object.keys(errors).length) {
+        setFieldErrors((prev) => ({ ...prev, [itemId]: errors }));
+        setRowErrors((prev) => ({ ...prev, [itemId]: Object.values(errors)[0]! }));
+        return false;
+      }
+      setSaving((prev) => ({ ...prev, [itemId]: true }));
+      try {
+        const savedRounds = current.answers[itemId] ?? [];
+        for (let n = savedRounds.length; n > edit.rounds.length; n--) {
+          current = await deleteRound(assessmentId, itemId, n);
+        }
+        for (let index = 0; index < edit.rounds.length; index++) {
+          const round = edit.rounds[index]!;
+          const before = savedRounds[index];
+          const isLast = index === edit.rounds.length - 1;
+          const note = isLast ? edit.note : (before?.note ?? '');
+          const riskAcceptance = isLast ? edit.riskAcceptance : (before?.riskAcceptance ?? '');
+          const targetDate = index === 0 && round.value === 'no' && !isSingleColumn(item) ? round.targetDate : null;
+          const changed =
+            !before ||
+            before.draft ||
+            before.value !== round.value ||
+            before.date !== round.date ||
+            (before.targetDate ?? null) !== targetDate ||
+            before.note !== note ||
+            before.riskAcceptance !== riskAcceptance;
+          if (!changed) continue;
+          current = await putRound(assessmentId, itemId, index + 1, {
+            value: round.value!,
+            date: round.date!,
+            targetDate,
+            note,
+            riskAcceptance,
+            version: edit.versions[index] ?? null,
+          });
+        }
+        setDetail(current);
+        discard(itemId);
+        return true;
+      } catch (error) {
+        if (isApiError(error, 'version_conflict')) {
+          setConflicts((prev) => ({ ...prev, [itemId]: true }));
+          await queryClient.invalidateQueries({ queryKey: checklistKeys.detail(assessmentId) });
+        } else if (error instanceof ApiError) {
+          const message = error.details.length ? error.details.map((d) => d.message).join(' ') : error.message;
+          setRowErrors((prev) => ({ ...prev, [itemId]: message }));
+          await queryClient.invalidateQueries({ queryKey: checklistKeys.detail(assessmentId) });
+        } else {
+          showError(error);
+        }
+        return false;
+      } finally {
+        setSaving((prev) => ({ ...prev, [itemId]: false }));
+      }
+    },
+    [form, queryClient, assessmentId, validate, setDetail, discard],
+  );
+
+  const onSave = useCallback((itemId: string) => void saveItem(itemId), [saveItem]);
+  const onOverwrite = useCallback(
+    (itemId: string) => {
+      setConflicts((prev) => ({ ...prev, [itemId]: false }));
+      void saveItem(itemId, true);
+    },
+    [saveItem],
+  );
+  const onHelp = useCallback((itemId: string) => setHelpItem(itemId), []);
+
+  const saveAll = async () => {
+    if (!form) return;
+    setSavingAll(true);
+    let failed = 0;
+    for (const item of form.items) {
+      if (!editsRef.current[item.id]) continue;
+      if (!(await saveItem(item.id))) failed++;
+    }
+    setSavingAll(false);
+    if (failed) showError(new ApiError(400, 'partial', t('checklist.saveAllFailed', { count: failed })));
+    else showSuccess(t('common.saved'));
+  };
+
+  const jump = useCallback((itemId: string) => {
+    const element = document.getElementById(itemAnchor(itemId));
+    if (!element) return;
+    element.scrollIntoView({ behavior: 'smooth', block: 'center' });
+    const target = element.querySelector<HTMLElement>('input:not([disabled])') ?? element.querySelector<HTMLElement>('button:not([disabled])') ?? element;
+    target.focus({ preventScroll: true });
+  }, []);
+
+  const toggleVendor = async (hasVendorContract: boolean) => {
+    if (!detail) return;
+    setVendorBusy(true);
+    try {
+      setDetail(await patchAssessment(detail.assessment.id, { version: detail.assessment.version, hasVendorContract }));
+    } catch (error) {
+      if (isApiError(error, 'version_conflict')) await detailQuery.refetch();
+      showError(error);
+    } finally {
+      setVendorBusy(false);
+    }
+  };
+
+  if (detailQuery.isLoading || formQuery.isLoading) return <FullPageLoader />;
+  if (detailQuery.isError) return <ErrorAlert error={detailQuery.error} onRetry={() => void detailQuery.refetch()} />;
+  if (formQuery.isError) return <ErrorAlert error={formQuery.error} onRetry={() => void formQuery.refetch()} />;
+  if (!detail || !form || !live) return null;
+
+  const a = detail.assessment;
+  const gateNo = live.evaluation?.institution.gate === 'no';
+  const nameOf = (id: string) => {
+    const item = form.items.find((i) => i.id === id);
+    return item ? itemName(item, t) : id;
+  };
+  const helpTarget = form.items.find((i) => i.id === helpItem) ?? null;
+
+  const notNeededReason = (item: EditionItem) =>
+    gateNo ? t('checklist.notNeeded.gateNo') : item.flags.vendorContractOnly && !a.hasVendorContract ? t('checklist.notNeeded.noVendor') : t('checklist.notNeeded.other');
+
+  const panel = (
+    <ReadinessPanel
+      live={live}
+      fiscalYear={a.fiscalYear}
+      nameOf={nameOf}
+      dirty={dirty}
+      showTitle={!!wide}
+      onJump={(itemId) => {
+        // On a tablet the open panel would cover the row it just scrolled to.
+        if (wide) jump(itemId);
+        else {
+          setPanelOpen(false);
+          window.setTimeout(() => jump(itemId), 250);
+        }
+      }}
+    />
+  );
+
+  const exports = (
+    <Group gap="xs">
+      <Button component="a" href={exportUrl(a.id, 'pdf', language)} download variant="filled" size="sm">
+        {t('checklist.export.pdf')}
+      </Button>
+      <Button component="a" href={exportUrl(a.id, 'xlsx', language)} download variant="default" size="sm">
+        {t('checklist.export.xlsx')}
+      </Button>
+      <Button component="a" href={exportUrl(a.id, 'csv', language)} download variant="default" size="sm">
+        {t('checklist.export.csv')}
+      </Button>
+    </Group>
+  );
+
+  const header = (
+    <Paper withBorder radius="md" p="lg">
+      <Stack gap="sm">
+        <Anchor component={Link} to={`/facilities/${facilityId}/checklist`} size="sm">
+          ← {t('checklist.backToList')}
+        </Anchor>
+        <Group justify="space-between" align="flex-start" gap="md">
+          <Stack gap={4} style={{ flex: '1 1 420px' }}>
+            <Group gap="xs">
+              <Badge size="lg" variant="filled" color="teal">
+                {fyName(a.fiscalYear, language)}
+              </Badge>
+              <Badge size="lg" variant="outline">
+                {t(`checklist.formKinds.${a.form}`)}
+              </Badge>
+            </Group>
+            <Title order={1} fz="h3">
+              {pick(form.title, language)}
+            </Title>
+            <Text c="dimmed">{facility.data?.name}</Text>
+          </Stack>
+          {exports}
+        </Group>
+        {dirty && (
+          <Text size="xs" c="dimmed">
+            {t('checklist.export.unsavedNote')}
+          </Text>
+        )}
+        {form.source.status !== 'seed' && (
+          <Alert color="yellow" variant="light" p="xs">
+            <Text size="sm">{t(`checklist.sourceStatus.${form.source.status}`, { fy: fyName(form.fiscalYear, language) })}</Text>
+          </Alert>
+        )}
+        {form.fiscalYear !== a.fiscalYear && (
+          <Text size="sm" c="dimmed">
+            {t('checklist.editionOlder', { edition: fyName(form.fiscalYear, language), fy: fyName(a.fiscalYear, language) })}
+          </Text>
+        )}
+        <Switch
+          label={t('checklist.vendorSwitch')}
+          description={t('checklist.vendorSwitchHint')}
+          checked={a.hasVendorContract}
+          disabled={!canAnswer || vendorBusy}
+          onChange={(e) => void toggleVendor(e.currentTarget.checked)}
+        />
+        {form.notes.length > 0 && <FormNotes notes={form.notes.map((n) => pick(n, language))} />}
+      </Stack>
+    </Paper>
+  );
+
+  const sections = form.sections.map((section) => {
+    const items = form.items.filter((i) => i.section === section.id);
+    if (!items.length) return null;
+    return (
+      <Stack key={section.id} gap="sm" component="section" aria-labelledby={`section-${section.id}`}>
+        <Title order={2} fz="h4" id={`section-${section.id}`} mt="md">
+          {section.id === 'gate' ? '' : `${section.id}. `}
+          {pick(section.title, language)}
+        </Title>
+        {scopeOrder.map((scopeKey) => {
+          const scoped = items.filter((i) => i.scope === scopeKey);
+          if (!scoped.length) return null;
+          const heading = section.scopeHeadings[scopeKey];
+          return (
+            <Stack key={scopeKey} gap="sm">
+              {heading && (
+                <Text fw={700} size="sm" className="mamori-scope-heading">
+                  {pick(heading, language)}
+                </Text>
+              )}
+              {scoped.map((item) => (
+                <ItemRow
+                  key={item.id}
+                  item={item}
+                  name={itemName(item, t)}
+                  state={edits[item.id] ?? saved[item.id]!}
+                  saved={detail.answers[item.id]}
+                  requirement={live.requirementOf(item.id)}
+                  notNeededReason={notNeededReason(item)}
+                  problems={live.problemsOf(item.id)}
+                  evidence={detail.evidence.filter((e) => e.itemId === item.id)}
+                  assessmentId={a.id}
+                  fiscalYear={a.fiscalYear}
+                  today={today}
+                  canAnswer={canAnswer}
+                  dirty={!!edits[item.id]}
+                  saving={!!saving[item.id]}
+                  conflict={!!conflicts[item.id]}
+                  errors={fieldErrors[item.id] ?? {}}
+                  rowError={rowErrors[item.id] ?? null}
+                  onChange={onChange}
+                  onSave={onSave}
+                  onDiscard={discard}
+                  onOverwrite={onOverwrite}
+                  onHelp={onHelp}
+                />
+              ))}
+            </Stack>
+          );
+        })}
+      </Stack>
+    );
+  });
+
+  const saveBar = dirty && canAnswer && (
+    <Paper withBorder shadow="md" radius="md" p="sm" pos="sticky" bottom={12} style={{ zIndex: 5 }} role="region" aria-label={t('checklist.saveBar')}>
+      <Group justify="space-between" gap="sm">
+        <Text size="sm" fw={500}>
+          {t('checklist.unsavedCount', { count: dirtyIds.length })}
+        </Text>
+        <Group gap="xs">
+          <Button size="sm" variant="default" onClick={() => dirtyIds.forEach(discard)}>
+            {t('checklist.discardAll')}
+          </Button>
+          <Button size="sm" loading={savingAll} onClick={() => void saveAll()}>
+            {t('checklist.saveAll')}
+          </Button>
+        </Group>
+      </Group>
+    </Paper>
+  );
+
+  const readOnlyNote = !canAnswer && (
+    <Alert color="gray" variant="light">
+      {t('checklist.readOnly')}
+    </Alert>
+  );
+
+  if (wide) {
+    return (
+      <>
+        <Grid gap="lg" align="flex-start">
+          <Grid.Col span={8}>
+            <Stack gap="md">
+              {header}
+              {readOnlyNote}
+              {sections}
+              {saveBar}
+            </Stack>
+          </Grid.Col>
+          <Grid.Col span={4} style={{ position: 'sticky', top: 76, alignSelf: 'flex-start' }}>
+            <Paper withBorder radius="md" p="md" component="aside" aria-label={t('checklist.readiness.title')} style={{ maxHeight: 'calc(100vh - 100px)', overflowY: 'auto' }}>
+              {panel}
+            </Paper>
+          </Grid.Col>
+        </Grid>
+        <HelpDrawer item={helpTarget} name={helpTarget ? itemName(helpTarget, t) : ''} onClose={() => setHelpItem(null)} />
+      </>
+    );
+  }
+
+  const blockingCount = live.problems.filter((p) => p.severity === 'blocking').length;
+  return (
+    <>
+      <Stack gap="md">
+        {header}
+        <Paper withBorder radius="md" p="md" component="aside" aria-label={t('checklist.readiness.title')} pos="sticky" top={68} style={{ zIndex: 4 }}>
+          <UnstyledButton onClick={() => setPanelOpen((o) => !o)} aria-expanded={panelOpen} w="100%">
+            <Group justify="space-between">
+              <Text fw={700}>{t('checklist.readiness.title')}</Text>
+              <Group gap="xs">
+                {live.ready ? (
+                  <Badge color="teal">{t('checklist.readiness.readyShort')}</Badge>
+                ) : (
+                  <Badge color="red" variant="light">
+                    {t('checklist.readiness.count', { count: blockingCount })}
+                  </Badge>
+                )}
+                <Text size="sm" c="teal.8">
+                  {panelOpen ? t('checklist.readiness.hide') : t('checklist.readiness.show')}
+                </Text>
+              </Group>
+            </Group>
+          </UnstyledButton>
+          <Collapse expanded={panelOpen}>
+            <Box mt="sm" style={{ maxHeight: '50vh', overflowY: 'auto' }}>
+              {panel}
+            </Box>
+          </Collapse>
+        </Paper>
+        {readOnlyNote}
+        {sections}
+        {saveBar}
+      </Stack>
+      <HelpDrawer item={helpTarget} name={helpTarget ? itemName(helpTarget, t) : ''} onClose={() => setHelpItem(null)} />
+    </>
+  );
+}
+
+function FormNotes({ notes }: { notes: string[] }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <Box>
+      <UnstyledButton onClick={() => setOpen((o) => !o)} aria-expanded={open}>
+        <Text size="sm" c="teal.8">
+          {open ? '▾' : '▸'} {t('checklist.formNotes')}
+        </Text>
+      </UnstyledButton>
+      <Collapse expanded={open}>
+        <Stack gap={2} mt={4}>
+          {notes.map((n) => (
+            <Text key={n} size="xs" c="dimmed">
+              {n}
+            </Text>
+          ))}
+        </Stack>
+      </Collapse>
+    </Box>
+  );
+}

@@ -1,0 +1,133 @@
+import { Alert, Badge, Group, Progress, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { LiveEvaluation, LiveProblem } from './model';
+import { problemMessage } from './problems';
+
+interface Group_ {
+  key: string;
+  item: string | null;
+  form: string;
+  problems: LiveProblem[];
+}
+
+function grouped(problems: LiveProblem[]): Group_[] {
+  const groups: Group_[] = [];
+  for (const p of problems) {
+    const key = `${p.form}|${p.item ?? ''}`;
+    let g = groups.find((x) => x.key === key);
+    if (!g) groups.push((g = { key, item: p.item, form: p.form, problems: [] }));
+    g.problems.push(p);
+  }
+  return groups;
+}
+
+export function ReadinessPanel({
+  live,
+  fiscalYear,
+  nameOf,
+  onJump,
+  dirty,
+  showTitle = true,
+}: {
+  live: LiveEvaluation;
+  fiscalYear: number;
+  nameOf: (itemId: string) => string;
+  onJump: (itemId: string) => void;
+  dirty: boolean;
+  showTitle?: boolean;
+}) {
+  const { t, i18n } = useTranslation();
+  const blocking = grouped(live.problems.filter((p) => p.severity === 'blocking'));
+  const warnings = grouped(live.problems.filter((p) => p.severity === 'warning'));
+  const percent = live.requiredTotal ? Math.round((live.requiredDone / live.requiredTotal) * 100) : 0;
+
+  const render = (g: Group_, color: string) => {
+    const title = g.item ? (g.form.startsWith('vendor:') ? `${g.form.slice(7)} ${g.item}` : nameOf(g.item)) : t('checklist.readiness.wholeForm');
+    const body = (
+      <Stack gap={0}>
+        <Text size="sm" fw={700}>
+          {title}
+        </Text>
+        {g.problems.map((p) => (
+          <Text key={p.code} size="sm" c={color}>
+            {problemMessage(p, fiscalYear, t, i18n.language)}
+          </Text>
+        ))}
+      </Stack>
+    );
+    return (
+      <li key={g.key}>
+        {g.item && g.form === 'institution' ? (
+          <UnstyledButton
+            onClick={() => onJump(g.item!)}
+            w="100%"
+            p={6}
+            style={{ borderRadius: 6 }}
+            className="mamori-problem"
+            aria-label={`${title}: ${g.problems.map((p) => problemMessage(p, fiscalYear, t, i18n.language)).join(' ')}`}
+          >
+            {body}
+          </UnstyledButton>
+        ) : (
+          <div style={{ padding: 6 }}>{body}</div>
+        )}
+      </li>
+    );
+  };
+
+  return (
+    <Stack gap="sm" aria-live="polite">
+      {showTitle && (
+        <Title order={2} fz="h4">
+          {t('checklist.readiness.title')}
+        </Title>
+      )}
+      <Stack gap={4}>
+        <Group justify="space-between">
+          <Text size="sm">{t('checklist.readiness.requiredDone', { done: live.requiredDone, total: live.requiredTotal })}</Text>
+          <Text size="sm" c="dimmed">
+            {percent}%
+          </Text>
+        </Group>
+        <Progress value={percent} color={live.ready ? 'teal' : 'orange'} aria-label={t('checklist.readiness.progress')} />
+      </Stack>
+      {live.ready ? (
+        <Alert color="teal" variant="filled" title={t('checklist.readiness.ready')}>
+          {t('checklist.readiness.readyBody')}
+        </Alert>
+      ) : (
+        <>
+          <Group gap="xs">
+            <Badge color="red" variant="light">
+              {t('checklist.readiness.count', { count: live.problems.filter((p) => p.severity === 'blocking').length })}
+            </Badge>
+          </Group>
+          <Text size="xs" c="dimmed">
+            {t('checklist.readiness.clickHint')}
+          </Text>
+          <Stack gap={2} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+            {blocking.map((g) => render(g, 'red.8'))}
+          </Stack>
+        </>
+      )}
+      {dirty && (
+        <Text size="xs" c="teal.8">
+          {t('checklist.readiness.unsavedNote')}
+        </Text>
+      )}
+      {warnings.length > 0 && (
+        <Stack gap={4} mt="xs">
+          <Text size="sm" fw={700} c="dimmed">
+            {t('checklist.readiness.warnings')}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t('checklist.readiness.warningsHint')}
+          </Text>
+          <Stack gap={2} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+            {warnings.map((g) => render(g, 'gray.7'))}
+          </Stack>
+        </Stack>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,109 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AssessmentDetail, AssessmentSummary, EditionForm, EvidenceView, FormKind } from '@mamori/domain';
+import { api } from '../api/client';
+
+export type { AssessmentDetail, AssessmentSummary, EditionForm, EvidenceView };
+export type EditionItem = EditionForm['items'][number];
+export type RoundView = AssessmentDetail['answers'][string][number];
+
+export interface EditionInfo {
+  edition: string;
+  fiscalYear: number;
+  forms: FormKind[];
+}
+
+export const checklistKeys = {
+  editions: ['editions'] as const,
+  form: (edition: string, form: string) => ['editions', edition, form] as const,
+  list: (facilityId: string) => ['assessments', 'list', facilityId] as const,
+  detail: (id: string) => ['assessments', 'detail', id] as const,
+};
+
+export function useEditions() {
+  return useQuery({ queryKey: checklistKeys.editions, queryFn: () => api<EditionInfo[]>('/editions'), staleTime: Infinity });
+}
+
+export function useEditionForm(edition: string | undefined, form: FormKind | undefined) {
+  return useQuery({
+    queryKey: checklistKeys.form(edition ?? '', form ?? ''),
+    queryFn: () => api<EditionForm>(`/editions/${edition}/${form}`),
+    enabled: !!edition && !!form,
+    staleTime: Infinity,
+  });
+}
+
+export function useAssessments(facilityId: string | undefined) {
+  return useQuery({
+    queryKey: checklistKeys.list(facilityId ?? ''),
+    queryFn: () => api<AssessmentSummary[]>(`/facilities/${facilityId}/assessments`),
+    enabled: !!facilityId,
+  });
+}
+
+export function useAssessment(id: string | undefined) {
+  return useQuery({
+    queryKey: checklistKeys.detail(id ?? ''),
+    queryFn: () => api<AssessmentDetail>(`/assessments/${id}`),
+    enabled: !!id,
+  });
+}
+
+/** The facility's own form (not a vendor's) for each fiscal year. */
+export function ownForms(list: AssessmentSummary[] | undefined): AssessmentSummary[] {
+  return (list ?? []).filter((a) => a.vendorName === null && a.form !== 'vendor').sort((a, b) => b.fiscalYear - a.fiscalYear);
+}
+
+/** The edition in force for a fiscal year: the newest one not after it (as the server decides). */
+export function editionFor(editions: EditionInfo[] | undefined, fiscalYear: number): EditionInfo | undefined {
+  return (editions ?? []).filter((e) => e.fiscalYear <= fiscalYear).sort((a, b) => a.fiscalYear - b.fiscalYear).at(-1);
+}
+
+export interface RoundInput {
+  value: 'yes' | 'no';
+  date: string;
+  targetDate: string | null;
+  note: string;
+  riskAcceptance: string;
+  version: number | null;
+}
+
+const itemPath = (assessmentId: string, itemId: string) => `/assessments/${assessmentId}/items/${encodeURIComponent(itemId)}`;
+
+export function putRound(assessmentId: string, itemId: string, round: number, input: RoundInput) {
+  return api<AssessmentDetail>(`${itemPath(assessmentId, itemId)}/rounds/${round}`, { method: 'PUT', body: input });
+}
+
+export function deleteRound(assessmentId: string, itemId: string, round: number) {
+  return api<AssessmentDetail>(`${itemPath(assessmentId, itemId)}/rounds/${round}`, { method: 'DELETE' });
+}
+
+export function patchAssessment(assessmentId: string, body: { version: number; hasVendorContract: boolean }) {
+  return api<AssessmentDetail>(`/assessments/${assessmentId}`, { method: 'PATCH', body });
+}
+
+export function deleteEvidence(assessmentId: string, evidenceId: string) {
+  return api<void>(`/assessments/${assessmentId}/evidence/${evidenceId}`, { method: 'DELETE' });
+}
+
+export function evidenceUrl(assessmentId: string, evidenceId: string) {
+  return `/api/v1/assessments/${assessmentId}/evidence/${evidenceId}`;
+}
+
+export function exportUrl(assessmentId: string, format: 'pdf' | 'xlsx' | 'csv', locale: string) {
+  return `/api/v1/assessments/${assessmentId}/export.${format}?locale=${locale === 'en' ? 'en' : 'ja'}`;
+}
+
+/** Multipart upload of one evidence file; the server answers 413/415 with a plain message. */
+export function uploadEvidence(assessmentId: string, itemId: string, file: File): Promise<EvidenceView> {
+  const body = new FormData();
+  body.append('file', file, file.name);
+  return api<EvidenceView>(`${itemPath(assessmentId, itemId)}/evidence`, { method: 'POST', body });
+}
+
+export function useSetDetail() {
+  const queryClient = useQueryClient();
+  return (detail: AssessmentDetail) => {
+    queryClient.setQueryData(checklistKeys.detail(detail.assessment.id), detail);
+    void queryClient.invalidateQueries({ queryKey: checklistKeys.list(detail.assessment.facilityId) });
+  };
+}
