@@ -94,6 +94,24 @@ export const SaveRoundRequest = z.strictObject({
   version: Version.nullable().default(null),
 });
 
+/** One round as the server stores it (after defaults). */
+export type SaveRound = z.output<typeof SaveRoundRequest>;
+
+/** What evidence may be: scans and photos, PDFs, Office files, plain text and CSV. Checked by content on the server. */
+export const evidenceContentTypes = {
+  detected: [
+    'application/pdf',
+    'image/png',
+    'image/jpeg',
+    'image/webp',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  ],
+  /** Text has no signature to detect: accepted as declared when the bytes have none. */
+  text: ['text/plain', 'text/csv'],
+  extensions: ['.pdf', '.png', '.jpg', '.jpeg', '.webp', '.xlsx', '.docx', '.txt', '.csv'],
+} as const;
+
 export const AssessmentItemParams = z.object({ assessmentId: Id, itemId: z.string().max(40), round: z.coerce.number().int().min(1).max(20) });
 
 /** A vendor's form for the same fiscal year, entered by the facility from what the vendor returned. */

@@ -1,16 +1,9 @@
+import { evidenceContentTypes } from '@mamori/domain';
 import { fileTypeFromBuffer } from 'file-type';
 import { AppError } from '../http/errors.js';
 
-/** Evidence people actually keep: scans and photos, PDFs, Office files, plain text and CSV. */
-const allowedDetected = new Set([
-  'application/pdf',
-  'image/png',
-  'image/jpeg',
-  'image/webp',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-]);
-const allowedText = new Set(['text/plain', 'text/csv']);
+const allowedDetected = new Set<string>(evidenceContentTypes.detected);
+const allowedText = new Set<string>(evidenceContentTypes.text);
 
 /**
  * Decides the stored type from the bytes, not from what the browser claims: a renamed executable is

@@ -1,4 +1,4 @@
-import type { Catalog, FacilityKind, FormKind } from '@mamori/domain';
+import type { Catalog, FacilityKind, FormKind, SaveRound } from '@mamori/domain';
 import { and, desc, eq, isNull, lt } from 'drizzle-orm';
 import type { Tx } from '../db/connect.js';
 import { answerRounds, assessments } from '../db/schema.js';
@@ -94,20 +94,11 @@ export async function updateAssessment(tx: Tx, context: AuditContext, assessment
   return row;
 }
 
-export interface RoundInput {
-  value: 'yes' | 'no';
-  date: string;
-  targetDate: string | null;
-  note: string;
-  riskAcceptance: string;
-  version: number | null;
-}
-
 /**
  * Records one round of one item. Rounds follow each other without gaps; a single-round item has only
  * the first; a stale version answers 409 and changes nothing.
  */
-export async function saveRound(tx: Tx, context: AuditContext, catalog: Catalog, assessment: AssessmentRow, itemId: string, round: number, input: RoundInput) {
+export async function saveRound(tx: Tx, context: AuditContext, catalog: Catalog, assessment: AssessmentRow, itemId: string, round: number, input: SaveRound) {
   const item = catalog.item(assessment.edition, assessment.form as FormKind, itemId);
   if (!item) throw notFound();
   if (item.flags.singleRound && round > 1) throw invalid('validation_error', 'params.round', 'この項目は1回目のみ記入します');
