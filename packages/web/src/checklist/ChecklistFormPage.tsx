@@ -13,7 +13,7 @@ import { useFacility } from '../facilities/queries';
 import { FullPageLoader } from '../layout/FullPageLoader';
 import { HelpDrawer } from './HelpDrawer';
 import { ItemRow } from './ItemRow';
-import { isSingleColumn, itemAnchor, itemName, liveEvaluation, pick, sameState, savedState, startEdit, type Edits, type ItemEdit, type ItemState } from './model';
+import { formKey, isSingleColumn, itemAnchor, itemName, liveEvaluation, pick, sameState, savedState, startEdit, type Edits, type ItemEdit, type ItemState } from './model';
 import { fyName } from './problems';
 import {
   checklistKeys,
@@ -28,11 +28,19 @@ import {
   type EditionItem,
 } from './queries';
 import { ReadinessPanel } from './ReadinessPanel';
+import { AddVendorModal, VendorFormsSection } from './VendorForms';
+import { useYearForms } from './year';
 import './checklist.css';
 
 const scopeOrder = ['general', 'server', 'terminal', 'network'] as const;
 
 export function ChecklistFormPage() {
+  const { assessmentId = '' } = useParams();
+  // A fresh screen per form: moving from the institution form to a vendor's starts with no edits.
+  return <FormPage key={assessmentId} />;
+}
+
+function FormPage() {
   const { assessmentId = '', facilityId = '' } = useParams();
   const { t, i18n } = useTranslation();
   const language = i18n.language;
@@ -46,6 +54,7 @@ export function ChecklistFormPage() {
   const form = formQuery.data;
   const facility = useFacility(facilityId);
   const today = todayInTokyo();
+  const { year, own, vendors } = useYearForms(detail);
 
   const [edits, setEdits] = useState<Edits>({});
   const [saving, setSaving] = useState<Record<string, boolean>>({});
@@ -56,6 +65,7 @@ export function ChecklistFormPage() {
   const [panelOpen, setPanelOpen] = useState(false);
   const [savingAll, setSavingAll] = useState(false);
   const [vendorBusy, setVendorBusy] = useState(false);
+  const [addingVendor, setAddingVendor] = useState(false);
   const detailRef = useRef(detail);
   detailRef.current = detail;
   const editsRef = useRef(edits);
@@ -76,6 +86,7 @@ export function ChecklistFormPage() {
 
   const organizationId = facility.data?.organizationId;
   const canAnswer = !!organizationId && allowed('assessment.answer', { kind: 'facility', organizationId, facilityId });
+  const canCreate = !!organizationId && allowed('assessment.create', { kind: 'facility', organizationId, facilityId });
 
   const saved = useMemo(() => {
     const map: Record<string, ItemState> = {};
@@ -83,7 +94,7 @@ export function ChecklistFormPage() {
     return map;
   }, [detail, form]);
 
-  const live = useMemo(() => (form && detail ? liveEvaluation(form, detail, edits, today) : null), [form, detail, edits, today]);
+  const live = useMemo(() => (form && detail ? liveEvaluation(form, detail, edits, today, year) : null), [form, detail, edits, today, year]);
 
   const onChange = useCallback((itemId: string, fn: (state: ItemState) => ItemState) => {
     const current = detailRef.current;
@@ -241,15 +252,32 @@ export function ChecklistFormPage() {
   if (!detail || !form || !live) return null;
 
   const a = detail.assessment;
-  const gateNo = live.evaluation?.institution.gate === 'no';
-  const nameOf = (id: string) => {
-    const item = form.items.find((i) => i.id === id);
+  const isVendor = a.vendorName !== null;
+  const currentForm = formKey(detail);
+  const gateNo = (live.evaluation ?? detail.evaluation).institution.gate === 'no';
+  const excluded = new Set(isVendor ? a.excludedItems : []);
+  const nameOf = (id: string, of: string = currentForm) => {
+    const source = of === currentForm ? form : of === 'institution' ? year?.institutionForm : year?.vendorForm;
+    const item = (source ?? form).items.find((i) => i.id === id);
     return item ? itemName(item, t) : id;
   };
+  const vendorHref = (name: string) => {
+    const v = vendors.find((x) => x.vendorName === name);
+    return v ? `/facilities/${facilityId}/checklist/${v.id}` : undefined;
+  };
+  const ownHref = own ? `/facilities/${facilityId}/checklist/${own.id}` : `/facilities/${facilityId}/checklist`;
+  // A vendor form counts only while the facility's own form says it has a vendor contract.
+  const contractOff = isVendor && !!year && !year.own.assessment.hasVendorContract;
   const helpTarget = form.items.find((i) => i.id === helpItem) ?? null;
 
   const notNeededReason = (item: EditionItem) =>
-    gateNo ? t('checklist.notNeeded.gateNo') : item.flags.vendorContractOnly && !a.hasVendorContract ? t('checklist.notNeeded.noVendor') : t('checklist.notNeeded.other');
+    excluded.has(item.id)
+      ? t('checklist.vendors.excludedReason', { name: a.vendorName })
+      : gateNo
+        ? t('checklist.notNeeded.gateNo')
+        : item.flags.vendorContractOnly && !a.hasVendorContract
+          ? t('checklist.notNeeded.noVendor')
+          : t('checklist.notNeeded.other');
 
   const panel = (
     <ReadinessPanel
@@ -258,6 +286,9 @@ export function ChecklistFormPage() {
       nameOf={nameOf}
       dirty={dirty}
       showTitle={!!wide}
+      currentForm={currentForm}
+      vendorHref={vendorHref}
+      readyBody={isVendor ? t('checklist.vendors.readyBody', { name: a.vendorName }) : undefined}
       onJump={(itemId) => {
         // On a tablet the open panel would cover the row it just scrolled to.
         if (wide) jump(itemId);
@@ -286,9 +317,15 @@ export function ChecklistFormPage() {
   const header = (
     <Paper withBorder radius="md" p="lg">
       <Stack gap="sm">
-        <Anchor component={Link} to={`/facilities/${facilityId}/checklist`} size="sm">
-          ← {t('checklist.backToList')}
-        </Anchor>
+        {isVendor ? (
+          <Anchor component={Link} to={ownHref} size="sm">
+            ← {t('checklist.vendors.backToOwn')}
+          </Anchor>
+        ) : (
+          <Anchor component={Link} to={`/facilities/${facilityId}/checklist`} size="sm">
+            ← {t('checklist.backToList')}
+          </Anchor>
+        )}
         <Group justify="space-between" align="flex-start" gap="md">
           <Stack gap={4} style={{ flex: '1 1 420px' }}>
             <Group gap="xs">
@@ -302,6 +339,11 @@ export function ChecklistFormPage() {
             <Title order={1} fz="h3">
               {pick(form.title, language)}
             </Title>
+            {isVendor && (
+              <Text fw={700} size="lg">
+                {t('checklist.vendors.nameLine', { name: a.vendorName })}
+              </Text>
+            )}
             <Text c="dimmed">{facility.data?.name}</Text>
           </Stack>
           {exports}
@@ -321,13 +363,29 @@ export function ChecklistFormPage() {
             {t('checklist.editionOlder', { edition: fyName(form.fiscalYear, language), fy: fyName(a.fiscalYear, language) })}
           </Text>
         )}
-        <Switch
-          label={t('checklist.vendorSwitch')}
-          description={t('checklist.vendorSwitchHint')}
-          checked={a.hasVendorContract}
-          disabled={!canAnswer || vendorBusy}
-          onChange={(e) => void toggleVendor(e.currentTarget.checked)}
-        />
+        {isVendor ? (
+          <Stack gap={4}>
+            <Text size="sm">{t('checklist.vendors.formIntro', { name: a.vendorName })}</Text>
+            {a.excludedItems.length > 0 && (
+              <Text size="sm" c="dimmed">
+                {t('checklist.vendors.excludedList', { items: a.excludedItems.map((id) => nameOf(id)).join('、') })}
+              </Text>
+            )}
+            {contractOff && (
+              <Alert color="yellow" variant="light" p="xs">
+                <Text size="sm">{t('checklist.vendors.contractOffHere')}</Text>
+              </Alert>
+            )}
+          </Stack>
+        ) : (
+          <Switch
+            label={t('checklist.vendorSwitch')}
+            description={t('checklist.vendorSwitchHint')}
+            checked={a.hasVendorContract}
+            disabled={!canAnswer || vendorBusy}
+            onChange={(e) => void toggleVendor(e.currentTarget.checked)}
+          />
+        )}
         {form.notes.length > 0 && <FormNotes notes={form.notes.map((n) => pick(n, language))} />}
       </Stack>
     </Paper>
@@ -362,6 +420,7 @@ export function ChecklistFormPage() {
                   saved={detail.answers[item.id]}
                   requirement={live.requirementOf(item.id)}
                   notNeededReason={notNeededReason(item)}
+                  excluded={excluded.has(item.id)}
                   problems={live.problemsOf(item.id)}
                   evidence={detail.evidence.filter((e) => e.itemId === item.id)}
                   assessmentId={a.id}
@@ -405,6 +464,14 @@ export function ChecklistFormPage() {
     </Paper>
   );
 
+  const vendorSection = !isVendor && own && (a.hasVendorContract || vendors.length > 0) && (
+    <VendorFormsSection own={own} vendors={vendors} evaluation={year && live.evaluation ? live.evaluation : detail.evaluation} facilityId={facilityId} canCreate={canCreate} onAdd={() => setAddingVendor(true)} />
+  );
+  // Outside the layout branches (like the help drawer), so switching between wide and narrow keeps it open.
+  const addVendor = !isVendor && own && year?.vendorForm && canCreate && (
+    <AddVendorModal opened={addingVendor} onClose={() => setAddingVendor(false)} own={own} form={year.vendorForm} existing={vendors} />
+  );
+
   const readOnlyNote = !canAnswer && (
     <Alert color="gray" variant="light">
       {t('checklist.readOnly')}
@@ -418,6 +485,7 @@ export function ChecklistFormPage() {
           <Grid.Col span={8}>
             <Stack gap="md">
               {header}
+              {vendorSection}
               {readOnlyNote}
               {sections}
               {saveBar}
@@ -430,6 +498,7 @@ export function ChecklistFormPage() {
           </Grid.Col>
         </Grid>
         <HelpDrawer item={helpTarget} name={helpTarget ? itemName(helpTarget, t) : ''} onClose={() => setHelpItem(null)} />
+        {addVendor}
       </>
     );
   }
@@ -463,11 +532,13 @@ export function ChecklistFormPage() {
             </Box>
           </Collapse>
         </Paper>
+        {vendorSection}
         {readOnlyNote}
         {sections}
         {saveBar}
       </Stack>
       <HelpDrawer item={helpTarget} name={helpTarget ? itemName(helpTarget, t) : ''} onClose={() => setHelpItem(null)} />
+      {addVendor}
     </>
   );
 }

@@ -9,9 +9,10 @@ import { useFacility } from '../facilities/queries';
 import { FullPageLoader } from '../layout/FullPageLoader';
 import { PageHeader } from '../layout/PageHeader';
 import { fyName } from './problems';
-import { ownForms, useAssessments, type AssessmentSummary } from './queries';
+import { ownForms, useAssessments, vendorFormsOf, type AssessmentSummary } from './queries';
 import { StartWizard } from './StartWizard';
 import { useSummary } from './summary';
+import { VendorFormsSection } from './VendorForms';
 
 export function ReadinessBadge({ ready, blocking }: { ready: boolean | undefined; blocking?: number }) {
   const { t } = useTranslation();
@@ -87,6 +88,16 @@ export function ChecklistListPage() {
           </Table.ScrollContainer>
         </Paper>
       )}
+      {forms
+        .filter((a) => a.hasVendorContract || vendorFormsOf(list.data, a.fiscalYear).length > 0)
+        .map((a) => (
+          <Stack key={a.id} gap={4} mt="lg">
+            <Text fw={700} c="dimmed" size="sm">
+              {fyName(a.fiscalYear, i18n.language)}
+            </Text>
+            <VendorFormsSection own={a} vendors={vendorFormsOf(list.data, a.fiscalYear)} facilityId={facilityId} canCreate={canCreate} heading="h3" />
+          </Stack>
+        ))}
       {canCreate && <StartWizard opened={wizard} onClose={() => setWizard(false)} facility={f} existing={forms} />}
     </>
   );

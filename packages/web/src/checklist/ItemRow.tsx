@@ -16,6 +16,8 @@ export interface ItemRowProps {
   saved: RoundView[] | undefined;
   requirement: 'required' | 'reference' | 'not-needed';
   notNeededReason: string | null;
+  /** A vendor form's item outside that vendor's contract: no inputs, another form answers it. */
+  excluded?: boolean;
   problems: LiveProblem[];
   evidence: EvidenceView[];
   assessmentId: string;
@@ -48,7 +50,8 @@ function ItemRowImpl(props: ItemRowProps) {
   const [detailsOpen, setDetailsOpen] = useState(hasDetails || item.flags.artifact === 'contactChart');
   const [riskOpen, setRiskOpen] = useState(!!state.riskAcceptance);
   const readOnly = !canAnswer;
-  const notNeeded = requirement === 'not-needed' && rounds.length === 0;
+  const excluded = !!props.excluded;
+  const notNeeded = excluded || (requirement === 'not-needed' && rounds.length === 0);
 
   const change = (fn: (s: ItemState) => ItemState) => props.onChange(item.id, fn);
   const setRound = (index: number, patch: Partial<RoundDraft>) =>
@@ -79,6 +82,8 @@ function ItemRowImpl(props: ItemRowProps) {
       <Badge color="gray" variant="light">
         {item.dueFiscalYear ? t('checklist.requirement.referenceDue', { fy: fyName(item.dueFiscalYear, language) }) : t('checklist.requirement.reference')}
       </Badge>
+    ) : excluded ? (
+      <Badge color="gray" variant="filled">{t('checklist.vendors.excludedBadge')}</Badge>
     ) : (
       <Badge color="gray" variant="outline">{t('checklist.requirement.notNeeded')}</Badge>
     );
@@ -221,7 +226,7 @@ function ItemRowImpl(props: ItemRowProps) {
           </>
         )}
 
-        {(blocking.length > 0 || warnings.length > 0) && !notNeeded && (
+        {(blocking.length > 0 || warnings.length > 0) && (!notNeeded || excluded) && (
           <Stack gap={2} role="status">
             {blocking.map((p) => (
               <Text key={p.code} size="sm" c="red.8">

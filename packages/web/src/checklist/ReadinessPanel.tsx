@@ -1,4 +1,5 @@
-import { Alert, Badge, Group, Progress, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { Alert, Anchor, Badge, Group, Progress, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { LiveEvaluation, LiveProblem } from './model';
 import { problemMessage } from './problems';
@@ -28,13 +29,21 @@ export function ReadinessPanel({
   onJump,
   dirty,
   showTitle = true,
+  currentForm = 'institution',
+  vendorHref,
+  readyBody,
 }: {
   live: LiveEvaluation;
   fiscalYear: number;
-  nameOf: (itemId: string) => string;
+  /** An item's name on the form a finding is about ('institution' or 'vendor:<name>'). */
+  nameOf: (itemId: string, form: string) => string;
   onJump: (itemId: string) => void;
   dirty: boolean;
   showTitle?: boolean;
+  /** The form this screen shows: its findings jump to the row; other forms' findings link to them. */
+  currentForm?: string;
+  vendorHref?: (vendorName: string) => string | undefined;
+  readyBody?: string;
 }) {
   const { t, i18n } = useTranslation();
   const blocking = grouped(live.problems.filter((p) => p.severity === 'blocking'));
@@ -42,34 +51,51 @@ export function ReadinessPanel({
   const percent = live.requiredTotal ? Math.round((live.requiredDone / live.requiredTotal) * 100) : 0;
 
   const render = (g: Group_, color: string) => {
-    const title = g.item ? (g.form.startsWith('vendor:') ? `${g.form.slice(7)} ${g.item}` : nameOf(g.item)) : t('checklist.readiness.wholeForm');
+    const vendor = g.form.startsWith('vendor:') ? g.form.slice('vendor:'.length) : null;
+    const elsewhere = g.form !== currentForm;
+    let title: string;
+    if (vendor !== null && elsewhere) {
+      title = `${t('checklist.readiness.vendorForm', { name: vendor })}${g.item ? ` ${nameOf(g.item, g.form)}` : ''}`;
+    } else title = g.item ? nameOf(g.item, g.form) : t('checklist.readiness.wholeForm');
+    // A vendor's excluded item is answered on the institution form: the fix is on this screen's row.
+    const coverHere = currentForm === 'institution' && g.problems.every((p) => p.code === 'not-covered');
+    const jumpable = !!g.item && (!elsewhere || coverHere);
+    const href = vendor !== null && elsewhere && !jumpable ? vendorHref?.(vendor) : undefined;
+    const messages = g.problems.map((p) => problemMessage(p, fiscalYear, t, i18n.language));
     const body = (
       <Stack gap={0}>
         <Text size="sm" fw={700}>
           {title}
         </Text>
-        {g.problems.map((p) => (
+        {g.problems.map((p, i) => (
           <Text key={p.code} size="sm" c={color}>
-            {problemMessage(p, fiscalYear, t, i18n.language)}
+            {messages[i]}
           </Text>
         ))}
       </Stack>
     );
     return (
       <li key={g.key}>
-        {g.item && g.form === 'institution' ? (
+        {jumpable ? (
           <UnstyledButton
             onClick={() => onJump(g.item!)}
             w="100%"
             p={6}
             style={{ borderRadius: 6 }}
             className="mamori-problem"
-            aria-label={`${title}: ${g.problems.map((p) => problemMessage(p, fiscalYear, t, i18n.language)).join(' ')}`}
+            aria-label={`${title}: ${messages.join(' ')}`}
           >
             {body}
           </UnstyledButton>
         ) : (
-          <div style={{ padding: 6 }}>{body}</div>
+          <div style={{ padding: 6 }}>
+            {body}
+            {href && (
+              <Anchor component={Link} to={href} size="sm" aria-label={t('checklist.vendors.openLabel', { name: vendor })}>
+                {t('checklist.readiness.openVendor')} →
+              </Anchor>
+            )}
+          </div>
         )}
       </li>
     );
@@ -93,7 +119,7 @@ export function ReadinessPanel({
       </Stack>
       {live.ready ? (
         <Alert color="teal" variant="filled" title={t('checklist.readiness.ready')}>
-          {t('checklist.readiness.readyBody')}
+          {readyBody ?? t('checklist.readiness.readyBody')}
         </Alert>
       ) : (
         <>

@@ -83,16 +83,54 @@ export interface LiveEvaluation {
 
 const vendorCodes: ProblemCode[] = ['vendor-form-missing', 'not-covered'];
 
+/** All forms of one facility-year: the facility's own form and each vendor form, with their edition forms. */
+export interface YearForms {
+  institutionForm: EditionForm;
+  vendorForm: EditionForm | undefined;
+  own: AssessmentDetail;
+  vendors: AssessmentDetail[];
+}
+
+/** `vendor:<name>` for a vendor form, as the evaluator names its problems; 'institution' otherwise. */
+export const formKey = (detail: AssessmentDetail): string =>
+  detail.assessment.vendorName !== null ? `vendor:${detail.assessment.vendorName}` : 'institution';
+
 /**
  * The domain's evaluator run in the browser over saved answers with unsaved edits on top, so the
- * readiness panel moves as the user types. Vendor forms are not on this screen: their problems come
- * from the server's evaluation.
+ * readiness panel moves as the user types.
+ *
+ * With `year` (every form of the facility-year loaded), the whole year is evaluated in the browser:
+ * the institution form's answers, each vendor form's answers and exclusions, and this screen's edits
+ * on whichever form it shows. That is what the server would compute after saving.
+ * Without it (list, dashboard: saved state only), the institution form is evaluated here and the
+ * vendor findings come from the server's evaluation; a vendor form shows the server's findings.
  */
-export function liveEvaluation(form: EditionForm, detail: AssessmentDetail, edits: Edits, today: string): LiveEvaluation {
+export function liveEvaluation(form: EditionForm, detail: AssessmentDetail, edits: Edits, today: string, year?: YearForms | null): LiveEvaluation {
+  const key = formKey(detail);
+  const isVendor = key !== 'institution';
   let evaluation: Evaluation | null = null;
   let problems: LiveProblem[];
-  if (form.form === 'vendor') {
-    problems = detail.evaluation.inspection.problems;
+  if (year) {
+    const own = year.own;
+    const editsFor = (d: AssessmentDetail) => (d.assessment.id === detail.assessment.id ? edits : {});
+    const chartItem = year.institutionForm.items.find((i) => i.flags.artifact === 'contactChart');
+    const bundle: Bundle = {
+      edition: year.institutionForm.edition,
+      fiscalYear: own.assessment.fiscalYear,
+      asOf: today,
+      facility: { kind: year.institutionForm.form === 'pharmacy' ? 'pharmacy' : 'clinic', hasVendorContract: own.assessment.hasVendorContract },
+      institution: { answers: answersFor(year.institutionForm, own, editsFor(own)) },
+      vendors: year.vendors.map((v) => {
+        const answers = year.vendorForm ? answersFor(year.vendorForm, v, editsFor(v)) : {};
+        return { name: v.assessment.vendorName ?? '', excludedItems: v.assessment.excludedItems, answers: Object.keys(answers).length ? answers : undefined };
+      }),
+      artifacts: { contactChart: !!chartItem && own.evidence.some((e) => e.itemId === chartItem.id) },
+    };
+    evaluation = evaluate(new Catalog(year.vendorForm ? [year.institutionForm, year.vendorForm] : [year.institutionForm]), bundle);
+    problems = evaluation.inspection.problems;
+    if (isVendor) problems = problems.filter((p) => p.form === key);
+  } else if (isVendor) {
+    problems = detail.evaluation.inspection.problems.filter((p) => p.form === key);
   } else {
     const chartItem = form.items.find((i) => i.flags.artifact === 'contactChart');
     const bundle: Bundle = {
@@ -110,15 +148,17 @@ export function liveEvaluation(form: EditionForm, detail: AssessmentDetail, edit
       ...(evaluation.institution.gate === 'no' ? [] : detail.evaluation.inspection.problems.filter((p) => p.form !== 'institution' || vendorCodes.includes(p.code))),
     ];
   }
-  const items = evaluation?.institution.items ?? detail.evaluation.institution.items;
+  const source = evaluation ?? detail.evaluation;
+  const items = isVendor ? (source.vendors.find((v) => `vendor:${v.name}` === key)?.items ?? []) : source.institution.items;
   const byId = new Map(items.map((i) => [i.id, i]));
   const required = items.filter((i) => i.requirement === 'required');
+  const excluded = new Set(isVendor ? detail.assessment.excludedItems : []);
   return {
     evaluation,
     problems,
     ready: !problems.some((p) => p.severity === 'blocking'),
-    requirementOf: (id) => byId.get(id)?.requirement ?? 'required',
-    problemsOf: (id) => problems.filter((p) => p.item === id && (p.form === 'institution' || form.form === 'vendor')),
+    requirementOf: (id) => (excluded.has(id) ? 'not-needed' : (byId.get(id)?.requirement ?? 'required')),
+    problemsOf: (id) => problems.filter((p) => p.item === id && p.form === key),
     requiredTotal: required.length,
     requiredDone: required.filter((i) => i.latest !== null && !i.problems.some((p) => p.code === 'unanswered' || p.code === 'missing-date')).length,
     noWithTarget: items.filter((i) => i.requirement !== 'not-needed' && i.latest === 'no' && i.targetDate).length,

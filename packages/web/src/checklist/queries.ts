@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AssessmentDetail, AssessmentSummary, EditionForm, EvidenceView, FormKind } from '@mamori/domain';
 import { api } from '../api/client';
 
@@ -53,6 +53,29 @@ export function ownForms(list: AssessmentSummary[] | undefined): AssessmentSumma
   return (list ?? []).filter((a) => a.vendorName === null && a.form !== 'vendor').sort((a, b) => b.fiscalYear - a.fiscalYear);
 }
 
+/** The vendor forms (事業者確認用) of the same facility and fiscal year as a facility's own form, by name. */
+export function vendorFormsOf(list: AssessmentSummary[] | undefined, fiscalYear: number): AssessmentSummary[] {
+  return (list ?? [])
+    .filter((a) => a.fiscalYear === fiscalYear && (a.form === 'vendor' || a.vendorName !== null))
+    .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+}
+
+/** The facility's own form of a fiscal year, which a vendor form belongs to. */
+export function ownFormOf(list: AssessmentSummary[] | undefined, fiscalYear: number): AssessmentSummary | undefined {
+  return ownForms(list).find((a) => a.fiscalYear === fiscalYear);
+}
+
+/** Every form of one facility-year (own + vendors), loaded with the same cache entries as the form screens. */
+export function useDetails(ids: string[]) {
+  return useQueries({
+    queries: ids.map((id) => ({ queryKey: checklistKeys.detail(id), queryFn: () => api<AssessmentDetail>(`/assessments/${id}`) })),
+  });
+}
+
+export function createVendorForm(ownAssessmentId: string, body: { vendorName: string; excludedItems: string[] }) {
+  return api<AssessmentSummary>(`/assessments/${ownAssessmentId}/vendor-forms`, { method: 'POST', body });
+}
+
 /** The edition in force for a fiscal year: the newest one not after it (as the server decides). */
 export function editionFor(editions: EditionInfo[] | undefined, fiscalYear: number): EditionInfo | undefined {
   return (editions ?? []).filter((e) => e.fiscalYear <= fiscalYear).sort((a, b) => a.fiscalYear - b.fiscalYear).at(-1);
@@ -105,5 +128,13 @@ export function useSetDetail() {
   return (detail: AssessmentDetail) => {
     queryClient.setQueryData(checklistKeys.detail(detail.assessment.id), detail);
     void queryClient.invalidateQueries({ queryKey: checklistKeys.list(detail.assessment.facilityId) });
+    // The other forms of the same year carry the same facility-year evaluation: refresh them too.
+    void queryClient.invalidateQueries({
+      queryKey: ['assessments', 'detail'],
+      predicate: (query) => {
+        const other = query.state.data as AssessmentDetail | undefined;
+        return !!other && other.assessment.id !== detail.assessment.id && other.assessment.facilityId === detail.assessment.facilityId && other.assessment.fiscalYear === detail.assessment.fiscalYear;
+      },
+    });
   };
 }
