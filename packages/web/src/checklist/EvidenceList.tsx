@@ -2,21 +2,13 @@ import { useState } from 'react';
 import { ActionIcon, Anchor, Button, FileButton, Group, Popover, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { evidenceContentTypes } from '@mamori/domain';
 import { showError, showSuccess } from '../api/errors';
 import { formatDateTime } from '../common/format';
 import { checklistKeys, deleteEvidence, evidenceUrl, uploadEvidence, type EvidenceView } from './queries';
 
-export const evidenceAccept = [
-  'application/pdf',
-  'image/png',
-  'image/jpeg',
-  'image/webp',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'text/plain',
-  'text/csv',
-  '.pdf,.png,.jpg,.jpeg,.webp,.xlsx,.docx,.txt,.csv',
-].join(',');
+/** The file picker offers what the server accepts (it checks the bytes again). */
+export const evidenceAccept = [...evidenceContentTypes.detected, ...evidenceContentTypes.text, ...evidenceContentTypes.extensions].join(',');
 
 const maxBytes = 25 * 1024 * 1024;
 

@@ -1,5 +1,5 @@
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AssessmentDetail, AssessmentSummary, EditionForm, EvidenceView, FormKind } from '@mamori/domain';
+import type { AssessmentDetail, AssessmentSummary, EditionForm, EvidenceView, FormKind, SaveRound } from '@mamori/domain';
 import { api } from '../api/client';
 
 export type { AssessmentDetail, AssessmentSummary, EditionForm, EvidenceView };
@@ -81,14 +81,7 @@ export function editionFor(editions: EditionInfo[] | undefined, fiscalYear: numb
   return (editions ?? []).filter((e) => e.fiscalYear <= fiscalYear).sort((a, b) => a.fiscalYear - b.fiscalYear).at(-1);
 }
 
-export interface RoundInput {
-  value: 'yes' | 'no';
-  date: string;
-  targetDate: string | null;
-  note: string;
-  riskAcceptance: string;
-  version: number | null;
-}
+export type RoundInput = SaveRound;
 
 const itemPath = (assessmentId: string, itemId: string) => `/assessments/${assessmentId}/items/${encodeURIComponent(itemId)}`;
 
