@@ -123,7 +123,7 @@ function FormPage() {
   }, []);
 
   const validate = useCallback(
-    (item: EditionItem, edit: ItemEdit): Record<string, string> => {
+    (edit: ItemEdit): Record<string, string> => {
       const errors: Record<string, string> = {};
       edit.rounds.forEach((round, index) => {
         const n = index + 1;
@@ -143,7 +143,7 @@ function FormPage() {
       let current = queryClient.getQueryData<AssessmentDetail>(checklistKeys.detail(assessmentId)) ?? detailRef.current;
       if (!item || !edit || !current) return true;
       if (rebase) edit = { ...edit, versions: (current.answers[itemId] ?? []).map((r) => r.version) };
-      const errors = validate(item, edit);
+      const errors = validate(edit);
       if (Object.keys(errors).length) {
         setFieldErrors((prev) => ({ ...prev, [itemId]: errors }));
         setRowErrors((prev) => ({ ...prev, [itemId]: Object.values(errors)[0]! }));

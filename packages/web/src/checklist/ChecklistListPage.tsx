@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Group, Paper, Progress, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, Paper, Progress, Stack, Table, Text } from '@mantine/core';
 import { fiscalYearOf, todayInTokyo } from '@mamori/domain';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
