@@ -1,11 +1,10 @@
-import { and, eq, exists, or } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connect.js';
-import { apiTokens, facilityMembers, organizationMembers, organizations } from '../db/schema.js';
+import { apiTokens } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
-import type { Authenticated } from './context.js';
-import { principalByApiToken, principalBySession, type Principal } from './principal.js';
+import { principalByApiToken, principalBySession, restrictionOf } from './principal.js';
 import { API_TOKEN_PREFIX, safeEqual, sha256 } from './secrets.js';
 import { SESSION_COOKIE, touchSession } from './sessions.js';
 
@@ -16,30 +15,6 @@ async function touchToken(db: Db, tokenId: string, lastUsedAt: Date | null) {
   if (!lastUsedAt || Date.now() - lastUsedAt.getTime() > 60_000) {
     await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, tokenId));
   }
-}
-
-/** Whether any organization the user belongs to requires a second factor. */
-export async function organizationRequiresTotp(db: Db, userId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: organizations.id })
-    .from(organizations)
-    .where(
-      and(
-        eq(organizations.requireTotp, true),
-        or(
-          exists(db.select().from(organizationMembers).where(and(eq(organizationMembers.organizationId, organizations.id), eq(organizationMembers.userId, userId)))),
-          exists(db.select().from(facilityMembers).where(and(eq(facilityMembers.organizationId, organizations.id), eq(facilityMembers.userId, userId)))),
-        ),
-      ),
-    )
-    .limit(1);
-  return Boolean(row);
-}
-
-function restrictionOf(principal: Principal): Authenticated['restricted'] {
-  if (principal.user.mustChangePassword) return 'password_change_required';
-  if (!principal.user.totpSecret && principal.requiresTotp) return 'totp_enrollment_required';
-  return null;
 }
 
 /**

@@ -3,7 +3,7 @@ import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../db/connect.js';
 import { prepared } from '../db/prepared.js';
 import { apiTokens, sessions, users } from '../db/schema.js';
-import type { UserRow } from './context.js';
+import type { Authenticated, UserRow } from './context.js';
 
 type GrantRow = { o: string; f: string | null; r: string };
 
@@ -77,4 +77,17 @@ export async function principalBySession(db: Db, tokenHash: string, idleMinutes:
   const [row] = await bySession(db).execute({ hash: tokenHash, idleMinutes });
   if (!row) return null;
   return { principal: { user: row.user, actor: toActor(row.user.id, row.user.isSystemAdmin, row.grants), requiresTotp: row.requiresTotp }, session: row.session };
+}
+
+/** What the user must do before anything but their own account: change a temporary password, or enroll 2FA. */
+export function restrictionOf(principal: Pick<Principal, 'user' | 'requiresTotp'>): Authenticated['restricted'] {
+  if (principal.user.mustChangePassword) return 'password_change_required';
+  if (!principal.user.totpSecret && principal.requiresTotp) return 'totp_enrollment_required';
+  return null;
+}
+
+/** Whether an organization the user belongs to requires a second factor (at sign-in, outside the prepared lookups). */
+export async function requiresTotp(db: Db, userId: string): Promise<boolean> {
+  const [row] = await db.select({ requiresTotp: requiresTotpOf }).from(users).where(eq(users.id, userId));
+  return row?.requiresTotp ?? false;
 }

@@ -2,9 +2,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SessionInfo } from '@mamori/domain';
 import type { AppDeps } from '../http/types.js';
 import type { UserRow } from './context.js';
-import { organizationRequiresTotp } from './authenticate.js';
 import { setSessionCookie } from './cookie.js';
 import { presentSession } from './presenter.js';
+import { requiresTotp, restrictionOf } from './principal.js';
 import { createSession } from './sessions.js';
 
 /** Opens a session for a user whose identity is established, and answers what the web app needs. */
@@ -12,10 +12,6 @@ export async function signIn(deps: AppDeps, request: FastifyRequest, reply: Fast
   const { db } = deps.database;
   const session = await createSession(db, deps.config, user.id, request.ip, request.headers['user-agent'] ?? null);
   setSessionCookie(request, reply, session.token, session.expiresAt);
-  const restricted = user.mustChangePassword
-    ? 'password_change_required'
-    : !user.totpSecret && (await organizationRequiresTotp(db, user.id))
-      ? 'totp_enrollment_required'
-      : null;
+  const restricted = restrictionOf({ user, requiresTotp: await requiresTotp(db, user.id) });
   return presentSession(db, user, session.csrfToken, restricted);
 }
