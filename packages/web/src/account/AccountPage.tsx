@@ -1,10 +1,9 @@
 import { Button, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
-import { api } from '../api/client';
-import { showSuccess, useApiErrorHandler } from '../api/errors';
-import { useSession, useSignedOut } from '../auth/session';
+import { showSuccess } from '../api/errors';
+import { useSession } from '../auth/session';
+import { useSignOut } from '../auth/useSignOut';
 import { PageHeader } from '../layout/PageHeader';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { ProfileSection } from './ProfileSection';
@@ -24,22 +23,9 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 export function AccountPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const { data: session } = useSession();
-  const signedOut = useSignedOut();
-  const onError = useApiErrorHandler();
+  const signOut = useSignOut();
   if (!session) return null;
-
-  const logoutEverywhere = async () => {
-    try {
-      await api('/auth/logout-all', { method: 'POST' });
-    } catch (error) {
-      onError(error);
-      return;
-    }
-    signedOut();
-    navigate('/login');
-  };
 
   return (
     <>
@@ -62,7 +48,7 @@ export function AccountPage() {
             <Text size="sm" c="dimmed">
               {t('account.sessionsHint')}
             </Text>
-            <Button color="red" variant="light" w="fit-content" onClick={() => void logoutEverywhere()}>
+            <Button color="red" variant="light" w="fit-content" onClick={() => void signOut(true)}>
               {t('account.signOutEverywhere')}
             </Button>
           </Stack>

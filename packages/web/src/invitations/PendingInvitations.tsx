@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
@@ -7,13 +7,13 @@ import { showSuccess, useApiErrorHandler } from '../api/errors';
 import type { Invitation } from '../api/types';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { formatDate } from '../common/format';
-import { organizationKeys, useFacilityList } from '../facilities/queries';
+import { RoleBadges } from '../common/RoleBadges';
+import { organizationKeys } from '../facilities/queries';
 
 export function PendingInvitations({ organizationId, actions }: { organizationId: string; actions?: React.ReactNode }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const onError = useApiErrorHandler();
-  const facilities = useFacilityList(organizationId);
   const invitations = useQuery({
     queryKey: organizationKeys.invitations(organizationId),
     queryFn: () => api<Invitation[]>(`/organizations/${organizationId}/invitations`),
@@ -28,7 +28,6 @@ export function PendingInvitations({ organizationId, actions }: { organizationId
     },
     onError: (error) => onError(error),
   });
-  const facilityName = (id: string) => facilities.data?.find((f) => f.id === id)?.name ?? '—';
 
   return (
     <Paper withBorder radius="md" p="lg">
@@ -56,14 +55,7 @@ export function PendingInvitations({ organizationId, actions }: { organizationId
                 <Table.Tr key={inv.id}>
                   <Table.Td>{inv.email}</Table.Td>
                   <Table.Td>
-                    <Group gap={4}>
-                      {inv.organizationRole && <Badge color="grape" variant="light">{t('roles.orgAdmin')}</Badge>}
-                      {inv.facilityRoles.map((f) => (
-                        <Badge key={f.facilityId} color="teal" variant="light">
-                          {facilityName(f.facilityId)}: {t(`roles.${f.role}`)}
-                        </Badge>
-                      ))}
-                    </Group>
+                    <RoleBadges organizationId={organizationId} organizationRole={inv.organizationRole} facilityRoles={inv.facilityRoles} />
                   </Table.Td>
                   <Table.Td>{formatDate(inv.expiresAt)}</Table.Td>
                   <Table.Td>

@@ -1,27 +1,14 @@
 import { Button, Menu } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api } from '../api/client';
-import { useApiErrorHandler } from '../api/errors';
-import { useSession, useSignedOut } from '../auth/session';
+import { useSession } from '../auth/session';
+import { useSignOut } from '../auth/useSignOut';
 
 export function UserMenu() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { data: session } = useSession();
-  const signedOut = useSignedOut();
-  const onError = useApiErrorHandler();
-
-  const signOut = async (everywhere: boolean) => {
-    try {
-      await api(everywhere ? '/auth/logout-all' : '/auth/logout', { method: 'POST' });
-    } catch (error) {
-      onError(error);
-      return;
-    }
-    signedOut();
-    navigate('/login');
-  };
+  const signOut = useSignOut();
 
   if (!session) return null;
   return (

@@ -1,24 +1,23 @@
 import { useState } from 'react';
-import { Badge, Button, Group, Paper, Table, Text, Title } from '@mantine/core';
+import { Button, Paper, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import type { OrganizationMember } from '../api/types';
 import { useSession } from '../auth/session';
 import { ErrorAlert } from '../common/ErrorAlert';
-import { organizationKeys, useFacilityList } from '../facilities/queries';
+import { RoleBadges } from '../common/RoleBadges';
+import { organizationKeys } from '../facilities/queries';
 import { ResetPasswordModal } from './ResetPasswordModal';
 
 export function OrganizationMembers({ organizationId }: { organizationId: string }) {
   const { t } = useTranslation();
   const { data: session } = useSession();
-  const facilities = useFacilityList(organizationId);
   const members = useQuery({
     queryKey: organizationKeys.members(organizationId),
     queryFn: () => api<OrganizationMember[]>(`/organizations/${organizationId}/members`),
   });
   const [resetTarget, setResetTarget] = useState<{ userId: string; name: string } | null>(null);
-  const facilityName = (id: string) => facilities.data?.find((f) => f.id === id)?.name ?? '—';
 
   return (
     <Paper withBorder radius="md" p="lg">
@@ -44,14 +43,7 @@ export function OrganizationMembers({ organizationId }: { organizationId: string
                   <Table.Td>{m.name}</Table.Td>
                   <Table.Td>{m.email}</Table.Td>
                   <Table.Td>
-                    <Group gap={4}>
-                      {m.organizationRole && <Badge color="grape" variant="light">{t('roles.orgAdmin')}</Badge>}
-                      {m.facilities.map((f) => (
-                        <Badge key={f.facilityId} color="teal" variant="light">
-                          {facilityName(f.facilityId)}: {t(`roles.${f.role}`)}
-                        </Badge>
-                      ))}
-                    </Group>
+                    <RoleBadges organizationId={organizationId} organizationRole={m.organizationRole} facilityRoles={m.facilities} />
                   </Table.Td>
                   <Table.Td>
                     {m.userId !== session?.user.id && (
