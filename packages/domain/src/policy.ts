@@ -20,6 +20,9 @@ export const permissions = [
   'assessment.read',
   'assessment.create',
   'assessment.answer',
+  'ledger.read',
+  'ledger.edit',
+  'ledger.review',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -64,6 +67,10 @@ const rules: Record<Permission, Rule> = {
   'assessment.read': { system: true, organizationAdmin: true, facilityRoles: everyFacilityRole },
   'assessment.create': { system: true, organizationAdmin: true, facilityRoles: ['manager', 'planner'] },
   'assessment.answer': { system: true, organizationAdmin: true, facilityRoles: ['manager', 'planner', 'operator'] },
+  'ledger.read': { system: true, organizationAdmin: true, facilityRoles: everyFacilityRole },
+  'ledger.edit': { system: true, organizationAdmin: true, facilityRoles: ['manager', 'planner', 'operator'] },
+  /** The signed account review (棚卸) is the planner's job (企画管理者). */
+  'ledger.review': { system: true, organizationAdmin: true, facilityRoles: ['manager', 'planner'] },
 };
 
 function grantAllows(grant: Grant, permission: Permission, scope: Scope): boolean {

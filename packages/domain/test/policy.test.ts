@@ -28,6 +28,9 @@ const facilityMatrix: Record<Permission, ('manager' | 'planner' | 'operator' | '
   'assessment.read': ['manager', 'planner', 'operator', 'viewer'],
   'assessment.create': ['manager', 'planner'],
   'assessment.answer': ['manager', 'planner', 'operator'],
+  'ledger.read': ['manager', 'planner', 'operator', 'viewer'],
+  'ledger.edit': ['manager', 'planner', 'operator'],
+  'ledger.review': ['manager', 'planner'],
 };
 
 describe('policy', () => {

@@ -10,6 +10,11 @@ import type { AppDeps } from './http/types.js';
 import { loadCatalog } from './checklist/catalog-loader.js';
 import { assessmentRoutes } from './assessments/routes.js';
 import { assessmentExportRoutes } from './assessments/export-routes.js';
+import { ledgerRoutes } from './ledgers/routes.js';
+import { ledgerImportRoutes } from './ledgers/import-routes.js';
+import { ledgerReviewRoutes } from './ledgers/review-routes.js';
+import { endOfLifeRoutes } from './ledgers/end-of-life-routes.js';
+import { findingRoutes } from './findings/routes.js';
 import { editionRoutes } from './checklist/routes.js';
 import { registerAuthentication } from './auth/authenticate.js';
 import { registerErrorHandler, registerNotFound } from './http/error-handler.js';
@@ -99,7 +104,10 @@ export async function buildApp(input: Omit<AppDeps, 'catalog'> & { catalog?: Cat
       const typed = api.withTypeProvider<ZodTypeProvider>();
       typed.get('/health', { config: { access: 'public' }, schema: { response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
       typed.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
-      for (const routes of [setupRoutes, authRoutes, accountRoutes, organizationRoutes, facilityRoutes, memberRoutes, invitationRoutes, userRoutes, auditRoutes, editionRoutes, assessmentRoutes, assessmentExportRoutes]) {
+      for (const routes of [
+        setupRoutes, authRoutes, accountRoutes, organizationRoutes, facilityRoutes, memberRoutes, invitationRoutes, userRoutes, auditRoutes, editionRoutes,
+        assessmentRoutes, assessmentExportRoutes, ledgerRoutes, ledgerImportRoutes, ledgerReviewRoutes, endOfLifeRoutes, findingRoutes,
+      ]) {
         routes(typed, deps);
       }
     },

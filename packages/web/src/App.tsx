@@ -10,6 +10,11 @@ import { SetupPage } from './auth/SetupPage';
 import { DashboardPage } from './dashboard/DashboardPage';
 import { FacilityCreatePage } from './facilities/FacilityCreatePage';
 import { FacilityPage } from './facilities/FacilityPage';
+import { ImportPage } from './ledgers/import/ImportPage';
+import { AccountsPage, AssetsPage } from './ledgers/LedgerPage';
+import { LedgerRedirect } from './ledgers/LedgerRedirect';
+import { AccountReviewPage } from './ledgers/review/AccountReviewPage';
+import { LedgerSettingsPage } from './ledgers/settings/LedgerSettingsPage';
 import { AcceptInvitationPage } from './invitations/AcceptInvitationPage';
 import { AppLayout } from './layout/AppLayout';
 import { ComingSoonPage } from './layout/ComingSoonPage';
@@ -38,6 +43,14 @@ const router = createBrowserRouter([
               { path: '/facilities/:facilityId/members', element: <MembersPage /> },
               { path: '/facilities/:facilityId/checklist', element: <ChecklistListPage /> },
               { path: '/facilities/:facilityId/checklist/:assessmentId', element: <ChecklistFormPage /> },
+              { path: '/facilities/:facilityId/ledgers/assets', element: <AssetsPage /> },
+              { path: '/facilities/:facilityId/ledgers/accounts', element: <AccountsPage /> },
+              { path: '/facilities/:facilityId/ledgers/review', element: <AccountReviewPage /> },
+              { path: '/facilities/:facilityId/ledgers/settings', element: <LedgerSettingsPage /> },
+              { path: '/facilities/:facilityId/ledgers/:ledger/import', element: <ImportPage /> },
+              // Older links (/facilities/:id/assets) and facility-less ones (/ledgers/accounts?open=…) land on the ledger.
+              { path: '/facilities/:facilityId/:ledger', element: <LedgerRedirect />, handle: 'ledger-redirect' },
+              { path: '/ledgers/:ledger', element: <LedgerRedirect /> },
               ...featurePages
                 .filter((feature) => feature !== 'checklist')
                 .map((feature) => ({

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Routes } from '../http/types.js';
 import { requireAuth } from '../auth/context.js';
 import { notFound } from '../http/errors.js';
+import { contentDisposition } from '../http/content-disposition.js';
 import { renderFormCsv, renderFormPdf, renderFormXlsx, type ExportModel, type ExportRound } from '../exports/index.js';
 import { assessmentFor, ownFormOf } from './access.js';
 import { facilityYearBundle, roundsOf } from './queries.js';
@@ -18,11 +19,6 @@ const formNames: Record<FormKind, { ja: string; en: string }> = {
   pharmacy: { ja: '薬局確認用', en: 'pharmacy' },
   vendor: { ja: '事業者確認用', en: 'vendor' },
 };
-
-/** `さくら歯科_令和5年度_医療機関確認用.pdf`, with an ASCII fallback for old clients. */
-function contentDisposition(name: string, asciiName: string): string {
-  return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 /** The form as the ministry prints it: PDF (A4), Excel in the same layout, or CSV for other tools. */
 export const assessmentExportRoutes: Routes = (app, deps) => {

@@ -17,7 +17,8 @@ import { answerEvidence, assessments } from '../db/schema.js';
 import { recordAudit } from '../audit/record.js';
 import { auditContext, requireAuth } from '../auth/context.js';
 import { getFile, putFile } from '../files/store.js';
-import { AppError, notFound } from '../http/errors.js';
+import { readUpload } from '../files/upload.js';
+import { notFound } from '../http/errors.js';
 import { facilityFor } from '../tenancy/scope.js';
 import { assessmentFor, ownFormOf } from './access.js';
 import { evidenceType } from './evidence.js';
@@ -114,12 +115,9 @@ export const assessmentRoutes: Routes = (app, deps) => {
       const { actor, user } = requireAuth(request);
       const { assessment } = await assessmentFor(db, actor, request.params.assessmentId, 'assessment.answer');
       if (!catalog.item(assessment.edition, assessment.form as FormKind, request.params.itemId)) throw notFound();
-      const upload = await request.file();
-      if (!upload) throw new AppError(400, 'validation_error', {}, [{ path: 'file', message: 'ファイルを選んでください' }]);
-      const content = await upload.toBuffer();
-      if (upload.file.truncated) throw new AppError(413, 'payload_too_large');
-      const contentType = await evidenceType(content, upload.mimetype);
-      const fileName = upload.filename.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200) || 'evidence';
+      const upload = await readUpload(request, deps.config);
+      const contentType = await evidenceType(upload.content, upload.mimetype);
+      const { content, fileName } = upload;
       const row = await db.transaction(async (tx) => {
         const file = await putFile(tx, deps.config, { content, contentType });
         const [inserted] = await tx

@@ -23,26 +23,46 @@ const AUDIT_CHAIN_LOCK_KEY = 727_002;
 
 /** Appends one event to the hash chain, inside the caller's transaction. */
 export async function recordAudit(tx: Tx, context: AuditContext, entry: AuditEntry): Promise<void> {
+  await recordAuditBatch(tx, context, [entry]);
+}
+
+/** Rows per INSERT: eleven columns each stays far below PostgreSQL's 65,535 parameters. */
+const INSERT_CHUNK = 2000;
+
+/**
+ * Appends many events in order (an import of 50,000 rows writes 50,000): the chain head is read once
+ * and the rows go in as multi-row inserts.
+ */
+export async function recordAuditBatch(tx: Tx, context: AuditContext, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
   await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})`);
   const [last] = await tx
     .select({ sequence: auditEvents.sequence, hash: auditEvents.hash })
     .from(auditEvents)
     .orderBy(desc(auditEvents.sequence))
     .limit(1);
-  const fields = {
-    sequence: (last?.sequence ?? 0) + 1,
-    occurredAt: new Date(),
-    actorId: context.actorId,
-    organizationId: entry.organizationId ?? null,
-    facilityId: entry.facilityId ?? null,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    changes: entry.changes ?? {},
-    ip: context.ip,
-    prevHash: last?.hash ?? GENESIS_HASH,
-  };
-  await tx.insert(auditEvents).values({ ...fields, hash: eventHash(fields) });
+  let sequence = last?.sequence ?? 0;
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const occurredAt = new Date();
+  const rows: (typeof auditEvents.$inferInsert)[] = [];
+  for (const entry of entries) {
+    const fields = {
+      sequence: ++sequence,
+      occurredAt,
+      actorId: context.actorId,
+      organizationId: entry.organizationId ?? null,
+      facilityId: entry.facilityId ?? null,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      changes: entry.changes ?? {},
+      ip: context.ip,
+      prevHash,
+    };
+    prevHash = eventHash(fields);
+    rows.push({ ...fields, hash: prevHash });
+  }
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await tx.insert(auditEvents).values(rows.slice(i, i + INSERT_CHUNK));
 }
 
 /** Before/after pairs of the fields that actually changed; secrets never enter the trail. */

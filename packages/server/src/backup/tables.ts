@@ -14,4 +14,9 @@ export const backupTables = [
   'assessments',
   'answer_rounds',
   'answer_evidence',
+  'assets',
+  'accounts',
+  'ledger_header_mappings',
+  'ledger_reviews',
+  'end_of_life_entries',
 ] as const;

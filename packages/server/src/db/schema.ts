@@ -90,6 +90,8 @@ export const facilities = pgTable(
     prefecture: text('prefecture'),
     healthCenter: text('health_center').notNull().default(''),
     bedCount: integer('bed_count'),
+    /** Finding thresholds; null keeps the spec's defaults. */
+    findingThresholds: jsonb('finding_thresholds').$type<Record<string, number>>(),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -167,6 +169,8 @@ export const auditEvents = pgTable(
   (t) => [
     index('audit_events_org_seq_idx').on(t.organizationId, t.sequence),
     index('audit_events_facility_seq_idx').on(t.facilityId, t.sequence),
+    /** A record's own history (an asset's changes) is read by entity. */
+    index('audit_events_entity_idx').on(t.entityId, t.sequence),
   ],
 );
 
@@ -243,4 +247,120 @@ export const answerEvidence = pgTable(
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('answer_evidence_item_idx').on(t.assessmentId, t.itemId)],
+);
+
+const ledgerColumns = () => ({
+  id: id(),
+  organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+  facilityId: uuid('facility_id').notNull().references(() => facilities.id),
+});
+
+/** 機器台帳: one row per device or cloud service. Dates are ISO date strings (no time zone games). */
+export const assets = pgTable(
+  'assets',
+  {
+    ...ledgerColumns(),
+    managementNumber: text('management_number').notNull(),
+    maker: text('maker').notNull().default(''),
+    os: text('os').notNull().default(''),
+    osVersion: text('os_version').notNull().default(''),
+    firmwareVersion: text('firmware_version').notNull().default(''),
+    software: text('software').notNull().default(''),
+    softwareVersion: text('software_version').notNull().default(''),
+    ipAddress: text('ip_address').notNull().default(''),
+    computerName: text('computer_name').notNull().default(''),
+    location: text('location').notNull().default(''),
+    users: text('users').notNull().default(''),
+    registeredOn: text('registered_on'),
+    status: text('status').notNull().default('active'),
+    description: text('description').notNull().default(''),
+    kind: text('kind'),
+    cloudModel: text('cloud_model'),
+    holdsPatientData: boolean('holds_patient_data'),
+    remoteMaintenance: text('remote_maintenance').notNull().default('unknown'),
+    remoteMaintenanceBy: text('remote_maintenance_by').notNull().default(''),
+    vendor: text('vendor').notNull().default(''),
+    system: text('system').notNull().default(''),
+    lastPatchedOn: text('last_patched_on'),
+    servicesReviewedOn: text('services_reviewed_on'),
+    sourceRestrictions: jsonb('source_restrictions').$type<string[] | null>(),
+    endOfLifeOn: text('end_of_life_on'),
+    riskAcceptance: text('risk_acceptance').notNull().default(''),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('assets_facility_number_idx').on(t.facilityId, t.managementNumber)],
+);
+
+/** 利用者ID台帳: one row per login on one system; the same person has one row per system. */
+export const accounts = pgTable(
+  'accounts',
+  {
+    ...ledgerColumns(),
+    loginId: text('login_id').notNull(),
+    system: text('system').notNull().default(''),
+    scope: text('scope').notNull().default('server'),
+    department: text('department').notNull().default(''),
+    familyName: text('family_name').notNull().default(''),
+    givenName: text('given_name').notNull().default(''),
+    phone: text('phone').notNull().default(''),
+    description: text('description').notNull().default(''),
+    role: text('role').notNull().default(''),
+    enabled: boolean('enabled').notNull().default(true),
+    validFrom: text('valid_from'),
+    validTo: text('valid_to'),
+    lastLoginOn: text('last_login_on'),
+    temporary: boolean('temporary').notNull().default(false),
+    retired: boolean('retired').notNull().default(false),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('accounts_facility_system_login_idx').on(t.facilityId, t.system, t.loginId)],
+);
+
+/** Headings a facility mapped once by hand, remembered for its next import. */
+export const ledgerHeaderMappings = pgTable(
+  'ledger_header_mappings',
+  {
+    facilityId: uuid('facility_id').notNull().references(() => facilities.id),
+    ledger: text('ledger').notNull(),
+    header: text('header').notNull(),
+    field: text('field').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('ledger_header_mappings_idx').on(t.facilityId, t.ledger, t.header)],
+);
+
+/**
+ * A signed review of a ledger: the asset ledger confirmed current, or an account review (棚卸) with a
+ * keep / disable / delete decision and reason per account — evidence for 2(1), 2(4) and 2(5).
+ */
+export const ledgerReviews = pgTable(
+  'ledger_reviews',
+  {
+    ...ledgerColumns(),
+    ledger: text('ledger').notNull(),
+    reviewedOn: text('reviewed_on').notNull(),
+    reviewedBy: uuid('reviewed_by').references(() => users.id, { onDelete: 'set null' }),
+    reviewerName: text('reviewer_name').notNull(),
+    note: text('note').notNull().default(''),
+    decisions: jsonb('decisions').$type<{ accountId: string; label: string; decision: string; reason: string }[]>().notNull().default([]),
+    createdAt: createdAt(),
+  },
+  (t) => [index('ledger_reviews_facility_idx').on(t.facilityId, t.ledger, t.reviewedOn)],
+);
+
+/** A facility's own end-of-life rows, next to the built-in table. */
+export const endOfLifeEntries = pgTable(
+  'end_of_life_entries',
+  {
+    ...ledgerColumns(),
+    product: text('product').notNull(),
+    match: jsonb('match').$type<string[]>().notNull(),
+    endOfLifeOn: text('end_of_life_on').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('end_of_life_entries_facility_idx').on(t.facilityId)],
 );

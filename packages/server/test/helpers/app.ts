@@ -81,9 +81,11 @@ export async function json<T = any>(responsePromise: Promise<LightMyRequestRespo
 }
 
 /** A multipart/form-data body with one file, as a browser's file input sends it. */
-export function multipartFile(fileName: string, contentType: string, content: Buffer) {
+/** A multipart body with text fields first and then the file, as the web app sends it. */
+export function multipartFile(fileName: string, contentType: string, content: Buffer, fields: Record<string, string> = {}) {
   const boundary = `----mamori${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`);
+  const parts = Object.entries(fields).map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
+  const head = Buffer.from(`${parts.join('')}--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`);
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { payload: Buffer.concat([head, content, tail]), contentType: `multipart/form-data; boundary=${boundary}` };
 }

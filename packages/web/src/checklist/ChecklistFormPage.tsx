@@ -10,6 +10,7 @@ import { showError, showSuccess } from '../api/errors';
 import { useCan } from '../auth/actor';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { useFacility } from '../facilities/queries';
+import { findingsByItem, useFindings } from '../findings/queries';
 import { FullPageLoader } from '../layout/FullPageLoader';
 import { HelpDrawer } from './HelpDrawer';
 import { ItemRow } from './ItemRow';
@@ -87,6 +88,14 @@ function FormPage() {
   const organizationId = facility.data?.organizationId;
   const canAnswer = !!organizationId && allowed('assessment.answer', { kind: 'facility', organizationId, facilityId });
   const canCreate = !!organizationId && allowed('assessment.create', { kind: 'facility', organizationId, facilityId });
+
+  // 台帳からの提案: the facility's own form only (vendor forms answer for the vendor, not from our ledgers).
+  const canReadLedgers = !!organizationId && allowed('ledger.read', { kind: 'facility', organizationId, facilityId });
+  const findings = useFindings(facilityId, detail?.assessment.fiscalYear ?? 0, canReadLedgers && !!detail && detail.assessment.vendorName === null);
+  const findingMap = useMemo(
+    () => (findings.data && (!findings.data.edition || findings.data.edition === detail?.assessment.edition) ? findingsByItem(findings.data) : null),
+    [findings.data, detail?.assessment.edition],
+  );
 
   const saved = useMemo(() => {
     const map: Record<string, ItemState> = {};
@@ -437,6 +446,7 @@ function FormPage() {
                   onDiscard={discard}
                   onOverwrite={onOverwrite}
                   onHelp={onHelp}
+                  findings={findingMap?.get(item.id)}
                 />
               ))}
             </Stack>

@@ -3,6 +3,8 @@ import { Alert, Badge, Box, Button, CloseButton, Collapse, Group, Paper, SimpleG
 import { fiscalYearRange } from '@mamori/domain';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { FindingHint } from '../findings/FindingHint';
+import type { FindingView } from '../findings/queries';
 import { EvidenceList } from './EvidenceList';
 import { isSingleColumn, itemAnchor, pick, type ItemState, type LiveProblem, type RoundDraft } from './model';
 import { fyName, problemMessage } from './problems';
@@ -34,6 +36,8 @@ export interface ItemRowProps {
   onDiscard: (itemId: string) => void;
   onOverwrite: (itemId: string) => void;
   onHelp: (itemId: string) => void;
+  /** What the ledgers suggest for this item (台帳からの提案), if anything. */
+  findings?: FindingView[] | undefined;
 }
 
 const empty: RoundDraft = { value: null, date: null, targetDate: null };
@@ -223,6 +227,20 @@ function ItemRowImpl(props: ItemRowProps) {
                 </Button>
               </Group>
             )}
+            {props.findings?.map((finding) => (
+              <FindingHint
+                key={`${finding.topic}-${finding.scope}`}
+                finding={finding}
+                itemId={item.id}
+                itemName={name}
+                saved={props.saved}
+                assessmentId={props.assessmentId}
+                fiscalYear={fiscalYear}
+                today={today}
+                canAnswer={canAnswer}
+                dirty={props.dirty}
+              />
+            ))}
           </>
         )}
 

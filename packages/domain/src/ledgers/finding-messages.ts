@@ -1,0 +1,81 @@
+import type { Finding, FindingReason, FindingReasonCode } from './finding-types.js';
+
+type Template = (count: number, p: Record<string, string | number>) => string;
+
+/**
+ * One sentence per reason, in plain words. Server (answer notes, evidence files, CLI) and web render
+ * from this one catalog so a reason reads the same everywhere.
+ */
+const messages: Record<'ja' | 'en', Record<FindingReasonCode, Template>> = {
+  ja: {
+    'security-manager-named': (_, p) => `医療情報システム安全管理責任者: ${p.name}`,
+    'security-manager-missing': () => '医療情報システム安全管理責任者が登録されていません',
+    'asset-ledger-empty': () => '機器台帳に機器が登録されていません',
+    'asset-ledger-not-reviewed': (_, p) => (p.reviewedOn ? `機器台帳の最終確認が ${p.reviewedOn} で、${p.months}か月以上見直されていません` : '機器台帳を見直した記録がありません'),
+    'asset-ledger-reviewed': (c, p) => `機器台帳 ${c}台、${p.reviewedOn} に確認済み`,
+    'assets-without-kind': (c) => `${c}台の機器区分（サーバ・端末PC・ネットワーク機器など）が未入力です`,
+    'remote-maintenance-unknown': (c) => `${c}台のリモートメンテナンスの有無が「不明」です`,
+    'remote-maintenance-known': (c, p) => `${c}台すべてでリモートメンテナンスの有無を確認済み（あり ${p.withRemote ?? 0}台）`,
+    'no-assets-in-scope': () => '対象の機器が台帳にありません',
+    'no-accounts-in-scope': () => '対象の利用者IDが台帳にありません',
+    'accounts-without-role': (c) => `${c}件の有効な利用者IDに権限が設定されていません`,
+    'accounts-have-roles': (c) => `有効な利用者ID ${c}件すべてに権限が設定されています`,
+    'account-review-done': (_, p) => `${p.reviewedOn} に利用者IDの棚卸しを実施`,
+    'accounts-retired-enabled': (c) => `退職者の利用者ID ${c}件が有効のままです`,
+    'accounts-expired-enabled': (c) => `有効期限を過ぎた利用者ID ${c}件が有効のままです`,
+    'accounts-unused': (c, p) => `${p.days}日以上使われていない利用者ID ${c}件が有効のままです`,
+    'accounts-temporary-without-end': (c) => `一時利用の利用者ID ${c}件に有効期限がありません`,
+    'accounts-clean': (c) => `有効な利用者ID ${c}件に、退職者・期限切れ・長期未使用のものはありません`,
+    'patches-outdated': (c, p) => `${c}台で最後のセキュリティパッチ適用から${p.days}日以上たっています`,
+    'patches-unrecorded': (c) => `${c}台でパッチ適用日が記録されていません`,
+    'os-end-of-life': (c) => `${c}台のOS・ファームウェアがサポート終了しています（リスク受容の記録なし）`,
+    'os-end-of-life-accepted': (c) => `${c}台はサポート終了のOSですが、リスク受容と代替策が記録されています`,
+    'patches-current': (c) => `${c}台すべてでパッチが最新です`,
+    'source-restriction-missing': (c) => `${c}台のネットワーク機器に接続元制限がありません`,
+    'source-restriction-unrecorded': (c) => `${c}台のネットワーク機器の接続元制限が記録されていません`,
+    'source-restriction-in-place': (c) => `ネットワーク機器 ${c}台すべてに接続元制限があります`,
+    'services-not-reviewed': (c, p) => `${c}台で不要なソフトウェア・サービスの確認が${p.months}か月以上行われていません`,
+    'services-reviewed': (c) => `${c}台すべてで不要なソフトウェア・サービスを確認済み`,
+  },
+  en: {
+    'security-manager-named': (_, p) => `Security manager: ${p.name}`,
+    'security-manager-missing': () => 'No medical information system security manager is registered',
+    'asset-ledger-empty': () => 'The asset ledger has no devices',
+    'asset-ledger-not-reviewed': (_, p) => (p.reviewedOn ? `The asset ledger was last reviewed on ${p.reviewedOn}, more than ${p.months} months ago` : 'The asset ledger has never been reviewed'),
+    'asset-ledger-reviewed': (c, p) => `${c} devices in the ledger, reviewed on ${p.reviewedOn}`,
+    'assets-without-kind': (c) => `${c} devices have no kind (server, terminal, network device…)`,
+    'remote-maintenance-unknown': (c) => `${c} devices have remote maintenance "unknown"`,
+    'remote-maintenance-known': (c, p) => `Remote maintenance checked on all ${c} devices (${p.withRemote ?? 0} with remote access)`,
+    'no-assets-in-scope': () => 'The ledger has no devices of this kind',
+    'no-accounts-in-scope': () => 'The account ledger has no accounts of this kind',
+    'accounts-without-role': (c) => `${c} enabled accounts have no role`,
+    'accounts-have-roles': (c) => `All ${c} enabled accounts have a role`,
+    'account-review-done': (_, p) => `Account review done on ${p.reviewedOn}`,
+    'accounts-retired-enabled': (c) => `${c} accounts of people who left are still enabled`,
+    'accounts-expired-enabled': (c) => `${c} accounts past their end date are still enabled`,
+    'accounts-unused': (c, p) => `${c} accounts unused for ${p.days} days or more are still enabled`,
+    'accounts-temporary-without-end': (c) => `${c} temporary accounts have no end date`,
+    'accounts-clean': (c) => `None of the ${c} enabled accounts is retired, expired or unused`,
+    'patches-outdated': (c, p) => `${c} devices were last patched more than ${p.days} days ago`,
+    'patches-unrecorded': (c) => `${c} devices have no patch date recorded`,
+    'os-end-of-life': (c) => `${c} devices run an OS or firmware past end of support, with no risk acceptance`,
+    'os-end-of-life-accepted': (c) => `${c} devices run an unsupported OS with a recorded risk acceptance`,
+    'patches-current': (c) => `All ${c} devices are patched`,
+    'source-restriction-missing': (c) => `${c} network devices have no source restriction`,
+    'source-restriction-unrecorded': (c) => `${c} network devices have no source restriction recorded`,
+    'source-restriction-in-place': (c) => `All ${c} network devices restrict their sources`,
+    'services-not-reviewed': (c, p) => `${c} devices have not had unneeded software reviewed in ${p.months} months`,
+    'services-reviewed': (c) => `Unneeded software reviewed on all ${c} devices`,
+  },
+};
+
+export function findingReasonText(reason: FindingReason, locale: 'ja' | 'en' = 'ja'): string {
+  return messages[locale][reason.code](reason.count, reason.params);
+}
+
+/** "いいえ: 退職者の利用者ID 3件が有効のままです。…" — the one-line summary used in answer notes. */
+export function findingSummary(finding: Pick<Finding, 'suggestion' | 'reasons'>, locale: 'ja' | 'en' = 'ja'): string {
+  const answer = locale === 'ja' ? (finding.suggestion === 'yes' ? 'はい' : 'いいえ') : finding.suggestion;
+  const separator = locale === 'ja' ? '。' : '. ';
+  return `${answer}: ${finding.reasons.map((r) => findingReasonText(r, locale)).join(separator)}`;
+}

@@ -1,0 +1,109 @@
+import type { DeviceScope } from '../checklist/edition-schema.js';
+import type { AccountFields, AssetFields, LedgerKind } from './model.js';
+
+/** The checklist topics (edition item `topic`) that ledger data can answer. */
+export const findingTopics = [
+  'security-manager',
+  'asset-ledger',
+  'remote-maintenance',
+  'access-rights',
+  'unused-accounts',
+  'patches',
+  'source-restriction',
+  'background-services',
+] as const;
+export type FindingTopic = (typeof findingTopics)[number];
+
+/** Why a suggestion is what it is. Rendered from the translation files with `count` and `params`. */
+export const findingReasonCodes = [
+  'security-manager-named',
+  'security-manager-missing',
+  'asset-ledger-empty',
+  'asset-ledger-not-reviewed',
+  'asset-ledger-reviewed',
+  'assets-without-kind',
+  'remote-maintenance-unknown',
+  'remote-maintenance-known',
+  'no-assets-in-scope',
+  'no-accounts-in-scope',
+  'accounts-without-role',
+  'accounts-have-roles',
+  'account-review-done',
+  'accounts-retired-enabled',
+  'accounts-expired-enabled',
+  'accounts-unused',
+  'accounts-temporary-without-end',
+  'accounts-clean',
+  'patches-outdated',
+  'patches-unrecorded',
+  'os-end-of-life',
+  'os-end-of-life-accepted',
+  'patches-current',
+  'source-restriction-missing',
+  'source-restriction-unrecorded',
+  'source-restriction-in-place',
+  'services-not-reviewed',
+  'services-reviewed',
+] as const;
+export type FindingReasonCode = (typeof findingReasonCodes)[number];
+
+export interface FindingReason {
+  code: FindingReasonCode;
+  /** How many records the reason is about (0 when it is about the facility as a whole). */
+  count: number;
+  params: Record<string, string | number>;
+}
+
+/** One record behind a finding, with the reasons it is listed for. */
+export interface FindingRecord {
+  ledger: LedgerKind;
+  id: string;
+  label: string;
+  reasons: FindingReasonCode[];
+}
+
+export interface Finding {
+  topic: FindingTopic;
+  scope: DeviceScope;
+  suggestion: 'yes' | 'no';
+  reasons: FindingReason[];
+  /** Offending records first; for a 'yes' the records that prove it may be listed too. */
+  records: FindingRecord[];
+}
+
+/** Per-facility thresholds; the defaults are the spec's (§3). */
+export interface FindingThresholds {
+  patchMaxAgeDays: number;
+  unusedAccountDays: number;
+  ledgerReviewMonths: number;
+  servicesReviewMonths: number;
+}
+export const defaultFindingThresholds: FindingThresholds = {
+  patchMaxAgeDays: 90,
+  unusedAccountDays: 90,
+  ledgerReviewMonths: 12,
+  servicesReviewMonths: 12,
+};
+
+/** One row of the end-of-life table: an OS or firmware line and the day its support ends. */
+export interface EndOfLifeEntry {
+  product: string;
+  /** Normalised substrings (NFKC, lower case, no spaces) any of which identifies the product in an OS cell. */
+  match: readonly string[];
+  endOfLifeOn: string;
+}
+
+export interface LedgerFacts {
+  /** The day the findings are for (YYYY-MM-DD, Asia/Tokyo). */
+  asOf: string;
+  /** Names of the facility's 安全管理責任者 (members with the manager role), joined; null when none. */
+  securityManagerName: string | null;
+  assets: readonly (AssetFields & { id: string })[];
+  accounts: readonly (AccountFields & { id: string })[];
+  /** The last time the asset ledger was reviewed or imported in full (YYYY-MM-DD), if ever. */
+  assetLedgerReviewedOn: string | null;
+  /** The last signed account review (棚卸), if ever. */
+  accountReviewedOn: string | null;
+  endOfLife: readonly EndOfLifeEntry[];
+  thresholds: FindingThresholds;
+}

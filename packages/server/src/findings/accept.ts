@@ -1,0 +1,81 @@
+import { computeFindings, findingForItem, findingReasonText, findingSummary, todayInTokyo, type Catalog, type Finding, type FormKind, type LedgerFacts } from '@mamori/domain';
+import { stringify } from 'csv-stringify/sync';
+import { and, eq } from 'drizzle-orm';
+import type { Config } from '../config.js';
+import type { Tx } from '../db/connect.js';
+import { answerEvidence, answerRounds } from '../db/schema.js';
+import { recordAudit, type AuditContext } from '../audit/record.js';
+import { saveRound } from '../assessments/service.js';
+import type { AssessmentRow } from '../assessments/presenter.js';
+import { putFile } from '../files/store.js';
+import { safeCell } from '../exports/safe-cell.js';
+import { invalid, notFound, versionConflict } from '../http/errors.js';
+
+export interface AcceptInput {
+  itemId: string;
+  targetDate: string | null;
+  /** Confirmed rounds the user saw; another count means someone answered meanwhile. */
+  expectedRounds: number;
+}
+
+const ledgerLabels = { assets: '機器台帳', accounts: '利用者ID台帳' } as const;
+
+/** The records behind a finding, as a CSV an inspector can open: the evidence linked to the answer. */
+function evidenceCsv(itemId: string, finding: Finding, asOf: string): Buffer {
+  const lines: string[][] = [
+    ['項目', itemId],
+    ['基準日', asOf],
+    ['提案', finding.suggestion === 'yes' ? 'はい' : 'いいえ'],
+    ...finding.reasons.map((r) => ['理由', findingReasonText(r)]),
+    [],
+    ['台帳', '記録', '該当理由'],
+    ...finding.records.map((r) => [ledgerLabels[r.ledger], r.label, r.reasons.map((code) => findingReasonText({ code, count: 1, params: {} })).join(' / ')]),
+  ];
+  return Buffer.from(`\uFEFF${stringify(lines.map((l) => l.map(safeCell)), { record_delimiter: '\r\n' })}`, 'utf8');
+}
+
+/**
+ * Turns a finding into the answer: today's date, the reasons as the note, and the records as evidence.
+ * A first answer fills round 1; a changed situation adds the next round (the checklist's 2回目).
+ */
+export async function acceptFinding(tx: Tx, context: AuditContext, config: Config, catalog: Catalog, assessment: AssessmentRow, facts: LedgerFacts, input: AcceptInput): Promise<void> {
+  if (assessment.vendorName !== null) throw invalid('validation_error', 'params.assessmentId', '台帳からの提案は医療機関確認用の回答にだけ使えます');
+  const item = catalog.item(assessment.edition, assessment.form as FormKind, input.itemId);
+  if (!item) throw notFound();
+  const finding = findingForItem(item, computeFindings(facts));
+  if (!finding) throw invalid('validation_error', 'body.itemId', 'この項目には台帳からの提案がありません');
+  const rounds = await tx.select().from(answerRounds).where(and(eq(answerRounds.assessmentId, assessment.id), eq(answerRounds.itemId, item.id))).orderBy(answerRounds.round);
+  const confirmed = rounds.filter((r) => !r.draft);
+  if (confirmed.length !== input.expectedRounds) throw versionConflict();
+  const latest = confirmed.at(-1);
+  if (latest?.value === finding.suggestion) throw invalid('validation_error', 'body.itemId', 'すでに提案と同じ回答が記入されています');
+  if (finding.suggestion === 'no' && !input.targetDate) throw invalid('validation_error', 'body.targetDate', '「いいえ」には対応目標日が必要です');
+
+  const round = !latest ? 1 : item.flags.singleRound ? latest.round : latest.round + 1;
+  const existing = rounds.find((r) => r.round === round) ?? null;
+  const today = todayInTokyo();
+  await saveRound(tx, context, catalog, assessment, item.id, round, {
+    value: finding.suggestion,
+    date: today,
+    targetDate: finding.suggestion === 'no' ? input.targetDate : null,
+    note: `台帳からの提案を採用（${today}）: ${findingSummary(finding)}`.slice(0, 4000),
+    riskAcceptance: existing?.riskAcceptance ?? '',
+    version: existing?.version ?? null,
+  });
+
+  const content = evidenceCsv(item.id, finding, facts.asOf);
+  const file = await putFile(tx, config, { content, contentType: 'text/csv' });
+  const fileName = `台帳の根拠_${item.id.replace('@', '_')}_${today}.csv`;
+  const [evidence] = await tx
+    .insert(answerEvidence)
+    .values({ assessmentId: assessment.id, itemId: item.id, fileSha256: file.sha256, fileName, contentType: 'text/csv', size: file.size, uploadedBy: context.actorId })
+    .returning();
+  await recordAudit(tx, context, {
+    action: 'finding.accept',
+    entityType: 'answer_evidence',
+    entityId: evidence!.id,
+    organizationId: assessment.organizationId,
+    facilityId: assessment.facilityId,
+    changes: { item: { before: null, after: item.id }, suggestion: { before: null, after: finding.suggestion }, file: { before: null, after: { name: fileName, sha256: file.sha256 } } },
+  });
+}

@@ -1,0 +1,80 @@
+import { asc, eq } from 'drizzle-orm';
+import { HeaderMapping, LedgerExportQuery, LedgerParams, ImportResult, SavedMappingView, todayInTokyo } from '@mamori/domain';
+import type { Routes } from '../http/types.js';
+import { accounts, assets } from '../db/schema.js';
+import { auditContext, requireAuth } from '../auth/context.js';
+import { AppError } from '../http/errors.js';
+import { contentDisposition } from '../http/content-disposition.js';
+import { requestLocale } from '../http/locale.js';
+import { readUpload } from '../files/upload.js';
+import { facilityFor } from '../tenancy/scope.js';
+import { ledgerOf, ledgerTable } from './definitions.js';
+import { renderLedger } from './export.js';
+import { importLedger, savedMapping } from './import.js';
+
+const exportTypes = {
+  xlsx: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: 'xlsx' },
+  csv: { contentType: 'text/csv; charset=utf-8', extension: 'csv' },
+  'csv-sjis': { contentType: 'text/csv; charset=shift_jis', extension: 'csv' },
+} as const;
+
+const ledgerNames = { assets: { ja: '機器台帳', en: 'assets' }, accounts: { ja: '利用者ID台帳', en: 'accounts' } } as const;
+
+function parseMapping(text: string | undefined): HeaderMapping | undefined {
+  if (!text) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new AppError(400, 'validation_error', {}, [{ path: 'mapping', message: '列の対応付けの形式が正しくありません' }]);
+  }
+  const parsed = HeaderMapping.safeParse(json);
+  if (!parsed.success) throw new AppError(400, 'validation_error', {}, [{ path: 'mapping', message: '列の対応付けに知らない項目があります' }]);
+  return parsed.data;
+}
+
+export const ledgerImportRoutes: Routes = (app, deps) => {
+  const { db } = deps.database;
+
+  app.post(
+    '/facilities/:facilityId/ledgers/:ledger/import',
+    { schema: { params: LedgerParams, consumes: ['multipart/form-data'], response: { 200: ImportResult } } },
+    async (request) => {
+      const { actor, user } = requireAuth(request);
+      const facility = await facilityFor(db, actor, request.params.facilityId, 'ledger.edit');
+      const upload = await readUpload(request, deps.config);
+      return importLedger(db, {
+        facility,
+        ledger: request.params.ledger,
+        content: upload.content,
+        fileName: upload.fileName,
+        chosen: parseMapping(upload.fields.mapping),
+        commit: upload.fields.commit === 'true',
+        locale: requestLocale(request),
+        context: auditContext(request),
+        reviewerName: user.name,
+      });
+    },
+  );
+
+  app.get('/facilities/:facilityId/ledgers/:ledger/mapping', { schema: { params: LedgerParams, response: { 200: SavedMappingView } } }, async (request) => {
+    await facilityFor(db, requireAuth(request).actor, request.params.facilityId, 'ledger.read');
+    const mapping = await savedMapping(db, request.params.facilityId, request.params.ledger);
+    return Object.entries(mapping).map(([header, field]) => ({ header, field }));
+  });
+
+  app.get('/facilities/:facilityId/ledgers/:ledger/export', { schema: { params: LedgerParams, querystring: LedgerExportQuery } }, async (request, reply) => {
+    const facility = await facilityFor(db, requireAuth(request).actor, request.params.facilityId, 'ledger.read');
+    const definition = ledgerOf(request.params.ledger);
+    const table = ledgerTable(definition);
+    const { format, locale } = request.query;
+    const rows = await db.select().from(table).where(eq(table.facilityId, facility.id)).orderBy(asc(definition.kind === 'assets' ? assets.managementNumber : accounts.loginId));
+    const content = await renderLedger(definition.kind, rows.map((r) => definition.present(r) as Record<string, unknown>), format, locale);
+    const type = exportTypes[format];
+    const name = `${facility.name}_${ledgerNames[definition.kind][locale]}_${todayInTokyo()}.${type.extension}`;
+    return reply
+      .header('content-type', type.contentType)
+      .header('content-disposition', contentDisposition(name, `mamori-${definition.kind}-${todayInTokyo()}.${type.extension}`))
+      .send(content);
+  });
+};

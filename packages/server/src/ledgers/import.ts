@@ -1,0 +1,147 @@
+import { readLedgerRows, todayInTokyo, type HeaderMapping, type ImportResult, type LedgerKind, type Locale } from '@mamori/domain';
+import { eq, sql, and } from 'drizzle-orm';
+import type { Db, Tx } from '../db/connect.js';
+import { ledgerHeaderMappings, ledgerReviews } from '../db/schema.js';
+import { recordAuditBatch, type AuditContext, type AuditEntry } from '../audit/record.js';
+import { AppError } from '../http/errors.js';
+import type { FacilityRow } from '../tenancy/scope.js';
+import { ledgerOf, ledgerTable, type LedgerDefinition } from './definitions.js';
+import { planImport, type ImportPlan } from './import-plan.js';
+import { readSpreadsheet, SpreadsheetError } from './read-file.js';
+
+export interface ImportInput {
+  facility: FacilityRow;
+  ledger: LedgerKind;
+  content: Buffer;
+  fileName: string;
+  /** Headings the user mapped by hand for this file; saved for next time when the import commits. */
+  chosen?: HeaderMapping;
+  commit: boolean;
+  locale: Locale;
+  context: AuditContext;
+  reviewerName: string;
+}
+
+/** Rows per multi-row statement: ~30 columns × 1,000 rows stays well under PostgreSQL's parameter limit. */
+const WRITE_CHUNK = 1000;
+const SAMPLE_ROWS = 5;
+
+const concurrentChange = () =>
+  new AppError(409, 'version_conflict', {}, [{ path: 'file', message: '取り込みの途中で他の人が台帳を変更しました。もう一度プレビューしてから取り込んでください。' }]);
+
+/**
+ * Reads a ledger file, checks every row, and — only when asked and only when nothing is wrong — writes
+ * it in one transaction with an audit event per record. A preview and a commit run the same checks.
+ */
+export async function importLedger(db: Db, input: ImportInput): Promise<ImportResult> {
+  const definition = ledgerOf(input.ledger);
+  const result: ImportResult = {
+    ledger: input.ledger, committed: false, encoding: null, rowCount: 0, headers: [], created: 0, updated: 0, unchanged: 0, errors: [], sample: [],
+  };
+  let sheet;
+  try {
+    sheet = await readSpreadsheet(input.content);
+  } catch (error) {
+    if (!(error instanceof SpreadsheetError)) throw error;
+    return { ...result, errors: [{ row: null, column: null, value: '', reason: input.locale === 'en' ? error.reasonEn : error.reason }] };
+  }
+  const saved = await savedMapping(db, input.facility.id, input.ledger);
+  const read = readLedgerRows({ ledger: input.ledger, rows: sheet.rows, chosen: input.chosen, saved, locale: input.locale });
+  const records = read.records as { row: number; fields: Record<string, unknown> }[];
+  Object.assign(result, {
+    encoding: sheet.encoding,
+    rowCount: records.length,
+    headers: read.headers,
+    errors: read.problems,
+    sample: records.slice(0, SAMPLE_ROWS).map((r) => r.fields),
+  });
+  if (read.problems.length > 0) return result;
+
+  const plan = planImport(definition, await existingRecords(db, definition, input.facility.id), records);
+  Object.assign(result, { created: plan.creates.length, updated: plan.updates.length, unchanged: plan.unchanged });
+  if (!input.commit) return result;
+
+  await db.transaction(async (tx) => {
+    await writePlan(tx, definition, input.facility, plan);
+    await recordAuditBatch(tx, input.context, auditEntries(definition, input, plan));
+    await saveMapping(tx, input.facility.id, input.ledger, input.chosen);
+    if (input.ledger === 'assets') {
+      // Importing the ledger the facility keeps is a review of it: 2(1) asks that the ledger be current.
+      await tx.insert(ledgerReviews).values({
+        organizationId: input.facility.organizationId, facilityId: input.facility.id, ledger: 'assets', reviewedOn: todayInTokyo(),
+        reviewedBy: input.context.actorId, reviewerName: input.reviewerName, note: `取り込み: ${input.fileName}`,
+      });
+    }
+  });
+  return { ...result, committed: true };
+}
+
+async function existingRecords(db: Db, definition: LedgerDefinition, facilityId: string) {
+  const table = ledgerTable(definition);
+  return (await db.select().from(table).where(eq(table.facilityId, facilityId))) as Record<string, unknown>[];
+}
+
+async function writePlan(tx: Tx, definition: LedgerDefinition, facility: FacilityRow, plan: ImportPlan): Promise<void> {
+  const table = ledgerTable(definition);
+  const owner = { organizationId: facility.organizationId, facilityId: facility.id };
+  for (let i = 0; i < plan.creates.length; i += WRITE_CHUNK) {
+    const chunk = plan.creates.slice(i, i + WRITE_CHUNK).map((c) => ({ ...c.values, ...owner, id: c.id }));
+    // A row someone added since the preview makes the link value collide: nothing is written.
+    const inserted = await tx.insert(table).values(chunk as never).onConflictDoNothing().returning({ id: table.id });
+    if (inserted.length !== chunk.length) throw concurrentChange();
+  }
+  // Updates go in as upserts on the id, applied only where the version is still the one the plan read.
+  const columns = table as unknown as Record<string, { name: string }>;
+  const set: Record<string, unknown> = { version: sql`${table.version} + 1`, updatedAt: sql`now()` };
+  for (const key of definition.fieldKeys) set[key] = sql.raw(`excluded."${columns[key]!.name}"`);
+  for (let i = 0; i < plan.updates.length; i += WRITE_CHUNK) {
+    const chunk = plan.updates.slice(i, i + WRITE_CHUNK).map((u) => ({ ...u.values, ...owner, id: u.id, version: u.version }));
+    const updated = await tx
+      .insert(table)
+      .values(chunk as never)
+      .onConflictDoUpdate({ target: table.id, set, setWhere: sql`${table.version} = excluded.version` })
+      .returning({ id: table.id });
+    if (updated.length !== chunk.length) throw concurrentChange();
+  }
+}
+
+function auditEntries(definition: LedgerDefinition, input: ImportInput, plan: ImportPlan): AuditEntry[] {
+  const owner = { organizationId: input.facility.organizationId, facilityId: input.facility.id };
+  const entries: AuditEntry[] = [
+    {
+      action: 'ledger.import',
+      entityType: 'facility',
+      entityId: input.facility.id,
+      ...owner,
+      changes: { [input.ledger]: { before: null, after: { file: input.fileName, created: plan.creates.length, updated: plan.updates.length, unchanged: plan.unchanged } } },
+    },
+  ];
+  for (const c of plan.creates) {
+    const changes: AuditEntry['changes'] = {};
+    for (const key of definition.fieldKeys) {
+      const value = c.values[key];
+      if (value !== null && value !== '' && value !== undefined) changes[key] = { before: null, after: value };
+    }
+    entries.push({ action: `${definition.entityType}.import`, entityType: definition.entityType, entityId: c.id, ...owner, changes });
+  }
+  for (const u of plan.updates) entries.push({ action: `${definition.entityType}.import`, entityType: definition.entityType, entityId: u.id, ...owner, changes: u.changes });
+  return entries;
+}
+
+export async function savedMapping(db: Db | Tx, facilityId: string, ledger: LedgerKind): Promise<HeaderMapping> {
+  const rows = await db.select().from(ledgerHeaderMappings).where(and(eq(ledgerHeaderMappings.facilityId, facilityId), eq(ledgerHeaderMappings.ledger, ledger)));
+  return Object.fromEntries(rows.map((r) => [r.header, r.field])) as HeaderMapping;
+}
+
+async function saveMapping(tx: Tx, facilityId: string, ledger: LedgerKind, chosen: HeaderMapping | undefined): Promise<void> {
+  const entries = Object.entries(chosen ?? {});
+  if (entries.length === 0) return;
+  await tx
+    .insert(ledgerHeaderMappings)
+    .values(entries.map(([header, field]) => ({ facilityId, ledger, header, field })))
+    .onConflictDoUpdate({
+      target: [ledgerHeaderMappings.facilityId, ledgerHeaderMappings.ledger, ledgerHeaderMappings.header],
+      set: { field: sql`excluded.field`, updatedAt: sql`now()` },
+    });
+}
+

@@ -1,0 +1,226 @@
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import type { ImportEncoding } from '@mamori/domain';
+
+/**
+ * Turns an uploaded ledger file into rows of cells for `readLedgerRows`: .xlsx (first visible worksheet) or
+ * CSV / tab-separated text in UTF-8 (with or without BOM) or Shift_JIS (CP932, what Japanese Excel writes
+ * for 「CSV（コンマ区切り）」). rows[0] is spreadsheet row 1, so problems name the row the user sees.
+ */
+
+export type SpreadsheetCell = string | number | Date | boolean | null;
+export interface Spreadsheet {
+  encoding: ImportEncoding;
+  rows: SpreadsheetCell[][];
+}
+
+export type SpreadsheetErrorCode = 'empty' | 'xls' | 'utf16' | 'encoding' | 'not_spreadsheet' | 'csv_syntax';
+
+/** The file cannot be read at all; `reason` (Japanese) and `reasonEn` tell the user what to do. */
+export class SpreadsheetError extends Error {
+  constructor(
+    readonly code: SpreadsheetErrorCode,
+    readonly reason: string,
+    readonly reasonEn: string,
+  ) {
+    super(reasonEn);
+    this.name = 'SpreadsheetError';
+  }
+}
+
+const SAVE_AS_JA = 'Excel で「CSV UTF-8（コンマ区切り）」または「CSV（コンマ区切り）」で保存し直してください';
+const SAVE_AS_EN = 'In Excel, save it again as "CSV UTF-8 (Comma delimited)" or "CSV (Comma delimited)"';
+
+const errors = {
+  empty: () => new SpreadsheetError('empty', 'ファイルが空です', 'The file is empty'),
+  xls: () =>
+    new SpreadsheetError(
+      'xls',
+      '古い形式の Excel ファイル（.xls）か、パスワード付きのファイルは読めません。パスワードを外し、Excel で「Excel ブック（.xlsx）」か「CSV UTF-8（コンマ区切り）」で保存し直してください',
+      'Old Excel files (.xls) and password-protected files cannot be read. Remove the password and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8 (Comma delimited)"',
+    ),
+  utf16: () =>
+    new SpreadsheetError(
+      'utf16',
+      `「Unicode テキスト」（UTF-16）の形式は読めません。${SAVE_AS_JA}`,
+      `"Unicode Text" (UTF-16) files cannot be read. ${SAVE_AS_EN}`,
+    ),
+  encoding: () =>
+    new SpreadsheetError('encoding', `文字コードを判別できません。${SAVE_AS_JA}`, `The character encoding cannot be recognised. ${SAVE_AS_EN}`),
+  notSpreadsheet: () =>
+    new SpreadsheetError(
+      'not_spreadsheet',
+      'Excel ファイルとして読めません。Excel で開けるか確かめ、「Excel ブック（.xlsx）」か「CSV UTF-8（コンマ区切り）」で保存し直してください',
+      'The file cannot be read as an Excel workbook. Check that Excel opens it, then save it as "Excel Workbook (.xlsx)" or "CSV UTF-8 (Comma delimited)"',
+    ),
+  csvSyntax: (line: number | null) =>
+    new SpreadsheetError(
+      'csv_syntax',
+      `CSV${line ? ` の ${line} 行目` : ''}を読めません。引用符（"）が閉じているか確かめるか、Excel で開いて保存し直してください`,
+      `The CSV cannot be read${line ? ` at line ${line}` : ''}. Check that every quote (") is closed, or open it in Excel and save it again`,
+    ),
+};
+
+function startsWith(content: Buffer, bytes: readonly number[]): boolean {
+  if (content.length < bytes.length) return false;
+  for (let i = 0; i < bytes.length; i++) if (content[i] !== bytes[i]) return false;
+  return true;
+}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+const UTF16LE_BOM = [0xff, 0xfe];
+const UTF16BE_BOM = [0xfe, 0xff];
+
+/** Reads an uploaded ledger file; throws SpreadsheetError when it is not a spreadsheet Mamori can read. */
+export async function readSpreadsheet(content: Buffer): Promise<Spreadsheet> {
+  if (content.length === 0) throw errors.empty();
+  if (startsWith(content, ZIP)) return { encoding: 'xlsx', rows: await readXlsx(content) };
+  if (startsWith(content, OLE)) throw errors.xls();
+  if (startsWith(content, UTF16LE_BOM) || startsWith(content, UTF16BE_BOM)) throw errors.utf16();
+  const { encoding, text } = decodeText(content);
+  return { encoding, rows: readDelimited(text) };
+}
+
+function decodeText(content: Buffer): { encoding: ImportEncoding; text: string } {
+  let encoding: ImportEncoding;
+  let text: string;
+  if (startsWith(content, UTF8_BOM)) {
+    encoding = 'utf-8-bom';
+    const decoded = decodeOrNull('utf-8', content.subarray(3));
+    if (decoded === null) throw errors.encoding();
+    text = decoded;
+  } else if (content.includes(0)) {
+    // UTF-16 without a BOM, or not text at all.
+    throw errors.encoding();
+  } else {
+    const utf8 = decodeOrNull('utf-8', content);
+    if (utf8 !== null) {
+      encoding = 'utf-8';
+      text = utf8;
+    } else {
+      const sjis = decodeOrNull('shift_jis', content);
+      if (sjis === null) throw errors.encoding();
+      encoding = 'shift_jis';
+      text = sjis;
+    }
+  }
+  // DOS end-of-file marks are harmless; other control characters mean this is not text.
+  text = text.replace(/\u001a+$/, '');
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text)) throw errors.encoding();
+  if (text.trim().length === 0) throw errors.empty();
+  return { encoding, text };
+}
+
+function decodeOrNull(label: 'utf-8' | 'shift_jis', bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** Tab-separated when the first non-empty line has more tabs than commas (Excel's テキスト (タブ区切り)). */
+export function detectDelimiter(text: string): ',' | '\t' {
+  for (const line of text.split(/\r\n|\n|\r/)) {
+    if (line.trim().length === 0) continue;
+    let tabs = 0;
+    let commas = 0;
+    for (let i = 0; i < line.length; i++) {
+      const c = line.charCodeAt(i);
+      if (c === 9) tabs++;
+      else if (c === 44) commas++;
+    }
+    return tabs > commas ? '\t' : ',';
+  }
+  return ',';
+}
+
+function readDelimited(text: string): SpreadsheetCell[][] {
+  let records: string[][];
+  try {
+    records = parse(text, {
+      delimiter: detectDelimiter(text),
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+    });
+  } catch (error) {
+    const line = typeof (error as { lines?: unknown }).lines === 'number' ? ((error as { lines: number }).lines) : null;
+    throw errors.csvSyntax(line);
+  }
+  return trimTrailingEmpty(records);
+}
+
+function isEmptyRow(row: readonly SpreadsheetCell[] | undefined): boolean {
+  if (!row) return true;
+  for (const cell of row) if (cell !== null && cell !== '') return false;
+  return true;
+}
+
+function trimTrailingEmpty<T extends SpreadsheetCell[]>(rows: T[]): T[] {
+  let end = rows.length;
+  while (end > 0 && isEmptyRow(rows[end - 1])) end--;
+  rows.length = end;
+  return rows;
+}
+
+async function readXlsx(content: Buffer): Promise<SpreadsheetCell[][]> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs types want the pre-generic Buffer; any Node Buffer works.
+    await workbook.xlsx.load(content as unknown as ArrayBuffer);
+  } catch {
+    throw errors.notSpreadsheet();
+  }
+  const sheets = workbook.worksheets;
+  const sheet = sheets.find((s) => s.state === undefined || s.state === 'visible') ?? sheets[0];
+  if (!sheet) throw errors.notSpreadsheet();
+  const rows: SpreadsheetCell[][] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: SpreadsheetCell[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      let value: SpreadsheetCell;
+      if (cell.type === ExcelJS.ValueType.Merge) {
+        // A merged range counts once across a row (a heading over two columns), but a value merged
+        // down several rows (one 設置場所 for three devices) belongs to each of them.
+        value = cell.master.row === cell.row ? null : cellValue(cell.master);
+      } else {
+        value = cellValue(cell);
+      }
+      cells[colNumber - 1] = value;
+    });
+    for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
+    rows[rowNumber - 1] = cells;
+  });
+  for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = [];
+  return trimTrailingEmpty(rows);
+}
+
+/** Zero-padding number formats (000): the user sees 001, so the ledger reads 001. */
+const ZERO_PADDED = /^0+$/;
+
+function cellValue(cell: ExcelJS.Cell): SpreadsheetCell {
+  const value = plainValue(cell.value);
+  if (typeof value === 'number' && typeof cell.numFmt === 'string' && ZERO_PADDED.test(cell.numFmt) && Number.isInteger(value) && value >= 0) {
+    return String(value).padStart(cell.numFmt.length, '0');
+  }
+  return value;
+}
+
+/** Rich text → its text, formulas → their cached result, hyperlinks → their text, errors → #N/A etc. */
+export function plainValue(value: unknown): SpreadsheetCell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return value;
+  if (typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    if (Array.isArray(v.richText)) return (v.richText as { text?: unknown }[]).map((part) => (typeof part.text === 'string' ? part.text : '')).join('');
+    if ('formula' in v || 'sharedFormula' in v) return plainValue(v.result);
+    if ('hyperlink' in v) return plainValue(v.text);
+    if (typeof v.error === 'string') return v.error;
+    if ('text' in v) return plainValue(v.text);
+  }
+  return null;
+}

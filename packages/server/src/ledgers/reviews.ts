@@ -1,0 +1,83 @@
+import { todayInTokyo, type LedgerReviewView } from '@mamori/domain';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Tx } from '../db/connect.js';
+import { accounts, ledgerReviews } from '../db/schema.js';
+import { recordAuditBatch, type AuditContext, type AuditEntry } from '../audit/record.js';
+import { invalid } from '../http/errors.js';
+import type { FacilityRow } from '../tenancy/scope.js';
+import { accountLedger } from './definitions.js';
+
+type ReviewRow = typeof ledgerReviews.$inferSelect;
+
+export interface AccountDecision {
+  accountId: string;
+  decision: 'keep' | 'disable' | 'delete';
+  reason: string;
+}
+
+export function presentReview(row: ReviewRow): LedgerReviewView {
+  const tally = (decision: string) => row.decisions.filter((d) => d.decision === decision).length;
+  return {
+    id: row.id,
+    ledger: row.ledger as LedgerReviewView['ledger'],
+    reviewedOn: row.reviewedOn,
+    reviewedBy: row.reviewerName,
+    note: row.note,
+    kept: tally('keep'),
+    disabled: tally('disable'),
+    deleted: tally('delete'),
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/**
+ * The signed account review (棚卸): each decision is applied — disable switches the account off,
+ * delete removes it from the ledger — and the review itself, with every reason, is kept as evidence.
+ */
+export async function recordAccountReview(tx: Tx, context: AuditContext, facility: FacilityRow, reviewerName: string, decisions: readonly AccountDecision[], note: string): Promise<ReviewRow> {
+  const ids = decisions.map((d) => d.accountId);
+  if (new Set(ids).size !== ids.length) throw invalid('validation_error', 'body.decisions', '同じ利用者IDが2回含まれています');
+  const rows = await tx.select().from(accounts).where(and(eq(accounts.facilityId, facility.id), inArray(accounts.id, ids))).for('update');
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const missing = decisions.findIndex((d) => !byId.has(d.accountId));
+  if (missing >= 0) throw invalid('validation_error', `body.decisions.${missing}.accountId`, 'この利用者IDは台帳にありません（削除されたか、別の施設のものです）');
+
+  const toDisable = decisions.filter((d) => d.decision === 'disable' && byId.get(d.accountId)!.enabled).map((d) => d.accountId);
+  const toDelete = decisions.filter((d) => d.decision === 'delete').map((d) => d.accountId);
+  if (toDisable.length) await tx.update(accounts).set({ enabled: false, version: sql`${accounts.version} + 1`, updatedAt: new Date() }).where(inArray(accounts.id, toDisable));
+  if (toDelete.length) await tx.delete(accounts).where(inArray(accounts.id, toDelete));
+
+  const [review] = await tx
+    .insert(ledgerReviews)
+    .values({
+      organizationId: facility.organizationId,
+      facilityId: facility.id,
+      ledger: 'accounts',
+      reviewedOn: todayInTokyo(),
+      reviewedBy: context.actorId,
+      reviewerName,
+      note,
+      decisions: decisions.map((d) => ({ ...d, label: accountLedger.label(byId.get(d.accountId)!) })),
+    })
+    .returning();
+  const owner = { organizationId: facility.organizationId, facilityId: facility.id };
+  const entries: AuditEntry[] = [
+    { action: 'ledger.review', entityType: 'ledger_review', entityId: review!.id, ...owner, changes: { accounts: { before: null, after: { decisions: decisions.length, disabled: toDisable.length, deleted: toDelete.length } } } },
+    ...toDisable.map((id) => ({ action: 'account.disable', entityType: 'account', entityId: id, ...owner, changes: { enabled: { before: true, after: false } } })),
+    ...toDelete.map((id) => ({ action: 'account.delete', entityType: 'account', entityId: id, ...owner, changes: { loginId: { before: byId.get(id)!.loginId, after: null } } })),
+  ];
+  await recordAuditBatch(tx, context, entries);
+  return review!;
+}
+
+/** "I checked the asset ledger is current": the confirmation 2(1) looks for. */
+export async function recordAssetReview(tx: Tx, context: AuditContext, facility: FacilityRow, reviewerName: string, note: string): Promise<ReviewRow> {
+  const [review] = await tx
+    .insert(ledgerReviews)
+    .values({ organizationId: facility.organizationId, facilityId: facility.id, ledger: 'assets', reviewedOn: todayInTokyo(), reviewedBy: context.actorId, reviewerName, note })
+    .returning();
+  await recordAuditBatch(tx, context, [
+    { action: 'ledger.review', entityType: 'ledger_review', entityId: review!.id, organizationId: facility.organizationId, facilityId: facility.id, changes: { assets: { before: null, after: { note } } } },
+  ]);
+  return review!;
+}

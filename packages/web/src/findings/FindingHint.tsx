@@ -1,0 +1,159 @@
+import { useState } from 'react';
+import { Anchor, Badge, Box, Button, Collapse, Group, List, Paper, Stack, Text, UnstyledButton } from '@mantine/core';
+import { findingReasonText } from '@mamori/domain';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { RoundView } from '../checklist/queries';
+import { ledgerPaths } from '../ledgers/records';
+import { AcceptFindingModal } from './AcceptFindingModal';
+import type { FindingView } from './queries';
+
+interface Props {
+  finding: FindingView;
+  itemId: string;
+  itemName: string;
+  saved: RoundView[] | undefined;
+  assessmentId: string;
+  fiscalYear: number;
+  today: string;
+  canAnswer: boolean;
+  /** Unsaved edits on the row: accepting would overwrite them, so save or discard first. */
+  dirty: boolean;
+}
+
+/** The records behind a suggestion, each opening its ledger on that record. */
+function FindingRecords({ finding, itemName }: { finding: FindingView; itemName: string }) {
+  const { t } = useTranslation();
+  const { facilityId = '' } = useParams();
+  const [open, setOpen] = useState(false);
+  if (finding.records.length === 0) return null;
+  return (
+    <Box>
+      <UnstyledButton onClick={() => setOpen((o) => !o)} aria-expanded={open} aria-label={t('findings.recordsToggleLabel', { item: itemName, count: finding.records.length })}>
+        <Text size="sm" c="teal.8" fw={500}>
+          {open ? '▾' : '▸'} {t('findings.records', { count: finding.records.length })}
+        </Text>
+      </UnstyledButton>
+      <Collapse expanded={open}>
+        <List size="sm" spacing={2} mt={4} aria-label={t('findings.records', { count: finding.records.length })}>
+          {finding.records.map((record) => (
+            <List.Item key={`${record.ledger}-${record.id}`}>
+              <Anchor component={Link} to={ledgerPaths.open(facilityId, record.ledger, record.id)} size="sm">
+                {record.label || record.id}
+              </Anchor>
+              {record.reasons.length > 0 && (
+                <Text span size="xs" c="dimmed" ml={6}>
+                  {record.reasons.map((code) => t(`findings.recordTags.${code}`, { defaultValue: code })).join('、')}
+                </Text>
+              )}
+            </List.Item>
+          ))}
+        </List>
+      </Collapse>
+    </Box>
+  );
+}
+
+/**
+ * 「台帳からの提案」 beside a checklist item: the suggested answer, why (the domain's sentences), the
+ * records, and a way to adopt it. Quiet when the saved answer already agrees.
+ */
+export function FindingHint({ finding, itemId, itemName, saved, assessmentId, fiscalYear, today, canAnswer, dirty }: Props) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language === 'en' ? 'en' : 'ja';
+  const [accepting, setAccepting] = useState(false);
+  const [open, setOpen] = useState(false);
+  const confirmed = (saved ?? []).filter((r) => !r.draft);
+  const answer = confirmed.at(-1)?.value ?? null;
+  const matches = answer === finding.suggestion;
+  const differs = answer !== null && !matches;
+  const suggestion = finding.suggestion === 'yes' ? t('common.yes') : t('common.no');
+  const color = finding.suggestion === 'yes' ? 'teal' : 'orange';
+
+  const reasons = (
+    <List size="sm" spacing={2}>
+      {finding.reasons.map((reason) => (
+        <List.Item key={reason.code}>{findingReasonText(reason, language)}</List.Item>
+      ))}
+    </List>
+  );
+
+  const acceptButton = canAnswer && (
+    <Button size="xs" variant={differs ? 'default' : 'light'} color={color} disabled={dirty} onClick={() => setAccepting(true)} aria-label={t('findings.acceptLabel', { item: itemName })}>
+      {t('findings.accept.button')}
+    </Button>
+  );
+
+  const modal = canAnswer && (
+    <AcceptFindingModal
+      opened={accepting}
+      onClose={() => setAccepting(false)}
+      finding={finding}
+      itemId={itemId}
+      itemName={itemName}
+      assessmentId={assessmentId}
+      fiscalYear={fiscalYear}
+      today={today}
+      expectedRounds={confirmed.length}
+    />
+  );
+
+  if (matches) {
+    return (
+      <Box data-testid={`finding-${itemId}`} data-suggestion={finding.suggestion} data-matches="true">
+        <UnstyledButton onClick={() => setOpen((o) => !o)} aria-expanded={open} aria-label={t('findings.quietToggle', { item: itemName, answer: suggestion })}>
+          <Group gap={6}>
+            <Badge size="sm" variant="outline" color="gray">
+              {t('findings.badge', { answer: suggestion })}
+            </Badge>
+            <Text size="xs" c="dimmed">
+              {open ? '▾' : '▸'} {t('findings.matches')}
+            </Text>
+          </Group>
+        </UnstyledButton>
+        <Collapse expanded={open}>
+          <Stack gap={4} mt={4} c="dimmed">
+            {reasons}
+            <FindingRecords finding={finding} itemName={itemName} />
+          </Stack>
+        </Collapse>
+      </Box>
+    );
+  }
+
+  return (
+    <Paper
+      withBorder
+      radius="sm"
+      p="xs"
+      bg={`${color}.0`}
+      data-testid={`finding-${itemId}`}
+      data-suggestion={finding.suggestion}
+      data-matches="false"
+      role="group"
+      aria-label={t('findings.groupLabel', { item: itemName })}
+    >
+      <Stack gap={6}>
+        <Group justify="space-between" gap="xs">
+          <Badge color={color} variant="filled">
+            {t('findings.badge', { answer: suggestion })}
+          </Badge>
+          {acceptButton}
+        </Group>
+        {reasons}
+        <FindingRecords finding={finding} itemName={itemName} />
+        {differs && (
+          <Text size="sm" c="dark.6">
+            {t('findings.overrides', { answer: answer === 'yes' ? t('common.yes') : t('common.no'), suggestion })}
+          </Text>
+        )}
+        {canAnswer && dirty && (
+          <Text size="xs" c="dimmed">
+            {t('findings.saveFirst')}
+          </Text>
+        )}
+      </Stack>
+      {modal}
+    </Paper>
+  );
+}

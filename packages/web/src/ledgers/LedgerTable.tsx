@@ -1,0 +1,76 @@
+import { Badge, Button, Table, Tooltip } from '@mantine/core';
+import type { FindingReasonCode, LedgerKind } from '@mamori/domain';
+import { useTranslation } from 'react-i18next';
+import type { LedgerRecord } from './api';
+import { useLedgerColumns } from './columns';
+import { recordLabel } from './records';
+
+interface Props {
+  ledger: LedgerKind;
+  records: LedgerRecord[];
+  /** Records a finding lists, with why; shown as a 要対応 badge. */
+  flagged: Map<string, FindingReasonCode[]>;
+  onOpen: (record: LedgerRecord) => void;
+}
+
+export function AttentionBadge({ codes }: { codes: FindingReasonCode[] }) {
+  const { t } = useTranslation();
+  const tags = codes.map((code) => t(`findings.recordTags.${code}`, { defaultValue: code })).join('、');
+  return (
+    <Tooltip label={tags} multiline maw={280} withArrow>
+      <Badge size="sm" color="orange" variant="light" style={{ whiteSpace: 'nowrap' }} aria-label={t('ledgers.attentionWith', { reasons: tags })}>
+        {t('ledgers.attention')}
+      </Badge>
+    </Tooltip>
+  );
+}
+
+/** The list of one ledger, columns from the domain's headings; a row opens the record. */
+export function LedgerTable({ ledger, records, flagged, onOpen }: Props) {
+  const { t } = useTranslation();
+  const columns = useLedgerColumns(ledger);
+  return (
+    <Table.ScrollContainer minWidth={960}>
+      <Table verticalSpacing="xs" striped highlightOnHover aria-label={t(`ledgers.${ledger}.title`)}>
+        <Table.Thead>
+          <Table.Tr>
+            {columns.map((c) => (
+              <Table.Th key={c.key} style={{ whiteSpace: 'nowrap' }}>
+                {c.header}
+              </Table.Th>
+            ))}
+            <Table.Th>{t('ledgers.attentionColumn')}</Table.Th>
+            <Table.Th aria-label={t('common.actions')} />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {records.map((record) => {
+            const codes = flagged.get(record.id);
+            const label = recordLabel(ledger, record);
+            return (
+              <Table.Tr key={record.id} data-record-id={record.id} style={{ cursor: 'pointer' }} onClick={() => onOpen(record)}>
+                {columns.map((c) => (
+                  <Table.Td key={c.key}>{c.render(record)}</Table.Td>
+                ))}
+                <Table.Td>{codes && <AttentionBadge codes={codes} />}</Table.Td>
+                <Table.Td>
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    aria-label={t('ledgers.openRecord', { label })}
+                    onClick={(event) => {
+                      event.stopPropagation();
+                      onOpen(record);
+                    }}
+                  >
+                    {t('ledgers.open')}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

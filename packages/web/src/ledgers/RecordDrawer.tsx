@@ -1,0 +1,186 @@
+import { useState } from 'react';
+import { Alert, Button, Drawer, Group, Loader, Popover, Stack, Tabs, Text } from '@mantine/core';
+import type { LedgerKind } from '@mamori/domain';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../api/client';
+import { showSuccess, useApiErrorHandler } from '../api/errors';
+import { ErrorAlert } from '../common/ErrorAlert';
+import { formatDateTime } from '../common/format';
+import { createRecord, deleteRecord, ledgerKeys, updateRecord, useRecord, type LedgerRecord } from './api';
+import { newRecordValues } from './fields';
+import { RecordForm, type FormErrorSink, type RecordValues } from './RecordForm';
+import { RecordHistory } from './RecordHistory';
+import { recordLabel } from './records';
+
+interface Props {
+  facilityId: string;
+  ledger: LedgerKind;
+  /** 'new' to add a record, an id to open one, null when closed. */
+  openId: string | null;
+  /** The record when the list already has it (saves a request). */
+  known: LedgerRecord | undefined;
+  canEdit: boolean;
+  onClose: () => void;
+  onCreated: (record: LedgerRecord) => void;
+}
+
+function DeleteRecord({ ledger, record, onDeleted }: { ledger: LedgerKind; record: LedgerRecord; onDeleted: () => void }) {
+  const { t } = useTranslation();
+  const [opened, setOpened] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const handleError = useApiErrorHandler();
+  const label = recordLabel(ledger, record);
+  const remove = async () => {
+    setBusy(true);
+    try {
+      await deleteRecord(ledger, record.id, record.version);
+      showSuccess(t('ledgers.deleted', { label }));
+      setOpened(false);
+      onDeleted();
+    } catch (error) {
+      handleError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Popover opened={opened} onChange={setOpened} withArrow trapFocus position="top-start">
+      <Popover.Target>
+        <Button variant="subtle" color="red" onClick={() => setOpened((o) => !o)} aria-label={t('ledgers.deleteRecord', { label })}>
+          {t('common.delete')}
+        </Button>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <Stack gap="xs" maw={300}>
+          <Text size="sm">{t('ledgers.deleteConfirm', { label })}</Text>
+          <Group justify="flex-end" gap="xs">
+            <Button size="xs" variant="default" onClick={() => setOpened(false)}>
+              {t('common.cancel')}
+            </Button>
+            <Button size="xs" color="red" loading={busy} onClick={() => void remove()}>
+              {t('ledgers.deleteSubmit')}
+            </Button>
+          </Group>
+        </Stack>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}
+
+/** Add or edit one record, with its change history; a stale save shows the server's message and reloads. */
+export function RecordDrawer({ facilityId, ledger, openId, known, canEdit, onClose, onCreated }: Props) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const handleError = useApiErrorHandler();
+  const isNew = openId === 'new';
+  const fetched = useRecord(facilityId, ledger, isNew ? null : openId, known);
+  const record = isNew ? undefined : (known ?? fetched.data ?? undefined);
+  const [saving, setSaving] = useState(false);
+  const [conflict, setConflict] = useState<string | null>(null);
+  const [tab, setTab] = useState<string | null>('details');
+
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ledgerKeys.facility(facilityId) });
+  const close = () => {
+    setConflict(null);
+    setTab('details');
+    onClose();
+  };
+
+  const save = async (changes: RecordValues, form: FormErrorSink) => {
+    if (!isNew && Object.keys(changes).length === 0) {
+      close();
+      return;
+    }
+    setSaving(true);
+    setConflict(null);
+    try {
+      if (isNew) {
+        const created = await createRecord(facilityId, ledger, changes);
+        showSuccess(t('ledgers.created', { label: recordLabel(ledger, created) }));
+        await refresh();
+        onCreated(created);
+      } else if (record) {
+        const updated = await updateRecord(ledger, record.id, { ...changes, version: record.version });
+        queryClient.setQueryData(ledgerKeys.record(facilityId, ledger, record.id), updated);
+        showSuccess(t('common.saved'));
+        await refresh();
+        close();
+      }
+    } catch (error) {
+      if (isApiError(error, 'version_conflict')) {
+        // Someone else saved first: say so in their words and show what is there now.
+        setConflict(error.message);
+        await refresh();
+      } else {
+        handleError(error, form);
+      }
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const title = isNew ? t(`ledgers.${ledger}.addTitle`) : record ? recordLabel(ledger, record) : t(`ledgers.${ledger}.title`);
+  const initial = isNew ? newRecordValues(ledger) : (record as RecordValues | undefined);
+
+  return (
+    <Drawer opened={openId !== null} onClose={close} position="right" size="xl" title={title} padding="lg">
+      {!isNew && fetched.isLoading && <Loader size="sm" aria-label={t('common.loading')} />}
+      {!isNew && fetched.isError && <ErrorAlert error={fetched.error} onRetry={() => void fetched.refetch()} />}
+      {!isNew && !fetched.isLoading && !record && !fetched.isError && <Text c="dimmed">{t('ledgers.recordGone')}</Text>}
+      {initial && (
+        <Tabs value={tab} onChange={setTab} keepMounted={false}>
+          {!isNew && (
+            <Tabs.List mb="md">
+              <Tabs.Tab value="details">{t('ledgers.tabs.details')}</Tabs.Tab>
+              <Tabs.Tab value="history">{t('ledgers.tabs.history')}</Tabs.Tab>
+            </Tabs.List>
+          )}
+          <Tabs.Panel value="details">
+            <Stack gap="md">
+              {conflict && (
+                <Alert color="orange" title={t('errors.conflictTitle')} role="alert">
+                  <Text size="sm">{conflict}</Text>
+                  <Text size="sm">{t('ledgers.conflictReloaded')}</Text>
+                </Alert>
+              )}
+              {record && (
+                <Text size="xs" c="dimmed">
+                  {t('ledgers.updatedAt', { at: formatDateTime(record.updatedAt) })}
+                </Text>
+              )}
+              <RecordForm
+                // A reload after a conflict brings a new version: start the form again from it.
+                key={record ? `${record.id}-${record.version}` : 'new'}
+                ledger={ledger}
+                initial={initial}
+                readOnly={!canEdit}
+                submitting={saving}
+                submitLabel={isNew ? t('ledgers.add') : t('common.save')}
+                onSubmit={(changes, form) => void save(changes, form)}
+                onCancel={close}
+              />
+              {record && canEdit && (
+                <Group>
+                  <DeleteRecord
+                    ledger={ledger}
+                    record={record}
+                    onDeleted={() => {
+                      void refresh();
+                      close();
+                    }}
+                  />
+                </Group>
+              )}
+            </Stack>
+          </Tabs.Panel>
+          {record && (
+            <Tabs.Panel value="history">
+              <RecordHistory facilityId={facilityId} ledger={ledger} recordId={record.id} />
+            </Tabs.Panel>
+          )}
+        </Tabs>
+      )}
+    </Drawer>
+  );
+}

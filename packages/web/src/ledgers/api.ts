@@ -1,0 +1,168 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type {
+  AccountView,
+  AssetView,
+  EndOfLifeView as EndOfLifeViewSchema,
+  FindingSettingsView as FindingSettingsSchema,
+  HeaderMapping,
+  ImportResult,
+  LedgerKind,
+  LedgerReviewView,
+  RecordHistoryEntry as RecordHistoryEntrySchema,
+} from '@mamori/domain';
+import { api } from '../api/client';
+
+// The domain exports zod schemas; `_output` gives their parsed type without the web package depending on zod.
+type Out<T extends { _output: unknown }> = T['_output'];
+
+export type { AccountView, AssetView, HeaderMapping, ImportResult, LedgerKind, LedgerReviewView };
+export type LedgerRecord = AssetView | AccountView;
+export type RecordHistoryEntry = Out<typeof RecordHistoryEntrySchema>;
+export type FindingSettings = Out<typeof FindingSettingsSchema>;
+export type EndOfLifeEntry = Out<typeof EndOfLifeViewSchema>;
+export type ReviewDecision = 'keep' | 'disable' | 'delete';
+
+export interface LedgerPage {
+  total: number;
+  items: LedgerRecord[];
+}
+
+/** Everything under one facility's ledgers shares a prefix, so one invalidation refreshes findings too. */
+export const ledgerKeys = {
+  facility: (facilityId: string) => ['ledgers', facilityId] as const,
+  list: (facilityId: string, ledger: LedgerKind, q: string, page: number, pageSize: number) =>
+    ['ledgers', facilityId, ledger, 'list', q, page, pageSize] as const,
+  all: (facilityId: string, ledger: LedgerKind) => ['ledgers', facilityId, ledger, 'all'] as const,
+  record: (facilityId: string, ledger: LedgerKind, id: string) => ['ledgers', facilityId, ledger, 'record', id] as const,
+  history: (facilityId: string, ledger: LedgerKind, id: string) => ['ledgers', facilityId, ledger, 'history', id] as const,
+  findings: (facilityId: string, fiscalYear: number) => ['ledgers', facilityId, 'findings', fiscalYear] as const,
+  reviews: (facilityId: string) => ['ledgers', facilityId, 'reviews'] as const,
+  settings: (facilityId: string) => ['ledgers', facilityId, 'settings'] as const,
+  endOfLife: (facilityId: string) => ['ledgers', facilityId, 'end-of-life'] as const,
+};
+
+const recordPath = (ledger: LedgerKind, id: string) => `/${ledger}/${encodeURIComponent(id)}`;
+
+export function useLedgerList(facilityId: string, ledger: LedgerKind, q: string, page: number, pageSize: number, enabled = true) {
+  return useQuery({
+    queryKey: ledgerKeys.list(facilityId, ledger, q, page, pageSize),
+    queryFn: () => api<LedgerPage>(`/facilities/${facilityId}/${ledger}`, { query: { q, page, pageSize } }),
+    placeholderData: keepPreviousData,
+    enabled: !!facilityId && enabled,
+  });
+}
+
+const allPageSize = 500;
+/** Safety stop: 100 pages of 500 is more than any clinic or hospital ledger. */
+const maxPages = 100;
+
+/** Every record of a ledger, page by page (the review and the 要対応 filter need them all). */
+export async function fetchAllRecords(facilityId: string, ledger: LedgerKind): Promise<LedgerRecord[]> {
+  const items: LedgerRecord[] = [];
+  for (let page = 1; page <= maxPages; page++) {
+    const result = await api<LedgerPage>(`/facilities/${facilityId}/${ledger}`, { query: { page, pageSize: allPageSize } });
+    items.push(...result.items);
+    if (result.items.length < allPageSize || items.length >= result.total) break;
+  }
+  return items;
+}
+
+export function useAllRecords(facilityId: string, ledger: LedgerKind, enabled = true) {
+  return useQuery({
+    queryKey: ledgerKeys.all(facilityId, ledger),
+    queryFn: () => fetchAllRecords(facilityId, ledger),
+    enabled: !!facilityId && enabled,
+  });
+}
+
+/** One record by id, for links like `?open=<id>` whose record is not on the page shown. */
+export function useRecord(facilityId: string, ledger: LedgerKind, id: string | null, known: LedgerRecord | undefined) {
+  return useQuery({
+    queryKey: ledgerKeys.record(facilityId, ledger, id ?? ''),
+    queryFn: () => api<LedgerRecord>(recordPath(ledger, id!)),
+    enabled: !!facilityId && !!id && !known,
+  });
+}
+
+export function createRecord(facilityId: string, ledger: LedgerKind, body: Record<string, unknown>) {
+  return api<LedgerRecord>(`/facilities/${facilityId}/${ledger}`, { method: 'POST', body });
+}
+
+export function updateRecord(ledger: LedgerKind, id: string, body: Record<string, unknown> & { version: number }) {
+  return api<LedgerRecord>(recordPath(ledger, id), { method: 'PATCH', body });
+}
+
+export function deleteRecord(ledger: LedgerKind, id: string, version: number) {
+  return api<void>(recordPath(ledger, id), { method: 'DELETE', query: { version } });
+}
+
+export function useRecordHistory(facilityId: string, ledger: LedgerKind, id: string | null, enabled: boolean) {
+  return useQuery({
+    queryKey: ledgerKeys.history(facilityId, ledger, id ?? ''),
+    queryFn: () => api<RecordHistoryEntry[]>(`${recordPath(ledger, id!)}/history`),
+    enabled: !!id && enabled,
+  });
+}
+
+export type ExportFormat = 'xlsx' | 'csv' | 'csv-sjis';
+
+export function exportUrl(facilityId: string, ledger: LedgerKind, format: ExportFormat, locale: string) {
+  const params = new URLSearchParams({ format, locale: locale === 'en' ? 'en' : 'ja' });
+  return `/api/v1/facilities/${facilityId}/ledgers/${ledger}/export?${params.toString()}`;
+}
+
+/** Preview (commit=false) or write (commit=true). The file goes last: the server reads the fields before it. */
+export function importLedger(facilityId: string, ledger: LedgerKind, file: File, mapping: HeaderMapping | null, commit: boolean) {
+  const body = new FormData();
+  if (mapping && Object.keys(mapping).length > 0) body.append('mapping', JSON.stringify(mapping));
+  body.append('commit', commit ? 'true' : 'false');
+  body.append('file', file, file.name);
+  return api<ImportResult>(`/facilities/${facilityId}/ledgers/${ledger}/import`, { method: 'POST', body });
+}
+
+export function useLedgerReviews(facilityId: string) {
+  return useQuery({
+    queryKey: ledgerKeys.reviews(facilityId),
+    queryFn: () => api<LedgerReviewView[]>(`/facilities/${facilityId}/ledger-reviews`),
+    enabled: !!facilityId,
+  });
+}
+
+export function submitAccountReview(
+  facilityId: string,
+  body: { decisions: { accountId: string; decision: ReviewDecision; reason: string }[]; note: string },
+) {
+  return api<LedgerReviewView>(`/facilities/${facilityId}/account-reviews`, { method: 'POST', body });
+}
+
+export function submitAssetReview(facilityId: string, note: string) {
+  return api<LedgerReviewView>(`/facilities/${facilityId}/asset-reviews`, { method: 'POST', body: { note } });
+}
+
+export function useFindingSettings(facilityId: string) {
+  return useQuery({
+    queryKey: ledgerKeys.settings(facilityId),
+    queryFn: () => api<FindingSettings>(`/facilities/${facilityId}/finding-settings`),
+    enabled: !!facilityId,
+  });
+}
+
+export function saveFindingSettings(facilityId: string, body: FindingSettings) {
+  return api<FindingSettings>(`/facilities/${facilityId}/finding-settings`, { method: 'PUT', body });
+}
+
+export function useEndOfLife(facilityId: string) {
+  return useQuery({
+    queryKey: ledgerKeys.endOfLife(facilityId),
+    queryFn: () => api<EndOfLifeEntry[]>(`/facilities/${facilityId}/end-of-life`),
+    enabled: !!facilityId,
+  });
+}
+
+export function createEndOfLife(facilityId: string, body: { product: string; match: string[]; endOfLifeOn: string }) {
+  return api<EndOfLifeEntry>(`/facilities/${facilityId}/end-of-life`, { method: 'POST', body });
+}
+
+export function deleteEndOfLife(entryId: string) {
+  return api<void>(`/end-of-life/${entryId}`, { method: 'DELETE' });
+}
