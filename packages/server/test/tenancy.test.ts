@@ -24,7 +24,14 @@ beforeAll(async () => {
   const assessment = await json(call(t.app, a.manager, 'POST', `/api/v1/facilities/${a.facilityId}/assessments`, { fiscalYear: 2023, hasVendorContract: true }));
   await json(call(t.app, a.manager, 'PUT', `/api/v1/assessments/${assessment.id}/items/gate/rounds/1`, { value: 'yes', date: '2023-07-01' }));
   const evidence = await json(upload(t.app, a.manager, `/api/v1/assessments/${assessment.id}/items/3(1)/evidence`, multipartFile('A医院-極秘図.pdf', 'application/pdf', tinyPdf)));
+  const asset = await json(call(t.app, a.manager, 'POST', `/api/v1/facilities/${a.facilityId}/assets`, { managementNumber: 'A-PC-001', computerName: 'A医院受付PC' }));
+  const account = await json(call(t.app, a.manager, 'POST', `/api/v1/facilities/${a.facilityId}/accounts`, { loginId: 'a-doctor', familyName: 'A医院医師' }));
+  const endOfLife = await json(call(t.app, a.manager, 'POST', `/api/v1/facilities/${a.facilityId}/end-of-life`, { product: 'A医院専用OS', match: ['aos'], endOfLifeOn: '2020-01-01' }));
+  await json(call(t.app, a.manager, 'POST', `/api/v1/facilities/${a.facilityId}/account-reviews`, { decisions: [{ accountId: account.id, decision: 'keep', reason: 'A医院在籍' }] }));
   ids = {
+    assetId: asset.id,
+    accountId: account.id,
+    endOfLifeId: endOfLife.id,
     organizationId: a.organizationId,
     facilityId: a.facilityId,
     tokenId: token.id,
@@ -111,6 +118,38 @@ const walk: Record<string, () => Probe[]> = {
     { url: `/api/v1/assessments/${ids.assessmentId}/export.xlsx?locale=en`, expect: hidden() },
     { url: `/api/v1/assessments/${ids.assessmentId}/export.csv`, expect: hidden() },
   ],
+  'GET /api/v1/facilities/:facilityId/assets': () => [{ url: `/api/v1/facilities/${ids.facilityId}/assets?q=A`, expect: hidden() }],
+  'POST /api/v1/facilities/:facilityId/assets': () => [{ url: `/api/v1/facilities/${ids.facilityId}/assets`, body: { managementNumber: 'X' }, expect: hidden() }],
+  'GET /api/v1/assets/:id': () => [{ url: `/api/v1/assets/${ids.assetId}`, expect: hidden() }],
+  'PATCH /api/v1/assets/:id': () => [{ url: `/api/v1/assets/${ids.assetId}`, body: { version: 1, location: 'X' }, expect: hidden() }],
+  'DELETE /api/v1/assets/:id': () => [{ url: `/api/v1/assets/${ids.assetId}?version=1`, expect: hidden() }],
+  'GET /api/v1/assets/:id/history': () => [{ url: `/api/v1/assets/${ids.assetId}/history`, expect: hidden() }],
+  'GET /api/v1/facilities/:facilityId/accounts': () => [{ url: `/api/v1/facilities/${ids.facilityId}/accounts`, expect: hidden() }],
+  'POST /api/v1/facilities/:facilityId/accounts': () => [{ url: `/api/v1/facilities/${ids.facilityId}/accounts`, body: { loginId: 'x' }, expect: hidden() }],
+  'GET /api/v1/accounts/:id': () => [{ url: `/api/v1/accounts/${ids.accountId}`, expect: hidden() }],
+  'PATCH /api/v1/accounts/:id': () => [{ url: `/api/v1/accounts/${ids.accountId}`, body: { version: 1, enabled: false }, expect: hidden() }],
+  'DELETE /api/v1/accounts/:id': () => [{ url: `/api/v1/accounts/${ids.accountId}?version=1`, expect: hidden() }],
+  'GET /api/v1/accounts/:id/history': () => [{ url: `/api/v1/accounts/${ids.accountId}/history`, expect: hidden() }],
+  'POST /api/v1/facilities/:facilityId/ledgers/:ledger/import': () => [{ url: `/api/v1/facilities/${ids.facilityId}/ledgers/assets/import`, body: {}, expect: hidden() }],
+  'GET /api/v1/facilities/:facilityId/ledgers/:ledger/mapping': () => [{ url: `/api/v1/facilities/${ids.facilityId}/ledgers/accounts/mapping`, expect: hidden() }],
+  'GET /api/v1/facilities/:facilityId/ledgers/:ledger/export': () => [
+    { url: `/api/v1/facilities/${ids.facilityId}/ledgers/assets/export?format=xlsx`, expect: hidden() },
+    { url: `/api/v1/facilities/${ids.facilityId}/ledgers/accounts/export?format=csv-sjis`, expect: hidden() },
+  ],
+  'GET /api/v1/facilities/:facilityId/ledger-reviews': () => [{ url: `/api/v1/facilities/${ids.facilityId}/ledger-reviews`, expect: hidden() }],
+  'POST /api/v1/facilities/:facilityId/account-reviews': () => [
+    { url: `/api/v1/facilities/${ids.facilityId}/account-reviews`, body: { decisions: [{ accountId: ids.accountId, decision: 'delete', reason: 'x' }] }, expect: hidden() },
+  ],
+  'POST /api/v1/facilities/:facilityId/asset-reviews': () => [{ url: `/api/v1/facilities/${ids.facilityId}/asset-reviews`, body: {}, expect: hidden() }],
+  'GET /api/v1/facilities/:facilityId/end-of-life': () => [{ url: `/api/v1/facilities/${ids.facilityId}/end-of-life`, expect: hidden() }],
+  'POST /api/v1/facilities/:facilityId/end-of-life': () => [{ url: `/api/v1/facilities/${ids.facilityId}/end-of-life`, body: { product: 'X', match: ['x'], endOfLifeOn: '2020-01-01' }, expect: hidden() }],
+  'DELETE /api/v1/end-of-life/:entryId': () => [{ url: `/api/v1/end-of-life/${ids.endOfLifeId}`, expect: hidden() }],
+  'GET /api/v1/facilities/:facilityId/findings': () => [{ url: `/api/v1/facilities/${ids.facilityId}/findings`, expect: hidden() }],
+  'POST /api/v1/assessments/:assessmentId/accept-finding': () => [{ url: `/api/v1/assessments/${ids.assessmentId}/accept-finding`, body: { itemId: '2(1)', expectedRounds: 0 }, expect: hidden() }],
+  'GET /api/v1/facilities/:facilityId/finding-settings': () => [{ url: `/api/v1/facilities/${ids.facilityId}/finding-settings`, expect: hidden() }],
+  'PUT /api/v1/facilities/:facilityId/finding-settings': () => [
+    { url: `/api/v1/facilities/${ids.facilityId}/finding-settings`, body: { version: 1, patchMaxAgeDays: 1, unusedAccountDays: 1, ledgerReviewMonths: 1, servicesReviewMonths: 1 }, expect: hidden() },
+  ],
   'GET /api/v1/audit-events': () => [
     { url: `/api/v1/audit-events?organizationId=${ids.organizationId}`, expect: hidden() },
     { url: `/api/v1/audit-events?facilityId=${ids.facilityId}`, expect: hidden() },
@@ -127,7 +166,7 @@ describe('tenant isolation', () => {
   for (const role of ['admin', 'manager'] as const) {
     it(`B's ${role} gets nothing of A's from any route`, async () => {
       const outsider = b[role];
-      const secrets = [a.organizationId, a.facilityId, ids.tokenId!, ids.invitationId!, ids.memberId!, ids.assessmentId!, ids.evidenceId!, 'A医院-極秘図', 'Aクリニック', '医療法人A会', 'admin-a@', 'pending@example.jp'];
+      const secrets = [a.organizationId, a.facilityId, ids.tokenId!, ids.invitationId!, ids.memberId!, ids.assessmentId!, ids.evidenceId!, ids.assetId!, ids.accountId!, ids.endOfLifeId!, 'A-PC-001', 'A医院受付PC', 'a-doctor', 'A医院', 'A医院-極秘図', 'Aクリニック', '医療法人A会', 'admin-a@', 'pending@example.jp'];
       let probes = 0;
       // Sign-outs go last: logout-all ends the outsider's other sessions too.
       const all = Object.entries(walk)
@@ -153,5 +192,9 @@ describe('tenant isolation', () => {
     expect((await call(t.app, a.manager, 'GET', `/api/v1/audit-events?facilityId=${a.facilityId}`)).statusCode).toBe(200);
     expect((await call(t.app, a.viewer, 'GET', `/api/v1/assessments/${ids.assessmentId}`)).statusCode).toBe(200);
     expect((await call(t.app, a.viewer, 'GET', `/api/v1/assessments/${ids.assessmentId}/evidence/${ids.evidenceId}`)).statusCode).toBe(200);
+    expect((await call(t.app, a.viewer, 'GET', `/api/v1/assets/${ids.assetId}/history`)).statusCode).toBe(200);
+    expect((await call(t.app, a.viewer, 'GET', `/api/v1/accounts/${ids.accountId}`)).statusCode).toBe(200);
+    expect((await call(t.app, a.viewer, 'GET', `/api/v1/facilities/${a.facilityId}/findings`)).statusCode).toBe(200);
+    expect((await call(t.app, a.manager, 'GET', `/api/v1/facilities/${a.facilityId}/ledgers/assets/export?format=csv`)).body).toContain('A-PC-001');
   });
 });

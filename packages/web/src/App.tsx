@@ -49,8 +49,10 @@ const router = createBrowserRouter([
               { path: '/facilities/:facilityId/ledgers/settings', element: <LedgerSettingsPage /> },
               { path: '/facilities/:facilityId/ledgers/:ledger/import', element: <ImportPage /> },
               // Older links (/facilities/:id/assets) and facility-less ones (/ledgers/accounts?open=…) land on the ledger.
-              { path: '/facilities/:facilityId/:ledger', element: <LedgerRedirect />, handle: 'ledger-redirect' },
-              { path: '/ledgers/:ledger', element: <LedgerRedirect /> },
+              { path: '/facilities/:facilityId/assets', element: <LedgerRedirect ledger="assets" /> },
+              { path: '/facilities/:facilityId/accounts', element: <LedgerRedirect ledger="accounts" /> },
+              { path: '/ledgers/assets', element: <LedgerRedirect ledger="assets" /> },
+              { path: '/ledgers/accounts', element: <LedgerRedirect ledger="accounts" /> },
               ...featurePages
                 .filter((feature) => feature !== 'checklist')
                 .map((feature) => ({

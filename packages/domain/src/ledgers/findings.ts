@@ -11,7 +11,6 @@ import { scopeOfAsset, type AccountFields, type AssetFields } from './model.js';
  * thresholds are turned into cut-off dates once (on UTC dates, never the local time zone).
  */
 
-type Asset = AssetFields & { id: string };
 
 /** 'a is older than N days' ⇔ a < cut-off; a date exactly N days (or months) back is still within the limit. */
 function shiftDays(date: string, days: number): string {
@@ -52,29 +51,47 @@ export function accountLabel(account: Pick<AccountFields, 'loginId' | 'familyNam
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
-// Prepared rows
+// Prepared rows: one pass per ledger. Only the records some finding lists get a row (and a label); the rest are counted.
 
-const PATCH_OK = 0;
+const OK = 0;
 const PATCH_UNRECORDED = 1;
 const PATCH_OUTDATED = 2;
+const SOURCE_UNRECORDED = 1;
+const SOURCE_MISSING = 2;
 
 interface AssetRow {
   id: string;
   label: string;
   /** null: kind not recorded; such assets count only for `general` findings. */
   scope: DeviceScope | null;
-  remoteMaintenance: AssetFields['remoteMaintenance'];
+  unknownRemote: boolean;
   patch: number;
   /** Past end of life on the day of the findings (null: not known to be). */
   eolProduct: string | null;
   eolOn: string;
   eolAccepted: boolean;
   servicesStale: boolean;
-  sourceRestrictions: AssetFields['sourceRestrictions'];
+  /** Network devices only. */
+  source: number;
+  /** The row's record in the patches and background-services findings, made once and shared by its scopes. */
+  patchRecord?: FindingRecord;
+  servicesRecord?: FindingRecord;
+}
+
+interface AssetSummary {
+  /** The assets some finding lists, sorted by label. */
+  listed: AssetRow[];
+  /** Active and stopped assets (retired ones drop out of every finding). */
+  total: number;
+  server: number;
+  terminal: number;
+  network: number;
+  withRemote: number;
 }
 
 const unusedCodes = ['accounts-retired-enabled', 'accounts-expired-enabled', 'accounts-unused', 'accounts-temporary-without-end'] as const;
 type UnusedCode = (typeof unusedCodes)[number];
+const NO_CODES: readonly UnusedCode[] = Object.freeze([]);
 
 interface AccountRow {
   id: string;
@@ -82,26 +99,40 @@ interface AccountRow {
   scope: DeviceScope;
   noRole: boolean;
   /** The unused-account reasons that apply, in the order of `unusedCodes`. */
-  unused: UnusedCode[];
+  unused: readonly UnusedCode[];
+  /** The row's records, made once and shared by the scoped and the general finding. */
+  roleRecord?: FindingRecord;
+  unusedRecord?: FindingRecord;
 }
+
+interface AccountSummary {
+  /** The enabled accounts some finding lists, sorted by label. */
+  listed: AccountRow[];
+  /** Enabled accounts per scope (disabled ones never count: disabling is as good as deleting, Q&A 7-3 / 7-6). */
+  server: number;
+  terminal: number;
+}
+
+type EolHit = { entry: EndOfLifeEntry; length: number } | null;
 
 interface EolLookup {
   entries: readonly EndOfLifeEntry[];
-  /** Raw OS text → best match; every distinct text is normalised and looked up once. */
-  cache: Map<string, { entry: EndOfLifeEntry; length: number } | null>;
+  /** OS → version → best match: every distinct pair is normalised and looked up once. */
+  cache: Map<string, Map<string, EolHit>>;
 }
 
-function lookup(raw: string, eol: EolLookup): { entry: EndOfLifeEntry; length: number } | null {
-  let hit = eol.cache.get(raw);
+function lookup(os: string, version: string, eol: EolLookup): EolHit {
+  let byVersion = eol.cache.get(os);
+  if (byVersion === undefined) {
+    byVersion = new Map();
+    eol.cache.set(os, byVersion);
+  }
+  let hit = byVersion.get(version);
   if (hit === undefined) {
-    hit = matchEndOfLife(normalizeProduct(raw), eol.entries);
-    eol.cache.set(raw, hit);
+    hit = matchEndOfLife(normalizeProduct(`${os} ${version}`), eol.entries);
+    byVersion.set(version, hit);
   }
   return hit;
-}
-
-function osText(asset: Asset): string {
-  return `${asset.os} ${asset.osVersion}`.trim();
 }
 
 interface Cutoffs {
@@ -112,15 +143,20 @@ interface Cutoffs {
   services: string;
 }
 
-function prepareAssets(assets: LedgerFacts['assets'], cut: Cutoffs, eol: EolLookup): AssetRow[] {
-  const rows: AssetRow[] = [];
+function prepareAssets(assets: LedgerFacts['assets'], cut: Cutoffs, eol: EolLookup): AssetSummary {
+  const summary: AssetSummary = { listed: [], total: 0, server: 0, terminal: 0, network: 0, withRemote: 0 };
   for (let i = 0; i < assets.length; i++) {
     const asset = assets[i]!;
     if (asset.status === 'retired') continue;
     const scope = scopeOfAsset(asset.kind, asset.cloudModel);
+    summary.total++;
+    if (scope === 'server') summary.server++;
+    else if (scope === 'terminal') summary.terminal++;
+    else if (scope === 'network') summary.network++;
+    if (asset.remoteMaintenance === 'yes') summary.withRemote++;
 
-    let patch = PATCH_OK;
-    if (asset.lastPatchedOn === null || asset.lastPatchedOn === '') patch = PATCH_UNRECORDED;
+    let patch = OK;
+    if (!asset.lastPatchedOn) patch = PATCH_UNRECORDED;
     else if (asset.lastPatchedOn < cut.patch) patch = PATCH_OUTDATED;
 
     let eolProduct: string | null = null;
@@ -128,57 +164,78 @@ function prepareAssets(assets: LedgerFacts['assets'], cut: Cutoffs, eol: EolLook
     if (asset.endOfLifeOn) {
       if (asset.endOfLifeOn <= cut.asOf) {
         eolOn = asset.endOfLifeOn;
-        eolProduct = osText(asset) || asset.firmwareVersion.trim() || asset.software.trim() || assetLabel(asset);
+        eolProduct = `${asset.os} ${asset.osVersion}`.trim() || asset.firmwareVersion.trim() || asset.software.trim() || assetLabel(asset);
       }
     } else {
-      let best = lookup(`${asset.os} ${asset.osVersion}`, eol);
-      if (scope === 'network' && asset.firmwareVersion.trim() !== '') {
-        const withOs = lookup(`${asset.os} ${asset.firmwareVersion}`, eol);
-        if (withOs && (!best || withOs.length > best.length)) best = withOs;
-        const alone = lookup(asset.firmwareVersion, eol);
-        if (alone && (!best || alone.length > best.length)) best = alone;
+      let best = lookup(asset.os, asset.osVersion, eol);
+      if (scope === 'network' && asset.firmwareVersion !== '') {
+        const withOs = lookup(asset.os, asset.firmwareVersion, eol);
+        if (withOs !== null && (best === null || withOs.length > best.length)) best = withOs;
+        const alone = lookup('', asset.firmwareVersion, eol);
+        if (alone !== null && (best === null || alone.length > best.length)) best = alone;
       }
-      if (best && best.entry.endOfLifeOn <= cut.asOf) {
+      if (best !== null && best.entry.endOfLifeOn <= cut.asOf) {
         eolOn = best.entry.endOfLifeOn;
         eolProduct = best.entry.product;
       }
     }
 
-    rows.push({
+    const servicesStale = !asset.servicesReviewedOn || asset.servicesReviewedOn < cut.services;
+    let source = OK;
+    if (scope === 'network') {
+      if (asset.sourceRestrictions === null) source = SOURCE_UNRECORDED;
+      else if (asset.sourceRestrictions.length === 0) source = SOURCE_MISSING;
+    }
+    const unknownRemote = asset.remoteMaintenance === 'unknown';
+    if (scope !== null && !unknownRemote && patch === OK && eolProduct === null && !servicesStale && source === OK) continue;
+
+    summary.listed.push({
       id: asset.id,
       label: assetLabel(asset),
       scope,
-      remoteMaintenance: asset.remoteMaintenance,
+      unknownRemote,
       patch,
       eolProduct,
       eolOn,
       eolAccepted: eolProduct !== null && !isBlank(asset.riskAcceptance),
-      servicesStale: asset.servicesReviewedOn === null || asset.servicesReviewedOn === '' || asset.servicesReviewedOn < cut.services,
-      sourceRestrictions: asset.sourceRestrictions,
+      servicesStale,
+      source,
     });
   }
-  rows.sort(compareRows);
-  return rows;
+  summary.listed.sort(compareRows);
+  return summary;
 }
 
-function prepareAccounts(accounts: LedgerFacts['accounts'], cut: Cutoffs): AccountRow[] {
-  const rows: AccountRow[] = [];
+function prepareAccounts(accounts: LedgerFacts['accounts'], cut: Cutoffs): AccountSummary {
+  const summary: AccountSummary = { listed: [], server: 0, terminal: 0 };
   for (let i = 0; i < accounts.length; i++) {
     const account = accounts[i]!;
     if (!account.enabled) continue;
-    const unused: UnusedCode[] = [];
-    if (account.retired) unused.push('accounts-retired-enabled');
-    if (account.validTo && account.validTo < cut.asOf) unused.push('accounts-expired-enabled');
-    if (account.lastLoginOn && account.lastLoginOn < cut.login) unused.push('accounts-unused');
-    if (account.temporary && !account.validTo) unused.push('accounts-temporary-without-end');
-    rows.push({ id: account.id, label: accountLabel(account), scope: account.scope, noRole: isBlank(account.role), unused });
+    if (account.scope === 'server') summary.server++;
+    else summary.terminal++;
+    let unused: UnusedCode[] | null = null;
+    if (account.retired) (unused ??= []).push('accounts-retired-enabled');
+    if (account.validTo && account.validTo < cut.asOf) (unused ??= []).push('accounts-expired-enabled');
+    if (account.lastLoginOn && account.lastLoginOn < cut.login) (unused ??= []).push('accounts-unused');
+    if (account.temporary && !account.validTo) (unused ??= []).push('accounts-temporary-without-end');
+    const noRole = isBlank(account.role);
+    if (unused === null && !noRole) continue;
+    summary.listed.push({ id: account.id, label: accountLabel(account), scope: account.scope, noRole, unused: unused ?? NO_CODES });
   }
-  rows.sort(compareRows);
-  return rows;
+  summary.listed.sort(compareRows);
+  return summary;
 }
 
 function inScope(rowScope: DeviceScope | null, scope: DeviceScope): boolean {
   return scope === 'general' || rowScope === scope;
+}
+
+function assetCount(summary: AssetSummary, scope: DeviceScope): number {
+  return scope === 'general' ? summary.total : scope === 'server' ? summary.server : scope === 'terminal' ? summary.terminal : summary.network;
+}
+
+function accountCount(summary: AccountSummary, scope: DeviceScope): number {
+  return scope === 'general' ? summary.server + summary.terminal : scope === 'server' ? summary.server : scope === 'terminal' ? summary.terminal : 0;
 }
 
 function reason(code: FindingReasonCode, count: number, params: Record<string, string | number> = {}): FindingReason {
@@ -205,9 +262,10 @@ function securityManager(name: string | null): Finding {
   return finding('security-manager', 'general', false, [reason('security-manager-named', 0, { name: name!.trim() })], []);
 }
 
-function assetLedger(rows: readonly AssetRow[], reviewedOn: string | null, months: number, cut: Cutoffs): Finding {
-  if (rows.length === 0) return finding('asset-ledger', 'general', true, [reason('asset-ledger-empty', 0)], []);
+function assetLedger(assets: AssetSummary, reviewedOn: string | null, months: number, cut: Cutoffs): Finding {
+  if (assets.total === 0) return finding('asset-ledger', 'general', true, [reason('asset-ledger-empty', 0)], []);
   const records: FindingRecord[] = [];
+  const rows = assets.listed;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     if (row.scope === null) records.push(assetRecord(row, ['assets-without-kind']));
@@ -215,49 +273,49 @@ function assetLedger(rows: readonly AssetRow[], reviewedOn: string | null, month
   const reasons: FindingReason[] = [];
   const notReviewed = !reviewedOn || reviewedOn < cut.ledger;
   if (notReviewed) reasons.push(reason('asset-ledger-not-reviewed', 0, reviewedOn ? { reviewedOn, months } : { months }));
-  else reasons.push(reason('asset-ledger-reviewed', rows.length, { reviewedOn: reviewedOn!, count: rows.length }));
+  else reasons.push(reason('asset-ledger-reviewed', assets.total, { reviewedOn: reviewedOn!, count: assets.total }));
   if (records.length > 0) reasons.push(reason('assets-without-kind', records.length, { count: records.length }));
   return finding('asset-ledger', 'general', notReviewed, reasons, records);
 }
 
-function remoteMaintenance(rows: readonly AssetRow[]): Finding {
-  if (rows.length === 0) return finding('remote-maintenance', 'general', true, [reason('asset-ledger-empty', 0)], []);
+function remoteMaintenance(assets: AssetSummary): Finding {
+  if (assets.total === 0) return finding('remote-maintenance', 'general', true, [reason('asset-ledger-empty', 0)], []);
   const records: FindingRecord[] = [];
-  let withRemote = 0;
+  const rows = assets.listed;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
-    if (row.remoteMaintenance === 'unknown') records.push(assetRecord(row, ['remote-maintenance-unknown']));
-    else if (row.remoteMaintenance === 'yes') withRemote++;
+    if (row.unknownRemote) records.push(assetRecord(row, ['remote-maintenance-unknown']));
   }
   if (records.length > 0) {
     return finding('remote-maintenance', 'general', true, [reason('remote-maintenance-unknown', records.length, { count: records.length })], records);
   }
-  return finding('remote-maintenance', 'general', false, [reason('remote-maintenance-known', rows.length, { count: rows.length, withRemote })], []);
+  return finding('remote-maintenance', 'general', false, [reason('remote-maintenance-known', assets.total, { count: assets.total, withRemote: assets.withRemote })], []);
 }
 
 function accountReview(reviewedOn: string | null): FindingReason[] {
   return reviewedOn ? [reason('account-review-done', 0, { reviewedOn })] : [];
 }
 
-function accessRights(rows: readonly AccountRow[], scope: DeviceScope, reviewedOn: string | null): Finding {
-  let count = 0;
-  const records: FindingRecord[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    if (!inScope(row.scope, scope)) continue;
-    count++;
-    if (row.noRole) records.push(accountRecord(row, ['accounts-without-role']));
-  }
+function accessRights(accounts: AccountSummary, scope: DeviceScope, reviewedOn: string | null): Finding {
+  const count = accountCount(accounts, scope);
   const review = accountReview(reviewedOn);
   if (count === 0) return finding('access-rights', scope, true, [reason('no-accounts-in-scope', 0), ...review], []);
+  const records: FindingRecord[] = [];
+  const rows = accounts.listed;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    if (row.noRole && inScope(row.scope, scope)) records.push((row.roleRecord ??= accountRecord(row, ['accounts-without-role'])));
+  }
   if (records.length > 0) {
     return finding('access-rights', scope, true, [reason('accounts-without-role', records.length, { count: records.length }), ...review], records);
   }
   return finding('access-rights', scope, false, [reason('accounts-have-roles', count, { count }), ...review], []);
 }
 
-function unusedAccounts(rows: readonly AccountRow[], scope: DeviceScope, reviewedOn: string | null, days: number): Finding {
-  let count = 0;
+function unusedAccounts(accounts: AccountSummary, scope: DeviceScope, reviewedOn: string | null, days: number): Finding {
+  const count = accountCount(accounts, scope);
+  const review = accountReview(reviewedOn);
+  if (count === 0) return finding('unused-accounts', scope, true, [reason('no-accounts-in-scope', 0), ...review], []);
   const counts: Record<UnusedCode, number> = {
     'accounts-retired-enabled': 0,
     'accounts-expired-enabled': 0,
@@ -265,28 +323,26 @@ function unusedAccounts(rows: readonly AccountRow[], scope: DeviceScope, reviewe
     'accounts-temporary-without-end': 0,
   };
   const records: FindingRecord[] = [];
+  const rows = accounts.listed;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
-    if (!inScope(row.scope, scope)) continue;
-    count++;
-    if (row.unused.length === 0) continue;
+    if (row.unused.length === 0 || !inScope(row.scope, scope)) continue;
     for (let c = 0; c < row.unused.length; c++) counts[row.unused[c]!]++;
-    records.push(accountRecord(row, row.unused.slice()));
+    records.push((row.unusedRecord ??= accountRecord(row, row.unused.slice())));
   }
-  const review = accountReview(reviewedOn);
-  if (count === 0) return finding('unused-accounts', scope, true, [reason('no-accounts-in-scope', 0), ...review], []);
   if (records.length === 0) return finding('unused-accounts', scope, false, [reason('accounts-clean', count, { count }), ...review], []);
   const reasons: FindingReason[] = [];
   for (const code of unusedCodes) {
     const n = counts[code];
-    if (n === 0) continue;
-    reasons.push(reason(code, n, code === 'accounts-unused' ? { count: n, days } : { count: n }));
+    if (n > 0) reasons.push(reason(code, n, code === 'accounts-unused' ? { count: n, days } : { count: n }));
   }
   return finding('unused-accounts', scope, true, [...reasons, ...review], records);
 }
 
+type EolGroups = Map<string, { product: string; endOfLifeOn: string; count: number }>;
+
 /** One end-of-life reason per (product, date), in date order. */
-function eolReasons(code: 'os-end-of-life' | 'os-end-of-life-accepted', groups: Map<string, { product: string; endOfLifeOn: string; count: number }>): FindingReason[] {
+function eolReasons(code: 'os-end-of-life' | 'os-end-of-life-accepted', groups: EolGroups): FindingReason[] {
   const list = [...groups.values()].sort((a, b) =>
     a.endOfLifeOn !== b.endOfLifeOn ? (a.endOfLifeOn < b.endOfLifeOn ? -1 : 1) : a.product < b.product ? -1 : a.product > b.product ? 1 : 0,
   );
@@ -295,45 +351,38 @@ function eolReasons(code: 'os-end-of-life' | 'os-end-of-life-accepted', groups: 
   return out;
 }
 
-function addToGroup(groups: Map<string, { product: string; endOfLifeOn: string; count: number }>, product: string, endOfLifeOn: string): void {
+function addToGroup(groups: EolGroups, product: string, endOfLifeOn: string): void {
   const key = `${endOfLifeOn}\u0000${product}`;
   const group = groups.get(key);
   if (group) group.count++;
   else groups.set(key, { product, endOfLifeOn, count: 1 });
 }
 
-function patches(rows: readonly AssetRow[], scope: DeviceScope, days: number): Finding {
-  let count = 0;
+function patchRecord(row: AssetRow): FindingRecord {
+  const codes: FindingReasonCode[] = [];
+  if (row.patch === PATCH_UNRECORDED) codes.push('patches-unrecorded');
+  else if (row.patch === PATCH_OUTDATED) codes.push('patches-outdated');
+  if (row.eolProduct !== null) codes.push(row.eolAccepted ? 'os-end-of-life-accepted' : 'os-end-of-life');
+  return assetRecord(row, codes);
+}
+
+function patches(assets: AssetSummary, scope: DeviceScope, days: number): Finding {
+  const count = assetCount(assets, scope);
+  if (count === 0) return finding('patches', scope, true, [reason('no-assets-in-scope', 0)], []);
   let unrecorded = 0;
   let outdated = 0;
-  const eol = new Map<string, { product: string; endOfLifeOn: string; count: number }>();
-  const accepted = new Map<string, { product: string; endOfLifeOn: string; count: number }>();
+  const eol: EolGroups = new Map();
+  const accepted: EolGroups = new Map();
   const records: FindingRecord[] = [];
+  const rows = assets.listed;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
-    if (!inScope(row.scope, scope)) continue;
-    count++;
-    if (row.patch === PATCH_OK && row.eolProduct === null) continue;
-    const codes: FindingReasonCode[] = [];
-    if (row.patch === PATCH_UNRECORDED) {
-      unrecorded++;
-      codes.push('patches-unrecorded');
-    } else if (row.patch === PATCH_OUTDATED) {
-      outdated++;
-      codes.push('patches-outdated');
-    }
-    if (row.eolProduct !== null) {
-      if (row.eolAccepted) {
-        addToGroup(accepted, row.eolProduct, row.eolOn);
-        codes.push('os-end-of-life-accepted');
-      } else {
-        addToGroup(eol, row.eolProduct, row.eolOn);
-        codes.push('os-end-of-life');
-      }
-    }
-    records.push(assetRecord(row, codes));
+    if ((row.patch === OK && row.eolProduct === null) || !inScope(row.scope, scope)) continue;
+    if (row.patch === PATCH_UNRECORDED) unrecorded++;
+    else if (row.patch === PATCH_OUTDATED) outdated++;
+    if (row.eolProduct !== null) addToGroup(row.eolAccepted ? accepted : eol, row.eolProduct, row.eolOn);
+    records.push((row.patchRecord ??= patchRecord(row)));
   }
-  if (count === 0) return finding('patches', scope, true, [reason('no-assets-in-scope', 0)], []);
   const reasons: FindingReason[] = [];
   if (unrecorded > 0) reasons.push(reason('patches-unrecorded', unrecorded, { count: unrecorded }));
   if (outdated > 0) reasons.push(reason('patches-outdated', outdated, { count: outdated, days }));
@@ -345,24 +394,23 @@ function patches(rows: readonly AssetRow[], scope: DeviceScope, days: number): F
 }
 
 /** 接続元制限 is about network devices: the `general` finding looks at the same devices. */
-function sourceRestriction(rows: readonly AssetRow[], scope: DeviceScope): Finding {
-  let count = 0;
+function sourceRestriction(assets: AssetSummary, scope: DeviceScope): Finding {
+  const count = assets.network;
+  if (count === 0) return finding('source-restriction', scope, true, [reason('no-assets-in-scope', 0)], []);
   let unrecorded = 0;
   let missing = 0;
   const records: FindingRecord[] = [];
+  const rows = assets.listed;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
-    if (row.scope !== 'network') continue;
-    count++;
-    if (row.sourceRestrictions === null) {
+    if (row.source === SOURCE_UNRECORDED) {
       unrecorded++;
       records.push(assetRecord(row, ['source-restriction-unrecorded']));
-    } else if (row.sourceRestrictions.length === 0) {
+    } else if (row.source === SOURCE_MISSING) {
       missing++;
       records.push(assetRecord(row, ['source-restriction-missing']));
     }
   }
-  if (count === 0) return finding('source-restriction', scope, true, [reason('no-assets-in-scope', 0)], []);
   if (records.length === 0) return finding('source-restriction', scope, false, [reason('source-restriction-in-place', count, { count })], []);
   const reasons: FindingReason[] = [];
   if (unrecorded > 0) reasons.push(reason('source-restriction-unrecorded', unrecorded, { count: unrecorded }));
@@ -370,16 +418,15 @@ function sourceRestriction(rows: readonly AssetRow[], scope: DeviceScope): Findi
   return finding('source-restriction', scope, true, reasons, records);
 }
 
-function backgroundServices(rows: readonly AssetRow[], scope: DeviceScope, months: number): Finding {
-  let count = 0;
+function backgroundServices(assets: AssetSummary, scope: DeviceScope, months: number): Finding {
+  const count = assetCount(assets, scope);
+  if (count === 0) return finding('background-services', scope, true, [reason('no-assets-in-scope', 0)], []);
   const records: FindingRecord[] = [];
+  const rows = assets.listed;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
-    if (!inScope(row.scope, scope)) continue;
-    count++;
-    if (row.servicesStale) records.push(assetRecord(row, ['services-not-reviewed']));
+    if (row.servicesStale && inScope(row.scope, scope)) records.push((row.servicesRecord ??= assetRecord(row, ['services-not-reviewed'])));
   }
-  if (count === 0) return finding('background-services', scope, true, [reason('no-assets-in-scope', 0)], []);
   if (records.length > 0) {
     return finding('background-services', scope, true, [reason('services-not-reviewed', records.length, { count: records.length, months })], records);
   }

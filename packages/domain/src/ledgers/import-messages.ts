@@ -107,7 +107,9 @@ export function importReasonText(reason: ImportReason, locale: ImportLocale = 'j
         : `${reason.label.en} "${reason.value}" is also on row ${reason.firstRow}`;
     case 'duplicate_heading':
       return ja
-        ? `${quoteList(reason.columns, locale)} の列がどちらも「${reason.label.ja}」として読まれます。どちらか一方を「取り込まない」にしてください`
+        ? reason.columns.length === 2
+          ? `${quoteList(reason.columns, locale)} の列がどちらも「${reason.label.ja}」として読まれます。どちらか一方を「取り込まない」にしてください`
+          : `${quoteList(reason.columns, locale)} の列がいずれも「${reason.label.ja}」として読まれます。1つを残してほかは「取り込まない」にしてください`
         : `The columns ${quoteList(reason.columns, locale)} are all read as "${reason.label.en}"; set all but one to "ignore"`;
     case 'mapping_unknown_field':
       return ja

@@ -152,16 +152,17 @@ function emptyCell(column: ColumnDefinition): ParsedCell {
 function parseIp(text: string): ParsedCell {
   const trimmed = text.trim();
   if (CANONICAL_IPV4.test(trimmed)) return { ok: true, value: trimmed, empty: false };
-  const normal = foldWidth(trimmed).toLowerCase();
+  const folded = foldWidth(trimmed);
+  const normal = folded.toLowerCase();
   if (IP_NONE.has(normal)) return { ok: true, value: '', empty: false };
   if (IP_DYNAMIC.test(normal)) return textValue(trimmed, 200);
-  const parts = normal.split(IP_SEPARATORS);
+  const parts = folded.split(IP_SEPARATORS);
   const out: string[] = [];
   for (const part of parts) {
     if (part === '') continue;
     const v4 = canonicalIpv4(part);
     if (v4 !== null) out.push(v4);
-    else if (isIpv6(part)) out.push(part);
+    else if (isIpv6(part)) out.push(part.toLowerCase());
     else return fail({ code: 'ip_invalid', value: part });
   }
   return textValue(out.join(', '), 200);

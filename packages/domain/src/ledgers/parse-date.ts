@@ -41,6 +41,8 @@ const SERIAL = /^\d{1,7}(?:\.\d+)?$/;
 // 2020年12月, 2020/12, 令和2年12月: a month without a day
 const MONTH_ONLY = /^(?:\d{4}|(?:令和|平成|昭和|大正|明治|[令平昭大明rhstm])\s*(?:元|\d{1,2}))\s*[年/\-.]\s*\d{1,2}\s*月?$/;
 const ASCII = /^[\x20-\x7e]*$/;
+// 2020/12/1(火), 2020年12月1日（火曜日）: the weekday is dropped, not checked.
+const WEEKDAY = /\s*\((?:[日月火水木金土](?:曜日?)?|sun|mon|tue|wed|thu|fri|sat)\.?\)$/;
 
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -103,18 +105,22 @@ function fromSerial(serial: number): ParsedDate {
 export function parseDate(value: string | number | Date): ParsedDate {
   if (typeof value === 'number') {
     if (Number.isInteger(value) && value >= 18_680_101 && value <= 29_991_231) return compact(String(value));
+    if (isYearOnly(value)) return { ok: false, reason: { code: 'date_month_only' } };
     return fromSerial(value);
   }
   if (value instanceof Date) {
     const time = value.getTime();
     if (Number.isNaN(time)) return { ok: false, reason: { code: 'date_format' } };
-    return makeDate(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
+    // Spreadsheet times are fractions of a day: 23:59:59.9995 is the next midnight.
+    const date = new Date(Math.round(time / 1000) * 1000);
+    return makeDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
   }
   if (typeof value !== 'string') return { ok: false, reason: { code: 'date_format' } };
   let s = value.trim();
   if (s.length === 0) return { ok: false, reason: { code: 'date_format' } };
   s = ASCII.test(s) ? s.toLowerCase() : foldWidth(s).trim().toLowerCase();
 
+  if (s.endsWith(')')) s = s.replace(WEEKDAY, '');
   let m = WESTERN.exec(s);
   if (m) return makeDate(Number(m[1]), Number(m[2]), Number(m[3]));
   m = ERA.exec(s);
@@ -122,9 +128,17 @@ export function parseDate(value: string | number | Date): ParsedDate {
   m = WESTERN_KANJI.exec(s);
   if (m) return makeDate(Number(m[1]), Number(m[2]), Number(m[3]));
   if (COMPACT.test(s)) return compact(s);
-  if (SERIAL.test(s)) return fromSerial(Number(s));
+  if (SERIAL.test(s)) {
+    const n = Number(s);
+    return isYearOnly(n) ? { ok: false, reason: { code: 'date_month_only' } } : fromSerial(n);
+  }
   if (MONTH_ONLY.test(s)) return { ok: false, reason: { code: 'date_month_only' } };
   return { ok: false, reason: { code: 'date_format' } };
+}
+
+/** 2020 in a date cell is a year, not the Excel serial for 1905-07-12. */
+function isYearOnly(n: number): boolean {
+  return Number.isInteger(n) && n >= 1900 && n <= 2100;
 }
 
 function compact(s: string): ParsedDate {

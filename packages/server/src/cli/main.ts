@@ -18,6 +18,7 @@ import { restoreBackup, RestoreError, writeBackup } from '../backup/backup.js';
 import { cliAudit, printJson, withDatabase } from './context.js';
 import { serve } from './serve.js';
 import { registerChecklistCommands } from './checklist.js';
+import { registerLedgerCommands } from './ledgers.js';
 
 const program = new Command('mamori').description('Mamori — 医療機関のサイバーセキュリティ対策チェックリスト');
 
@@ -154,6 +155,7 @@ program
   );
 
 registerChecklistCommands(program);
+registerLedgerCommands(program);
 
 try {
   await program.parseAsync();

@@ -1,5 +1,9 @@
-import { computeFindings, itemIdsForFinding, type Catalog, type FacilityKind, type FindingView, type Item, type LedgerFacts } from '@mamori/domain';
+import { computeFindings, fiscalYearOf, itemIdsForFinding, todayInTokyo, type Catalog, type FacilityKind, type FindingView, type FindingsView, type Item, type LedgerFacts } from '@mamori/domain';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../db/connect.js';
+import { assessments } from '../db/schema.js';
 import type { FacilityRow } from '../tenancy/scope.js';
+import { loadLedgerFacts } from './facts.js';
 
 /** The items of the facility's own form in the edition of that fiscal year (the checklist's own edition when it exists). */
 export function facilityItems(catalog: Catalog, facility: FacilityRow, edition: string | undefined): readonly Item[] {
@@ -15,4 +19,17 @@ export function presentFindings(facts: LedgerFacts, items: readonly Item[]): Fin
     if (itemIds.length) views.push({ ...finding, itemIds });
   }
   return views;
+}
+
+/** The facility's findings for a fiscal year, against its own checklist's edition (or the one in force). */
+export async function findingsView(db: Db, catalog: Catalog, facility: FacilityRow, requestedYear?: number): Promise<FindingsView> {
+  const asOf = todayInTokyo();
+  const fiscalYear = requestedYear ?? fiscalYearOf(asOf);
+  const [own] = await db
+    .select({ edition: assessments.edition })
+    .from(assessments)
+    .where(and(eq(assessments.facilityId, facility.id), eq(assessments.fiscalYear, fiscalYear), isNull(assessments.vendorName)));
+  const edition = own?.edition ?? catalog.editionForFiscalYear(fiscalYear) ?? null;
+  const facts = await loadLedgerFacts(db, facility, asOf);
+  return { asOf, fiscalYear, edition, findings: presentFindings(facts, facilityItems(catalog, facility, edition ?? undefined)) };
 }

@@ -1,8 +1,8 @@
-import { AcceptFindingRequest, AssessmentDetail, FindingSettingsView, FindingsView, Id, UpdateFindingSettingsRequest, fiscalYearOf, todayInTokyo } from '@mamori/domain';
-import { and, eq, isNull } from 'drizzle-orm';
+import { AcceptFindingRequest, AssessmentDetail, FindingSettingsView, FindingsView, Id, UpdateFindingSettingsRequest } from '@mamori/domain';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Routes } from '../http/types.js';
-import { assessments, facilities } from '../db/schema.js';
+import { facilities } from '../db/schema.js';
 import { auditContext, requireAuth } from '../auth/context.js';
 import { diff, recordAudit } from '../audit/record.js';
 import { versionConflict } from '../http/errors.js';
@@ -12,7 +12,7 @@ import { presentAssessment } from '../assessments/presenter.js';
 import { assessmentDetail } from '../assessments/queries.js';
 import { acceptFinding } from './accept.js';
 import { loadLedgerFacts, thresholdsOf } from './facts.js';
-import { facilityItems, presentFindings } from './present.js';
+import { findingsView } from './present.js';
 
 const FacilityParams = z.object({ facilityId: Id });
 
@@ -25,15 +25,7 @@ export const findingRoutes: Routes = (app, deps) => {
     { schema: { params: FacilityParams, querystring: z.strictObject({ fiscalYear: z.coerce.number().int().min(2023).max(2100).optional() }), response: { 200: FindingsView } } },
     async (request) => {
       const facility = await facilityFor(db, requireAuth(request).actor, request.params.facilityId, 'ledger.read');
-      const asOf = todayInTokyo();
-      const fiscalYear = request.query.fiscalYear ?? fiscalYearOf(asOf);
-      const [own] = await db
-        .select({ edition: assessments.edition })
-        .from(assessments)
-        .where(and(eq(assessments.facilityId, facility.id), eq(assessments.fiscalYear, fiscalYear), isNull(assessments.vendorName)));
-      const edition = own?.edition ?? catalog.editionForFiscalYear(fiscalYear) ?? null;
-      const facts = await loadLedgerFacts(db, facility, asOf);
-      return { asOf, fiscalYear, edition, findings: presentFindings(facts, facilityItems(catalog, facility, edition ?? undefined)) };
+      return findingsView(db, catalog, facility, request.query.fiscalYear);
     },
   );
 

@@ -108,7 +108,7 @@ function decodeText(content: Buffer): { encoding: ImportEncoding; text: string }
   }
   // DOS end-of-file marks are harmless; other control characters mean this is not text.
   text = text.replace(/\u001a+$/, '');
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text)) throw errors.encoding();
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(text)) throw errors.encoding();
   if (text.trim().length === 0) throw errors.empty();
   return { encoding, text };
 }

@@ -13,7 +13,15 @@ interface Item {
   key?: string;
 }
 
-export const featurePages = ['checklist', 'assets', 'accounts', 'vendors', 'incidents'] as const;
+export const featurePages = ['checklist', 'vendors', 'incidents'] as const;
+
+/** The 台帳 section: the two ledgers, the account review (棚卸し) and the ledger settings. */
+const ledgerPages = [
+  { key: 'ledgerAssets', path: 'ledgers/assets' },
+  { key: 'ledgerAccounts', path: 'ledgers/accounts' },
+  { key: 'ledgerReview', path: 'ledgers/review' },
+  { key: 'ledgerSettings', path: 'ledgers/settings' },
+] as const;
 
 export function Navigation({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
@@ -30,6 +38,11 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
   const work: Item[] = [{ key: 'dashboard', label: t('nav.dashboard'), to: facilityBase ? `${facilityBase}/dashboard` : '/' }];
   if (facilityBase) {
     for (const page of featurePages) work.push({ label: t(`nav.${page}`), to: `${facilityBase}/${page}` });
+  }
+
+  const ledgers: Item[] = [];
+  if (facilityBase && facilityScope && allowed('ledger.read', facilityScope)) {
+    for (const page of ledgerPages) ledgers.push({ label: t(`nav.${page.key}`), to: `${facilityBase}/${page.path}` });
   }
 
   const manage: Item[] = [];
@@ -71,6 +84,15 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
         {t('nav.work')}
       </Text>
       {work.map(render)}
+      {ledgers.length > 0 && (
+        <>
+          <Divider my="sm" />
+          <Text size="xs" c="dimmed" fw={700} px="sm" pb={4}>
+            {t('nav.ledgers')}
+          </Text>
+          {ledgers.map(render)}
+        </>
+      )}
       {manage.length > 0 && (
         <>
           <Divider my="sm" />
