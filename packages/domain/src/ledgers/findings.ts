@@ -76,6 +76,7 @@ interface AssetRow {
   /** The row's record in the patches and background-services findings, made once and shared by its scopes. */
   patchRecord?: FindingRecord;
   servicesRecord?: FindingRecord;
+  sourceRecord?: FindingRecord;
 }
 
 interface AssetSummary {
@@ -405,10 +406,10 @@ function sourceRestriction(assets: AssetSummary, scope: DeviceScope): Finding {
     const row = rows[i]!;
     if (row.source === SOURCE_UNRECORDED) {
       unrecorded++;
-      records.push(assetRecord(row, ['source-restriction-unrecorded']));
+      records.push((row.sourceRecord ??= assetRecord(row, ['source-restriction-unrecorded'])));
     } else if (row.source === SOURCE_MISSING) {
       missing++;
-      records.push(assetRecord(row, ['source-restriction-missing']));
+      records.push((row.sourceRecord ??= assetRecord(row, ['source-restriction-missing'])));
     }
   }
   if (records.length === 0) return finding('source-restriction', scope, false, [reason('source-restriction-in-place', count, { count })], []);
@@ -439,6 +440,8 @@ function backgroundServices(assets: AssetSummary, scope: DeviceScope, months: nu
  * Every ledger finding for a facility on `facts.asOf`, in a fixed order: security-manager, asset-ledger,
  * remote-maintenance (general); access-rights and unused-accounts (server, terminal, general); patches (server,
  * terminal, network, general); source-restriction (network, general); background-services (server, terminal, general).
+ * A record listed by several findings (patches/terminal and patches/general) is the same object: treat the result as
+ * read-only.
  */
 export function computeFindings(facts: LedgerFacts): Finding[] {
   if (!isIsoDate(facts.asOf)) throw new RangeError(`asOf must be a YYYY-MM-DD date, got ${facts.asOf}`);

@@ -256,12 +256,19 @@ function parseEnum(column: ColumnDefinition, values: Record<string, readonly str
 }
 
 /** Reads one cell for one column. Empty cells are "not given" (empty: true), except in the link column. */
+/**
+ * Mamori's exports put an apostrophe before text that would start a formula (='…, +…); reading such a
+ * file back gives the text as it was, so an exported ledger re-imports unchanged.
+ */
+const formulaGuard = /^'(?=[=+\-@\t\r＝＋－＠])/;
+const withoutFormulaGuard = (text: string) => text.replace(formulaGuard, '');
+
 export function parseCell(column: ColumnDefinition, raw: RawCell): ParsedCell {
   if (isBlankCell(raw)) return emptyCell(column);
   const type = column.type;
   switch (type.kind) {
     case 'text':
-      return textValue(cellText(raw).trim(), type.maxLength);
+      return textValue(withoutFormulaGuard(cellText(raw).trim()), type.maxLength);
     case 'date': {
       if (typeof raw === 'boolean') return fail({ code: 'date_format' });
       const parsed = parseDate(raw as string | number | Date);

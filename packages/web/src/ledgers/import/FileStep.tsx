@@ -38,6 +38,8 @@ export function FileStep({ ledger, file, onFile, onRead, busy, error }: Props) {
         onChange={onFile}
         clearable
         error={error ?? undefined}
+        // Browser tests set the file on the hidden input: page.getByTestId('ledger-import-file').setInputFiles(…)
+        fileInputProps={{ 'data-testid': 'ledger-import-file' } as React.ComponentProps<'input'>}
       />
       <Group>
         <Button onClick={onRead} disabled={!file} loading={busy}>
