@@ -134,8 +134,8 @@ describe('endOfLifeFor matching rules', () => {
     { product: 'short', match: ['os1'], endOfLifeOn: '2020-01-01' },
     { product: 'long', match: ['os1.5'], endOfLifeOn: '2021-01-01' },
     { product: 'parts', match: ['os2+r2'], endOfLifeOn: '2022-01-01' },
-    { product: 'tie-late', match: ['abc'], endOfLifeOn: '2030-01-01' },
-    { product: 'tie-early', match: ['xyz'], endOfLifeOn: '2010-01-01' },
+    { product: 'tie-first', match: ['abc'], endOfLifeOn: '2030-01-01' },
+    { product: 'tie-second', match: ['xyz'], endOfLifeOn: '2010-01-01' },
   ];
   const product = (text: string) => endOfLifeFor(text, entries)?.product ?? null;
 
@@ -149,12 +149,17 @@ describe('endOfLifeFor matching rules', () => {
     expect(product('r2 os2')).toBeNull();
   });
 
-  it('breaks a tie by the earlier date', () => {
-    expect(product('abc xyz')).toBe('tie-early');
+  it('breaks a tie by table order', () => {
+    expect(product('abc xyz')).toBe('tie-first');
+    expect(product('xyz abc')).toBe('tie-first');
   });
 
-  it('uses the table it is given (facility overrides)', () => {
+  it('uses the table it is given: a facility entry listed first wins over an equal built-in one', () => {
     expect(endOfLifeFor('Windows 7', [])).toBeNull();
-    expect(endOfLifeFor('Windows 7', [{ product: 'Custom', match: ['windows7'], endOfLifeOn: '2019-01-01' }])?.product).toBe('Custom');
+    const own = { product: 'Windows 10 (ESU)', match: ['Windows 10'], endOfLifeOn: '2028-10-10' };
+    expect(endOfLifeFor('Windows 10 Pro', [own, ...builtInEndOfLife])).toBe(own);
+    expect(endOfLifeFor('Windows 10 Pro', [...builtInEndOfLife, own])?.product).toBe('Windows 10');
+    // A longer built-in match still wins over a shorter own one.
+    expect(endOfLifeFor('Windows 10 Pro 21H2', [own, ...builtInEndOfLife])?.product).toBe('Windows 10 21H2 (Home/Pro)');
   });
 });

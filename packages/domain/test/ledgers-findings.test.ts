@@ -497,11 +497,11 @@ describe('items and findings', () => {
   });
 });
 
-describe('performance', () => {
+describe('a large facility', () => {
   /** Rows as a database driver returns them: every field present, always in the same order (one hidden class). */
   const row = <T extends object>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
-  it('10,000 accounts and 10,000 assets take well under 50 ms', () => {
+  it('10,000 accounts and 10,000 assets: every finding, with the offending records (speed: npm run bench)', () => {
     const oses = ['Windows 11 Pro 23H2', 'Windows 10 Pro', 'Windows 11 Pro 24H2', 'Windows Server 2019', 'Windows Server 2012 R2', 'macOS 14', 'FortiOS 7.4.3', '独自OS v3'];
     const kinds = ['server', 'terminal', 'network', 'medical_device', 'cloud', null] as const;
     const assets: Asset[] = [];
@@ -540,17 +540,9 @@ describe('performance', () => {
       );
     }
     const input = facts({ assets: row(assets), accounts: row(accounts) });
-    computeFindings(input); // warm-up (JIT)
-    let best = Infinity;
-    let result: Finding[] = [];
-    for (let run = 0; run < 10; run++) {
-      const started = performance.now();
-      result = computeFindings(input);
-      best = Math.min(best, performance.now() - started);
-    }
+    const result: Finding[] = computeFindings(input);
     expect(result).toHaveLength(18);
     expect(get(result, 'unused-accounts', 'general').records.length).toBeGreaterThan(1000);
     expect(get(result, 'patches', 'general').records.length).toBeGreaterThan(1000);
-    expect(best).toBeLessThan(50);
   });
 });

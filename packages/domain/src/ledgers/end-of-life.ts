@@ -58,7 +58,7 @@ interface CompiledPattern {
   length: number;
 }
 
-/** Patterns longest first (then earliest date, then table order), compiled once per table. */
+/** Patterns longest first, then in table order; compiled once per table. */
 const compiledTables = new WeakMap<readonly EndOfLifeEntry[], CompiledPattern[]>();
 
 function compile(entries: readonly EndOfLifeEntry[]): CompiledPattern[] {
@@ -67,15 +67,17 @@ function compile(entries: readonly EndOfLifeEntry[]): CompiledPattern[] {
   compiled = [];
   for (const entry of entries) {
     for (const pattern of entry.match) {
-      const parts = pattern.split('+').filter((p) => p.length > 0);
+      // Normalised here too, so a facility's own entry typed as 'Windows 7' still matches.
+      const parts = pattern.split('+').map(normalizeProduct).filter((p) => p.length > 0);
       if (parts.length === 0) continue;
       let length = 0;
       for (const part of parts) length += part.length;
       compiled.push({ entry, parts, length });
     }
   }
-  // Array.prototype.sort is stable: equal patterns keep the table order.
-  compiled.sort((a, b) => b.length - a.length || (a.entry.endOfLifeOn < b.entry.endOfLifeOn ? -1 : a.entry.endOfLifeOn > b.entry.endOfLifeOn ? 1 : 0));
+  // Array.prototype.sort is stable: equally long patterns keep the table order, so the entry listed first wins
+  // (the server lists a facility's own entries before the built-in ones).
+  compiled.sort((a, b) => b.length - a.length);
   compiledTables.set(entries, compiled);
   return compiled;
 }
@@ -99,7 +101,10 @@ export function matchEndOfLife(normalizedText: string, entries: readonly EndOfLi
   return null;
 }
 
-/** The entry whose longest pattern occurs in the (raw) OS text, e.g. 'Windows Server 2012 R2' → Windows Server 2012 R2. */
+/**
+ * The entry whose longest pattern occurs in the (raw) OS text, e.g. 'Windows Server 2012 R2' → Windows Server 2012 R2
+ * (not 2012); on equally long patterns the entry listed first.
+ */
 export function endOfLifeFor(text: string, entries: readonly EndOfLifeEntry[]): EndOfLifeEntry | null {
   return matchEndOfLife(normalizeProduct(text), entries)?.entry ?? null;
 }

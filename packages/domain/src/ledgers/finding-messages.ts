@@ -28,8 +28,8 @@ const messages: Record<'ja' | 'en', Record<FindingReasonCode, Template>> = {
     'accounts-clean': (c) => `有効な利用者ID ${c}件に、退職者・期限切れ・長期未使用のものはありません`,
     'patches-outdated': (c, p) => `${c}台で最後のセキュリティパッチ適用から${p.days}日以上たっています`,
     'patches-unrecorded': (c) => `${c}台でパッチ適用日が記録されていません`,
-    'os-end-of-life': (c) => `${c}台のOS・ファームウェアがサポート終了しています（リスク受容の記録なし）`,
-    'os-end-of-life-accepted': (c) => `${c}台はサポート終了のOSですが、リスク受容と代替策が記録されています`,
+    'os-end-of-life': (c, p) => `${c}台が ${p.product}（${p.endOfLifeOn} サポート終了）のままで、リスク受容の記録がありません`,
+    'os-end-of-life-accepted': (c, p) => `${c}台は ${p.product}（${p.endOfLifeOn} サポート終了）ですが、リスク受容と代替策が記録されています`,
     'patches-current': (c) => `${c}台すべてでパッチが最新です`,
     'source-restriction-missing': (c) => `${c}台のネットワーク機器に接続元制限がありません`,
     'source-restriction-unrecorded': (c) => `${c}台のネットワーク機器の接続元制限が記録されていません`,
@@ -58,8 +58,8 @@ const messages: Record<'ja' | 'en', Record<FindingReasonCode, Template>> = {
     'accounts-clean': (c) => `None of the ${c} enabled accounts is retired, expired or unused`,
     'patches-outdated': (c, p) => `${c} devices were last patched more than ${p.days} days ago`,
     'patches-unrecorded': (c) => `${c} devices have no patch date recorded`,
-    'os-end-of-life': (c) => `${c} devices run an OS or firmware past end of support, with no risk acceptance`,
-    'os-end-of-life-accepted': (c) => `${c} devices run an unsupported OS with a recorded risk acceptance`,
+    'os-end-of-life': (c, p) => `${c} devices still run ${p.product} (support ended ${p.endOfLifeOn}) with no risk acceptance`,
+    'os-end-of-life-accepted': (c, p) => `${c} devices run ${p.product} (support ended ${p.endOfLifeOn}) with a recorded risk acceptance`,
     'patches-current': (c) => `All ${c} devices are patched`,
     'source-restriction-missing': (c) => `${c} network devices have no source restriction`,
     'source-restriction-unrecorded': (c) => `${c} network devices have no source restriction recorded`,
@@ -78,4 +78,44 @@ export function findingSummary(finding: Pick<Finding, 'suggestion' | 'reasons'>,
   const answer = locale === 'ja' ? (finding.suggestion === 'yes' ? 'はい' : 'いいえ') : finding.suggestion;
   const separator = locale === 'ja' ? '。' : '. ';
   return `${answer}: ${finding.reasons.map((r) => findingReasonText(r, locale)).join(separator)}`;
+}
+
+/** What is wrong with one listed record, in a few words (the list beside a finding, the evidence CSV). */
+const recordLabels: Record<'ja' | 'en', Partial<Record<FindingReasonCode, string>>> = {
+  ja: {
+    'assets-without-kind': '機器区分が未入力',
+    'remote-maintenance-unknown': 'リモートメンテナンス不明',
+    'accounts-without-role': '権限なし',
+    'accounts-retired-enabled': '退職者',
+    'accounts-expired-enabled': '有効期限切れ',
+    'accounts-unused': '長期未使用',
+    'accounts-temporary-without-end': '一時利用で期限なし',
+    'patches-outdated': 'パッチが古い',
+    'patches-unrecorded': 'パッチ適用日なし',
+    'os-end-of-life': 'サポート終了OS',
+    'os-end-of-life-accepted': 'サポート終了OS（リスク受容済み）',
+    'source-restriction-missing': '接続元制限なし',
+    'source-restriction-unrecorded': '接続元制限が未記録',
+    'services-not-reviewed': '不要サービス未確認',
+  },
+  en: {
+    'assets-without-kind': 'no kind',
+    'remote-maintenance-unknown': 'remote maintenance unknown',
+    'accounts-without-role': 'no role',
+    'accounts-retired-enabled': 'retired',
+    'accounts-expired-enabled': 'expired',
+    'accounts-unused': 'unused',
+    'accounts-temporary-without-end': 'temporary, no end date',
+    'patches-outdated': 'patch outdated',
+    'patches-unrecorded': 'no patch date',
+    'os-end-of-life': 'OS past end of life',
+    'os-end-of-life-accepted': 'OS past end of life (risk accepted)',
+    'source-restriction-missing': 'no source restriction',
+    'source-restriction-unrecorded': 'source restriction not recorded',
+    'services-not-reviewed': 'services not reviewed',
+  },
+};
+
+export function findingRecordReasonText(code: FindingReasonCode, locale: 'ja' | 'en' = 'ja'): string {
+  return recordLabels[locale][code] ?? code;
 }

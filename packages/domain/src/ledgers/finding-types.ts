@@ -88,7 +88,10 @@ export const defaultFindingThresholds: FindingThresholds = {
 /** One row of the end-of-life table: an OS or firmware line and the day its support ends. */
 export interface EndOfLifeEntry {
   product: string;
-  /** Normalised substrings (NFKC, lower case, no spaces) any of which identifies the product in an OS cell. */
+  /**
+   * Normalised substrings (NFKC, lower case, no spaces) any of which identifies the product in an OS cell;
+   * `a+b` means a, later followed by b ("windows11+23h2" matches "Windows 11 Pro 23H2"). Longest match wins.
+   */
   match: readonly string[];
   endOfLifeOn: string;
 }

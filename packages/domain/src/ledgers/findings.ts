@@ -6,11 +6,11 @@ import { scopeOfAsset, type AccountFields, type AssetFields } from './model.js';
 
 /*
  * The ledger rules of spec §3: from the facility's ledgers to a suggested answer per (topic, scope) with its reasons.
- * Pure and fast: one pass over each ledger computes every per-record fact, records are sorted once by label, and the
- * findings are then plain filters over the prepared rows. Dates are YYYY-MM-DD strings compared as text; the
- * thresholds are turned into cut-off dates once (on UTC dates, never the local time zone).
+ * Pure and fast (10,000 accounts + 10,000 assets in a few milliseconds): one pass over each ledger counts the records
+ * per scope and keeps only those some finding lists, which are sorted once by label; the findings are then plain
+ * loops over those. Dates are YYYY-MM-DD strings compared as text; the thresholds become cut-off dates once (UTC
+ * date arithmetic, never the local time zone).
  */
-
 
 /** 'a is older than N days' ⇔ a < cut-off; a date exactly N days (or months) back is still within the limit. */
 function shiftDays(date: string, days: number): string {
@@ -40,10 +40,12 @@ function compareRows(a: { label: string; id: string }, b: { label: string; id: s
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/** How an asset is named in a finding: `001 Room1のPC1` (management number, computer name or else software). */
 export function assetLabel(asset: Pick<AssetFields, 'managementNumber' | 'computerName' | 'software'>): string {
   return `${asset.managementNumber} ${asset.computerName.trim() || asset.software.trim()}`.trim();
 }
 
+/** How an account is named in a finding: `abc@def（山田太郎） / 電子カルテ`. */
 export function accountLabel(account: Pick<AccountFields, 'loginId' | 'familyName' | 'givenName' | 'system'>): string {
   const name = `${account.familyName}${account.givenName}`.trim();
   const system = account.system.trim();

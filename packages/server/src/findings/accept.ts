@@ -1,4 +1,4 @@
-import { computeFindings, findingForItem, findingReasonText, findingSummary, todayInTokyo, type Catalog, type Finding, type FormKind, type LedgerFacts } from '@mamori/domain';
+import { computeFindings, findingForItem, findingReasonText, findingRecordReasonText, findingSummary, todayInTokyo, type Catalog, type Finding, type FormKind, type LedgerFacts } from '@mamori/domain';
 import { stringify } from 'csv-stringify/sync';
 import { and, eq } from 'drizzle-orm';
 import type { Config } from '../config.js';
@@ -29,7 +29,7 @@ function evidenceCsv(itemId: string, finding: Finding, asOf: string): Buffer {
     ...finding.reasons.map((r) => ['理由', findingReasonText(r)]),
     [],
     ['台帳', '記録', '該当理由'],
-    ...finding.records.map((r) => [ledgerLabels[r.ledger], r.label, r.reasons.map((code) => findingReasonText({ code, count: 1, params: {} })).join(' / ')]),
+    ...finding.records.map((r) => [ledgerLabels[r.ledger], r.label, r.reasons.map((code) => findingRecordReasonText(code)).join('、')]),
   ];
   return Buffer.from(`\uFEFF${stringify(lines.map((l) => l.map(safeCell)), { record_delimiter: '\r\n' })}`, 'utf8');
 }

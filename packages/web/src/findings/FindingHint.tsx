@@ -72,8 +72,9 @@ export function FindingHint({ finding, itemId, itemName, saved, assessmentId, fi
 
   const reasons = (
     <List size="sm" spacing={2}>
-      {finding.reasons.map((reason) => (
-        <List.Item key={reason.code}>{findingReasonText(reason, language)}</List.Item>
+      {finding.reasons.map((reason, index) => (
+        // The same code may come twice (one line per end-of-life product).
+        <List.Item key={`${reason.code}-${index}`}>{findingReasonText(reason, language)}</List.Item>
       ))}
     </List>
   );

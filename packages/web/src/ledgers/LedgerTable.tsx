@@ -50,9 +50,11 @@ export function LedgerTable({ ledger, records, flagged, onOpen }: Props) {
             return (
               <Table.Tr key={record.id} data-record-id={record.id} style={{ cursor: 'pointer' }} onClick={() => onOpen(record)}>
                 {columns.map((c) => (
-                  <Table.Td key={c.key}>{c.render(record)}</Table.Td>
+                  <Table.Td key={c.key} style={c.nowrap ? { whiteSpace: 'nowrap' } : undefined}>
+                    {c.render(record)}
+                  </Table.Td>
                 ))}
-                <Table.Td>{codes && <AttentionBadge codes={codes} />}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{codes && <AttentionBadge codes={codes} />}</Table.Td>
                 <Table.Td>
                   <Button
                     size="xs"

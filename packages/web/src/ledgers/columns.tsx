@@ -11,6 +11,8 @@ export interface TableColumn {
   key: string;
   header: string;
   render: (record: LedgerRecord) => ReactNode;
+  /** Short values (dates, choices, badges) stay on one line. */
+  nowrap?: boolean;
 }
 
 /** The columns the list shows; the rest are one click away in the drawer. */
@@ -47,9 +49,11 @@ function AccountFlags({ record, t }: { record: Record<string, unknown>; t: TFunc
 
 function fieldColumn(ledger: LedgerKind, field: string, t: TFunction, language: string): TableColumn {
   const spec = specOf(ledger, field);
+  const kind = spec?.input.kind;
   return {
     key: field,
     header: spec ? headerOf(spec, language) : field,
+    nowrap: kind === 'date' || kind === 'choice' || kind === 'flag' || kind === 'tristate' || kind === 'ip',
     render: (record) => {
       const value = (record as Record<string, unknown>)[field];
       if (ledger === 'assets' && field === 'os') {
@@ -65,7 +69,7 @@ export function useLedgerColumns(ledger: LedgerKind): TableColumn[] {
   const { t, i18n } = useTranslation();
   return listed[ledger].map((key) => {
     if (key === 'name') return { key, header: t('ledgers.columns.name'), render: (r) => personName(r as Record<string, unknown>) || '—' };
-    if (key === 'flags') return { key, header: t('ledgers.columns.flags'), render: (r) => <AccountFlags record={r as Record<string, unknown>} t={t} /> };
+    if (key === 'flags') return { key, header: t('ledgers.columns.flags'), render: (r) => <AccountFlags record={r as Record<string, unknown>} t={t} />, nowrap: true };
     return fieldColumn(ledger, key, t, i18n.language);
   });
 }

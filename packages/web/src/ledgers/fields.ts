@@ -72,7 +72,10 @@ function specsOf(ledger: LedgerKind): FieldSpec[] {
   const columns = ledger === 'assets' ? assetColumns : accountColumns;
   const defaults = (ledger === 'assets' ? assetDefaults : accountDefaults) as Record<string, unknown>;
   const groups = groupsOf[ledger];
-  return columns.map((column) => ({
+  // Form order: group by group, in the order listed above (the columns keep the manual's order for export).
+  const order = fieldGroups.flatMap((g) => groups[g]);
+  const rank = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length);
+  return [...columns].sort((a, b) => rank(a.field) - rank(b.field)).map((column) => ({
     field: column.field,
     header: column.header,
     group: fieldGroups.find((g) => groups[g].includes(column.field)) ?? 'basic',

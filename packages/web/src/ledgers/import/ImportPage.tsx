@@ -77,7 +77,7 @@ function ImportWizard({ ledger }: { ledger: LedgerKind }) {
       const result = await importLedger(facilityId, ledger, file, chosen, true);
       if (result.committed) {
         setDone(result);
-        setStep(3);
+        setStep(4);
         showSuccess(t('ledgers.import.doneTitle'));
         await queryClient.invalidateQueries({ queryKey: ledgerKeys.facility(facilityId) });
       } else {
@@ -148,9 +148,8 @@ function ImportWizard({ ledger }: { ledger: LedgerKind }) {
           <Stepper.Step label={t('ledgers.import.steps.preview')} description={t('ledgers.import.steps.previewHint')}>
             {preview && <PreviewStep ledger={ledger} result={preview} busy={busy} onBack={() => setStep(1)} onCommit={() => void commit()} />}
           </Stepper.Step>
-          <Stepper.Step label={t('ledgers.import.steps.done')} description={t('ledgers.import.steps.doneHint')}>
-            {done && <ResultStep facilityId={facilityId} ledger={ledger} result={done} onAgain={restart} />}
-          </Stepper.Step>
+          <Stepper.Step label={t('ledgers.import.steps.done')} description={t('ledgers.import.steps.doneHint')} />
+          <Stepper.Completed>{done && <ResultStep facilityId={facilityId} ledger={ledger} result={done} onAgain={restart} />}</Stepper.Completed>
         </Stepper>
       </Paper>
     </>

@@ -97,11 +97,9 @@ export function PreviewStep({ ledger, result, busy, onBack, onCommit }: Props) {
           {t('ledgers.import.backToMapping')}
         </Button>
         <Group gap="sm">
-          {blocked && (
-            <Text size="sm" c="red.8">
-              {t('ledgers.import.blocked')}
-            </Text>
-          )}
+          <Text size="sm" c={blocked ? 'red.8' : 'dimmed'}>
+            {blocked ? t('ledgers.import.blocked') : t('ledgers.import.commitHint')}
+          </Text>
           <Button onClick={onCommit} disabled={blocked} loading={busy}>
             {t('ledgers.import.commit')}
           </Button>
