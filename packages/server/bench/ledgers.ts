@@ -31,6 +31,7 @@ import { openDatabase, type Database, type DatabaseConfig, type Db } from '../sr
 import { runMigrations } from '../src/db/migrate.js';
 import { accounts, assets, auditEvents, ledgerReviews } from '../src/db/schema.js';
 import { createFacility } from '../src/facilities/service.js';
+import { loadLedgerFacts } from '../src/findings/facts.js';
 import { findingsView } from '../src/findings/present.js';
 import { assetLedger } from '../src/ledgers/definitions.js';
 import { importLedger, type ImportInput } from '../src/ledgers/import.js';
@@ -362,6 +363,8 @@ interface ImportFigures {
 interface Phases {
   /** Reading the committed ledger back (the select the import plans against), 50,000 rows. */
   loadExisting: number;
+  /** The same rows with a plain SQL query (no drizzle row mapping). */
+  loadExistingRaw: number;
   /** planImport against the full ledger with every row changed. */
   plan: number;
   /** recordAuditBatch alone for 50,001 events, in a transaction rolled back afterwards. */
@@ -372,8 +375,21 @@ interface DbFigures {
   label: string;
   note: string;
   import: ImportFigures | null;
-  findings: { median: number; min: number; max: number } | null;
+  findings: FindingsFigures | null;
   skipped: string | null;
+}
+
+interface Spread {
+  median: number;
+  min: number;
+  max: number;
+}
+
+interface FindingsFigures extends Spread {
+  /** loadLedgerFacts alone (the six queries findingsView makes, rows mapped by drizzle). */
+  load: number;
+  /** SELECT * of the facility's accounts and assets with plain SQL (no drizzle mapping). */
+  loadRaw: number;
 }
 
 async function countWhere(db: Db, table: typeof assets | typeof auditEvents, where: SQL | undefined): Promise<number> {
@@ -426,6 +442,8 @@ async function benchImport(database: Database, label: string, files: { utf8: Buf
 
   // Phases the import goes through, measured on their own against the full ledger.
   const { ms: loadExisting, value: existing } = await timed(() => db.select().from(assets).where(eq(assets.facilityId, facility.id)));
+  const { ms: loadExistingRaw, value: raw } = await timed(() => database.withConnection((query) => query('SELECT * FROM assets WHERE facility_id = $1', [facility.id])));
+  if (existing.length !== ROWS || raw.rows.length !== ROWS) fail(`${label}: read back ${existing.length} / ${raw.rows.length} assets, expected ${ROWS}`);
   const changedSheet = await readSpreadsheet(files.changed);
   const changedRecords = readLedgerRows({ ledger: 'assets', rows: changedSheet.rows, locale: 'ja' }).records;
   const { ms: plan, value: planned } = await timed(() => planImport(assetLedger, existing as Record<string, unknown>[], changedRecords));
@@ -450,7 +468,7 @@ async function benchImport(database: Database, label: string, files: { utf8: Buf
   const afterUpdate = await countWhere(db, auditEvents, and(eq(auditEvents.facilityId, facility.id), eq(auditEvents.action, 'asset.import')));
   if (afterUpdate !== 2 * ROWS) fail(`${label}: ${afterUpdate} asset.import audit events after the update commit, expected ${2 * ROWS}`);
 
-  return { dryRun, commit, reimportDryRun, reimportDryRunSjis, updateCommit, phases: { loadExisting, plan, auditInsert } };
+  return { dryRun, commit, reimportDryRun, reimportDryRunSjis, updateCommit, phases: { loadExisting, loadExistingRaw, plan, auditInsert } };
 }
 
 function sameFindings(label: string, pure: readonly Finding[], viewed: readonly Finding[]): void {
@@ -463,7 +481,7 @@ function sameFindings(label: string, pure: readonly Finding[], viewed: readonly 
   }
 }
 
-async function benchFindings(database: Database, label: string, data: { accounts: AccountFacts[]; assets: AssetFacts[]; pure: Finding[] }) {
+async function benchFindings(database: Database, label: string, data: { accounts: AccountFacts[]; assets: AssetFacts[]; pure: Finding[] }): Promise<FindingsFigures> {
   const { db } = database;
   const facility = await setupFacility(database, 'ベンチ総合病院（指摘）');
   const owner = { organizationId: facility.organizationId, facilityId: facility.id };
@@ -480,7 +498,37 @@ async function benchFindings(database: Database, label: string, data: { accounts
   sameFindings(label, data.pure, first.findings);
   await run();
   log(`${label}: findingsView, median of ${DB_RUNS}`);
-  return medianOf(DB_RUNS, run);
+  const spread = await medianOf(DB_RUNS, run);
+  const load = await medianOf(DB_RUNS, () => loadLedgerFacts(db, facility));
+  const loadRaw = await medianOf(DB_RUNS, () =>
+    database.withConnection(async (query) => {
+      await query('SELECT * FROM accounts WHERE facility_id = $1', [facility.id]);
+      await query('SELECT * FROM assets WHERE facility_id = $1', [facility.id]);
+    }),
+  );
+  return { ...spread, load: load.median, loadRaw: loadRaw.median };
+}
+
+/** drizzle building the SQL text and parameters of the import's multi-row inserts, without running them. */
+function sqlBuilding(db: Db, records: readonly { fields: Record<string, unknown> }[]): { ledger: number; audit: number } {
+  const owner = { organizationId: randomUUID(), facilityId: randomUUID() };
+  const creates = planImport(assetLedger, [], records).creates;
+  if (creates.length !== ROWS) fail(`planImport planned ${creates.length} creates, expected ${ROWS}`);
+  const ledger = performance.now();
+  for (let i = 0; i < creates.length; i += 1000) {
+    const chunk = creates.slice(i, i + 1000).map((c) => ({ ...c.values, ...owner, id: c.id }));
+    db.insert(assets).values(chunk as never).onConflictDoNothing().returning({ id: assets.id }).toSQL();
+  }
+  const ledgerMs = performance.now() - ledger;
+  const occurredAt = new Date();
+  const rows = creates.map((c, i) => ({
+    sequence: i + 1, occurredAt, actorId: null, ...owner, action: 'asset.import', entityType: 'asset', entityId: c.id,
+    changes: Object.fromEntries(Object.entries(c.values).filter(([, v]) => v !== null && v !== '').map(([k, v]) => [k, { before: null, after: v }])),
+    ip: 'bench', prevHash: GENESIS_HASH, hash: GENESIS_HASH,
+  }));
+  const audit = performance.now();
+  for (let i = 0; i < rows.length; i += 2000) db.insert(auditEvents).values(rows.slice(i, i + 2000)).toSQL();
+  return { ledger: ledgerMs, audit: performance.now() - audit };
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -622,6 +670,8 @@ async function main(): Promise<void> {
   const pglite = await openDatabase({ kind: 'pglite', dataDir });
   onCleanup('PGlite', () => pglite.close());
   await runMigrations(pglite);
+  const building = sqlBuilding(pglite.db, rowsResult.records as { fields: Record<string, unknown> }[]);
+  log(`drizzle SQL building alone: ${msText(building.ledger)} for the ${fmt(ROWS)}-row ledger inserts, ${msText(building.audit)} for the audit inserts`);
   results.push({
     label: 'PGlite',
     note: 'PGlite, a fresh data dir on disk in a temp directory',
@@ -673,16 +723,26 @@ async function main(): Promise<void> {
     ['readSpreadsheet, Shift_JIS (decode + CSV parse), median of 5', msText(readSjis.median)],
     ['readLedgerRows (headings, every cell parsed and checked), median of 5', msText(readRows.median)],
     [`audit hashing alone (canonical JSON + SHA-256), ${fmt(ROWS + 1)} events`, msText(hashing.ms)],
+    [`drizzle building the SQL of the ${fmt(ROWS)} ledger inserts (50 statements × 1,000 rows, \`toSQL()\`, no database)`, msText(building.ledger)],
+    [`drizzle building the SQL of the ${fmt(ROWS)} audit inserts (25 statements × 2,000 rows, no database)`, msText(building.audit)],
   ];
   for (const r of results) {
     if (!r.import) continue;
     const p = r.import.phases;
     phaseRows.push(
-      [`${r.label}: loading the 50,000-row ledger the plan compares against`, msText(p.loadExisting)],
+      [`${r.label}: loading the 50,000-row ledger the plan compares against (drizzle select)`, msText(p.loadExisting)],
+      [`${r.label}: the same rows with plain SQL (no drizzle row mapping)`, msText(p.loadExistingRaw)],
       [`${r.label}: planImport, 50,000 updates`, msText(p.plan)],
       [`${r.label}: recordAuditBatch alone, ${fmt(ROWS + 1)} events (rolled back)`, msText(p.auditInsert)],
       [`${r.label}: commit − dry-run, first import (the transaction: inserts, audit, review)`, msText(r.import.commit - r.import.dryRun)],
       [`${r.label}: commit − dry-run, every row changed (upserts, audit, review)`, msText(r.import.updateCommit - r.import.reimportDryRun)],
+    );
+  }
+  for (const r of results) {
+    if (!r.findings) continue;
+    phaseRows.push(
+      [`${r.label}: loadLedgerFacts alone (findings' queries, drizzle), median of ${DB_RUNS}`, msText(r.findings.load)],
+      [`${r.label}: SELECT * of the 10,000 accounts + 2,000 assets with plain SQL, median of ${DB_RUNS}`, msText(r.findings.loadRaw)],
     );
   }
 
@@ -717,6 +777,19 @@ async function main(): Promise<void> {
     const p = pgliteResult.import;
     notes.push(
       `The pure part of every import (reading the file ${msText(readUtf8.median)}, reading and checking the rows ${msText(readRows.median)}) costs the same on both databases; the rest is the database. Shift_JIS costs ${msText(readSjis.median - readUtf8.median)} more than UTF-8 to decode (re-import dry-run ${secondsText(p.reimportDryRunSjis)} vs ${secondsText(p.reimportDryRun)} on PGlite).`,
+    );
+  }
+  if (postgres?.import && postgres.import.commit >= AIM_IMPORT_MS) {
+    const i = postgres.import;
+    notes.push(
+      `Import analysis: the commit is mostly application time, not database time. Of the ${secondsText(i.commit)} first commit on PostgreSQL, the dry-run part (reading the file, checking the rows, planning) is ${secondsText(i.dryRun)}; in the transaction, drizzle alone needs ${secondsText(building.ledger + building.audit)} just to build the SQL text and parameters of the multi-row inserts (${fmt(ROWS)} rows × ~30 columns plus ${fmt(ROWS + 1)} audit rows), hashing the audit chain ${secondsText(hashing.ms)}, and the audit insert alone ${secondsText(i.phases.auditInsert)}. Sending each column as one array parameter (\`INSERT … SELECT … FROM unnest($1::text[], …)\`) or COPY instead of drizzle's one-parameter-per-value inserts, and a cheaper audit hash input, are where a 10 s commit would have to come from.`,
+    );
+  }
+  const slowFindings = results.filter((r) => r.findings && r.findings.median >= AIM_FINDINGS_MS);
+  if (slowFindings.length) {
+    const parts = slowFindings.map((r) => `${r.label} ${msText(r.findings!.median)}, of which loading the facts ${msText(r.findings!.load)} (plain SQL fetch of the same rows ${msText(r.findings!.loadRaw)})`);
+    notes.push(
+      `Findings analysis: computing is cheap (${msText(pureFindings.median)} for ${fmt(ACCOUNTS)} accounts in memory); the end-to-end time is loading ${fmt(ACCOUNTS + FINDING_ASSETS)} full rows from the database and mapping them — ${parts.join('; ')}. Selecting only the columns the rules read, or caching the facts per facility until a ledger changes, is where the time would come from.`,
     );
   }
   if (load1 > cores / 2) notes.push(`The machine was busy at the start (load average ${load1.toFixed(2)} on ${cores} cores); figures are noisy.`);

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Anchor, Badge, Box, Button, Collapse, Group, List, Paper, Stack, Text, UnstyledButton } from '@mantine/core';
-import { findingReasonText } from '@mamori/domain';
+import { findingReasonText, findingRecordReasonText } from '@mamori/domain';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { RoundView } from '../checklist/queries';
@@ -23,7 +23,8 @@ interface Props {
 
 /** The records behind a suggestion, each opening its ledger on that record. */
 function FindingRecords({ finding, itemName }: { finding: FindingView; itemName: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language === 'en' ? 'en' : 'ja';
   const { facilityId = '' } = useParams();
   const [open, setOpen] = useState(false);
   if (finding.records.length === 0) return null;
@@ -43,7 +44,7 @@ function FindingRecords({ finding, itemName }: { finding: FindingView; itemName:
               </Anchor>
               {record.reasons.length > 0 && (
                 <Text span size="xs" c="dimmed" ml={6}>
-                  {record.reasons.map((code) => t(`findings.recordTags.${code}`, { defaultValue: code })).join('、')}
+                  {record.reasons.map((code) => findingRecordReasonText(code, language)).join(language === 'en' ? ', ' : '、')}
                 </Text>
               )}
             </List.Item>

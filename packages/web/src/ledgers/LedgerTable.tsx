@@ -1,5 +1,5 @@
-import { Badge, Button, Table, Tooltip } from '@mantine/core';
-import type { FindingReasonCode, LedgerKind } from '@mamori/domain';
+import { Anchor, Badge, Table, Tooltip } from '@mantine/core';
+import { findingRecordReasonText, type FindingReasonCode, type LedgerKind } from '@mamori/domain';
 import { useTranslation } from 'react-i18next';
 import type { LedgerRecord } from './api';
 import { useLedgerColumns } from './columns';
@@ -14,11 +14,11 @@ interface Props {
 }
 
 export function AttentionBadge({ codes }: { codes: FindingReasonCode[] }) {
-  const { t } = useTranslation();
-  const tags = codes.map((code) => t(`findings.recordTags.${code}`, { defaultValue: code })).join('、');
+  const { t, i18n } = useTranslation();
+  const tags = codes.map((code) => findingRecordReasonText(code, i18n.language === 'en' ? 'en' : 'ja')).join(i18n.language === 'en' ? ', ' : '、');
   return (
     <Tooltip label={tags} multiline maw={280} withArrow>
-      <Badge size="sm" color="orange" variant="light" style={{ whiteSpace: 'nowrap' }} aria-label={t('ledgers.attentionWith', { reasons: tags })}>
+      <Badge size="sm" color="orange" variant="light" style={{ whiteSpace: 'nowrap', minWidth: 'max-content' }} aria-label={t('ledgers.attentionWith', { reasons: tags })}>
         {t('ledgers.attention')}
       </Badge>
     </Tooltip>
@@ -39,8 +39,7 @@ export function LedgerTable({ ledger, records, flagged, onOpen }: Props) {
                 {c.header}
               </Table.Th>
             ))}
-            <Table.Th>{t('ledgers.attentionColumn')}</Table.Th>
-            <Table.Th aria-label={t('common.actions')} />
+            <Table.Th style={{ whiteSpace: 'nowrap', minWidth: 88 }}>{t('ledgers.attentionColumn')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -49,25 +48,29 @@ export function LedgerTable({ ledger, records, flagged, onOpen }: Props) {
             const label = recordLabel(ledger, record);
             return (
               <Table.Tr key={record.id} data-record-id={record.id} style={{ cursor: 'pointer' }} onClick={() => onOpen(record)}>
-                {columns.map((c) => (
-                  <Table.Td key={c.key} style={c.nowrap ? { whiteSpace: 'nowrap' } : undefined}>
-                    {c.render(record)}
+                {columns.map((c, index) => (
+                  <Table.Td key={c.key} style={c.nowrap || index === 0 ? { whiteSpace: 'nowrap' } : undefined}>
+                    {index === 0 ? (
+                      // The first cell opens the record: one clear button per row for keyboards and tests.
+                      <Anchor
+                        component="button"
+                        type="button"
+                        fw={500}
+                        size="sm"
+                        aria-label={t('ledgers.openRecord', { label })}
+                        onClick={(event: React.MouseEvent) => {
+                          event.stopPropagation();
+                          onOpen(record);
+                        }}
+                      >
+                        {c.render(record)}
+                      </Anchor>
+                    ) : (
+                      c.render(record)
+                    )}
                   </Table.Td>
                 ))}
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{codes && <AttentionBadge codes={codes} />}</Table.Td>
-                <Table.Td>
-                  <Button
-                    size="xs"
-                    variant="subtle"
-                    aria-label={t('ledgers.openRecord', { label })}
-                    onClick={(event) => {
-                      event.stopPropagation();
-                      onOpen(record);
-                    }}
-                  >
-                    {t('ledgers.open')}
-                  </Button>
-                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap', minWidth: 88 }}>{codes && <AttentionBadge codes={codes} />}</Table.Td>
               </Table.Tr>
             );
           })}

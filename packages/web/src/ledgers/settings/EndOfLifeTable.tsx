@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Group, Paper, Popover, Stack, Table, TagsInput, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Paper, Popover, Stack, Table, TagsInput, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { showSuccess, useApiErrorHandler } from '../../api/errors';
@@ -86,9 +86,11 @@ function AddEntry({ facilityId }: { facilityId: string }) {
   };
 
   return (
-    <Paper withBorder radius="md" p="md" component="section" aria-label={t('ledgers.eol.addTitle')}>
+    <Paper withBorder radius="md" p="md">
       <Stack gap="sm">
-        <Text fw={700}>{t('ledgers.eol.addTitle')}</Text>
+        <Title order={3} fz="h5">
+          {t('ledgers.eol.addTitle')}
+        </Title>
         <Group align="flex-start" gap="md" wrap="wrap">
           <TextInput label={t('ledgers.eol.product')} placeholder="Windows 10" value={product} onChange={(e) => setProduct(e.currentTarget.value)} error={errors.product} maxLength={200} w={240} />
           <TagsInput
@@ -116,12 +118,18 @@ function AddEntry({ facilityId }: { facilityId: string }) {
 /** The end-of-support table the patch suggestion uses: built-in rows are read-only, own rows can be added and deleted. */
 export function EndOfLifeTable({ facilityId, entries, canEdit }: { facilityId: string; entries: EndOfLifeEntry[]; canEdit: boolean }) {
   const { t } = useTranslation();
-  const sorted = [...entries].sort((a, b) => Number(a.builtIn) - Number(b.builtIn) || a.product.localeCompare(b.product, 'ja'));
+  const [filter, setFilter] = useState('');
+  const needle = filter.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+  const sorted = [...entries]
+    .filter((e) => !needle || `${e.product}${e.match.join('')}`.normalize('NFKC').toLowerCase().replace(/\s+/g, '').includes(needle))
+    .sort((a, b) => Number(a.builtIn) - Number(b.builtIn) || a.product.localeCompare(b.product, 'ja'));
   return (
     <Stack gap="md">
+      {canEdit && <AddEntry facilityId={facilityId} />}
+      <TextInput label={t('ledgers.eol.filter')} description={t('ledgers.eol.filterHint', { count: entries.length })} value={filter} onChange={(e) => setFilter(e.currentTarget.value)} type="search" maw={420} />
       <Paper withBorder radius="md">
-        <Table.ScrollContainer minWidth={640}>
-          <Table verticalSpacing="xs" striped aria-label={t('ledgers.eol.title')}>
+        <Table.ScrollContainer minWidth={640} maxHeight={520}>
+          <Table verticalSpacing="xs" striped stickyHeader aria-label={t('ledgers.eol.title')}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('ledgers.eol.product')}</Table.Th>
@@ -153,7 +161,6 @@ export function EndOfLifeTable({ facilityId, entries, canEdit }: { facilityId: s
           </Table>
         </Table.ScrollContainer>
       </Paper>
-      {canEdit && <AddEntry facilityId={facilityId} />}
     </Stack>
   );
 }
