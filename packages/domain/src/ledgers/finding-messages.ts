@@ -1,4 +1,8 @@
+import { formatJapaneseDate, isIsoDate } from '../checklist/fiscal-year.js';
 import type { Finding, FindingReason, FindingReasonCode } from './finding-types.js';
+
+/** 令和8年11月22日: dates in Japanese sentences read in the era, as on the rest of the screen. */
+const wareki = (value: string | number | undefined) => (typeof value === 'string' && isIsoDate(value) ? formatJapaneseDate(value) : String(value ?? ''));
 
 type Template = (count: number, p: Record<string, string | number>) => string;
 
@@ -11,8 +15,8 @@ const messages: Record<'ja' | 'en', Record<FindingReasonCode, Template>> = {
     'security-manager-named': (_, p) => `医療情報システム安全管理責任者: ${p.name}`,
     'security-manager-missing': () => '医療情報システム安全管理責任者が登録されていません',
     'asset-ledger-empty': () => '機器台帳に機器が登録されていません',
-    'asset-ledger-not-reviewed': (_, p) => (p.reviewedOn ? `機器台帳の最終確認が ${p.reviewedOn} で、${p.months}か月以上見直されていません` : '機器台帳を見直した記録がありません'),
-    'asset-ledger-reviewed': (c, p) => `機器台帳 ${c}台、${p.reviewedOn} に確認済み`,
+    'asset-ledger-not-reviewed': (_, p) => (p.reviewedOn ? `機器台帳の最終確認が ${wareki(p.reviewedOn)} で、${p.months}か月以上見直されていません` : '機器台帳を見直した記録がありません'),
+    'asset-ledger-reviewed': (c, p) => `機器台帳 ${c}台、${wareki(p.reviewedOn)} に確認済み`,
     'assets-without-kind': (c) => `${c}台の機器区分（サーバ・端末PC・ネットワーク機器など）が未入力です`,
     'remote-maintenance-unknown': (c) => `${c}台のリモートメンテナンスの有無が「不明」です`,
     'remote-maintenance-known': (c, p) => `${c}台すべてでリモートメンテナンスの有無を確認済み（あり ${p.withRemote ?? 0}台）`,
@@ -20,7 +24,7 @@ const messages: Record<'ja' | 'en', Record<FindingReasonCode, Template>> = {
     'no-accounts-in-scope': () => '対象の利用者IDが台帳にありません',
     'accounts-without-role': (c) => `${c}件の有効な利用者IDに権限が設定されていません`,
     'accounts-have-roles': (c) => `有効な利用者ID ${c}件すべてに権限が設定されています`,
-    'account-review-done': (_, p) => `${p.reviewedOn} に利用者IDの棚卸しを実施`,
+    'account-review-done': (_, p) => `${wareki(p.reviewedOn)} に利用者IDの棚卸しを実施`,
     'accounts-retired-enabled': (c) => `退職者の利用者ID ${c}件が有効のままです`,
     'accounts-expired-enabled': (c) => `有効期限を過ぎた利用者ID ${c}件が有効のままです`,
     'accounts-unused': (c, p) => `${p.days}日以上使われていない利用者ID ${c}件が有効のままです`,
@@ -28,8 +32,8 @@ const messages: Record<'ja' | 'en', Record<FindingReasonCode, Template>> = {
     'accounts-clean': (c) => `有効な利用者ID ${c}件に、退職者・期限切れ・長期未使用のものはありません`,
     'patches-outdated': (c, p) => `${c}台で最後のセキュリティパッチ適用から${p.days}日以上たっています`,
     'patches-unrecorded': (c) => `${c}台でパッチ適用日が記録されていません`,
-    'os-end-of-life': (c, p) => `${c}台が ${p.product}（${p.endOfLifeOn} サポート終了）のままで、リスク受容の記録がありません`,
-    'os-end-of-life-accepted': (c, p) => `${c}台は ${p.product}（${p.endOfLifeOn} サポート終了）ですが、リスク受容と代替策が記録されています`,
+    'os-end-of-life': (c, p) => `${c}台が ${p.product}（${wareki(p.endOfLifeOn)} サポート終了）のままで、リスク受容の記録がありません`,
+    'os-end-of-life-accepted': (c, p) => `${c}台は ${p.product}（${wareki(p.endOfLifeOn)} サポート終了）ですが、リスク受容と代替策が記録されています`,
     'patches-current': (c) => `${c}台すべてでパッチが最新です`,
     'source-restriction-missing': (c) => `${c}台のネットワーク機器に接続元制限がありません`,
     'source-restriction-unrecorded': (c) => `${c}台のネットワーク機器の接続元制限が記録されていません`,

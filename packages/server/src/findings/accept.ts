@@ -1,4 +1,4 @@
-import { computeFindings, findingForItem, findingReasonText, findingRecordReasonText, findingSummary, todayInTokyo, type Catalog, type Finding, type FormKind, type LedgerFacts } from '@mamori/domain';
+import { computeFindings, formatJapaneseDate, findingForItem, findingReasonText, findingRecordReasonText, findingSummary, todayInTokyo, type Catalog, type Finding, type FormKind, type LedgerFacts } from '@mamori/domain';
 import { stringify } from 'csv-stringify/sync';
 import { and, eq } from 'drizzle-orm';
 import type { Config } from '../config.js';
@@ -58,7 +58,7 @@ export async function acceptFinding(tx: Tx, context: AuditContext, config: Confi
     value: finding.suggestion,
     date: today,
     targetDate: finding.suggestion === 'no' ? input.targetDate : null,
-    note: `台帳からの提案を採用（${today}）: ${findingSummary(finding)}`.slice(0, 4000),
+    note: `台帳からの提案を採用（${formatJapaneseDate(today)}）: ${findingSummary(finding)}`.slice(0, 4000),
     riskAcceptance: existing?.riskAcceptance ?? '',
     version: existing?.version ?? null,
   });
