@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { currentFiscalYear, shot, signInInJapanese } from './planner.js';
 
 /**
  * The planner's checklist journey, on the organization, facility and planner that 01-platform.spec.ts
@@ -8,26 +9,8 @@ import { expect, test, type Page } from '@playwright/test';
  */
 test.describe.configure({ mode: 'serial' });
 
-const planner = { email: 'sato@sakura-clinic.jp', password: 'sakura-planner-2026' };
-const shot = (page: Page, name: string) => page.screenshot({ path: `screenshots/${name}.png`, fullPage: true });
 
-/** Today's fiscal year in Japan (April–March), as the app computes it. */
-function currentFiscalYear(): number {
-  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date());
-  const [year, month] = today.split('-').map(Number) as [number, number];
-  return month >= 4 ? year : year - 1;
-}
 
-async function signInInJapanese(page: Page) {
-  await page.goto('/login');
-  await page.getByLabel('メールアドレス').fill(planner.email);
-  await page.getByLabel('パスワード', { exact: true }).fill(planner.password);
-  await page.getByRole('button', { name: 'ログイン', exact: true }).click();
-  await expect(page.getByText('佐藤 花子').first()).toBeVisible();
-  // 01-platform.spec.ts switched this account to English; this journey is in Japanese.
-  if ((await page.locator('html').getAttribute('lang')) !== 'ja') await page.getByText('日本語', { exact: true }).click();
-  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
-}
 
 let formUrl = '';
 

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { shot, signInInJapanese } from './planner.js';
 
 /**
  * Vendor forms (事業者確認用), on the checklist 02-checklist.spec.ts made ready without a vendor
@@ -8,19 +9,8 @@ import { expect, test, type Page } from '@playwright/test';
  */
 test.describe.configure({ mode: 'serial' });
 
-const planner = { email: 'sato@sakura-clinic.jp', password: 'sakura-planner-2026' };
 const vendor = 'さくらITサービス株式会社';
-const shot = (page: Page, name: string) => page.screenshot({ path: `screenshots/${name}.png`, fullPage: true });
 
-async function signInInJapanese(page: Page) {
-  await page.goto('/login');
-  await page.getByLabel('メールアドレス').fill(planner.email);
-  await page.getByLabel('パスワード', { exact: true }).fill(planner.password);
-  await page.getByRole('button', { name: 'ログイン', exact: true }).click();
-  await expect(page.getByText('佐藤 花子').first()).toBeVisible();
-  if ((await page.locator('html').getAttribute('lang')) !== 'ja') await page.getByText('日本語', { exact: true }).click();
-  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
-}
 
 const readiness = (page: Page) => page.getByRole('complementary', { name: '立入検査で指摘されること' });
 

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { currentFiscalYear, shot, signInInJapanese } from './planner.js';
 
 /**
  * The IT person's ledger journey, on the planner and this year's checklist that 02-checklist.spec.ts
@@ -8,14 +9,9 @@ import { expect, test, type Page } from '@playwright/test';
  */
 test.describe.configure({ mode: 'serial' });
 
-const planner = { email: 'sato@sakura-clinic.jp', password: 'sakura-planner-2026' };
-const shot = (page: Page, name: string) => page.screenshot({ path: `screenshots/${name}.png`, fullPage: true });
 
 const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date());
-const fiscalYear = (() => {
-  const [year, month] = today.split('-').map(Number) as [number, number];
-  return month >= 4 ? year : year - 1;
-})();
+const fiscalYear = currentFiscalYear();
 const daysAgo = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '/');
 
 const accountLedger = Buffer.from(
@@ -28,15 +24,6 @@ const accountLedger = Buffer.from(
   'utf8',
 );
 
-async function signInInJapanese(page: Page) {
-  await page.goto('/login');
-  await page.getByLabel('メールアドレス').fill(planner.email);
-  await page.getByLabel('パスワード', { exact: true }).fill(planner.password);
-  await page.getByRole('button', { name: 'ログイン', exact: true }).click();
-  await expect(page.getByText('佐藤 花子').first()).toBeVisible();
-  if ((await page.locator('html').getAttribute('lang')) !== 'ja') await page.getByText('日本語', { exact: true }).click();
-  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
-}
 
 async function openThisYearsChecklist(page: Page) {
   await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: 'チェックリスト' }).click();
@@ -77,8 +64,7 @@ test('2(5) is suggested いいえ with the retired account listed, and the sugge
   await expect(finding).toContainText('退職者の利用者ID 1件が有効のままです');
   await finding.getByRole('button', { name: /対象の記録（1件）を表示/ }).click();
   await expect(finding.getByRole('link', { name: /tanaka-dr/ })).toBeVisible();
-  await finding.scrollIntoViewIfNeeded();
-  await shot(page, '43-finding-2-5-no');
+  await page.getByRole('region', { name: '2(5) サーバ' }).screenshot({ path: 'screenshots/43-finding-2-5-no.png' });
 
   await finding.getByRole('button', { name: /台帳からの提案を採用/ }).click();
   const dialog = page.getByRole('dialog');
@@ -87,7 +73,7 @@ test('2(5) is suggested いいえ with the retired account listed, and the sugge
   await dialog.getByRole('button', { name: '「いいえ」で保存する' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(finding).toHaveAttribute('data-matches', 'true');
-  await shot(page, '44-finding-2-5-accepted');
+  await page.getByRole('region', { name: '2(5) サーバ' }).screenshot({ path: 'screenshots/44-finding-2-5-accepted.png' });
 });
 
 test('disabling the retired account from its record turns the suggestion into はい', async ({ page }) => {
@@ -114,6 +100,5 @@ test('disabling the retired account from its record turns the suggestion into �
   await finding.getByRole('button', { name: /台帳からの提案を採用/ }).click();
   await page.getByRole('dialog').getByRole('button', { name: '「はい」で保存する' }).click();
   await expect(finding).toHaveAttribute('data-matches', 'true');
-  await finding.scrollIntoViewIfNeeded();
-  await shot(page, '46-finding-2-5-yes');
+  await page.getByRole('region', { name: '2(5) サーバ' }).screenshot({ path: 'screenshots/46-finding-2-5-yes.png' });
 });
