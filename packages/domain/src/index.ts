@@ -22,3 +22,6 @@ export * from './ledgers/import-messages.js';
 export * from './ledgers/findings.js';
 export * from './ledgers/end-of-life.js';
 export * from './ledgers/item-findings.js';
+export * from './incident/model.js';
+export * from './api/incident.js';
+export * from './incident/calling-order.js';

@@ -23,6 +23,9 @@ export const permissions = [
   'ledger.read',
   'ledger.edit',
   'ledger.review',
+  'readiness.read',
+  'readiness.plan',
+  'readiness.operate',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -71,6 +74,11 @@ const rules: Record<Permission, Rule> = {
   'ledger.edit': { system: true, organizationAdmin: true, facilityRoles: ['manager', 'planner', 'operator'] },
   /** The signed account review (棚卸) is the planner's job (企画管理者). */
   'ledger.review': { system: true, organizationAdmin: true, facilityRoles: ['manager', 'planner'] },
+  'readiness.read': { system: true, organizationAdmin: true, facilityRoles: everyFacilityRole },
+  /** The contact chart and the BCP are the planner's (企画管理者) documents. */
+  'readiness.plan': { system: true, organizationAdmin: true, facilityRoles: ['manager', 'planner'] },
+  /** Backups, restore tests and incident records are kept by whoever runs the systems (システム運用担当者). */
+  'readiness.operate': { system: true, organizationAdmin: true, facilityRoles: ['manager', 'planner', 'operator'] },
 };
 
 function grantAllows(grant: Grant, permission: Permission, scope: Scope): boolean {

@@ -31,6 +31,9 @@ const facilityMatrix: Record<Permission, ('manager' | 'planner' | 'operator' | '
   'ledger.read': ['manager', 'planner', 'operator', 'viewer'],
   'ledger.edit': ['manager', 'planner', 'operator'],
   'ledger.review': ['manager', 'planner'],
+  'readiness.read': ['manager', 'planner', 'operator', 'viewer'],
+  'readiness.plan': ['manager', 'planner'],
+  'readiness.operate': ['manager', 'planner', 'operator'],
 };
 
 describe('policy', () => {

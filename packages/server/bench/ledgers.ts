@@ -817,24 +817,20 @@ async function main(): Promise<void> {
   }
 
   const notes: string[] = [];
-  const pgliteResult = results.find((r) => r.label === 'PGlite');
-  if (pgliteResult?.import) {
-    const p = pgliteResult.import;
-    notes.push(
-      `The pure part of every import (reading the file ${msText(readUtf8.median)}, reading and checking the rows ${msText(readRows.median)}) costs the same on both databases; the rest is the database. Shift_JIS costs ${msText(readSjis.median - readUtf8.median)} more than UTF-8 to decode (re-import dry-run ${secondsText(p.reimportDryRunSjis)} vs ${secondsText(p.reimportDryRun)} on PGlite).`,
-    );
-  }
+  notes.push(
+    `The file-reading part of every import is the same work on both databases, in the app process: \`readSpreadsheet\` (TextDecoder, then csv-parse) ${msText(readUtf8.median)} for UTF-8 and ${msText(readSjis.median)} for Shift_JIS, then \`readLedgerRows\` ${msText(readRows.median)}. Shift_JIS is no dearer to read than UTF-8 beyond noise; csv-parse is most of the dry-run's own time.`,
+  );
   if (postgres?.import && postgres.import.commit >= AIM_IMPORT_MS) {
     const i = postgres.import;
     notes.push(
-      `Import analysis: the commit is mostly application time, not database time. Of the ${secondsText(i.commit)} first commit on PostgreSQL, the dry-run part (reading the file, checking the rows, planning) is ${secondsText(i.dryRun)}; in the transaction, drizzle alone needs ${secondsText(building.ledger + building.audit)} just to build the SQL text and parameters of the multi-row inserts (${fmt(ROWS)} rows × ~30 columns plus ${fmt(ROWS + 1)} audit rows), hashing the audit chain ${secondsText(hashing.ms)}, and the audit insert alone (hashing included) ${secondsText(i.phases.auditInsert)}. The same ${fmt(ROWS)} rows inserted with hand-written SQL, 1,000 rows per statement as one JSON parameter, take ${secondsText(i.phases.plainInsert)}: writing the ledger and the audit trail that way (or with COPY / \`unnest\` arrays) instead of drizzle's one-parameter-per-value inserts is where a 10 s commit would have to come from.`,
+      `Import analysis: in the ${secondsText(i.commit)} first commit on PostgreSQL, the dry-run part (reading, checking, planning) is ${secondsText(i.dryRun)} and the transaction ${secondsText(i.commit - i.dryRun)}. Of the transaction, drizzle needs ${secondsText(building.ledger + building.audit)} only to build the SQL text and parameters of its one-parameter-per-value multi-row inserts (${fmt(ROWS)} rows × ~30 columns, ${fmt(ROWS + 1)} audit rows × 12) and the audit chain's hashing ${secondsText(hashing.ms)}; the same ${fmt(ROWS)} ledger rows written with hand-written SQL (1,000 rows per statement as one JSON parameter) take ${secondsText(i.phases.plainInsert)} in all. Writing the ledger rows and the audit events that way (or COPY / \`unnest\` arrays) is the largest saving; a < 10 s commit also needs a faster CSV reader.`,
     );
   }
   const slowFindings = results.filter((r) => r.findings && r.findings.median >= AIM_FINDINGS_MS);
   if (slowFindings.length) {
-    const parts = slowFindings.map((r) => `${r.label} ${msText(r.findings!.median)}, of which loading the facts ${msText(r.findings!.load)} (plain SQL fetch of the same rows ${msText(r.findings!.loadRaw)})`);
+    const parts = slowFindings.map((r) => `${r.label}: findingsView ${msText(r.findings!.median)}, loadLedgerFacts alone ${msText(r.findings!.load)}, a plain SQL fetch of the same rows ${msText(r.findings!.loadRaw)}`);
     notes.push(
-      `Findings analysis: computing is cheap (${msText(pureFindings.median)} for ${fmt(ACCOUNTS)} accounts in memory); the end-to-end time is loading ${fmt(ACCOUNTS + FINDING_ASSETS)} full rows from the database and mapping them — ${parts.join('; ')}. Selecting only the columns the rules read, or caching the facts per facility until a ledger changes, is where the time would come from.`,
+      `Findings analysis: the rules are cheap (${msText(pureFindings.median)} in memory); the end-to-end time is fetching and mapping ${fmt(ACCOUNTS + FINDING_ASSETS)} full rows — ${parts.join('; ')}. Fetching only the columns the rules read, or keeping the facts per facility until a ledger changes, is where the time would come from.`,
     );
   }
   if (load1 > cores / 2) notes.push(`The machine was busy at the start (load average ${load1.toFixed(2)} on ${cores} cores); figures are noisy.`);

@@ -15,6 +15,10 @@ import { ledgerImportRoutes } from './ledgers/import-routes.js';
 import { ledgerReviewRoutes } from './ledgers/review-routes.js';
 import { endOfLifeRoutes } from './ledgers/end-of-life-routes.js';
 import { findingRoutes } from './findings/routes.js';
+import { contactChartRoutes } from './contact-chart/routes.js';
+import { backupPlanRoutes } from './backup-plans/routes.js';
+import { bcpRoutes } from './bcp/routes.js';
+import { incidentRoutes } from './incidents/routes.js';
 import { editionRoutes } from './checklist/routes.js';
 import { registerAuthentication } from './auth/authenticate.js';
 import { registerErrorHandler, registerNotFound } from './http/error-handler.js';
@@ -107,6 +111,7 @@ export async function buildApp(input: Omit<AppDeps, 'catalog'> & { catalog?: Cat
       for (const routes of [
         setupRoutes, authRoutes, accountRoutes, organizationRoutes, facilityRoutes, memberRoutes, invitationRoutes, userRoutes, auditRoutes, editionRoutes,
         assessmentRoutes, assessmentExportRoutes, ledgerRoutes, ledgerImportRoutes, ledgerReviewRoutes, endOfLifeRoutes, findingRoutes,
+        contactChartRoutes, backupPlanRoutes, bcpRoutes, incidentRoutes,
       ]) {
         routes(typed, deps);
       }

@@ -28,7 +28,18 @@ beforeAll(async () => {
   const account = await json(call(t.app, a.manager, 'POST', `/api/v1/facilities/${a.facilityId}/accounts`, { loginId: 'a-doctor', familyName: 'A医院医師' }));
   const endOfLife = await json(call(t.app, a.manager, 'POST', `/api/v1/facilities/${a.facilityId}/end-of-life`, { product: 'A医院専用OS', match: ['aos'], endOfLifeOn: '2020-01-01' }));
   await json(call(t.app, a.manager, 'POST', `/api/v1/facilities/${a.facilityId}/account-reviews`, { decisions: [{ accountId: account.id, decision: 'keep', reason: 'A医院在籍' }] }));
+  await json(call(t.app, a.manager, 'PUT', `/api/v1/facilities/${a.facilityId}/contact-chart`, { entries: [{ key: 'd', kind: 'director', name: 'A医院院長' }], edges: [], baseVersion: null }));
+  const plan = await json(call(t.app, a.manager, 'POST', `/api/v1/facilities/${a.facilityId}/backup-plans`, { system: 'A医院カルテ', method: 'nas', generations: 3 }));
+  const tested = await json(call(t.app, a.manager, 'POST', `/api/v1/backup-plans/${plan.id}/restore-tests`, { testedOn: '2025-05-01', result: 'success', testedBy: 'A医院IT' }));
+  const bcp = await json(upload(t.app, a.manager, `/api/v1/facilities/${a.facilityId}/bcp/documents`, multipartFile('A医院BCP.pdf', 'application/pdf', tinyPdf)));
+  const withRecord = await json(call(t.app, a.manager, 'POST', `/api/v1/facilities/${a.facilityId}/bcp/records`, { kind: 'review', heldOn: '2025-05-01', notes: 'A医院見直し' }));
+  const incident = await json(call(t.app, a.manager, 'POST', `/api/v1/facilities/${a.facilityId}/incidents`, { title: 'A医院の障害' }));
   ids = {
+    planId: plan.id,
+    restoreTestId: tested.restoreTests[0].id,
+    bcpDocumentId: bcp.documents[0].id,
+    bcpRecordId: withRecord.records[0].id,
+    incidentId: incident.id,
     assetId: asset.id,
     accountId: account.id,
     endOfLifeId: endOfLife.id,
@@ -150,6 +161,34 @@ const walk: Record<string, () => Probe[]> = {
   'PUT /api/v1/facilities/:facilityId/finding-settings': () => [
     { url: `/api/v1/facilities/${ids.facilityId}/finding-settings`, body: { version: 1, patchMaxAgeDays: 1, unusedAccountDays: 1, ledgerReviewMonths: 1, servicesReviewMonths: 1 }, expect: hidden() },
   ],
+  'GET /api/v1/facilities/:facilityId/contact-chart': () => [{ url: `/api/v1/facilities/${ids.facilityId}/contact-chart`, expect: hidden() }],
+  'PUT /api/v1/facilities/:facilityId/contact-chart': () => [{ url: `/api/v1/facilities/${ids.facilityId}/contact-chart`, body: { entries: [], edges: [], baseVersion: 1 }, expect: hidden() }],
+  'GET /api/v1/facilities/:facilityId/contact-chart/versions': () => [{ url: `/api/v1/facilities/${ids.facilityId}/contact-chart/versions`, expect: hidden() }],
+  'GET /api/v1/facilities/:facilityId/contact-chart/versions/:chartVersion': () => [{ url: `/api/v1/facilities/${ids.facilityId}/contact-chart/versions/1`, expect: hidden() }],
+  'GET /api/v1/facilities/:facilityId/contact-chart/export.pdf': () => [{ url: `/api/v1/facilities/${ids.facilityId}/contact-chart/export.pdf`, expect: hidden() }],
+  'GET /api/v1/facilities/:facilityId/backup-plans': () => [{ url: `/api/v1/facilities/${ids.facilityId}/backup-plans`, expect: hidden() }],
+  'POST /api/v1/facilities/:facilityId/backup-plans': () => [{ url: `/api/v1/facilities/${ids.facilityId}/backup-plans`, body: { system: 'X', method: 'nas', generations: 1 }, expect: hidden() }],
+  'PATCH /api/v1/backup-plans/:planId': () => [{ url: `/api/v1/backup-plans/${ids.planId}`, body: { version: 1, generations: 1 }, expect: hidden() }],
+  'DELETE /api/v1/backup-plans/:planId': () => [{ url: `/api/v1/backup-plans/${ids.planId}?version=1`, expect: hidden() }],
+  'POST /api/v1/backup-plans/:planId/restore-tests': () => [
+    { url: `/api/v1/backup-plans/${ids.planId}/restore-tests`, body: { testedOn: '2025-01-01', result: 'failure', testedBy: 'x' }, expect: hidden() },
+  ],
+  'DELETE /api/v1/restore-tests/:testId': () => [{ url: `/api/v1/restore-tests/${ids.restoreTestId}`, expect: hidden() }],
+  'GET /api/v1/facilities/:facilityId/bcp': () => [{ url: `/api/v1/facilities/${ids.facilityId}/bcp`, expect: hidden() }],
+  'PUT /api/v1/facilities/:facilityId/bcp': () => [{ url: `/api/v1/facilities/${ids.facilityId}/bcp`, body: { version: null, essentials: {} }, expect: hidden() }],
+  'POST /api/v1/facilities/:facilityId/bcp/documents': () => [{ url: `/api/v1/facilities/${ids.facilityId}/bcp/documents`, body: {}, expect: hidden() }],
+  'GET /api/v1/bcp-documents/:documentId': () => [{ url: `/api/v1/bcp-documents/${ids.bcpDocumentId}`, expect: hidden() }],
+  'POST /api/v1/facilities/:facilityId/bcp/records': () => [{ url: `/api/v1/facilities/${ids.facilityId}/bcp/records`, body: { kind: 'drill', heldOn: '2025-01-01' }, expect: hidden() }],
+  'DELETE /api/v1/bcp-records/:recordId': () => [{ url: `/api/v1/bcp-records/${ids.bcpRecordId}`, expect: hidden() }],
+  'GET /api/v1/facilities/:facilityId/bcp/template.:format': () => [
+    { url: `/api/v1/facilities/${ids.facilityId}/bcp/template.docx`, expect: hidden() },
+    { url: `/api/v1/facilities/${ids.facilityId}/bcp/template.pdf`, expect: hidden() },
+  ],
+  'GET /api/v1/facilities/:facilityId/incidents': () => [{ url: `/api/v1/facilities/${ids.facilityId}/incidents`, expect: hidden() }],
+  'POST /api/v1/facilities/:facilityId/incidents': () => [{ url: `/api/v1/facilities/${ids.facilityId}/incidents`, body: { title: 'x' }, expect: hidden() }],
+  'GET /api/v1/incidents/:incidentId': () => [{ url: `/api/v1/incidents/${ids.incidentId}`, expect: hidden() }],
+  'PATCH /api/v1/incidents/:incidentId': () => [{ url: `/api/v1/incidents/${ids.incidentId}`, body: { version: 1, status: 'closed' }, expect: hidden() }],
+  'POST /api/v1/incidents/:incidentId/events': () => [{ url: `/api/v1/incidents/${ids.incidentId}/events`, body: { kind: 'note', text: 'x' }, expect: hidden() }],
   'GET /api/v1/audit-events': () => [
     { url: `/api/v1/audit-events?organizationId=${ids.organizationId}`, expect: hidden() },
     { url: `/api/v1/audit-events?facilityId=${ids.facilityId}`, expect: hidden() },
@@ -166,7 +205,7 @@ describe('tenant isolation', () => {
   for (const role of ['admin', 'manager'] as const) {
     it(`B's ${role} gets nothing of A's from any route`, async () => {
       const outsider = b[role];
-      const secrets = [a.organizationId, a.facilityId, ids.tokenId!, ids.invitationId!, ids.memberId!, ids.assessmentId!, ids.evidenceId!, ids.assetId!, ids.accountId!, ids.endOfLifeId!, 'A-PC-001', 'A医院受付PC', 'a-doctor', 'A医院', 'A医院-極秘図', 'Aクリニック', '医療法人A会', 'admin-a@', 'pending@example.jp'];
+      const secrets = [a.organizationId, a.facilityId, ids.tokenId!, ids.invitationId!, ids.memberId!, ids.assessmentId!, ids.evidenceId!, ids.assetId!, ids.accountId!, ids.endOfLifeId!, ids.planId!, ids.restoreTestId!, ids.bcpDocumentId!, ids.bcpRecordId!, ids.incidentId!, 'A-PC-001', 'A医院受付PC', 'a-doctor', 'A医院', 'A医院-極秘図', 'Aクリニック', '医療法人A会', 'admin-a@', 'pending@example.jp'];
       let probes = 0;
       // Sign-outs go last: logout-all ends the outsider's other sessions too.
       const all = Object.entries(walk)

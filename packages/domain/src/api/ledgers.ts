@@ -147,7 +147,7 @@ export const FindingView = z.object({
   itemIds: z.array(z.string()),
   suggestion: z.enum(['yes', 'no']),
   reasons: z.array(z.object({ code: z.enum(findingReasonCodes), count: z.int(), params: z.record(z.string(), z.union([z.string(), z.number()])) })),
-  records: z.array(z.object({ ledger: LedgerKind, id: z.string(), label: z.string(), reasons: z.array(z.enum(findingReasonCodes)) })),
+  records: z.array(z.object({ ledger: z.enum(['assets', 'accounts', 'backups']), id: z.string(), label: z.string(), reasons: z.array(z.enum(findingReasonCodes)) })),
 });
 export type FindingView = z.infer<typeof FindingView>;
 export const FindingsView = z.object({ asOf: z.string(), fiscalYear: z.int(), edition: z.string().nullable(), findings: z.array(FindingView) });
@@ -158,6 +158,8 @@ export const FindingThresholdsSchema = z.strictObject({
   unusedAccountDays: z.int().min(1).max(3650),
   ledgerReviewMonths: z.int().min(1).max(120),
   servicesReviewMonths: z.int().min(1).max(120),
+  restoreTestMonths: z.int().min(1).max(120).default(12),
+  bcpReviewMonths: z.int().min(1).max(120).default(12),
 });
 export const UpdateFindingSettingsRequest = FindingThresholdsSchema.extend({ version: Version });
 export const FindingSettingsView = FindingThresholdsSchema.extend({ version: Version });

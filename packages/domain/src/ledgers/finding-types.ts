@@ -11,6 +11,9 @@ export const findingTopics = [
   'patches',
   'source-restriction',
   'background-services',
+  'contact-chart',
+  'backup-restore',
+  'bcp',
 ] as const;
 export type FindingTopic = (typeof findingTopics)[number];
 
@@ -44,6 +47,18 @@ export const findingReasonCodes = [
   'source-restriction-in-place',
   'services-not-reviewed',
   'services-reviewed',
+  'contact-chart-missing',
+  'contact-chart-lacks',
+  'contact-chart-complete',
+  'backups-none',
+  'backups-few-generations',
+  'backups-no-offline',
+  'restore-test-missing',
+  'restore-test-failed',
+  'backups-ready',
+  'bcp-missing',
+  'bcp-not-reviewed',
+  'bcp-ready',
 ] as const;
 export type FindingReasonCode = (typeof findingReasonCodes)[number];
 
@@ -55,8 +70,11 @@ export interface FindingReason {
 }
 
 /** One record behind a finding, with the reasons it is listed for. */
+/** Where a listed record lives: a ledger, or the backup plans (incident readiness). */
+export type FindingRecordSource = LedgerKind | 'backups';
+
 export interface FindingRecord {
-  ledger: LedgerKind;
+  ledger: FindingRecordSource;
   id: string;
   label: string;
   reasons: FindingReasonCode[];
@@ -77,12 +95,18 @@ export interface FindingThresholds {
   unusedAccountDays: number;
   ledgerReviewMonths: number;
   servicesReviewMonths: number;
+  /** 3(2): a restore test within this many months. */
+  restoreTestMonths: number;
+  /** 3(3): the BCP reviewed (or drilled) within this many months. */
+  bcpReviewMonths: number;
 }
 export const defaultFindingThresholds: FindingThresholds = {
   patchMaxAgeDays: 90,
   unusedAccountDays: 90,
   ledgerReviewMonths: 12,
   servicesReviewMonths: 12,
+  restoreTestMonths: 12,
+  bcpReviewMonths: 12,
 };
 
 /** One row of the end-of-life table: an OS or firmware line and the day its support ends. */

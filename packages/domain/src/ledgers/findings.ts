@@ -1,5 +1,6 @@
 import type { DeviceScope } from '../checklist/edition-schema.js';
 import { isIsoDate } from '../checklist/fiscal-year.js';
+import { shiftDays, shiftMonths } from './dates.js';
 import { matchEndOfLife, normalizeProduct } from './end-of-life.js';
 import type { EndOfLifeEntry, Finding, FindingReason, FindingReasonCode, FindingRecord, FindingTopic, LedgerFacts } from './finding-types.js';
 import { scopeOfAsset, type AccountFields, type AssetFields } from './model.js';
@@ -11,25 +12,6 @@ import { scopeOfAsset, type AccountFields, type AssetFields } from './model.js';
  * loops over those. Dates are YYYY-MM-DD strings compared as text; the thresholds become cut-off dates once (UTC
  * date arithmetic, never the local time zone).
  */
-
-/** 'a is older than N days' ⇔ a < cut-off; a date exactly N days (or months) back is still within the limit. */
-function shiftDays(date: string, days: number): string {
-  const y = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7));
-  const d = Number(date.slice(8, 10));
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
-/** Calendar months back, clamped to the month's last day (2024-03-31 minus 1 month = 2024-02-29). */
-function shiftMonths(date: string, months: number): string {
-  const y = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7));
-  const d = Number(date.slice(8, 10));
-  const first = new Date(Date.UTC(y, m - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
-  first.setUTCDate(Math.min(d, lastDay));
-  return first.toISOString().slice(0, 10);
-}
 
 function isBlank(s: string | null | undefined): boolean {
   return s === null || s === undefined || s.trim() === '';

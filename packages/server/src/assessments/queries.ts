@@ -1,8 +1,9 @@
-import { evaluate, todayInTokyo, type Bundle, type Catalog, type FacilityKind, type Round } from '@mamori/domain';
+import { contactChartExists, evaluate, todayInTokyo, type Bundle, type Catalog, type FacilityKind, type Round } from '@mamori/domain';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/connect.js';
 import { answerEvidence, answerRounds, assessments, users } from '../db/schema.js';
 import type { FacilityRow } from '../tenancy/scope.js';
+import { chartVersion } from '../contact-chart/queries.js';
 import { presentEvidence, presentRound, type AssessmentRow, type RoundRow } from './presenter.js';
 
 export async function roundsOf(db: Db, assessmentIds: string[]) {
@@ -33,9 +34,12 @@ export async function facilityYearBundle(db: Db, catalog: Catalog, facility: Fac
     .where(and(eq(assessments.facilityId, facility.id), eq(assessments.fiscalYear, own.fiscalYear), eq(assessments.form, 'vendor')));
   const rows = (await roundsOf(db, [own.id, ...vendorForms.map((v) => v.id)])).map((r) => r.round);
   const chartItem = catalog.form(own.edition, own.form as 'institution' | 'pharmacy')?.items.find((i) => i.flags.artifact === 'contactChart');
-  const chart = chartItem
+  // The inspector looks at the real chart: one drawn in Mamori, or a scan attached to 3(1).
+  const chartEvidence = chartItem
     ? await db.select({ id: answerEvidence.id }).from(answerEvidence).where(and(eq(answerEvidence.assessmentId, own.id), eq(answerEvidence.itemId, chartItem.id))).limit(1)
     : [];
+  const drawnChart = await chartVersion(db, facility.id);
+  const hasChart = chartEvidence.length > 0 || (drawnChart !== null && contactChartExists({ entries: drawnChart.row.entries as never, edges: [], note: '' }));
   return {
     edition: own.edition,
     fiscalYear: own.fiscalYear,
@@ -46,7 +50,7 @@ export async function facilityYearBundle(db: Db, catalog: Catalog, facility: Fac
       const answers = answersOf(rows.filter((r) => r.assessmentId === v.id));
       return { name: v.vendorName ?? '', excludedItems: v.excludedItems, answers: Object.keys(answers).length ? answers : undefined };
     }),
-    artifacts: { contactChart: chart.length > 0 },
+    artifacts: { contactChart: hasChart },
   };
 }
 

@@ -19,4 +19,12 @@ export const backupTables = [
   'ledger_header_mappings',
   'ledger_reviews',
   'end_of_life_entries',
+  'contact_chart_versions',
+  'backup_plans',
+  'restore_tests',
+  'bcp_plans',
+  'bcp_documents',
+  'bcp_records',
+  'incidents',
+  'incident_events',
 ] as const;

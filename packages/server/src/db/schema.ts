@@ -364,3 +364,126 @@ export const endOfLifeEntries = pgTable(
   },
   (t) => [index('end_of_life_entries_facility_idx').on(t.facilityId)],
 );
+
+/** 連絡体制図: every save is a new version; the newest is the chart. Older ones stay readable. */
+export const contactChartVersions = pgTable(
+  'contact_chart_versions',
+  {
+    ...ledgerColumns(),
+    chartVersion: integer('chart_version').notNull(),
+    entries: jsonb('entries').$type<unknown[]>().notNull(),
+    edges: jsonb('edges').$type<unknown[]>().notNull(),
+    note: text('note').notNull().default(''),
+    savedBy: uuid('saved_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('contact_chart_versions_idx').on(t.facilityId, t.chartVersion)],
+);
+
+export const backupPlans = pgTable(
+  'backup_plans',
+  {
+    ...ledgerColumns(),
+    system: text('system').notNull(),
+    data: text('data').notNull().default(''),
+    method: text('method').notNull(),
+    frequency: text('frequency').notNull().default(''),
+    generations: integer('generations').notNull(),
+    location: text('location').notNull().default(''),
+    offline: boolean('offline').notNull().default(false),
+    immutable: boolean('immutable').notNull().default(false),
+    restoreProcedure: text('restore_procedure').notNull().default(''),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('backup_plans_facility_idx').on(t.facilityId)],
+);
+
+export const restoreTests = pgTable(
+  'restore_tests',
+  {
+    id: id(),
+    planId: uuid('plan_id').notNull().references(() => backupPlans.id, { onDelete: 'cascade' }),
+    testedOn: text('tested_on').notNull(),
+    result: text('result').notNull(),
+    minutesToRestore: integer('minutes_to_restore'),
+    testedBy: text('tested_by').notNull(),
+    notes: text('notes').notNull().default(''),
+    recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('restore_tests_plan_idx').on(t.planId, t.testedOn)],
+);
+
+/** The BCP's structured essentials, one row per facility. */
+export const bcpPlans = pgTable('bcp_plans', {
+  facilityId: uuid('facility_id').primaryKey().references(() => facilities.id),
+  organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+  essentials: jsonb('essentials').$type<Record<string, string>>().notNull(),
+  version: version(),
+  updatedAt: updatedAt(),
+});
+
+/** The BCP document itself, every upload kept as a numbered version. */
+export const bcpDocuments = pgTable(
+  'bcp_documents',
+  {
+    ...ledgerColumns(),
+    documentVersion: integer('document_version').notNull(),
+    fileSha256: text('file_sha256').notNull().references(() => files.sha256),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('bcp_documents_version_idx').on(t.facilityId, t.documentVersion)],
+);
+
+/** BCP reviews (見直し) and drills (訓練). */
+export const bcpRecords = pgTable(
+  'bcp_records',
+  {
+    ...ledgerColumns(),
+    kind: text('kind').notNull(),
+    heldOn: text('held_on').notNull(),
+    participants: text('participants').notNull().default(''),
+    notes: text('notes').notNull().default(''),
+    recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('bcp_records_facility_idx').on(t.facilityId, t.heldOn)],
+);
+
+/** An incident as it happens: the calls to make (from the chart at that moment) and a timeline. */
+export const incidents = pgTable(
+  'incidents',
+  {
+    ...ledgerColumns(),
+    title: text('title').notNull(),
+    status: text('status').notNull().default('open'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    chartVersion: integer('chart_version'),
+    steps: jsonb('steps').$type<{ key: string; name: string; organization: string; phone: string; calledBy: string | null; order: number }[]>().notNull(),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('incidents_facility_idx').on(t.facilityId, t.startedAt)],
+);
+
+export const incidentEvents = pgTable(
+  'incident_events',
+  {
+    id: id(),
+    incidentId: uuid('incident_id').notNull().references(() => incidents.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    kind: text('kind').notNull(),
+    contactKey: text('contact_key'),
+    text: text('text').notNull().default(''),
+    recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('incident_events_incident_idx').on(t.incidentId, t.at)],
+);

@@ -1,4 +1,4 @@
-import { computeFindings, formatJapaneseDate, findingForItem, findingReasonText, findingRecordReasonText, findingSummary, todayInTokyo, type Catalog, type Finding, type FormKind, type LedgerFacts } from '@mamori/domain';
+import { formatJapaneseDate, findingForItem, findingReasonText, findingRecordReasonText, findingSummary, todayInTokyo, type Catalog, type Finding, type FormKind } from '@mamori/domain';
 import { stringify } from 'csv-stringify/sync';
 import { and, eq } from 'drizzle-orm';
 import type { Config } from '../config.js';
@@ -18,7 +18,7 @@ export interface AcceptInput {
   expectedRounds: number;
 }
 
-const ledgerLabels = { assets: '機器台帳', accounts: '利用者ID台帳' } as const;
+const ledgerLabels = { assets: '機器台帳', accounts: '利用者ID台帳', backups: 'バックアップ' } as const;
 
 /** The records behind a finding, as a CSV an inspector can open: the evidence linked to the answer. */
 function evidenceCsv(itemId: string, finding: Finding, asOf: string): Buffer {
@@ -38,11 +38,11 @@ function evidenceCsv(itemId: string, finding: Finding, asOf: string): Buffer {
  * Turns a finding into the answer: today's date, the reasons as the note, and the records as evidence.
  * A first answer fills round 1; a changed situation adds the next round (the checklist's 2回目).
  */
-export async function acceptFinding(tx: Tx, context: AuditContext, config: Config, catalog: Catalog, assessment: AssessmentRow, facts: LedgerFacts, input: AcceptInput): Promise<void> {
+export async function acceptFinding(tx: Tx, context: AuditContext, config: Config, catalog: Catalog, assessment: AssessmentRow, findings: readonly Finding[], asOf: string, input: AcceptInput): Promise<void> {
   if (assessment.vendorName !== null) throw invalid('validation_error', 'params.assessmentId', '台帳からの提案は医療機関確認用の回答にだけ使えます');
   const item = catalog.item(assessment.edition, assessment.form as FormKind, input.itemId);
   if (!item) throw notFound();
-  const finding = findingForItem(item, computeFindings(facts));
+  const finding = findingForItem(item, findings);
   if (!finding) throw invalid('validation_error', 'body.itemId', 'この項目には台帳からの提案がありません');
   const rounds = await tx.select().from(answerRounds).where(and(eq(answerRounds.assessmentId, assessment.id), eq(answerRounds.itemId, item.id))).orderBy(answerRounds.round);
   const confirmed = rounds.filter((r) => !r.draft);
@@ -63,7 +63,7 @@ export async function acceptFinding(tx: Tx, context: AuditContext, config: Confi
     version: existing?.version ?? null,
   });
 
-  const content = evidenceCsv(item.id, finding, facts.asOf);
+  const content = evidenceCsv(item.id, finding, asOf);
   const file = await putFile(tx, config, { content, contentType: 'text/csv' });
   const fileName = `台帳の根拠_${item.id.replace('@', '_')}_${today}.csv`;
   const [evidence] = await tx

@@ -1,8 +1,9 @@
-import { computeFindings, fiscalYearOf, itemIdsForFinding, todayInTokyo, type Catalog, type FacilityKind, type FindingView, type FindingsView, type Item, type LedgerFacts } from '@mamori/domain';
+import { computeFindings, computeIncidentFindings, fiscalYearOf, itemIdsForFinding, todayInTokyo, type Catalog, type FacilityKind, type Finding, type FindingView, type FindingsView, type Item } from '@mamori/domain';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/connect.js';
 import { assessments } from '../db/schema.js';
 import type { FacilityRow } from '../tenancy/scope.js';
+import { loadIncidentFacts } from '../readiness/facts.js';
 import { loadLedgerFacts } from './facts.js';
 
 /** The items of the facility's own form in the edition of that fiscal year (the checklist's own edition when it exists). */
@@ -12,9 +13,9 @@ export function facilityItems(catalog: Catalog, facility: FacilityRow, edition: 
 }
 
 /** Findings with the item ids they answer; findings no item of the edition asks about are left out. */
-export function presentFindings(facts: LedgerFacts, items: readonly Item[]): FindingView[] {
+export function presentFindings(findings: readonly Finding[], items: readonly Item[]): FindingView[] {
   const views: FindingView[] = [];
-  for (const finding of computeFindings(facts)) {
+  for (const finding of findings) {
     const itemIds = itemIdsForFinding(finding, items);
     if (itemIds.length) views.push({ ...finding, itemIds });
   }
@@ -30,6 +31,11 @@ export async function findingsView(db: Db, catalog: Catalog, facility: FacilityR
     .from(assessments)
     .where(and(eq(assessments.facilityId, facility.id), eq(assessments.fiscalYear, fiscalYear), isNull(assessments.vendorName)));
   const edition = own?.edition ?? catalog.editionForFiscalYear(fiscalYear) ?? null;
-  const facts = await loadLedgerFacts(db, facility, asOf);
-  return { asOf, fiscalYear, edition, findings: presentFindings(facts, facilityItems(catalog, facility, edition ?? undefined)) };
+  return { asOf, fiscalYear, edition, findings: presentFindings(await facilityFindings(db, facility, asOf), facilityItems(catalog, facility, edition ?? undefined)) };
+}
+
+/** Every finding of a facility: the ledgers' (1(1)–2(9)) and incident readiness' (3(1)–3(3)). */
+export async function facilityFindings(db: Db, facility: FacilityRow, asOf = todayInTokyo()): Promise<Finding[]> {
+  const [ledgerFacts, incidentFacts] = await Promise.all([loadLedgerFacts(db, facility, asOf), loadIncidentFacts(db, facility, asOf)]);
+  return [...computeFindings(ledgerFacts), ...computeIncidentFindings(incidentFacts)];
 }

@@ -1,4 +1,4 @@
-import { AcceptFindingRequest, AssessmentDetail, FindingSettingsView, FindingsView, Id, UpdateFindingSettingsRequest } from '@mamori/domain';
+import { AcceptFindingRequest, AssessmentDetail, FindingSettingsView, FindingsView, Id, UpdateFindingSettingsRequest, todayInTokyo } from '@mamori/domain';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Routes } from '../http/types.js';
@@ -11,8 +11,8 @@ import { assessmentFor } from '../assessments/access.js';
 import { presentAssessment } from '../assessments/presenter.js';
 import { assessmentDetail } from '../assessments/queries.js';
 import { acceptFinding } from './accept.js';
-import { loadLedgerFacts, thresholdsOf } from './facts.js';
-import { findingsView } from './present.js';
+import { thresholdsOf } from './facts.js';
+import { facilityFindings, findingsView } from './present.js';
 
 const FacilityParams = z.object({ facilityId: Id });
 
@@ -42,8 +42,9 @@ export const findingRoutes: Routes = (app, deps) => {
       const { actor } = requireAuth(request);
       const { assessment, facility } = await assessmentFor(db, actor, request.params.assessmentId, 'assessment.answer');
       await facilityFor(db, actor, facility.id, 'ledger.read');
-      const facts = await loadLedgerFacts(db, facility);
-      await db.transaction((tx) => acceptFinding(tx, auditContext(request), deps.config, catalog, assessment, facts, request.body));
+      const asOf = todayInTokyo();
+      const findings = await facilityFindings(db, facility, asOf);
+      await db.transaction((tx) => acceptFinding(tx, auditContext(request), deps.config, catalog, assessment, findings, asOf, request.body));
       return { assessment: presentAssessment(assessment), ...(await assessmentDetail(db, catalog, facility, assessment, assessment)) };
     },
   );

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { ActionIcon, Anchor, Button, FileButton, Group, Popover, Stack, Text } from '@mantine/core';
+import { ActionIcon, Anchor, Button, FileButton, Group, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { evidenceContentTypes } from '@mamori/domain';
 import { showError, showSuccess } from '../api/errors';
+import { ConfirmDeletePopover } from '../common/ConfirmDeletePopover';
 import { formatDateTime } from '../common/format';
 import { checklistKeys, deleteEvidence, evidenceUrl, uploadEvidence, type EvidenceView } from './queries';
 
@@ -21,15 +22,14 @@ function size(bytes: number): string {
 function DeleteEvidence({ assessmentId, evidence, label }: { assessmentId: string; evidence: EvidenceView; label: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [opened, setOpened] = useState(false);
   const [busy, setBusy] = useState(false);
-  const remove = async () => {
+  const remove = async (close: () => void) => {
     setBusy(true);
     try {
       await deleteEvidence(assessmentId, evidence.id);
       await queryClient.invalidateQueries({ queryKey: checklistKeys.detail(assessmentId) });
       showSuccess(t('checklist.evidence.deleted', { name: evidence.fileName }));
-      setOpened(false);
+      close();
     } catch (error) {
       showError(error);
     } finally {
@@ -37,26 +37,16 @@ function DeleteEvidence({ assessmentId, evidence, label }: { assessmentId: strin
     }
   };
   return (
-    <Popover opened={opened} onChange={setOpened} withArrow trapFocus position="bottom-end">
-      <Popover.Target>
-        <ActionIcon variant="subtle" color="red" aria-label={label} onClick={() => setOpened((o) => !o)}>
+    <ConfirmDeletePopover
+      target={({ onClick }) => (
+        <ActionIcon variant="subtle" color="red" aria-label={label} onClick={onClick}>
           ×
         </ActionIcon>
-      </Popover.Target>
-      <Popover.Dropdown>
-        <Stack gap="xs" maw={260}>
-          <Text size="sm">{t('checklist.evidence.deleteConfirm', { name: evidence.fileName })}</Text>
-          <Group justify="flex-end" gap="xs">
-            <Button size="xs" variant="default" onClick={() => setOpened(false)}>
-              {t('common.cancel')}
-            </Button>
-            <Button size="xs" color="red" loading={busy} onClick={() => void remove()}>
-              {t('common.delete')}
-            </Button>
-          </Group>
-        </Stack>
-      </Popover.Dropdown>
-    </Popover>
+      )}
+      message={t('checklist.evidence.deleteConfirm', { name: evidence.fileName })}
+      busy={busy}
+      onConfirm={(close) => void remove(close)}
+    />
   );
 }
 

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, Button, Drawer, Group, Loader, Popover, Stack, Tabs, Text } from '@mantine/core';
+import { Alert, Button, Drawer, Group, Loader, Stack, Tabs, Text } from '@mantine/core';
 import type { LedgerKind } from '@mamori/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client';
 import { showSuccess, useApiErrorHandler } from '../api/errors';
+import { ConfirmDeletePopover } from '../common/ConfirmDeletePopover';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { formatDateTime } from '../common/format';
 import { createRecord, deleteRecord, ledgerKeys, updateRecord, useRecord, type LedgerRecord } from './api';
@@ -27,16 +28,15 @@ interface Props {
 
 function DeleteRecord({ ledger, record, onDeleted }: { ledger: LedgerKind; record: LedgerRecord; onDeleted: () => void }) {
   const { t } = useTranslation();
-  const [opened, setOpened] = useState(false);
   const [busy, setBusy] = useState(false);
   const handleError = useApiErrorHandler();
   const label = recordLabel(ledger, record);
-  const remove = async () => {
+  const remove = async (close: () => void) => {
     setBusy(true);
     try {
       await deleteRecord(ledger, record.id, record.version);
       showSuccess(t('ledgers.deleted', { label }));
-      setOpened(false);
+      close();
       onDeleted();
     } catch (error) {
       handleError(error);
@@ -45,26 +45,19 @@ function DeleteRecord({ ledger, record, onDeleted }: { ledger: LedgerKind; recor
     }
   };
   return (
-    <Popover opened={opened} onChange={setOpened} withArrow trapFocus position="top-start">
-      <Popover.Target>
-        <Button variant="subtle" color="red" onClick={() => setOpened((o) => !o)} aria-label={t('ledgers.deleteRecord', { label })}>
+    <ConfirmDeletePopover
+      target={({ onClick }) => (
+        <Button variant="subtle" color="red" onClick={onClick} aria-label={t('ledgers.deleteRecord', { label })}>
           {t('common.delete')}
         </Button>
-      </Popover.Target>
-      <Popover.Dropdown>
-        <Stack gap="xs" maw={300}>
-          <Text size="sm">{t('ledgers.deleteConfirm', { label })}</Text>
-          <Group justify="flex-end" gap="xs">
-            <Button size="xs" variant="default" onClick={() => setOpened(false)}>
-              {t('common.cancel')}
-            </Button>
-            <Button size="xs" color="red" loading={busy} onClick={() => void remove()}>
-              {t('ledgers.deleteSubmit')}
-            </Button>
-          </Group>
-        </Stack>
-      </Popover.Dropdown>
-    </Popover>
+      )}
+      message={t('ledgers.deleteConfirm', { label })}
+      busy={busy}
+      onConfirm={(close) => void remove(close)}
+      confirmLabel={t('ledgers.deleteSubmit')}
+      position="top-start"
+      maw={300}
+    />
   );
 }
 

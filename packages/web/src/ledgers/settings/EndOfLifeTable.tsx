@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Badge, Button, Group, Paper, Popover, Stack, Table, TagsInput, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Table, TagsInput, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { showSuccess, useApiErrorHandler } from '../../api/errors';
 import { DayInput } from '../../checklist/RoundFields';
+import { ConfirmDeletePopover } from '../../common/ConfirmDeletePopover';
 import { formatDay } from '../../checklist/dates';
 import { createEndOfLife, deleteEndOfLife, ledgerKeys, type EndOfLifeEntry } from '../api';
 
@@ -11,16 +12,15 @@ function DeleteEntry({ facilityId, entry }: { facilityId: string; entry: EndOfLi
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const handleError = useApiErrorHandler();
-  const [opened, setOpened] = useState(false);
   const [busy, setBusy] = useState(false);
-  const remove = async () => {
+  const remove = async (close: () => void) => {
     if (!entry.id) return;
     setBusy(true);
     try {
       await deleteEndOfLife(entry.id);
       await queryClient.invalidateQueries({ queryKey: ledgerKeys.facility(facilityId) });
       showSuccess(t('ledgers.eol.deleted', { product: entry.product }));
-      setOpened(false);
+      close();
     } catch (error) {
       handleError(error);
     } finally {
@@ -28,26 +28,16 @@ function DeleteEntry({ facilityId, entry }: { facilityId: string; entry: EndOfLi
     }
   };
   return (
-    <Popover opened={opened} onChange={setOpened} withArrow trapFocus position="bottom-end">
-      <Popover.Target>
-        <Button size="xs" variant="subtle" color="red" aria-label={t('ledgers.eol.deleteOf', { product: entry.product })} onClick={() => setOpened((o) => !o)}>
+    <ConfirmDeletePopover
+      target={({ onClick }) => (
+        <Button size="xs" variant="subtle" color="red" aria-label={t('ledgers.eol.deleteOf', { product: entry.product })} onClick={onClick}>
           {t('common.delete')}
         </Button>
-      </Popover.Target>
-      <Popover.Dropdown>
-        <Stack gap="xs" maw={260}>
-          <Text size="sm">{t('ledgers.eol.deleteConfirm', { product: entry.product })}</Text>
-          <Group justify="flex-end" gap="xs">
-            <Button size="xs" variant="default" onClick={() => setOpened(false)}>
-              {t('common.cancel')}
-            </Button>
-            <Button size="xs" color="red" loading={busy} onClick={() => void remove()}>
-              {t('common.delete')}
-            </Button>
-          </Group>
-        </Stack>
-      </Popover.Dropdown>
-    </Popover>
+      )}
+      message={t('ledgers.eol.deleteConfirm', { product: entry.product })}
+      busy={busy}
+      onConfirm={(close) => void remove(close)}
+    />
   );
 }
 

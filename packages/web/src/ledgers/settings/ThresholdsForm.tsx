@@ -7,17 +7,26 @@ import { showSuccess, useApiErrorHandler } from '../../api/errors';
 import { ledgerKeys, saveFindingSettings, type FindingSettings } from '../api';
 
 type Thresholds = Omit<FindingSettings, 'version'>;
-const fields = ['patchMaxAgeDays', 'unusedAccountDays', 'ledgerReviewMonths', 'servicesReviewMonths'] as const satisfies readonly (keyof Thresholds)[];
-const limits: Record<keyof Thresholds, number> = { patchMaxAgeDays: 3650, unusedAccountDays: 3650, ledgerReviewMonths: 120, servicesReviewMonths: 120 };
+const fields = ['patchMaxAgeDays', 'unusedAccountDays', 'ledgerReviewMonths', 'servicesReviewMonths', 'restoreTestMonths', 'bcpReviewMonths'] as const satisfies readonly (keyof Thresholds)[];
+const limits: Record<keyof Thresholds, number> = {
+  patchMaxAgeDays: 3650,
+  unusedAccountDays: 3650,
+  ledgerReviewMonths: 120,
+  servicesReviewMonths: 120,
+  restoreTestMonths: 120,
+  bcpReviewMonths: 120,
+};
+/** Settings saved before incident readiness existed may lack its two periods: the domain's default is 12 months. */
+const defaults: Partial<Record<keyof Thresholds, number>> = { restoreTestMonths: 12, bcpReviewMonths: 12 };
 
-/** The four numbers the suggestions are measured against (the defaults are the ministry's). */
+/** The numbers the suggestions are measured against (the defaults are the ministry's). */
 export function ThresholdsForm({ facilityId, settings, canEdit }: { facilityId: string; settings: FindingSettings; canEdit: boolean }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const handleError = useApiErrorHandler();
   const [busy, setBusy] = useState(false);
   const form = useForm<Record<keyof Thresholds, number | string>>({
-    initialValues: { ...settings },
+    initialValues: Object.fromEntries(fields.map((f) => [f, settings[f] ?? defaults[f] ?? ''])) as Record<keyof Thresholds, number | string>,
     validate: Object.fromEntries(
       fields.map((f) => [f, (v: number | string) => (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= limits[f] ? null : t('ledgers.settings.range', { max: limits[f] }))]),
     ),
