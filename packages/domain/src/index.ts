@@ -25,3 +25,6 @@ export * from './ledgers/item-findings.js';
 export * from './incident/model.js';
 export * from './api/incident.js';
 export * from './incident/calling-order.js';
+export * from './incident/findings.js';
+export * from './incident/chart-layout.js';
+export * from './incident/bcp-template.js';

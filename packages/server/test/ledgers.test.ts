@@ -1,6 +1,7 @@
 import { fiscalYearOf, todayInTokyo } from '@mamori/domain';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../src/audit/verify.js';
 import { accounts, auditEvents } from '../src/db/schema.js';
 import { call, json, multipartFile, setupAdmin, startTestApp, upload, type Browser, type TestApp } from './helpers/app.js';
 import { createTenant, type Tenant } from './helpers/world.js';
@@ -51,6 +52,8 @@ describe('ledger import', () => {
     const events = await t.database.db.select().from(auditEvents);
     expect(events.filter((e) => e.action === 'account.import')).toHaveLength(3);
     expect(events.filter((e) => e.action === 'ledger.import')).toHaveLength(1);
+    // The batched append keeps the hash chain intact.
+    expect(await verifyAuditChain(t.database.db)).toMatchObject({ ok: true });
   });
 
   it('re-importing the same file changes nothing; a changed cell updates only that record', async () => {

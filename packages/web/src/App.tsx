@@ -23,6 +23,13 @@ import { NotFoundPage } from './layout/NotFoundPage';
 import { MembersPage } from './members/MembersPage';
 import { OrganizationSettingsPage } from './organizations/OrganizationSettingsPage';
 import { OrganizationsPage } from './organizations/OrganizationsPage';
+import { BackupsPage } from './readiness/backups/BackupsPage';
+import { BcpPage } from './readiness/bcp/BcpPage';
+import { ContactChartPage } from './readiness/contacts/ContactChartPage';
+import { IncidentPage } from './readiness/incidents/IncidentPage';
+import { IncidentsPage } from './readiness/incidents/IncidentsPage';
+import { ReadinessOverviewPage } from './readiness/ReadinessOverviewPage';
+import { ReadinessRedirect } from './readiness/ReadinessRedirect';
 
 const router = createBrowserRouter([
   {
@@ -53,8 +60,16 @@ const router = createBrowserRouter([
               { path: '/facilities/:facilityId/accounts', element: <LedgerRedirect ledger="accounts" /> },
               { path: '/ledgers/assets', element: <LedgerRedirect ledger="assets" /> },
               { path: '/ledgers/accounts', element: <LedgerRedirect ledger="accounts" /> },
+              { path: '/facilities/:facilityId/readiness', element: <ReadinessOverviewPage /> },
+              { path: '/facilities/:facilityId/readiness/contacts', element: <ContactChartPage /> },
+              { path: '/facilities/:facilityId/readiness/backups', element: <BackupsPage /> },
+              { path: '/facilities/:facilityId/readiness/bcp', element: <BcpPage /> },
+              { path: '/facilities/:facilityId/readiness/incidents', element: <IncidentsPage /> },
+              { path: '/facilities/:facilityId/readiness/incidents/:incidentId', element: <IncidentPage /> },
+              // The menu's former placeholder (/facilities/:id/incidents) lands on the readiness overview.
+              { path: '/facilities/:facilityId/incidents', element: <ReadinessRedirect /> },
               ...featurePages
-                .filter((feature) => feature !== 'checklist')
+                .filter((feature) => feature !== 'checklist' && feature !== 'incidents')
                 .map((feature) => ({
                   path: `/facilities/:facilityId/${feature}`,
                   element: <ComingSoonPage feature={feature} />,

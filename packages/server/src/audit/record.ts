@@ -1,6 +1,7 @@
 import { desc, sql } from 'drizzle-orm';
 import type { Tx } from '../db/connect.js';
 import { auditEvents } from '../db/schema.js';
+import { bulkInsert } from '../db/bulk.js';
 import { GENESIS_HASH, eventHash } from './canonical.js';
 
 /** Who did it and from where; built once per request. */
@@ -25,9 +26,6 @@ const AUDIT_CHAIN_LOCK_KEY = 727_002;
 export async function recordAudit(tx: Tx, context: AuditContext, entry: AuditEntry): Promise<void> {
   await recordAuditBatch(tx, context, [entry]);
 }
-
-/** Rows per INSERT: eleven columns each stays far below PostgreSQL's 65,535 parameters. */
-const INSERT_CHUNK = 2000;
 
 /**
  * Appends many events in order (an import of 50,000 rows writes 50,000): the chain head is read once
@@ -62,7 +60,8 @@ export async function recordAuditBatch(tx: Tx, context: AuditContext, entries: r
     prevHash = eventHash(fields);
     rows.push({ ...fields, hash: prevHash });
   }
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await tx.insert(auditEvents).values(rows.slice(i, i + INSERT_CHUNK));
+  if (rows.length === 1) await tx.insert(auditEvents).values(rows[0]!);
+  else await bulkInsert(tx, auditEvents, rows);
 }
 
 /** Before/after pairs of the fields that actually changed; secrets never enter the trail. */

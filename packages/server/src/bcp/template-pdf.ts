@@ -71,17 +71,19 @@ class BcpPdf {
     doc.y = y + height;
   }
 
+  /** Dotted lines to write on; the ones that do not fit the page are left off, unless fewer than three would be left. */
   private writingLines(count: number): void {
     const { doc } = this;
     let y = doc.y + 4;
+    const fit = Math.floor((bottom - y) / writingLineGap);
+    if (fit < Math.min(count, 3)) {
+      doc.addPage();
+      y = page.margin;
+    } else {
+      count = Math.min(count, fit);
+    }
     doc.lineWidth(0.5).dash(1.2, { space: 1.8 });
     for (let i = 0; i < count; i++) {
-      if (y + writingLineGap > bottom) {
-        doc.undash();
-        doc.addPage();
-        doc.lineWidth(0.5).dash(1.2, { space: 1.8 });
-        y = page.margin;
-      }
       y += writingLineGap;
       doc.moveTo(page.margin, y).lineTo(page.margin + width, y).stroke(colour.line);
     }

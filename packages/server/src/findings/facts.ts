@@ -1,12 +1,28 @@
-import { builtInEndOfLife, defaultFindingThresholds, todayInTokyo, type FindingThresholds, type LedgerFacts } from '@mamori/domain';
-import { and, eq, max } from 'drizzle-orm';
+import { accountFieldKeys, assetFieldKeys, builtInEndOfLife, defaultFindingThresholds, todayInTokyo, type AccountFields, type AssetFields, type FindingThresholds, type LedgerFacts } from '@mamori/domain';
+import { and, eq, getTableColumns, max, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/connect.js';
 import { accounts, assets, endOfLifeEntries, facilityMembers, ledgerReviews, users } from '../db/schema.js';
-import { accountFieldsOf, assetFieldsOf } from '../ledgers/definitions.js';
 import type { FacilityRow } from '../tenancy/scope.js';
 
 export function thresholdsOf(facility: FacilityRow): FindingThresholds {
   return { ...defaultFindingThresholds, ...(facility.findingThresholds ?? {}) };
+}
+
+/**
+ * A whole ledger as one JSON value built by the database: ten thousand rows cross the driver as one
+ * string instead of ten thousand row objects (PGlite in particular pays per row), already keyed by the
+ * domain's field names.
+ */
+async function ledgerAsJson<T>(db: Db, table: PgTable, fieldKeys: readonly string[], facilityId: string): Promise<T[]> {
+  const columns = getTableColumns(table) as Record<string, { name: string }>;
+  const pairs = ['id', ...fieldKeys].map((key) => `'${key}', "${columns[key]!.name}"`).join(', ');
+  const result = await db.execute(
+    sql`SELECT coalesce(json_agg(json_build_object(${sql.raw(pairs)})), '[]'::json) AS records FROM ${table} WHERE facility_id = ${facilityId}`,
+  );
+  const [row] = (result as unknown as { rows: { records: T[] | string }[] }).rows;
+  const records = row?.records ?? [];
+  return typeof records === 'string' ? (JSON.parse(records) as T[]) : records;
 }
 
 async function lastReview(db: Db, facilityId: string, ledger: 'assets' | 'accounts'): Promise<string | null> {
@@ -25,8 +41,8 @@ export async function loadLedgerFacts(db: Db, facility: FacilityRow, asOf = toda
       .from(facilityMembers)
       .innerJoin(users, eq(users.id, facilityMembers.userId))
       .where(and(eq(facilityMembers.facilityId, facility.id), eq(facilityMembers.role, 'manager'))),
-    db.select().from(assets).where(eq(assets.facilityId, facility.id)),
-    db.select().from(accounts).where(eq(accounts.facilityId, facility.id)),
+    ledgerAsJson<AssetFields & { id: string }>(db, assets, assetFieldKeys, facility.id),
+    ledgerAsJson<AccountFields & { id: string }>(db, accounts, accountFieldKeys, facility.id),
     db.select().from(endOfLifeEntries).where(eq(endOfLifeEntries.facilityId, facility.id)),
     lastReview(db, facility.id, 'assets'),
     lastReview(db, facility.id, 'accounts'),
@@ -35,8 +51,8 @@ export async function loadLedgerFacts(db: Db, facility: FacilityRow, asOf = toda
     asOf,
     // 1(1): the facility's 安全管理責任者 are the members holding the manager role.
     securityManagerName: managers.length ? managers.map((m) => m.name).join('、') : null,
-    assets: assetRows.map((row) => ({ ...assetFieldsOf(row), id: row.id })),
-    accounts: accountRows.map((row) => ({ ...accountFieldsOf(row), id: row.id })),
+    assets: assetRows,
+    accounts: accountRows,
     assetLedgerReviewedOn,
     accountReviewedOn,
     // A facility's own rows come first so they win over a built-in row with an equally long match.

@@ -1,5 +1,6 @@
 import { readLedgerRows, todayInTokyo, type HeaderMapping, type ImportResult, type LedgerKind, type Locale } from '@mamori/domain';
-import { eq, sql, and } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { bulkInsert, bulkUpdateVersioned } from '../db/bulk.js';
 import type { Db, Tx } from '../db/connect.js';
 import { ledgerHeaderMappings, ledgerReviews } from '../db/schema.js';
 import { recordAuditBatch, type AuditContext, type AuditEntry } from '../audit/record.js';
@@ -22,8 +23,6 @@ export interface ImportInput {
   reviewerName: string;
 }
 
-/** Rows per multi-row statement: ~30 columns × 1,000 rows stays well under PostgreSQL's parameter limit. */
-const WRITE_CHUNK = 1000;
 const SAMPLE_ROWS = 5;
 
 const concurrentChange = () =>
@@ -84,25 +83,12 @@ async function existingRecords(db: Db, definition: LedgerDefinition, facilityId:
 async function writePlan(tx: Tx, definition: LedgerDefinition, facility: FacilityRow, plan: ImportPlan): Promise<void> {
   const table = ledgerTable(definition);
   const owner = { organizationId: facility.organizationId, facilityId: facility.id };
-  for (let i = 0; i < plan.creates.length; i += WRITE_CHUNK) {
-    const chunk = plan.creates.slice(i, i + WRITE_CHUNK).map((c) => ({ ...c.values, ...owner, id: c.id }));
-    // A row someone added since the preview makes the link value collide: nothing is written.
-    const inserted = await tx.insert(table).values(chunk as never).onConflictDoNothing().returning({ id: table.id });
-    if (inserted.length !== chunk.length) throw concurrentChange();
-  }
-  // Updates go in as upserts on the id, applied only where the version is still the one the plan read.
-  const columns = table as unknown as Record<string, { name: string }>;
-  const set: Record<string, unknown> = { version: sql`${table.version} + 1`, updatedAt: sql`now()` };
-  for (const key of definition.fieldKeys) set[key] = sql.raw(`excluded."${columns[key]!.name}"`);
-  for (let i = 0; i < plan.updates.length; i += WRITE_CHUNK) {
-    const chunk = plan.updates.slice(i, i + WRITE_CHUNK).map((u) => ({ ...u.values, ...owner, id: u.id, version: u.version }));
-    const updated = await tx
-      .insert(table)
-      .values(chunk as never)
-      .onConflictDoUpdate({ target: table.id, set, setWhere: sql`${table.version} = excluded.version` })
-      .returning({ id: table.id });
-    if (updated.length !== chunk.length) throw concurrentChange();
-  }
+  // A row someone added since the preview makes the link value collide: nothing is written.
+  const creates = plan.creates.map((c) => ({ ...c.values, ...owner, id: c.id }));
+  if ((await bulkInsert(tx, table, creates)) !== creates.length) throw concurrentChange();
+  // Updates apply only where the version is still the one the plan read.
+  const updates = plan.updates.map((u) => ({ ...u.values, id: u.id, version: u.version }));
+  if ((await bulkUpdateVersioned(tx, table, updates)) !== updates.length) throw concurrentChange();
 }
 
 function auditEntries(definition: LedgerDefinition, input: ImportInput, plan: ImportPlan): AuditEntry[] {

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { RoundView } from '../checklist/queries';
 import { ledgerPaths } from '../ledgers/records';
+import { readinessPaths } from '../readiness/paths';
 import { AcceptFindingModal } from './AcceptFindingModal';
 import type { FindingView } from './queries';
 
@@ -21,7 +22,31 @@ interface Props {
   dirty: boolean;
 }
 
-/** The records behind a suggestion, each opening its ledger on that record. */
+/** Where a listed record opens: its ledger on that record, or a backup plan on the backups page. */
+function recordPath(facilityId: string, record: FindingView['records'][number]): string {
+  return record.ledger === 'backups' ? readinessPaths.backupPlan(facilityId, record.id) : ledgerPaths.open(facilityId, record.ledger, record.id);
+}
+
+/** Suggestions from incident readiness open the page their data lives on. */
+const readinessPages: Partial<Record<FindingView['topic'], { key: string; path: (facilityId: string) => string }>> = {
+  'contact-chart': { key: 'contacts', path: readinessPaths.contacts },
+  'backup-restore': { key: 'backups', path: readinessPaths.backups },
+  bcp: { key: 'bcp', path: readinessPaths.bcp },
+};
+
+function ReadinessLink({ finding }: { finding: FindingView }) {
+  const { t } = useTranslation();
+  const { facilityId = '' } = useParams();
+  const page = readinessPages[finding.topic];
+  if (!page) return null;
+  return (
+    <Anchor component={Link} to={page.path(facilityId)} size="sm">
+      {t(`readiness.findingLinks.${page.key}`)}
+    </Anchor>
+  );
+}
+
+/** The records behind a suggestion, each opening its ledger (or the backups page) on that record. */
 function FindingRecords({ finding, itemName }: { finding: FindingView; itemName: string }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language === 'en' ? 'en' : 'ja';
@@ -39,7 +64,7 @@ function FindingRecords({ finding, itemName }: { finding: FindingView; itemName:
         <List size="sm" spacing={2} mt={4} aria-label={t('findings.records', { count: finding.records.length })}>
           {finding.records.map((record) => (
             <List.Item key={`${record.ledger}-${record.id}`}>
-              <Anchor component={Link} to={ledgerPaths.open(facilityId, record.ledger, record.id)} size="sm">
+              <Anchor component={Link} to={recordPath(facilityId, record)} size="sm">
                 {record.label || record.id}
               </Anchor>
               {record.reasons.length > 0 && (
@@ -117,6 +142,7 @@ export function FindingHint({ finding, itemId, itemName, saved, assessmentId, fi
           <Stack gap={4} mt={4} c="dimmed">
             {reasons}
             <FindingRecords finding={finding} itemName={itemName} />
+            <ReadinessLink finding={finding} />
           </Stack>
         </Collapse>
       </Box>
@@ -144,6 +170,7 @@ export function FindingHint({ finding, itemId, itemName, saved, assessmentId, fi
         </Group>
         {reasons}
         <FindingRecords finding={finding} itemName={itemName} />
+        <ReadinessLink finding={finding} />
         {differs && (
           <Text size="sm" c="dark.6">
             {t('findings.overrides', { answer: answer === 'yes' ? t('common.yes') : t('common.no'), suggestion })}

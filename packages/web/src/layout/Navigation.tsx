@@ -4,6 +4,7 @@ import { Link, useLocation } from 'react-router';
 import { useCan } from '../auth/actor';
 import { useSession } from '../auth/session';
 import { useCurrentFacility } from '../facilities/CurrentFacility';
+import { readinessPages } from '../readiness/paths';
 
 interface Item {
   label: string;
@@ -11,6 +12,8 @@ interface Item {
   /** Highlight only on exact match, for pages that are prefixes of others. */
   exact?: boolean;
   key?: string;
+  /** Sub-entries, always shown under the item. */
+  children?: Item[];
 }
 
 export const featurePages = ['checklist', 'vendors', 'incidents'] as const;
@@ -37,7 +40,20 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
 
   const work: Item[] = [{ key: 'dashboard', label: t('nav.dashboard'), to: facilityBase ? `${facilityBase}/dashboard` : '/' }];
   if (facilityBase) {
-    for (const page of featurePages) work.push({ label: t(`nav.${page}`), to: `${facilityBase}/${page}` });
+    for (const page of featurePages) {
+      if (page !== 'incidents') {
+        work.push({ label: t(`nav.${page}`), to: `${facilityBase}/${page}` });
+        continue;
+      }
+      // インシデント対応: the overview, with the chart, backups, BCP and incident records under it.
+      const readable = facilityScope && allowed('readiness.read', facilityScope);
+      work.push({
+        label: t('nav.incidents'),
+        to: `${facilityBase}/readiness`,
+        exact: true,
+        children: readable ? readinessPages.map((p) => ({ label: t(`readiness.nav.${p.key}`), to: `${facilityBase}/${p.path}` })) : undefined,
+      });
+    }
   }
 
   const ledgers: Item[] = [];
@@ -75,6 +91,7 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
       onClick={onNavigate}
       variant="light"
       color="teal"
+      {...(item.children?.length ? { opened: true, childrenOffset: 'md', rightSection: <span />, children: item.children.map(render) } : {})}
     />
   );
 

@@ -179,6 +179,8 @@ export function useIncident(facilityId: string, incidentId: string, enabled = tr
     queryKey: readinessKeys.incident(facilityId, incidentId),
     queryFn: () => api<IncidentView>(`/incidents/${encodeURIComponent(incidentId)}`),
     enabled: !!incidentId && enabled,
+    // While an incident is open several people record on it: keep the screen current.
+    refetchInterval: (query) => (query.state.data?.status === 'open' ? 15_000 : false),
   });
 }
 

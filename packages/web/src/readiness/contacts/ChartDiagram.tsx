@@ -4,12 +4,18 @@ import { layoutContactChart } from '@mamori/domain';
 import { useTranslation } from 'react-i18next';
 import type { ContactChartContent } from '../api';
 
+// The printed chart's colours (server/src/contact-chart/chart-pdf.ts), so the screen and the wall agree.
 const colors = {
-  internal: { fill: '#e6fcf5', stroke: '#0ca678', title: '#087f5b' },
-  external: { fill: '#edf2ff', stroke: '#4263eb', title: '#364fc7' },
+  internal: { fill: '#e7f0fa', stroke: '#2f6aa8', title: '#1f4f82' },
+  external: { fill: '#fdf3e3', stroke: '#b26a00', title: '#7a4800' },
+  ministry: { fill: '#fdecec', stroke: '#c62828', title: '#b71c1c' },
 } as const;
 const edgeColor = '#495057';
-const lineHeight = 18;
+// The layout estimates box sizes from these; the SVG draws the text with the same numbers.
+const fontSize = 14;
+const lineHeight = 20;
+// No side frames: dagre routes arrows through cluster frames past other boxes (the PDF leaves them out too).
+const layoutOptions = { fontSize, lineHeight, paddingX: 12, paddingY: 8, rankSep: 64, nodeSep: 40, margin: 24, groupBySide: false };
 const fontFamily = '"Noto Sans JP", system-ui, sans-serif';
 
 /**
@@ -18,8 +24,9 @@ const fontFamily = '"Noto Sans JP", system-ui, sans-serif';
  */
 export function ChartDiagram({ content, title }: { content: ContactChartContent; title: string }) {
   const { t } = useTranslation();
-  const layout = useMemo(() => layoutContactChart(content), [content]);
+  const layout = useMemo(() => layoutContactChart(content, layoutOptions), [content]);
   const names = new Map(content.entries.map((e) => [e.key, e.name]));
+  const phones = new Map(content.entries.map((e) => [e.key, e.phone.trim()]));
   const description = t('readiness.diagram.description', { entries: content.entries.length, edges: content.edges.length });
 
   if (content.entries.length === 0) {
@@ -34,7 +41,8 @@ export function ChartDiagram({ content, title }: { content: ContactChartContent;
     <Box>
       <Group gap="md" mb="xs" aria-hidden>
         <Legend color={colors.internal} label={t('readiness.contacts.internal')} />
-        <Legend color={colors.external} label={t('readiness.contacts.external')} />
+        <Legend color={colors.external} label={t('readiness.diagram.legendExternal')} />
+        <Legend color={colors.ministry} label={t('readiness.diagram.legendMinistry')} />
         <Text size="xs" c="dimmed">
           {t('readiness.diagram.legendOrder')}
         </Text>
@@ -67,14 +75,23 @@ export function ChartDiagram({ content, title }: { content: ContactChartContent;
           </g>
           <g>
             {layout.nodes.map((node) => {
-              const c = colors[node.side];
+              const ministry = node.kind === 'ministry';
+              const c = ministry ? colors.ministry : colors[node.side];
               const top = node.y + node.height / 2 - (node.lines.length * lineHeight) / 2;
+              const phone = phones.get(node.key) ?? '';
               return (
                 <g key={node.key} data-key={node.key} data-side={node.side}>
-                  <rect x={node.x} y={node.y} width={node.width} height={node.height} rx={8} fill={c.fill} stroke={c.stroke} strokeWidth={1.6} />
-                  <text textAnchor="middle" fontSize={13}>
+                  <rect x={node.x} y={node.y} width={node.width} height={node.height} rx={8} fill={c.fill} stroke={c.stroke} strokeWidth={ministry ? 2.6 : 1.6} />
+                  <text textAnchor="middle" fontSize={fontSize}>
                     {node.lines.map((line, j) => (
-                      <tspan key={j} x={node.x + node.width / 2} y={top + lineHeight * (j + 0.75)} fontWeight={j === 0 ? 700 : 400} fill={j === 0 ? c.title : '#212529'} fontSize={j === 0 ? 14 : 12}>
+                      <tspan
+                        key={j}
+                        x={node.x + node.width / 2}
+                        y={top + lineHeight * (j + 0.72)}
+                        fontWeight={j === 0 || (j > 0 && line === phone) ? 700 : 400}
+                        fill={j === 0 ? c.title : ministry && line === phone ? c.title : '#212529'}
+                        fontSize={j === 0 ? fontSize : fontSize - 1}
+                      >
                         {line}
                       </tspan>
                     ))}
@@ -86,8 +103,8 @@ export function ChartDiagram({ content, title }: { content: ContactChartContent;
           <g>
             {layout.edges.map((edge, i) => (
               <g key={`label-${edge.from}-${edge.to}-${i}`} aria-hidden>
-                <circle cx={edge.labelPosition.x} cy={edge.labelPosition.y} r={10} fill="#fff" stroke={edgeColor} strokeWidth={1.4} />
-                <text x={edge.labelPosition.x} y={edge.labelPosition.y + 4} textAnchor="middle" fontSize={12} fontWeight={700} fill="#212529">
+                <circle cx={edge.labelPosition.x} cy={edge.labelPosition.y} r={11} fill="#fff" stroke={edgeColor} strokeWidth={1.4} />
+                <text x={edge.labelPosition.x} y={edge.labelPosition.y} dy="0.35em" textAnchor="middle" fontSize={13} fontWeight={700} fill="#212529">
                   {edge.order}
                 </text>
               </g>

@@ -25,7 +25,7 @@ export function EntryModal({
   const { t } = useTranslation();
   const isNew = !initial?.key;
   return (
-    <Modal opened={opened} onClose={onClose} title={isNew ? t('readiness.contacts.entry.addTitle') : t('readiness.contacts.entry.editTitle', { name: initial?.name })} size="lg">
+    <Modal opened={opened} onClose={onClose} title={isNew ? t('readiness.contacts.entry.addTitle') : t('readiness.contacts.entry.editTitle', { name: initial?.name })} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
       {initial && <EntryForm key={initial.key ?? `new-${initial.kind}`} initial={initial} isNew={isNew} onCancel={onClose} onSubmit={onSubmit} />}
     </Modal>
   );
