@@ -1,5 +1,4 @@
-import PDFDocument from 'pdfkit';
-import { japaneseFont } from '../exports/font.js';
+import { renderJapanesePdf } from '../exports/pdf-document.js';
 import { bcpContent, type BcpContent, type BcpSectionContent, type BcpTemplateInput } from './template-docx.js';
 
 const page = { width: 595.28, height: 841.89, margin: 54 };
@@ -112,24 +111,5 @@ class BcpPdf {
 /** The BCP template as a printable A4 PDF with the Japanese font embedded (subset), so its text can be searched. */
 export function renderBcpPdf(input: BcpTemplateInput): Promise<Buffer> {
   const content = bcpContent(input);
-  const doc = new PDFDocument({
-    size: 'A4',
-    layout: 'portrait',
-    margins: { top: page.margin, bottom: page.margin, left: page.margin, right: page.margin },
-    bufferPages: true,
-    lang: input.locale === 'ja' ? 'ja-JP' : 'en-GB',
-    info: { Title: content.title, Author: input.facilityName, Creator: 'Mamori' },
-  });
-  // @types/pdfkit predates pdfkit 0.20, which accepts a parsed fontkit font.
-  doc.registerFont('regular', japaneseFont('regular') as unknown as PDFKit.Mixins.PDFFontSource);
-  doc.registerFont('bold', japaneseFont('bold') as unknown as PDFKit.Mixins.PDFFontSource);
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  new BcpPdf(doc, content).draw();
-  doc.end();
-  return done;
+  return renderJapanesePdf({ layout: 'portrait', margin: page.margin, locale: input.locale, info: { Title: content.title, Author: input.facilityName } }, (doc) => new BcpPdf(doc, content).draw());
 }

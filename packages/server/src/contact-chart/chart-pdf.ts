@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { renderJapanesePdf } from '../exports/pdf-document.js';
 import {
   callingOrder,
   formatJapaneseDate,
@@ -11,7 +11,6 @@ import {
   type ContactEntry,
   type ContactSide,
 } from '@mamori/domain';
-import { japaneseFont } from '../exports/font.js';
 
 export interface ContactChartPdfInput {
   facilityName: string;
@@ -595,24 +594,5 @@ class ChartPdf {
  */
 export function renderContactChartPdf(input: ContactChartPdfInput): Promise<Buffer> {
   const t = texts[input.locale];
-  const doc = new PDFDocument({
-    size: 'A4',
-    layout: 'landscape',
-    margins: { top: page.margin, bottom: page.margin, left: page.margin, right: page.margin },
-    bufferPages: true,
-    lang: input.locale === 'ja' ? 'ja-JP' : 'en-GB',
-    info: { Title: `${t.title} ${input.facilityName} ${t.version(input.chartVersion)}`, Author: input.facilityName, Creator: 'Mamori' },
-  });
-  // @types/pdfkit predates pdfkit 0.20, which accepts a parsed fontkit font.
-  doc.registerFont('regular', japaneseFont('regular') as unknown as PDFKit.Mixins.PDFFontSource);
-  doc.registerFont('bold', japaneseFont('bold') as unknown as PDFKit.Mixins.PDFFontSource);
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  new ChartPdf(doc, input).draw();
-  doc.end();
-  return done;
+  return renderJapanesePdf({ layout: 'landscape', margin: page.margin, locale: input.locale, info: { Title: `${t.title} ${input.facilityName} ${t.version(input.chartVersion)}`, Author: input.facilityName } }, (doc) => new ChartPdf(doc, input).draw());
 }

@@ -1,6 +1,5 @@
-import PDFDocument from 'pdfkit';
-import { japaneseFont } from './font.js';
 import { buildLayout, type FormLayout, type ItemRow, type Part, type ResultCell, type SectionBlock } from './layout.js';
+import { renderJapanesePdf } from './pdf-document.js';
 import type { ExportModel } from './model.js';
 
 const page = { width: 595.28, height: 841.89, margin: 36 };
@@ -259,24 +258,5 @@ class FormPdf {
 /** The form as an A4 PDF with the Japanese font embedded (subset), so the text can be searched and copied. */
 export function renderFormPdf(model: ExportModel): Promise<Buffer> {
   const layout = buildLayout(model);
-  const doc = new PDFDocument({
-    size: 'A4',
-    layout: 'portrait',
-    margins: { top: page.margin, bottom: page.margin, left: page.margin, right: page.margin },
-    bufferPages: true,
-    lang: model.locale === 'ja' ? 'ja-JP' : 'en-GB',
-    info: { Title: `${layout.title} ${layout.formName} ${layout.fiscalYear}`, Author: model.facilityName, Creator: 'Mamori' },
-  });
-  // @types/pdfkit predates pdfkit 0.20, which accepts a parsed fontkit font.
-  doc.registerFont('regular', japaneseFont('regular') as unknown as PDFKit.Mixins.PDFFontSource);
-  doc.registerFont('bold', japaneseFont('bold') as unknown as PDFKit.Mixins.PDFFontSource);
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  new FormPdf(doc, layout).draw();
-  doc.end();
-  return done;
+  return renderJapanesePdf({ layout: 'portrait', margin: page.margin, locale: model.locale, info: { Title: `${layout.title} ${layout.formName} ${layout.fiscalYear}`, Author: model.facilityName } }, (doc) => new FormPdf(doc, layout).draw());
 }

@@ -111,6 +111,8 @@ export function EssentialsForm({ facilityId, bcp, canEdit, onConflict }: { facil
             description: section.guidance,
             readOnly: !canEdit,
             maxLength: maxLength(key),
+            // The guidance is what helps most: readable size, not the usual small print.
+            styles: { description: { fontSize: 'var(--mantine-font-size-sm)', lineHeight: 1.6 }, label: { fontSize: 'var(--mantine-font-size-md)' } },
             ...form.getInputProps(key),
           };
           return (

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, Group, Paper, SegmentedControl, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Paper, SegmentedControl, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { DateTimePicker } from '@mantine/dates';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -16,11 +17,22 @@ import { invalidateReadiness, ReadinessGate } from '../shared';
 
 const kindColor = { contact: 'teal', action: 'blue', note: 'gray' } as const;
 
-/** A `datetime-local` value (the browser's time zone) as an ISO date-time, or undefined for "now". */
-function isoFromLocal(value: string): string | undefined {
+/** The picker's `YYYY-MM-DD HH:mm:ss`, read as Japan time (the facility's clock), as an ISO date-time; undefined for "now". */
+function isoFromPicker(value: string | null): string | undefined {
   if (!value) return undefined;
-  const date = new Date(value);
+  const date = new Date(`${value.trim().replace(' ', 'T')}+09:00`);
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** Japan time as the picker writes it, `YYYY-MM-DD HH:mm:ss`. */
+function pickerNow(): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false })
+      .formatToParts(new Date())
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day} ${pad(Number(parts.hour) % 24)}:${parts.minute}:00`;
 }
 
 function useIncidentWrite(facilityId: string, incident: IncidentView) {
@@ -191,14 +203,14 @@ function AddEvent({ facilityId, incident }: { facilityId: string; incident: Inci
   const write = useIncidentWrite(facilityId, incident);
   const [kind, setKind] = useState<'action' | 'note'>('action');
   const [text, setText] = useState('');
-  const [at, setAt] = useState('');
+  const [at, setAt] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     if (!text.trim()) return setErrors({ text: t('readiness.incident.textRequired') });
-    const when = isoFromLocal(at);
+    const when = isoFromPicker(at);
     if (at && !when) return setErrors({ at: t('readiness.incident.atInvalid') });
     if (when && when > new Date(Date.now() + 5 * 60_000).toISOString()) return setErrors({ at: t('readiness.incident.atFuture') });
     setErrors({});
@@ -215,7 +227,7 @@ function AddEvent({ facilityId, incident }: { facilityId: string; incident: Inci
     );
     if (ok) {
       setText('');
-      setAt('');
+      setAt(null);
       showSuccess(t('readiness.incident.eventAdded'));
     }
     setBusy(false);
@@ -239,7 +251,19 @@ function AddEvent({ facilityId, incident }: { facilityId: string; incident: Inci
               data={(['action', 'note'] as const).map((k) => ({ value: k, label: t(`readiness.incident.kinds.${k}`) }))}
             />
           </Stack>
-          <TextInput type="datetime-local" label={t('readiness.incident.atLabel')} description={t('readiness.incident.atHint')} value={at} onChange={(e) => setAt(e.currentTarget.value)} error={errors.at} w={240} />
+          <DateTimePicker
+            label={t('readiness.incident.atLabel')}
+            description={t('readiness.incident.atHint')}
+            placeholder={t('readiness.incident.atPlaceholder')}
+            value={at}
+            onChange={setAt}
+            valueFormat={(value) => formatDateTime(isoFromPicker(value) ?? null)}
+            maxDate={pickerNow().slice(0, 10)}
+            clearable
+            error={errors.at}
+            w={280}
+            popoverProps={{ withinPortal: true }}
+          />
         </Group>
         <Textarea
           label={t('readiness.incident.textLabel')}
