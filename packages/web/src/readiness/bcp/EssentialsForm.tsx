@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Accordion, Box, Button, Collapse, Group, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Accordion, Box, Button, Collapse, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { bcpTemplate } from '@mamori/domain';
 import { useQueryClient } from '@tanstack/react-query';
@@ -13,8 +13,6 @@ import { invalidateReadiness } from '../shared';
 export const essentialKeys = ['networkStopCriteria', 'decisionMaker', 'paperOperations', 'recoverySteps', 'reentryProcedure', 'communication'] as const satisfies readonly (keyof BcpEssentials)[];
 type EssentialKey = (typeof essentialKeys)[number];
 const isEssential = (key: string): key is EssentialKey => (essentialKeys as readonly string[]).includes(key);
-/** Short answers (a name or a post) get one line; the rest are paragraphs. */
-const singleLine: readonly EssentialKey[] = ['decisionMaker'];
 const maxLength = (key: EssentialKey) => (key === 'decisionMaker' ? 200 : 4000);
 
 interface Section {
@@ -118,11 +116,8 @@ export function EssentialsForm({ facilityId, bcp, canEdit, onConflict }: { facil
           return (
             <Paper key={key} withBorder radius="md" p="md" component="section" aria-label={section.heading}>
               <Stack gap={6}>
-                {singleLine.includes(key) ? (
-                  <TextInput {...props} placeholder={section.example.split('\n')[0]} />
-                ) : (
-                  <Textarea {...props} autosize minRows={3} maxRows={16} />
-                )}
+                {/* Who decides is short (200 characters), but has a stand-in and a line for the staff: a few lines. */}
+                <Textarea {...props} autosize minRows={key === 'decisionMaker' ? 2 : 3} maxRows={16} />
                 <Example section={section} canUse={canEdit && !form.values[key]?.trim()} onUse={() => form.setFieldValue(key, section.example)} />
               </Stack>
             </Paper>

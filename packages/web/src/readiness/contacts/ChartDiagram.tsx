@@ -51,7 +51,6 @@ export function ChartDiagram({ content, title }: { content: ContactChartContent;
         <svg
           role="img"
           aria-label={title}
-          aria-describedby={undefined}
           viewBox={`0 0 ${layout.width} ${layout.height}`}
           width={layout.width}
           style={{ maxWidth: '100%', height: 'auto', minWidth: Math.min(layout.width, 640), display: 'block', margin: '0 auto' }}
