@@ -10,10 +10,10 @@ import { currentFiscalYear, shot, signInInJapanese } from './planner.js';
 test.describe.configure({ mode: 'serial' });
 
 async function addEntry(page: Page, button: string, fields: Record<string, string>, kind?: string) {
-  await page.getByRole('button', { name: button, exact: true }).click();
+  await page.getByRole('button', { name: button, exact: true }).first().click();
   const dialog = page.getByRole('dialog');
   if (kind) {
-    await dialog.getByRole('textbox', { name: '種類' }).click();
+    await dialog.getByRole('combobox', { name: '種類' }).click();
     await page.getByRole('option', { name: kind, exact: true }).click();
   }
   for (const [label, value] of Object.entries(fields)) await dialog.getByRole('textbox', { name: label, exact: true }).fill(value);
@@ -21,12 +21,13 @@ async function addEntry(page: Page, button: string, fields: Record<string, strin
   await expect(dialog).toHaveCount(0);
 }
 
-async function addCall(page: Page, from: string, to: string) {
-  await page.getByRole('textbox', { name: '連絡する人' }).click();
+async function addCall(page: Page, from: string, to: string | RegExp) {
+  await page.getByRole('combobox', { name: '連絡する人' }).click();
   await page.getByRole('option', { name: from, exact: true }).click();
-  await page.getByRole('textbox', { name: '連絡を受ける人' }).click();
-  await page.getByRole('option', { name: to, exact: true }).click();
+  await page.getByRole('combobox', { name: '連絡を受ける人' }).click();
+  await page.getByRole('option', { name: to, exact: typeof to === 'string' }).click();
   await page.getByRole('button', { name: '連絡の流れを追加' }).click();
+  await expect(page.getByLabel(new RegExp(`^${from}から.*への連絡の順番$`)).last()).toBeVisible();
 }
 
 test('the planner builds the contact chart and saves it as version 1', async ({ page }) => {
@@ -43,7 +44,7 @@ test('the planner builds the contact chart and saves it as version 1', async ({ 
 
   await addCall(page, 'システム担当 佐藤花子', '院長 佐藤一郎');
   await addCall(page, 'システム担当 佐藤花子', 'さくらITサービス株式会社');
-  await addCall(page, '院長 佐藤一郎', '厚生労働省');
+  await addCall(page, '院長 佐藤一郎', /^厚生労働省/);
 
   const diagram = page.getByTestId('contact-chart-diagram');
   await expect(diagram).toContainText('03-6812-7837');
@@ -51,6 +52,9 @@ test('the planner builds the contact chart and saves it as version 1', async ({ 
   await page.getByRole('button', { name: '連絡体制図を保存' }).click();
   await expect(page.getByText('連絡体制図を第1版として保存しました。')).toBeVisible();
   await expect(page.getByTestId('chart-status')).toContainText('第1版');
+  await expect(page.getByLabel(/への連絡の順番$/)).toHaveCount(3);
+  // Centre the diagram so the sticky save bar does not cover its lower edge.
+  await diagram.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await diagram.screenshot({ path: 'screenshots/50-contact-chart-diagram.png' });
   await shot(page, '51-contact-chart-page');
 });

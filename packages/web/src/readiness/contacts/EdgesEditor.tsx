@@ -134,6 +134,7 @@ export function EdgesEditor({ entries, edges, flagged, readOnly, onChange }: Pro
                 setError(null);
               }}
               searchable
+              allowDeselect={false}
               w={220}
               comboboxProps={{ withinPortal: true }}
             />
@@ -149,6 +150,7 @@ export function EdgesEditor({ entries, edges, flagged, readOnly, onChange }: Pro
                 setError(null);
               }}
               searchable
+              allowDeselect={false}
               w={220}
               comboboxProps={{ withinPortal: true }}
             />
