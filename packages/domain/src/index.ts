@@ -28,3 +28,4 @@ export * from './incident/calling-order.js';
 export * from './incident/findings.js';
 export * from './incident/chart-layout.js';
 export * from './incident/bcp-template.js';
+export * from './incident/restore-due.js';

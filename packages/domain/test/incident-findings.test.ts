@@ -3,6 +3,7 @@ import {
   BcpEssentials,
   bcpTemplate,
   computeIncidentFindings,
+  restoreTestDue,
   contactChartExists,
   findingReasonText,
   type BackupPlanFields,
@@ -340,5 +341,19 @@ describe('BCP template', () => {
 
   it('names the ministry number where it tells whom to call', () => {
     expect(bcpTemplate.find((s) => s.key === 'communication')!.guidance).toContain('03-6812-7837');
+  });
+});
+
+describe('restoreTestDue', () => {
+  it('is due 12 months after the last successful test; failures and future dates do not count', () => {
+    expect(restoreTestDue([], 12, '2026-11-22')).toEqual({ lastSuccessOn: null, dueOn: null, overdue: true });
+    const tests = [
+      { testedOn: '2026-01-31', result: 'success' },
+      { testedOn: '2026-06-01', result: 'failure' },
+      { testedOn: '2027-01-01', result: 'success' },
+    ];
+    expect(restoreTestDue(tests, 12, '2026-11-22')).toEqual({ lastSuccessOn: '2026-01-31', dueOn: '2027-01-31', overdue: false });
+    expect(restoreTestDue(tests, 6, '2026-11-22')).toEqual({ lastSuccessOn: '2026-01-31', dueOn: '2026-07-31', overdue: true });
+    expect(restoreTestDue([{ testedOn: '2025-03-31', result: 'success' }], 11, '2026-02-28').dueOn).toBe('2026-02-28');
   });
 });

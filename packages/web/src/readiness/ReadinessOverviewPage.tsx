@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { defaultFindingThresholds, restoreTestDue, todayInTokyo } from '@mamori/domain';
+import { useFindingSettings } from '../ledgers/api';
 import { Link, useParams } from 'react-router';
 import { formatDay } from '../checklist/dates';
 import { PageHeader } from '../layout/PageHeader';
@@ -45,6 +47,7 @@ export function ReadinessOverviewPage() {
   const access = useReadinessAccess(facilityId);
   const chart = useContactChart(facilityId, access.canRead);
   const plans = useBackupPlans(facilityId, access.canRead);
+  const settings = useFindingSettings(facilityId);
   const bcp = useBcp(facilityId, access.canRead);
   const incidents = useIncidents(facilityId, access.canRead);
 
@@ -56,10 +59,14 @@ export function ReadinessOverviewPage() {
     : loading;
   const planList = plans.data ?? [];
   const untested = planList.filter((p) => sortedTests(p.restoreTests)[0]?.result !== 'success').length;
+  const restoreMonths = settings.data?.restoreTestMonths ?? defaultFindingThresholds.restoreTestMonths;
+  const due = planList.filter((p) => restoreTestDue(p.restoreTests, restoreMonths, todayInTokyo()).overdue).length;
   const backupStatus = plans.data
     ? planList.length === 0
       ? t('readiness.overview.backupsNone')
-      : untested > 0
+      : due > 0 && untested === 0
+        ? t('readiness.overview.backupsDue', { count: due })
+        : untested > 0
         ? t('readiness.overview.backupsUntested', { count: planList.length, untested })
         : t('readiness.overview.backupsTested', { count: planList.length })
     : loading;

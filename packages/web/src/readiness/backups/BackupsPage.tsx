@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { defaultFindingThresholds, restoreTestDue, todayInTokyo } from '@mamori/domain';
+import { useFindingSettings } from '../../ledgers/api';
 import { useLocation, useParams } from 'react-router';
 import { showSuccess, useApiErrorHandler } from '../../api/errors';
 import { formatDay } from '../../checklist/dates';
@@ -19,21 +21,33 @@ import { sortedTests } from './sort';
 const resultColor = { success: 'teal', partial: 'yellow', failure: 'red' } as const;
 
 
-/** 「最後の復旧確認: 令和8年5月1日 成功」, or that there is none. */
-export function RestoreStatus({ plan }: { plan: BackupPlanView }) {
+/** 「最後の復旧確認: 令和8年5月1日 成功」 and when the next one is due — the in-app reminder. */
+export function RestoreStatus({ plan, months }: { plan: BackupPlanView; months: number }) {
   const { t } = useTranslation();
   const last = sortedTests(plan.restoreTests)[0];
+  const due = restoreTestDue(plan.restoreTests, months, todayInTokyo());
+  const reminder = (
+    <Text size="xs" c={due.overdue ? 'red.8' : 'dimmed'} data-testid={`restore-due-${plan.id}`}>
+      {due.dueOn === null ? t('readiness.restore.overdueNever') : due.overdue ? t('readiness.restore.overdueOn', { date: formatDay(due.dueOn) }) : t('readiness.restore.dueOn', { date: formatDay(due.dueOn) })}
+    </Text>
+  );
   if (!last) {
     return (
-      <Text size="sm" c="orange.8" fw={600} data-testid={`restore-status-${plan.id}`}>
-        {t('readiness.restore.none')}
-      </Text>
+      <>
+        <Text size="sm" c="orange.8" fw={600} data-testid={`restore-status-${plan.id}`}>
+          {t('readiness.restore.none')}
+        </Text>
+        {reminder}
+      </>
     );
   }
   return (
-    <Text size="sm" fw={600} c={last.result === 'success' ? 'teal.8' : last.result === 'partial' ? 'yellow.9' : 'red.8'} data-testid={`restore-status-${plan.id}`}>
-      {t('readiness.restore.last', { date: formatDay(last.testedOn), result: t(`readiness.restore.results.${last.result}`) })}
-    </Text>
+    <>
+      <Text size="sm" fw={600} c={last.result === 'success' ? 'teal.8' : last.result === 'partial' ? 'yellow.9' : 'red.8'} data-testid={`restore-status-${plan.id}`}>
+        {t('readiness.restore.last', { date: formatDay(last.testedOn), result: t(`readiness.restore.results.${last.result}`) })}
+      </Text>
+      {reminder}
+    </>
   );
 }
 
@@ -117,6 +131,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 }
 
 function PlanCard({ facilityId, plan, canEdit, highlighted, onEdit, onTest }: { facilityId: string; plan: BackupPlanView; canEdit: boolean; highlighted: boolean; onEdit: () => void; onTest: () => void }) {
+  const months = useFindingSettings(facilityId).data?.restoreTestMonths ?? defaultFindingThresholds.restoreTestMonths;
   const { t } = useTranslation();
   const tests = sortedTests(plan.restoreTests);
   const headingId = `plan-${plan.id}-title`;
@@ -154,7 +169,7 @@ function PlanCard({ facilityId, plan, canEdit, highlighted, onEdit, onTest }: { 
             </Group>
           )}
         </Group>
-        <RestoreStatus plan={plan} />
+        <RestoreStatus plan={plan} months={months} />
         <SimpleGrid cols={{ base: 2, sm: 3, md: 5 }} spacing="sm">
           <Fact label={t('readiness.backups.fields.method')}>{t(`readiness.backups.methods.${plan.method}`)}</Fact>
           <Fact label={t('readiness.backups.fields.frequency')}>{plan.frequency || '—'}</Fact>
