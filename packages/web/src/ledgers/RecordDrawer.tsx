@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Alert, Button, Drawer, Group, Loader, Stack, Tabs, Text } from '@mantine/core';
+import { Alert, Drawer, Group, Loader, Stack, Tabs, Text } from '@mantine/core';
 import type { LedgerKind } from '@mamori/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client';
 import { showSuccess, useApiErrorHandler } from '../api/errors';
-import { ConfirmDeletePopover } from '../common/ConfirmDeletePopover';
+import { DeleteAction } from '../common/DeleteAction';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { formatDateTime } from '../common/format';
 import { createRecord, deleteRecord, ledgerKeys, updateRecord, useRecord, type LedgerRecord } from './api';
@@ -28,32 +28,15 @@ interface Props {
 
 function DeleteRecord({ ledger, record, onDeleted }: { ledger: LedgerKind; record: LedgerRecord; onDeleted: () => void }) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const handleError = useApiErrorHandler();
   const label = recordLabel(ledger, record);
-  const remove = async (close: () => void) => {
-    setBusy(true);
-    try {
-      await deleteRecord(ledger, record.id, record.version);
-      showSuccess(t('ledgers.deleted', { label }));
-      close();
-      onDeleted();
-    } catch (error) {
-      handleError(error);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <ConfirmDeletePopover
-      target={({ onClick }) => (
-        <Button variant="subtle" color="red" onClick={onClick} aria-label={t('ledgers.deleteRecord', { label })}>
-          {t('common.delete')}
-        </Button>
-      )}
+    <DeleteAction
+      label={t('ledgers.deleteRecord', { label })}
       message={t('ledgers.deleteConfirm', { label })}
-      busy={busy}
-      onConfirm={(close) => void remove(close)}
+      success={t('ledgers.deleted', { label })}
+      action={() => deleteRecord(ledger, record.id, record.version)}
+      onDone={onDeleted}
+      size="sm"
       confirmLabel={t('ledgers.deleteSubmit')}
       position="top-start"
       maw={300}

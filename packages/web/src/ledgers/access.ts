@@ -1,16 +1,12 @@
-import { useCan } from '../auth/actor';
-import { useFacility } from '../facilities/queries';
+import { useFacilityPermissions } from '../facilities/access';
 
 /** What the signed-in person may do with one facility's ledgers (the server decides again). */
 export function useLedgerAccess(facilityId: string) {
-  const facility = useFacility(facilityId);
-  const allowed = useCan();
-  const organizationId = facility.data?.organizationId;
-  const scope = organizationId ? ({ kind: 'facility', organizationId, facilityId } as const) : null;
+  const { facility, may } = useFacilityPermissions(facilityId);
   return {
     facility,
-    canRead: !!scope && allowed('ledger.read', scope),
-    canEdit: !!scope && allowed('ledger.edit', scope),
-    canReview: !!scope && allowed('ledger.review', scope),
+    canRead: may('ledger.read'),
+    canEdit: may('ledger.edit'),
+    canReview: may('ledger.review'),
   };
 }

@@ -1,5 +1,4 @@
-import { useCan } from '../auth/actor';
-import { useFacility } from '../facilities/queries';
+import { useFacilityPermissions } from '../facilities/access';
 
 /**
  * What the signed-in person may do with one facility's incident readiness (the server decides again):
@@ -7,14 +6,11 @@ import { useFacility } from '../facilities/queries';
  * operate — backups, restore tests and incident records (manager, planner, operator).
  */
 export function useReadinessAccess(facilityId: string) {
-  const facility = useFacility(facilityId);
-  const allowed = useCan();
-  const organizationId = facility.data?.organizationId;
-  const scope = organizationId ? ({ kind: 'facility', organizationId, facilityId } as const) : null;
+  const { facility, may } = useFacilityPermissions(facilityId);
   return {
     facility,
-    canRead: !!scope && allowed('readiness.read', scope),
-    canPlan: !!scope && allowed('readiness.plan', scope),
-    canOperate: !!scope && allowed('readiness.operate', scope),
+    canRead: may('readiness.read'),
+    canPlan: may('readiness.plan'),
+    canOperate: may('readiness.operate'),
   };
 }

@@ -1,6 +1,7 @@
-import { Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from '../../common/format';
+import { TableCard } from '../../common/TableCard';
 import type { LedgerReviewView } from '../api';
 
 /** Signed reviews, newest first: who, when, and what they decided. */
@@ -15,38 +16,33 @@ export function PastReviews({ reviews }: { reviews: LedgerReviewView[] }) {
       {sorted.length === 0 ? (
         <Text c="dimmed">{t('ledgers.review.none')}</Text>
       ) : (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={640}>
-            <Table verticalSpacing="xs" aria-label={t('ledgers.review.past')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('ledgers.review.reviewedOn')}</Table.Th>
-                  <Table.Th>{t('ledgers.review.reviewedBy')}</Table.Th>
-                  <Table.Th>{t('ledgers.review.decisions.keep')}</Table.Th>
-                  <Table.Th>{t('ledgers.review.decisions.disable')}</Table.Th>
-                  <Table.Th>{t('ledgers.review.decisions.delete')}</Table.Th>
-                  <Table.Th>{t('ledgers.review.note')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {sorted.map((r) => (
-                  <Table.Tr key={r.id}>
-                    <Table.Td title={formatDateTime(r.createdAt)}>{formatDate(r.reviewedOn)}</Table.Td>
-                    <Table.Td>{r.reviewedBy ?? '—'}</Table.Td>
-                    <Table.Td>{r.kept}</Table.Td>
-                    <Table.Td>{r.disabled}</Table.Td>
-                    <Table.Td>{r.deleted}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                        {r.note || '—'}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
+        <TableCard
+          label={t('ledgers.review.past')}
+          minWidth={640}
+          columns={[
+            t('ledgers.review.reviewedOn'),
+            t('ledgers.review.reviewedBy'),
+            t('ledgers.review.decisions.keep'),
+            t('ledgers.review.decisions.disable'),
+            t('ledgers.review.decisions.delete'),
+            t('ledgers.review.note'),
+          ]}
+          rows={sorted}
+          renderRow={(r) => (
+            <Table.Tr key={r.id}>
+              <Table.Td title={formatDateTime(r.createdAt)}>{formatDate(r.reviewedOn)}</Table.Td>
+              <Table.Td>{r.reviewedBy ?? '—'}</Table.Td>
+              <Table.Td>{r.kept}</Table.Td>
+              <Table.Td>{r.disabled}</Table.Td>
+              <Table.Td>{r.deleted}</Table.Td>
+              <Table.Td>
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                  {r.note || '—'}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          )}
+        />
       )}
     </Stack>
   );

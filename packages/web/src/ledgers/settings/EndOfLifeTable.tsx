@@ -4,39 +4,22 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { showSuccess, useApiErrorHandler } from '../../api/errors';
 import { DayInput } from '../../checklist/RoundFields';
-import { ConfirmDeletePopover } from '../../common/ConfirmDeletePopover';
+import { DeleteAction } from '../../common/DeleteAction';
 import { formatDay } from '../../checklist/dates';
 import { createEndOfLife, deleteEndOfLife, ledgerKeys, type EndOfLifeEntry } from '../api';
 
-function DeleteEntry({ facilityId, entry }: { facilityId: string; entry: EndOfLifeEntry }) {
+function DeleteEntry({ facilityId, id, product }: { facilityId: string; id: string; product: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const handleError = useApiErrorHandler();
-  const [busy, setBusy] = useState(false);
-  const remove = async (close: () => void) => {
-    if (!entry.id) return;
-    setBusy(true);
-    try {
-      await deleteEndOfLife(entry.id);
-      await queryClient.invalidateQueries({ queryKey: ledgerKeys.facility(facilityId) });
-      showSuccess(t('ledgers.eol.deleted', { product: entry.product }));
-      close();
-    } catch (error) {
-      handleError(error);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <ConfirmDeletePopover
-      target={({ onClick }) => (
-        <Button size="xs" variant="subtle" color="red" aria-label={t('ledgers.eol.deleteOf', { product: entry.product })} onClick={onClick}>
-          {t('common.delete')}
-        </Button>
-      )}
-      message={t('ledgers.eol.deleteConfirm', { product: entry.product })}
-      busy={busy}
-      onConfirm={(close) => void remove(close)}
+    <DeleteAction
+      label={t('ledgers.eol.deleteOf', { product })}
+      message={t('ledgers.eol.deleteConfirm', { product })}
+      success={t('ledgers.eol.deleted', { product })}
+      action={async () => {
+        await deleteEndOfLife(id);
+        await queryClient.invalidateQueries({ queryKey: ledgerKeys.facility(facilityId) });
+      }}
     />
   );
 }
@@ -144,7 +127,7 @@ export function EndOfLifeTable({ facilityId, entries, canEdit }: { facilityId: s
                       {entry.builtIn ? t('ledgers.eol.builtIn') : t('ledgers.eol.own')}
                     </Badge>
                   </Table.Td>
-                  <Table.Td>{!entry.builtIn && entry.id && canEdit && <DeleteEntry facilityId={facilityId} entry={entry} />}</Table.Td>
+                  <Table.Td>{!entry.builtIn && entry.id && canEdit && <DeleteEntry facilityId={facilityId} id={entry.id} product={entry.product} />}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -5,9 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { defaultFindingThresholds, restoreTestDue, todayInTokyo } from '@mamori/domain';
 import { useFindingSettings } from '../../ledgers/api';
 import { useLocation, useParams } from 'react-router';
-import { showSuccess, useApiErrorHandler } from '../../api/errors';
 import { formatDay } from '../../checklist/dates';
-import { ConfirmDeletePopover } from '../../common/ConfirmDeletePopover';
+import { DeleteAction } from '../../common/DeleteAction';
 import { ErrorAlert } from '../../common/ErrorAlert';
 import { FullPageLoader } from '../../layout/FullPageLoader';
 import { PageHeader } from '../../layout/PageHeader';
@@ -19,7 +18,6 @@ import { RestoreTestModal } from './RestoreTestModal';
 import { sortedTests } from './sort';
 
 const resultColor = { success: 'teal', partial: 'yellow', failure: 'red' } as const;
-
 
 /** 「最後の復旧確認: 令和8年5月1日 成功」 and when the next one is due — the in-app reminder. */
 export function RestoreStatus({ plan, months }: { plan: BackupPlanView; months: number }) {
@@ -54,31 +52,15 @@ export function RestoreStatus({ plan, months }: { plan: BackupPlanView; months: 
 function DeletePlan({ facilityId, plan }: { facilityId: string; plan: BackupPlanView }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const handleError = useApiErrorHandler();
-  const [busy, setBusy] = useState(false);
-  const remove = async (close: () => void) => {
-    setBusy(true);
-    try {
-      await deleteBackupPlan(plan.id, plan.version);
-      await invalidateReadiness(queryClient, facilityId);
-      showSuccess(t('readiness.backups.deleted', { system: plan.system }));
-      close();
-    } catch (error) {
-      handleError(error);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <ConfirmDeletePopover
-      target={({ onClick }) => (
-        <Button size="xs" variant="subtle" color="red" onClick={onClick} aria-label={t('readiness.backups.deleteOf', { system: plan.system })}>
-          {t('common.delete')}
-        </Button>
-      )}
+    <DeleteAction
+      label={t('readiness.backups.deleteOf', { system: plan.system })}
       message={t('readiness.backups.deleteConfirm', { system: plan.system, count: plan.restoreTests.length })}
-      busy={busy}
-      onConfirm={(close) => void remove(close)}
+      success={t('readiness.backups.deleted', { system: plan.system })}
+      action={async () => {
+        await deleteBackupPlan(plan.id, plan.version);
+        await invalidateReadiness(queryClient, facilityId);
+      }}
       maw={320}
     />
   );
@@ -87,32 +69,16 @@ function DeletePlan({ facilityId, plan }: { facilityId: string; plan: BackupPlan
 function DeleteTest({ facilityId, plan, test }: { facilityId: string; plan: BackupPlanView; test: RestoreTestView }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const handleError = useApiErrorHandler();
-  const [busy, setBusy] = useState(false);
   const date = formatDay(test.testedOn);
-  const remove = async (close: () => void) => {
-    setBusy(true);
-    try {
-      await deleteRestoreTest(test.id);
-      await invalidateReadiness(queryClient, facilityId);
-      showSuccess(t('readiness.restore.deleted', { date }));
-      close();
-    } catch (error) {
-      handleError(error);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <ConfirmDeletePopover
-      target={({ onClick }) => (
-        <Button size="xs" variant="subtle" color="red" onClick={onClick} aria-label={t('readiness.restore.deleteOf', { system: plan.system, date })}>
-          {t('common.delete')}
-        </Button>
-      )}
+    <DeleteAction
+      label={t('readiness.restore.deleteOf', { system: plan.system, date })}
       message={t('readiness.restore.deleteConfirm', { date })}
-      busy={busy}
-      onConfirm={(close) => void remove(close)}
+      success={t('readiness.restore.deleted', { date })}
+      action={async () => {
+        await deleteRestoreTest(test.id);
+        await invalidateReadiness(queryClient, facilityId);
+      }}
     />
   );
 }

@@ -1,9 +1,10 @@
 import { useRef, useState } from 'react';
-import { Anchor, Button, FileButton, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, FileButton, Group, Stack, Table, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { showSuccess, useApiErrorHandler } from '../../api/errors';
 import { formatDateTime } from '../../common/format';
+import { TableCard } from '../../common/TableCard';
 import { bcpDocumentUrl, uploadBcpDocument, type BcpDocument } from '../api';
 import { invalidateReadiness } from '../shared';
 
@@ -57,47 +58,37 @@ export function BcpDocuments({ facilityId, documents, canEdit }: { facilityId: s
           </Text>
         </Group>
       )}
-      {sorted.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('readiness.bcp.documents.none')}
-        </Text>
-      ) : (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={600}>
-            <Table verticalSpacing="xs" aria-label={t('readiness.bcp.documents.title')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('readiness.bcp.documents.version')}</Table.Th>
-                  <Table.Th>{t('readiness.bcp.documents.file')}</Table.Th>
-                  <Table.Th>{t('readiness.bcp.documents.size')}</Table.Th>
-                  <Table.Th>{t('readiness.bcp.documents.uploadedBy')}</Table.Th>
-                  <Table.Th>{t('readiness.bcp.documents.uploadedAt')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {sorted.map((d, i) => (
-                  <Table.Tr key={d.id}>
-                    <Table.Td>
-                      <Text size="sm" fw={i === 0 ? 700 : 400}>
-                        {t('readiness.bcp.versionName', { version: d.documentVersion })}
-                        {i === 0 && ` ${t('readiness.bcp.documents.current')}`}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Anchor href={bcpDocumentUrl(d.id)} download={d.fileName} size="sm" style={{ wordBreak: 'break-all' }} aria-label={t('readiness.bcp.documents.downloadOf', { name: d.fileName, version: d.documentVersion })}>
-                        {d.fileName}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{size(d.size)}</Table.Td>
-                    <Table.Td>{d.uploadedBy ?? '—'}</Table.Td>
-                    <Table.Td>{formatDateTime(d.uploadedAt)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
+      <TableCard
+        label={t('readiness.bcp.documents.title')}
+        minWidth={600}
+        empty={t('readiness.bcp.documents.none')}
+        columns={[
+          t('readiness.bcp.documents.version'),
+          t('readiness.bcp.documents.file'),
+          t('readiness.bcp.documents.size'),
+          t('readiness.bcp.documents.uploadedBy'),
+          t('readiness.bcp.documents.uploadedAt'),
+        ]}
+        rows={sorted}
+        renderRow={(d, i) => (
+          <Table.Tr key={d.id}>
+            <Table.Td>
+              <Text size="sm" fw={i === 0 ? 700 : 400}>
+                {t('readiness.bcp.versionName', { version: d.documentVersion })}
+                {i === 0 && ` ${t('readiness.bcp.documents.current')}`}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <Anchor href={bcpDocumentUrl(d.id)} download={d.fileName} size="sm" style={{ wordBreak: 'break-all' }} aria-label={t('readiness.bcp.documents.downloadOf', { name: d.fileName, version: d.documentVersion })}>
+                {d.fileName}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>{size(d.size)}</Table.Td>
+            <Table.Td>{d.uploadedBy ?? '—'}</Table.Td>
+            <Table.Td>{formatDateTime(d.uploadedAt)}</Table.Td>
+          </Table.Tr>
+        )}
+      />
     </Stack>
   );
 }

@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { showSuccess, useApiErrorHandler } from '../../api/errors';
 import { formatDay } from '../../checklist/dates';
 import { DayInput } from '../../checklist/RoundFields';
-import { ConfirmDeletePopover } from '../../common/ConfirmDeletePopover';
+import { DeleteAction } from '../../common/DeleteAction';
+import { TableCard } from '../../common/TableCard';
 import { addBcpRecord, deleteBcpRecord, type BcpRecord, type BcpRecordKind } from '../api';
 import { invalidateReadiness } from '../shared';
 
@@ -75,32 +76,16 @@ function AddRecord({ facilityId }: { facilityId: string }) {
 function DeleteRecord({ facilityId, record }: { facilityId: string; record: BcpRecord }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const handleError = useApiErrorHandler();
-  const [busy, setBusy] = useState(false);
   const label = t('readiness.bcp.records.label', { kind: t(`readiness.bcp.records.kinds.${record.kind}`), date: formatDay(record.heldOn) });
-  const remove = async (close: () => void) => {
-    setBusy(true);
-    try {
-      await deleteBcpRecord(record.id);
-      await invalidateReadiness(queryClient, facilityId);
-      showSuccess(t('readiness.bcp.records.deleted', { label }));
-      close();
-    } catch (error) {
-      handleError(error);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <ConfirmDeletePopover
-      target={({ onClick }) => (
-        <Button size="xs" variant="subtle" color="red" onClick={onClick} aria-label={t('readiness.bcp.records.deleteOf', { label })}>
-          {t('common.delete')}
-        </Button>
-      )}
+    <DeleteAction
+      label={t('readiness.bcp.records.deleteOf', { label })}
       message={t('readiness.bcp.records.deleteConfirm', { label })}
-      busy={busy}
-      onConfirm={(close) => void remove(close)}
+      success={t('readiness.bcp.records.deleted', { label })}
+      action={async () => {
+        await deleteBcpRecord(record.id);
+        await invalidateReadiness(queryClient, facilityId);
+      }}
     />
   );
 }
@@ -111,48 +96,38 @@ export function BcpRecords({ facilityId, records, canEdit }: { facilityId: strin
   const sorted = [...records].sort((a, b) => (a.heldOn === b.heldOn ? (a.createdAt < b.createdAt ? 1 : -1) : a.heldOn < b.heldOn ? 1 : -1));
   return (
     <Stack gap="sm">
-      {sorted.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('readiness.bcp.records.none')}
-        </Text>
-      ) : (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={600}>
-            <Table verticalSpacing="xs" aria-label={t('readiness.bcp.records.title')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('readiness.bcp.records.heldOn')}</Table.Th>
-                  <Table.Th>{t('readiness.bcp.records.kind')}</Table.Th>
-                  <Table.Th>{t('readiness.bcp.records.participants')}</Table.Th>
-                  <Table.Th>{t('readiness.bcp.records.notes')}</Table.Th>
-                  <Table.Th>{t('readiness.bcp.records.recordedBy')}</Table.Th>
-                  {canEdit && <Table.Th>{t('common.actions')}</Table.Th>}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {sorted.map((r) => (
-                  <Table.Tr key={r.id}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDay(r.heldOn)}</Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={r.kind === 'drill' ? 'indigo' : 'teal'}>
-                        {t(`readiness.bcp.records.kinds.${r.kind}`)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>{r.participants || '—'}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{r.notes || '—'}</Table.Td>
-                    <Table.Td>{r.recordedBy ?? '—'}</Table.Td>
-                    {canEdit && (
-                      <Table.Td>
-                        <DeleteRecord facilityId={facilityId} record={r} />
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
+      <TableCard
+        label={t('readiness.bcp.records.title')}
+        minWidth={600}
+        empty={t('readiness.bcp.records.none')}
+        columns={[
+          t('readiness.bcp.records.heldOn'),
+          t('readiness.bcp.records.kind'),
+          t('readiness.bcp.records.participants'),
+          t('readiness.bcp.records.notes'),
+          t('readiness.bcp.records.recordedBy'),
+          canEdit && t('common.actions'),
+        ]}
+        rows={sorted}
+        renderRow={(r) => (
+          <Table.Tr key={r.id}>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDay(r.heldOn)}</Table.Td>
+            <Table.Td>
+              <Badge variant="light" color={r.kind === 'drill' ? 'indigo' : 'teal'}>
+                {t(`readiness.bcp.records.kinds.${r.kind}`)}
+              </Badge>
+            </Table.Td>
+            <Table.Td>{r.participants || '—'}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{r.notes || '—'}</Table.Td>
+            <Table.Td>{r.recordedBy ?? '—'}</Table.Td>
+            {canEdit && (
+              <Table.Td>
+                <DeleteRecord facilityId={facilityId} record={r} />
+              </Table.Td>
+            )}
+          </Table.Tr>
+        )}
+      />
       {canEdit && <AddRecord facilityId={facilityId} />}
     </Stack>
   );

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Anchor, Button, Group, Loader, Modal, Paper, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, Loader, Modal, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../common/ErrorAlert';
 import { formatDateTime } from '../../common/format';
+import { TableCard } from '../../common/TableCard';
 import { chartPdfUrl, useChartVersion, useChartVersions } from '../api';
 import { ChartDiagram } from './ChartDiagram';
 import { EntriesTable } from './EntriesTable';
@@ -16,59 +17,48 @@ export function ChartVersions({ facilityId }: { facilityId: string }) {
   if (versions.isLoading) return <Loader size="sm" aria-label={t('common.loading')} />;
   if (versions.isError) return <ErrorAlert error={versions.error} onRetry={() => void versions.refetch()} />;
   const list = versions.data ?? [];
-  if (list.length === 0) {
-    return (
-      <Text size="sm" c="dimmed">
-        {t('readiness.contacts.versions.none')}
-      </Text>
-    );
-  }
   const newest = list[0]?.chartVersion;
   return (
     <>
-      <Paper withBorder radius="md">
-        <Table.ScrollContainer minWidth={560}>
-          <Table verticalSpacing="xs" aria-label={t('readiness.contacts.versions.title')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('readiness.contacts.versions.version')}</Table.Th>
-                <Table.Th>{t('readiness.contacts.versions.savedAt')}</Table.Th>
-                <Table.Th>{t('readiness.contacts.versions.savedBy')}</Table.Th>
-                <Table.Th>{t('readiness.contacts.versions.entryCount')}</Table.Th>
-                <Table.Th>{t('common.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.map((v) => {
-                const name = t('readiness.contacts.versionName', { version: v.chartVersion });
-                return (
-                  <Table.Tr key={v.chartVersion}>
-                    <Table.Td>
-                      <Text size="sm" fw={v.chartVersion === newest ? 700 : 400}>
-                        {name}
-                        {v.chartVersion === newest && ` ${t('readiness.contacts.versions.current')}`}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{formatDateTime(v.savedAt)}</Table.Td>
-                    <Table.Td>{v.savedBy ?? '—'}</Table.Td>
-                    <Table.Td>{v.entryCount}</Table.Td>
-                    <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <Button size="xs" variant="subtle" onClick={() => setShown(v.chartVersion)} aria-label={t('readiness.contacts.versions.showOf', { version: name })}>
-                          {t('readiness.contacts.versions.show')}
-                        </Button>
-                        <Anchor size="sm" href={chartPdfUrl(facilityId, v.chartVersion, i18n.language)} download aria-label={t('readiness.contacts.versions.pdfOf', { version: name })}>
-                          PDF
-                        </Anchor>
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
+      <TableCard
+        label={t('readiness.contacts.versions.title')}
+        minWidth={560}
+        empty={t('readiness.contacts.versions.none')}
+        columns={[
+          t('readiness.contacts.versions.version'),
+          t('readiness.contacts.versions.savedAt'),
+          t('readiness.contacts.versions.savedBy'),
+          t('readiness.contacts.versions.entryCount'),
+          t('common.actions'),
+        ]}
+        rows={list}
+        renderRow={(v) => {
+          const name = t('readiness.contacts.versionName', { version: v.chartVersion });
+          return (
+            <Table.Tr key={v.chartVersion}>
+              <Table.Td>
+                <Text size="sm" fw={v.chartVersion === newest ? 700 : 400}>
+                  {name}
+                  {v.chartVersion === newest && ` ${t('readiness.contacts.versions.current')}`}
+                </Text>
+              </Table.Td>
+              <Table.Td>{formatDateTime(v.savedAt)}</Table.Td>
+              <Table.Td>{v.savedBy ?? '—'}</Table.Td>
+              <Table.Td>{v.entryCount}</Table.Td>
+              <Table.Td>
+                <Group gap="xs" wrap="nowrap">
+                  <Button size="xs" variant="subtle" onClick={() => setShown(v.chartVersion)} aria-label={t('readiness.contacts.versions.showOf', { version: name })}>
+                    {t('readiness.contacts.versions.show')}
+                  </Button>
+                  <Anchor size="sm" href={chartPdfUrl(facilityId, v.chartVersion, i18n.language)} download aria-label={t('readiness.contacts.versions.pdfOf', { version: name })}>
+                    PDF
+                  </Anchor>
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          );
+        }}
+      />
       <VersionModal facilityId={facilityId} version={shown} onClose={() => setShown(null)} />
     </>
   );

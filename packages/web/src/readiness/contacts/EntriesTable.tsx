@@ -1,6 +1,7 @@
-import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDeletePopover } from '../../common/ConfirmDeletePopover';
+import { TableCard } from '../../common/TableCard';
 import type { ContactEdge, ContactEntry } from '../api';
 import { isInternalKind } from '../shared';
 
@@ -28,86 +29,76 @@ function Side({ side, entries, edges, flagged, readOnly, onEdit, onRemove }: Pro
           {t('readiness.contacts.count', { count: entries.length })}
         </Badge>
       </Group>
-      {entries.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t(`readiness.contacts.${side}None`)}
-        </Text>
-      ) : (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={760}>
-            <Table verticalSpacing="xs" aria-label={title}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('readiness.contacts.entry.kind')}</Table.Th>
-                  <Table.Th>{t('readiness.contacts.entry.name')}</Table.Th>
-                  <Table.Th>{t('readiness.contacts.columns.organization')}</Table.Th>
-                  <Table.Th>{t('readiness.contacts.entry.phone')}</Table.Th>
-                  <Table.Th>{t('readiness.contacts.entry.email')}</Table.Th>
-                  <Table.Th>{t('readiness.contacts.entry.hours')}</Table.Th>
-                  {!readOnly && <Table.Th>{t('common.actions')}</Table.Th>}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {entries.map((entry) => {
-                  const linked = edges.filter((e) => e.from === entry.key || e.to === entry.key).length;
-                  return (
-                    <Table.Tr key={entry.key} bg={flagged.has(entry.key) ? 'orange.0' : undefined} data-testid={`contact-${entry.key}`}>
-                      <Table.Td>
-                        <Text size="sm">{t(`readiness.kinds.${entry.kind}`)}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" fw={600}>
-                          {entry.name}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{[entry.organization, entry.role].filter(Boolean).join(' / ') || '—'}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                          {entry.phone || '—'}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" style={{ wordBreak: 'break-all' }}>
-                          {entry.email || '—'}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{entry.hours || '—'}</Text>
-                      </Table.Td>
-                      {!readOnly && (
-                        <Table.Td>
-                          <Group gap={4} wrap="nowrap">
-                            <Button size="xs" variant="subtle" onClick={() => onEdit(entry)} aria-label={t('readiness.contacts.editEntry', { name: entry.name })}>
-                              {t('common.edit')}
-                            </Button>
-                            <ConfirmDeletePopover
-                              target={({ onClick }) => (
-                                <Button size="xs" variant="subtle" color="red" onClick={onClick} aria-label={t('readiness.contacts.removeEntry', { name: entry.name })}>
-                                  {t('readiness.contacts.remove')}
-                                </Button>
-                              )}
-                              message={t('readiness.contacts.removeConfirm', { name: entry.name, count: linked })}
-                              busy={false}
-                              confirmLabel={t('readiness.contacts.removeSubmit')}
-                              onConfirm={(close) => {
-                                close();
-                                onRemove(entry);
-                              }}
-                              maw={300}
-                            />
-                          </Group>
-                        </Table.Td>
+      <TableCard
+        label={title}
+        minWidth={760}
+        empty={t(`readiness.contacts.${side}None`)}
+        columns={[
+          t('readiness.contacts.entry.kind'),
+          t('readiness.contacts.entry.name'),
+          t('readiness.contacts.columns.organization'),
+          t('readiness.contacts.entry.phone'),
+          t('readiness.contacts.entry.email'),
+          t('readiness.contacts.entry.hours'),
+          !readOnly && t('common.actions'),
+        ]}
+        rows={entries}
+        renderRow={(entry) => {
+          const linked = edges.filter((e) => e.from === entry.key || e.to === entry.key).length;
+          return (
+            <Table.Tr key={entry.key} bg={flagged.has(entry.key) ? 'orange.0' : undefined} data-testid={`contact-${entry.key}`}>
+              <Table.Td>
+                <Text size="sm">{t(`readiness.kinds.${entry.kind}`)}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" fw={600}>
+                  {entry.name}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{[entry.organization, entry.role].filter(Boolean).join(' / ') || '—'}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                  {entry.phone || '—'}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" style={{ wordBreak: 'break-all' }}>
+                  {entry.email || '—'}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{entry.hours || '—'}</Text>
+              </Table.Td>
+              {!readOnly && (
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap">
+                    <Button size="xs" variant="subtle" onClick={() => onEdit(entry)} aria-label={t('readiness.contacts.editEntry', { name: entry.name })}>
+                      {t('common.edit')}
+                    </Button>
+                    <ConfirmDeletePopover
+                      target={({ onClick }) => (
+                        <Button size="xs" variant="subtle" color="red" onClick={onClick} aria-label={t('readiness.contacts.removeEntry', { name: entry.name })}>
+                          {t('readiness.contacts.remove')}
+                        </Button>
                       )}
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
+                      message={t('readiness.contacts.removeConfirm', { name: entry.name, count: linked })}
+                      busy={false}
+                      confirmLabel={t('readiness.contacts.removeSubmit')}
+                      onConfirm={(close) => {
+                        close();
+                        onRemove(entry);
+                      }}
+                      maw={300}
+                    />
+                  </Group>
+                </Table.Td>
+              )}
+            </Table.Tr>
+          );
+        }}
+      />
     </Stack>
   );
 }

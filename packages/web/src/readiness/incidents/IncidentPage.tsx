@@ -8,6 +8,7 @@ import { isApiError } from '../../api/client';
 import { showSuccess, useApiErrorHandler } from '../../api/errors';
 import { ErrorAlert } from '../../common/ErrorAlert';
 import { formatDateTime } from '../../common/format';
+import { TableCard } from '../../common/TableCard';
 import { FullPageLoader } from '../../layout/FullPageLoader';
 import { PageHeader } from '../../layout/PageHeader';
 import { useReadinessAccess } from '../access';
@@ -81,72 +82,65 @@ function Steps({ facilityId, incident, canWrite }: { facilityId: string; inciden
       <Text size="sm" fw={600}>
         {t('readiness.incident.progress', { done, total: incident.steps.length })}
       </Text>
-      <Paper withBorder radius="md">
-        <Table.ScrollContainer minWidth={680}>
-          <Table verticalSpacing="xs" aria-label={t('readiness.incident.stepsTitle')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={50}>{t('readiness.incident.order')}</Table.Th>
-                <Table.Th>{t('readiness.incident.contact')}</Table.Th>
-                <Table.Th>{t('readiness.incident.phone')}</Table.Th>
-                <Table.Th>{t('readiness.incident.calledBy')}</Table.Th>
-                <Table.Th>{t('readiness.incident.state')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {[...incident.steps]
-                .sort((a, b) => a.order - b.order)
-                .map((step) => {
-                  const event = firstContact.get(step.key);
-                  return (
-                    <Table.Tr key={step.key} bg={step.contactedAt ? 'teal.0' : undefined} data-testid={`step-${step.key}`}>
-                      <Table.Td>
-                        <Text fw={700}>{step.order}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" fw={600}>
-                          {step.name}
-                        </Text>
-                        {step.organization && step.organization !== step.name && (
-                          <Text size="xs" c="dimmed">
-                            {step.organization}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                        {step.phone ? (
-                          <Anchor href={`tel:${step.phone.replace(/[^\d+]/g, '')}`} size="sm" fw={600}>
-                            {step.phone}
-                          </Anchor>
-                        ) : (
-                          '—'
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{step.calledBy ?? t('readiness.incident.firstCaller')}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        {step.contactedAt ? (
-                          <Text size="sm" c="teal.8" fw={600}>
-                            {t('readiness.incident.contactedAt', { at: formatDateTime(step.contactedAt), by: event?.recordedBy ?? '—' })}
-                          </Text>
-                        ) : canWrite ? (
-                          <Button size="xs" color="teal" loading={busyKey === step.key} disabled={busyKey !== null && busyKey !== step.key} onClick={() => void contacted(step)} aria-label={t('readiness.incident.contactedOf', { name: step.name })}>
-                            {t('readiness.incident.contacted')}
-                          </Button>
-                        ) : (
-                          <Text size="sm" c="dimmed">
-                            {t('readiness.incident.notYet')}
-                          </Text>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
+      <TableCard
+        label={t('readiness.incident.stepsTitle')}
+        minWidth={680}
+        columns={[
+          { label: t('readiness.incident.order'), w: 50 },
+          t('readiness.incident.contact'),
+          t('readiness.incident.phone'),
+          t('readiness.incident.calledBy'),
+          t('readiness.incident.state'),
+        ]}
+        rows={[...incident.steps].sort((a, b) => a.order - b.order)}
+        renderRow={(step) => {
+          const event = firstContact.get(step.key);
+          return (
+            <Table.Tr key={step.key} bg={step.contactedAt ? 'teal.0' : undefined} data-testid={`step-${step.key}`}>
+              <Table.Td>
+                <Text fw={700}>{step.order}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" fw={600}>
+                  {step.name}
+                </Text>
+                {step.organization && step.organization !== step.name && (
+                  <Text size="xs" c="dimmed">
+                    {step.organization}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                {step.phone ? (
+                  <Anchor href={`tel:${step.phone.replace(/[^\d+]/g, '')}`} size="sm" fw={600}>
+                    {step.phone}
+                  </Anchor>
+                ) : (
+                  '—'
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{step.calledBy ?? t('readiness.incident.firstCaller')}</Text>
+              </Table.Td>
+              <Table.Td>
+                {step.contactedAt ? (
+                  <Text size="sm" c="teal.8" fw={600}>
+                    {t('readiness.incident.contactedAt', { at: formatDateTime(step.contactedAt), by: event?.recordedBy ?? '—' })}
+                  </Text>
+                ) : canWrite ? (
+                  <Button size="xs" color="teal" loading={busyKey === step.key} disabled={busyKey !== null && busyKey !== step.key} onClick={() => void contacted(step)} aria-label={t('readiness.incident.contactedOf', { name: step.name })}>
+                    {t('readiness.incident.contacted')}
+                  </Button>
+                ) : (
+                  <Text size="sm" c="dimmed">
+                    {t('readiness.incident.notYet')}
+                  </Text>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          );
+        }}
+      />
     </Stack>
   );
 }
@@ -155,46 +149,30 @@ function Timeline({ incident }: { incident: IncidentView }) {
   const { t } = useTranslation();
   const names = new Map(incident.steps.map((s) => [s.key, s.name]));
   const events = [...incident.events].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-  if (events.length === 0) {
-    return (
-      <Text size="sm" c="dimmed">
-        {t('readiness.incident.noEvents')}
-      </Text>
-    );
-  }
   return (
-    <Paper withBorder radius="md">
-      <Table.ScrollContainer minWidth={640}>
-        <Table verticalSpacing="xs" aria-label={t('readiness.incident.timelineTitle')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('readiness.incident.at')}</Table.Th>
-              <Table.Th>{t('readiness.incident.kind')}</Table.Th>
-              <Table.Th>{t('readiness.incident.text')}</Table.Th>
-              <Table.Th>{t('readiness.incident.recordedBy')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {events.map((e) => {
-              const contactName = e.contactKey ? (names.get(e.contactKey) ?? e.contactKey) : null;
-              const text = e.kind === 'contact' ? [t('readiness.incident.contactedText', { name: contactName ?? '—' }), e.text].filter(Boolean).join(' — ') : e.text;
-              return (
-                <Table.Tr key={e.id}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at)}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={kindColor[e.kind]}>
-                      {t(`readiness.incident.kinds.${e.kind}`)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{text}</Table.Td>
-                  <Table.Td>{e.recordedBy ?? '—'}</Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    </Paper>
+    <TableCard
+      label={t('readiness.incident.timelineTitle')}
+      minWidth={640}
+      empty={t('readiness.incident.noEvents')}
+      columns={[t('readiness.incident.at'), t('readiness.incident.kind'), t('readiness.incident.text'), t('readiness.incident.recordedBy')]}
+      rows={events}
+      renderRow={(e) => {
+        const contactName = e.contactKey ? (names.get(e.contactKey) ?? e.contactKey) : null;
+        const text = e.kind === 'contact' ? [t('readiness.incident.contactedText', { name: contactName ?? '—' }), e.text].filter(Boolean).join(' — ') : e.text;
+        return (
+          <Table.Tr key={e.id}>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at)}</Table.Td>
+            <Table.Td>
+              <Badge variant="light" color={kindColor[e.kind]}>
+                {t(`readiness.incident.kinds.${e.kind}`)}
+              </Badge>
+            </Table.Td>
+            <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{text}</Table.Td>
+            <Table.Td>{e.recordedBy ?? '—'}</Table.Td>
+          </Table.Tr>
+        );
+      }}
+    />
   );
 }
 

@@ -6,6 +6,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useApiErrorHandler } from '../../api/errors';
 import { ErrorAlert } from '../../common/ErrorAlert';
 import { formatDateTime } from '../../common/format';
+import { TableCard } from '../../common/TableCard';
 import { FullPageLoader } from '../../layout/FullPageLoader';
 import { PageHeader } from '../../layout/PageHeader';
 import { useReadinessAccess } from '../access';
@@ -107,44 +108,30 @@ export function IncidentsPage() {
           </Title>
           {incidents.isLoading && <FullPageLoader />}
           {incidents.isError && <ErrorAlert error={incidents.error} onRetry={() => void incidents.refetch()} />}
-          {incidents.data && list.length === 0 && (
-            <Text size="sm" c="dimmed">
-              {t('readiness.incidents.none')}
-            </Text>
-          )}
-          {list.length > 0 && (
-            <Paper withBorder radius="md">
-              <Table.ScrollContainer minWidth={600}>
-                <Table verticalSpacing="xs" aria-label={t('readiness.incidents.listTitle')}>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('readiness.incidents.titleColumn')}</Table.Th>
-                      <Table.Th>{t('readiness.incidents.status')}</Table.Th>
-                      <Table.Th>{t('readiness.incidents.startedAt')}</Table.Th>
-                      <Table.Th>{t('readiness.incidents.closedAt')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {list.map((i) => (
-                      <Table.Tr key={i.id}>
-                        <Table.Td>
-                          <Anchor component={Link} to={readinessPaths.incident(facilityId, i.id)} size="sm" fw={600}>
-                            {i.title}
-                          </Anchor>
-                        </Table.Td>
-                        <Table.Td>
-                          <Badge color={i.status === 'open' ? 'red' : 'gray'} variant={i.status === 'open' ? 'filled' : 'light'}>
-                            {t(`readiness.incidents.statuses.${i.status}`)}
-                          </Badge>
-                        </Table.Td>
-                        <Table.Td>{formatDateTime(i.startedAt)}</Table.Td>
-                        <Table.Td>{i.closedAt ? formatDateTime(i.closedAt) : '—'}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            </Paper>
+          {incidents.data && (
+            <TableCard
+              label={t('readiness.incidents.listTitle')}
+              minWidth={600}
+              empty={t('readiness.incidents.none')}
+              columns={[t('readiness.incidents.titleColumn'), t('readiness.incidents.status'), t('readiness.incidents.startedAt'), t('readiness.incidents.closedAt')]}
+              rows={list}
+              renderRow={(i) => (
+                <Table.Tr key={i.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={readinessPaths.incident(facilityId, i.id)} size="sm" fw={600}>
+                      {i.title}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={i.status === 'open' ? 'red' : 'gray'} variant={i.status === 'open' ? 'filled' : 'light'}>
+                      {t(`readiness.incidents.statuses.${i.status}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{formatDateTime(i.startedAt)}</Table.Td>
+                  <Table.Td>{i.closedAt ? formatDateTime(i.closedAt) : '—'}</Table.Td>
+                </Table.Tr>
+              )}
+            />
           )}
         </Stack>
       </Stack>
