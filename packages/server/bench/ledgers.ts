@@ -754,27 +754,27 @@ async function main(): Promise<void> {
 
   const load1End = os.loadavg()[0] ?? 0;
   const notes: string[] = [];
-  const pg = postgres?.import ? postgres : null;
+  const pgRun = postgres?.import ? postgres : null;
   const pgl = results.find((r) => r.label === 'PGlite');
   const nowFigures = [
-    pg?.import ? `PostgreSQL first commit ${secondsText(pg.import.commit)} (every row changed ${secondsText(pg.import.updateCommit)})` : 'PostgreSQL import not measured',
+    pgRun?.import ? `PostgreSQL first commit ${secondsText(pgRun.import.commit)} (every row changed ${secondsText(pgRun.import.updateCommit)})` : 'PostgreSQL import not measured',
     pgl?.import ? `PGlite first commit ${secondsText(pgl.import.commit)} (every row changed ${secondsText(pgl.import.updateCommit)})` : null,
-    pg?.findings ? `findingsView ${msText(pg.findings.median)} on PostgreSQL` : null,
+    pgRun?.findings ? `findingsView ${msText(pgRun.findings.median)} on PostgreSQL` : null,
     pgl?.findings ? `${msText(pgl.findings.median)} on PGlite` : null,
   ].filter(Boolean);
   notes.push(
-    'What changed since the earlier runs of this bench (2026-11-21, load average 5.8–5.9 on 2 cores): the PostgreSQL first commit took 38–56 s and findingsView 301–474 ms on PostgreSQL and 1.0–1.4 s on PGlite. ' +
+    'What changed since the earlier runs of this bench (2026-11-21; the two recorded ones at load average 5.8–5.9 on 2 cores, so not all of the difference below is the change): the PostgreSQL first commit took 38–56 s and findingsView 301–474 ms on PostgreSQL and 1.0–1.4 s on PGlite. ' +
       "A profile of the commit put ~40% of its wall time in drizzle building its multi-row inserts (one placeholder and parameter per value: 50,000 rows × ~30 columns plus 50,001 audit rows), and csv-parse took twice as long as papaparse on the same file. " +
       'So (1) `importLedger` writes created rows with `bulkInsert` and changed rows with `bulkUpdateVersioned` (`db/bulk.ts`: one JSON parameter per 2,000-row chunk through `json_populate_recordset`, no drizzle SQL building; updates still only where the version is the one the plan read); ' +
       '(2) `recordAuditBatch` writes the events with `bulkInsert` too; (3) `readSpreadsheet` parses CSV with papaparse instead of csv-parse; (4) `loadLedgerFacts` gets each ledger as one `json_agg` value instead of one row object per row. ' +
       `The measurements that timed the old write path (drizzle's SQL building alone, a hand-written JSON insert for comparison) are gone from the bench. Now: ${nowFigures.join('; ')}.`,
   );
-  const dryRunShare = pg?.import ? ` — ${fmt((100 * readUtf8.median) / pg.import.dryRun)}% of the PostgreSQL dry-run` : '';
+  const dryRunShare = pgRun?.import ? ` (${fmt((100 * readUtf8.median) / pgRun.import.dryRun)}% of the PostgreSQL dry-run)` : '';
   notes.push(
     `The file-reading part of every import is the same work on both databases, in the app process: \`readSpreadsheet\` (TextDecoder, then papaparse) ${msText(readUtf8.median)} for UTF-8${dryRunShare} and ${msText(readSjis.median)} for Shift_JIS, then \`readLedgerRows\` ${msText(readRows.median)}.`,
   );
-  if (pg?.import) {
-    const i = pg.import;
+  if (pgRun?.import) {
+    const i = pgRun.import;
     notes.push(
       `Import breakdown on PostgreSQL: of the ${secondsText(i.commit)} first commit, the dry-run part (reading, checking, planning against the empty ledger) is ${secondsText(i.dryRun)} and the transaction ${secondsText(i.commit - i.dryRun)}, of which \`recordAuditBatch\` alone is about ${secondsText(i.phases.auditInsert)} (its hashing ${secondsText(hashing.ms)}). ` +
         `Of the ${secondsText(i.updateCommit)} commit with every row changed, the dry-run part is about ${secondsText(i.reimportDryRun)} (loading the 50,000-row ledger ${secondsText(i.phases.loadExisting)}, planning ${secondsText(i.phases.plan)}) and the transaction ${secondsText(i.updateCommit - i.reimportDryRun)}.`,
@@ -788,7 +788,7 @@ async function main(): Promise<void> {
     );
   }
   notes.push(
-    `Load: the machine is shared (other test runs may be going). Load average ${load1.toFixed(2)} at the start and ${load1End.toFixed(2)} at the end of this run, on ${cores} cores${load1 > cores / 2 || load1End > cores / 2 ? '; the figures are noisy and the CPU-bound ones (reading, hashing, the commits) likely pessimistic' : ''}.`,
+    `Load: the machine is shared (other test runs may be going). Load average ${load1.toFixed(2)} at the start of this run and ${load1End.toFixed(2)} at the end (the latter includes this bench's own process and its PostgreSQL server), on ${cores} cores${load1 > cores / 2 ? '; the machine was busy at the start, so the figures are noisy and the CPU-bound ones (reading, hashing, the commits) likely pessimistic' : ''}.`,
   );
 
   const section = [
@@ -801,7 +801,7 @@ async function main(): Promise<void> {
     `- In process, through the server's own code: \`openDatabase\` + \`runMigrations\`, an organization and a hospital created with the organization and facility services, then \`importLedger\` (preview or commit, as the import route calls it; audit context \`{ actorId: null, ip: 'bench' }\`) and \`findingsView\`. Wall clock (\`performance.now()\`) around each call; every result is checked (no errors, the expected created / updated / unchanged counts, rows and audit events in the database, dates stored as written) or the run stops.`,
     `- Import file: ${fmt(ROWS)} generated asset rows (seeded, same every run), a title row above the headings 管理番号, メーカー, OS, ソフトウェア, ソフトウェアバージョン, IPアドレス, コンピュータ名, 設置場所, 利用者, 登録日, 状態, 説明, 機器区分, リモートメンテナンス, 最終パッチ適用日; Japanese text, 10.x.y.z addresses (some blank or DHCP), dates as 2020/12/1, 令和2年12月1日, 2020-12-01 and R2.12.1, 稼働/停止, quoted cells with commas and quotes. CSV, CRLF: UTF-8 with BOM (${fmt(utf8.length / 2 ** 20, 1)} MiB) and the same text in Shift_JIS (CP932, ${fmt(sjis.length / 2 ** 20, 1)} MiB).`,
     `- Steps per database, in order, one facility: dry-run into the empty ledger; commit (${fmt(ROWS)} inserts + ${fmt(ROWS + 1)} audit events); re-import dry-run of the same file (all unchanged), in UTF-8 and in Shift_JIS; commit of a file where every row changed one field (説明, 設置場所 or 最終パッチ適用日 in turn: ${fmt(ROWS)} updates + audit events).`,
-    `- Findings: a second facility with ${fmt(ACCOUNTS)} accounts (six systems; ~6% disabled, ~3% retired, ~5% past their end date, ~7% unused for over 90 days, ~4% temporary, ~3% without a role) and ${fmt(FINDING_ASSETS)} assets (all kinds, some retired, stale patches, end-of-life OSes, network devices without source restrictions), inserted directly. \`computeFindings\` on the same rows in memory: median of ${PURE_RUNS} after 5 warm-up runs. \`findingsView\` (loads the facts from the database, then computes; its result is checked against the pure one): median of ${DB_RUNS} after 2 warm-up runs.`,
+    `- Findings: a second facility with ${fmt(ACCOUNTS)} accounts (six systems; ~6% disabled, ~3% retired, ~5% past their end date, ~7% unused for over 90 days, ~4% temporary, ~3% without a role) and ${fmt(FINDING_ASSETS)} assets (all kinds, some retired, stale patches, end-of-life OSes, network devices without source restrictions), inserted directly. \`computeFindings\` on the same rows in memory: median of ${PURE_RUNS} after 5 warm-up runs. \`findingsView\` (loads the facts from the database, then computes; its ledger findings are checked against the pure ones — the incident-readiness 3(1)–3(3) findings it also returns are left out of that comparison): median of ${DB_RUNS} after 2 warm-up runs.`,
     `- ${results.map((r) => r.note).join('. ')}.`,
     '',
     '| figure | time | throughput / spread | result |',
