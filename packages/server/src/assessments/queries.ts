@@ -1,9 +1,9 @@
-import { contactChartExists, evaluate, todayInTokyo, type Bundle, type Catalog, type FacilityKind, type Round } from '@mamori/domain';
+import { evaluate, todayInTokyo, type Bundle, type Catalog, type FacilityKind, type Round } from '@mamori/domain';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/connect.js';
 import { answerEvidence, answerRounds, assessments, users } from '../db/schema.js';
 import type { FacilityRow } from '../tenancy/scope.js';
-import { chartVersion } from '../contact-chart/queries.js';
+import { hasContactChart } from '../contact-chart/queries.js';
 import { presentEvidence, presentRound, type AssessmentRow, type RoundRow } from './presenter.js';
 
 export async function roundsOf(db: Db, assessmentIds: string[]) {
@@ -38,8 +38,7 @@ export async function facilityYearBundle(db: Db, catalog: Catalog, facility: Fac
   const chartEvidence = chartItem
     ? await db.select({ id: answerEvidence.id }).from(answerEvidence).where(and(eq(answerEvidence.assessmentId, own.id), eq(answerEvidence.itemId, chartItem.id))).limit(1)
     : [];
-  const drawnChart = await chartVersion(db, facility.id);
-  const hasChart = chartEvidence.length > 0 || (drawnChart !== null && contactChartExists({ entries: drawnChart.row.entries as never, edges: [], note: '' }));
+  const hasChart = chartEvidence.length > 0 || (await hasContactChart(db, facility.id));
   return {
     edition: own.edition,
     fiscalYear: own.fiscalYear,

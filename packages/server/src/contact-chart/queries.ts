@@ -1,5 +1,5 @@
 import type { ContactChartContent, ContactChartView } from '@mamori/domain';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/connect.js';
 import { contactChartVersions, users } from '../db/schema.js';
 
@@ -29,4 +29,18 @@ export async function chartVersion(db: Db | Tx, facilityId: string, chartVersion
     .orderBy(desc(contactChartVersions.chartVersion))
     .limit(1);
   return found ? { row: found.row, savedBy: found.savedBy } : null;
+}
+
+/**
+ * Whether the newest chart has at least one contact (domain `contactChartExists`, counted in the database):
+ * the evaluator's `artifacts.contactChart`, asked on every evaluation, so only the count leaves the database.
+ */
+export async function hasContactChart(db: Db | Tx, facilityId: string): Promise<boolean> {
+  const [newest] = await db
+    .select({ entries: sql<number>`jsonb_array_length(${contactChartVersions.entries})` })
+    .from(contactChartVersions)
+    .where(eq(contactChartVersions.facilityId, facilityId))
+    .orderBy(desc(contactChartVersions.chartVersion))
+    .limit(1);
+  return Number(newest?.entries ?? 0) > 0;
 }
