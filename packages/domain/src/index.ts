@@ -29,3 +29,7 @@ export * from './incident/findings.js';
 export * from './incident/chart-layout.js';
 export * from './incident/bcp-template.js';
 export * from './incident/restore-due.js';
+export * from './vendors/status.js';
+export * from './vendors/role-sharing.js';
+export * from './api/vendors.js';
+export * from './vendors/disclosure-findings.js';

@@ -27,6 +27,14 @@ export const errorMessages = {
   bed_count_required: { ja: '病院は病床数を入力してください。', en: 'Enter the bed count for a hospital.' },
   bed_count_not_allowed: { ja: '病床数は病院のみ入力できます。', en: 'Only hospitals have a bed count.' },
   last_manager: { ja: '最後の安全管理責任者は外せません。先に別の方を安全管理責任者にしてください。', en: 'The last security manager cannot be removed. Appoint another one first.' },
+  vendor_form_locked: { ja: 'この事業者確認用チェックリストは提出済みです。医療機関から質問があると再び記入できます。', en: 'This vendor form has been submitted. It opens again when the facility asks a question.' },
+  vendor_form_not_submitted: { ja: '事業者がまだ提出していないため、確認済みにできません。', en: 'The vendor has not submitted this form yet, so it cannot be accepted.' },
+  vendor_form_already_accepted: { ja: 'この事業者確認用チェックリストはすでに確認済みです。', en: 'This vendor form has already been accepted.' },
+  vendor_form_incomplete: { ja: '記入が終わっていない項目があります。すべての必須項目に回答と日付を入れてから提出してください。', en: 'Some items are not complete. Answer every required item with a date before submitting.' },
+  vendor_answers_by_vendor: { ja: '事業者への依頼で作成したチェックリストは、事業者が記入します。', en: 'A form requested from the vendor is filled in by the vendor.' },
+  vendor_has_members: { ja: 'この事業者にはすでに担当者が登録されています。登録済みの担当者のアカウントでログインしてから開いてください。', en: 'This vendor already has registered users. Sign in with a registered user of the vendor and open the link again.' },
+  contract_in_use: { ja: 'この契約には事業者確認用チェックリストがあるため削除できません。', en: 'This contract has vendor forms, so it cannot be deleted.' },
+  own_form_missing: { ja: 'この年度のチェックリスト（医療機関確認用）を先に作成してください。', en: "Create this fiscal year's institution checklist first." },
   internal_error: { ja: 'システムエラーが発生しました。時間をおいて再度お試しください。', en: 'Something went wrong. Please try again later.' },
 } as const satisfies Record<string, Record<Locale, string>>;
 

@@ -26,13 +26,24 @@ export const permissions = [
   'readiness.read',
   'readiness.plan',
   'readiness.operate',
+  'contract.read',
+  'contract.manage',
+  'vendorForm.request',
+  'vendorForm.review',
+  'vendorForm.answer',
+  'disclosure.manage',
+  'roleSharing.propose',
+  'roleSharing.confirm',
+  'vendor.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 export type Grant =
   | { kind: 'system'; role: 'admin' }
   | { kind: 'organization'; organizationId: string; role: OrganizationRole }
-  | { kind: 'facility'; organizationId: string; facilityId: string; role: FacilityRole };
+  | { kind: 'facility'; organizationId: string; facilityId: string; role: FacilityRole }
+  /** A vendor company's user: its own contracts, forms and answer sets, nothing of the facility beyond them. */
+  | { kind: 'vendor'; vendorId: string };
 
 export interface Actor {
   userId: string;
@@ -43,13 +54,18 @@ export interface Actor {
 export type Scope =
   | { kind: 'global' }
   | { kind: 'organization'; organizationId: string }
-  | { kind: 'facility'; organizationId: string; facilityId: string };
+  | { kind: 'facility'; organizationId: string; facilityId: string }
+  /** A contract is the facility's and its vendor's: both sides are asked about it. */
+  | { kind: 'contract'; organizationId: string; facilityId: string; vendorId: string }
+  | { kind: 'vendor'; vendorId: string };
 
 interface Rule {
   system: boolean;
   organizationAdmin: boolean;
   /** Facility roles that hold the permission inside their own facility (and read their organization). */
   facilityRoles: readonly FacilityRole[];
+  /** Whether a vendor's users hold it on their own company's contracts. */
+  vendor?: boolean;
 }
 
 const everyFacilityRole: readonly FacilityRole[] = ['manager', 'planner', 'operator', 'viewer'];
@@ -79,6 +95,18 @@ const rules: Record<Permission, Rule> = {
   'readiness.plan': { system: true, organizationAdmin: true, facilityRoles: ['manager', 'planner'] },
   /** Backups, restore tests and incident records are kept by whoever runs the systems (システム運用担当者). */
   'readiness.operate': { system: true, organizationAdmin: true, facilityRoles: ['manager', 'planner', 'operator'] },
+  'contract.read': { system: true, organizationAdmin: true, facilityRoles: everyFacilityRole, vendor: true },
+  'contract.manage': { system: true, organizationAdmin: true, facilityRoles: ['manager', 'planner'] },
+  'vendorForm.request': { system: true, organizationAdmin: true, facilityRoles: ['manager', 'planner'] },
+  /** Accepting a vendor's answers or asking it a question. */
+  'vendorForm.review': { system: true, organizationAdmin: true, facilityRoles: ['manager', 'planner'] },
+  /** The vendor answers its own form; the facility reviews it and cannot write the vendor's answers. */
+  'vendorForm.answer': { system: false, organizationAdmin: false, facilityRoles: [], vendor: true },
+  'disclosure.manage': { system: true, organizationAdmin: true, facilityRoles: ['manager', 'planner', 'operator'], vendor: true },
+  'roleSharing.propose': { system: true, organizationAdmin: true, facilityRoles: ['manager', 'planner'], vendor: true },
+  'roleSharing.confirm': { system: true, organizationAdmin: true, facilityRoles: ['manager', 'planner'] },
+  /** A vendor's own company: answer sets per product. */
+  'vendor.manage': { system: false, organizationAdmin: false, facilityRoles: [], vendor: true },
 };
 
 function grantAllows(grant: Grant, permission: Permission, scope: Scope): boolean {
@@ -87,16 +115,25 @@ function grantAllows(grant: Grant, permission: Permission, scope: Scope): boolea
     case 'system':
       return rule.system;
     case 'organization':
-      return rule.organizationAdmin && scope.kind !== 'global' && scope.organizationId === grant.organizationId;
+      return rule.organizationAdmin && (scope.kind === 'organization' || scope.kind === 'facility' || scope.kind === 'contract') && scope.organizationId === grant.organizationId;
     case 'facility':
-      if (scope.kind === 'facility') return scope.facilityId === grant.facilityId && rule.facilityRoles.includes(grant.role);
+      if (scope.kind === 'facility' || scope.kind === 'contract') return scope.facilityId === grant.facilityId && rule.facilityRoles.includes(grant.role);
       // Facility staff see their organization's name, and nothing else organization-wide.
       return permission === 'organization.read' && scope.kind === 'organization' && scope.organizationId === grant.organizationId;
+    case 'vendor':
+      return rule.vendor === true && (scope.kind === 'contract' || scope.kind === 'vendor') && scope.vendorId === grant.vendorId;
   }
 }
 
 export function can(actor: Actor, permission: Permission, scope: Scope): boolean {
   return actor.grants.some((grant) => grantAllows(grant, permission, scope));
+}
+
+/** Which side of a contract the actor acts for: the facility's staff, or the vendor's. */
+export function contractSide(actor: Actor, scope: Extract<Scope, { kind: 'contract' }>): 'facility' | 'vendor' | null {
+  if (can(actor, 'vendorForm.review', scope) || can(actor, 'contract.manage', scope)) return 'facility';
+  if (can(actor, 'vendorForm.answer', scope)) return 'vendor';
+  return can(actor, 'contract.read', scope) ? 'facility' : null;
 }
 
 export function isSystemAdmin(actor: Actor): boolean {

@@ -131,6 +131,7 @@ describe('every problem code', () => {
     ['contact-chart-missing', complete({ artifacts: { contactChart: false } }), 'institution 3(1) contact-chart-missing blocking'],
     ['vendor-form-missing (no vendor forms)', complete({ vendors: [] }), 'institution - vendor-form-missing blocking'],
     ['vendor-form-missing (not returned)', complete({ vendors: [{ name: 'B社', excludedItems: [] }] }), 'vendor:B社 - vendor-form-missing blocking'],
+    ['vendor-form-unreviewed', complete({ vendors: [{ name: 'C社', excludedItems: [], answers: allYes(vendorRequired2023), review: 'pending' }] }), 'vendor:C社 - vendor-form-unreviewed blocking'],
     ['overdue', withAnswer('2(1)', [no('2023-07-01', '2023-11-30')]), 'institution 2(1) overdue warning'],
   ])('%s', (_name, bundle, expected) => {
     expect(codes(bundle)).toEqual([expected]);
@@ -142,6 +143,10 @@ describe('every problem code', () => {
     expect(codes(bundleWithout)).toEqual(['institution 2(7)@network unanswered blocking', 'vendor:A社 2(7)@network not-covered blocking']);
     const networkVendor = { name: 'N社', excludedItems: [], answers: allYes(vendorRequired2023) };
     expect(codes(complete({ vendors: [excluded, networkVendor] }))).toEqual([]);
+  });
+
+  it('an accepted vendor form counts like one entered by the facility', () => {
+    expect(codes(complete({ vendors: [{ name: 'C社', excludedItems: [], answers: allYes(vendorRequired2023), review: 'accepted' }] }))).toEqual([]);
   });
 
   it('a warning alone keeps the facility ready', () => {

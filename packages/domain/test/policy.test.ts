@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { administeredOrganizations, can, permissions, type Actor, type Permission } from '../src/index.js';
+import { administeredOrganizations, can, contractSide, permissions, type Actor, type Permission } from '../src/index.js';
 
 const org = 'org-1';
 const facility = { kind: 'facility', organizationId: org, facilityId: 'fac-1' } as const;
@@ -34,7 +34,22 @@ const facilityMatrix: Record<Permission, ('manager' | 'planner' | 'operator' | '
   'readiness.read': ['manager', 'planner', 'operator', 'viewer'],
   'readiness.plan': ['manager', 'planner'],
   'readiness.operate': ['manager', 'planner', 'operator'],
+  'contract.read': ['manager', 'planner', 'operator', 'viewer'],
+  'contract.manage': ['manager', 'planner'],
+  'vendorForm.request': ['manager', 'planner'],
+  'vendorForm.review': ['manager', 'planner'],
+  'vendorForm.answer': [],
+  'disclosure.manage': ['manager', 'planner', 'operator'],
+  'roleSharing.propose': ['manager', 'planner'],
+  'roleSharing.confirm': ['manager', 'planner'],
+  'vendor.manage': [],
 };
+
+/** What a vendor's user may do on its own company's contracts. */
+const vendorPermissions: Permission[] = ['contract.read', 'vendorForm.answer', 'disclosure.manage', 'roleSharing.propose', 'vendor.manage'];
+const vendorOnly: Permission[] = ['vendorForm.answer', 'vendor.manage'];
+const contract = { kind: 'contract', organizationId: org, facilityId: 'fac-1', vendorId: 'ven-1' } as const;
+const vendorUser: Actor = { userId: 'v', grants: [{ kind: 'vendor', vendorId: 'ven-1' }] };
 
 describe('policy', () => {
   it('covers every permission in the matrix', () => {
@@ -59,7 +74,7 @@ describe('policy', () => {
 
   it('an organization admin manages every facility of the organization and nothing outside it', () => {
     for (const permission of permissions) {
-      expect(can(orgAdmin, permission, facility), permission).toBe(permission !== 'organization.create');
+      expect(can(orgAdmin, permission, facility), permission).toBe(permission !== 'organization.create' && !vendorOnly.includes(permission));
       expect(can(orgAdmin, permission, { kind: 'facility', organizationId: 'org-2', facilityId: 'fac-9' }), permission).toBe(false);
     }
     expect(can(orgAdmin, 'organization.create', { kind: 'global' })).toBe(false);
@@ -68,9 +83,29 @@ describe('policy', () => {
 
   it('a system administrator may do everything; someone without grants nothing', () => {
     for (const permission of permissions) {
-      expect(can(sysadmin, permission, facility)).toBe(true);
+      expect(can(sysadmin, permission, facility)).toBe(!vendorOnly.includes(permission));
       expect(can(nobody, permission, facility)).toBe(false);
     }
     expect(administeredOrganizations(sysadmin)).toBeNull();
+  });
+
+  it("a vendor's user acts on its own company's contracts only, and never on the facility itself", () => {
+    for (const permission of permissions) {
+      expect(can(vendorUser, permission, contract), permission).toBe(vendorPermissions.includes(permission));
+      expect(can(vendorUser, permission, { ...contract, vendorId: 'ven-2' }), permission).toBe(false);
+      expect(can(vendorUser, permission, facility), permission).toBe(false);
+      expect(can(vendorUser, permission, organization), permission).toBe(false);
+    }
+    expect(can(vendorUser, 'vendor.manage', { kind: 'vendor', vendorId: 'ven-1' })).toBe(true);
+    expect(can(vendorUser, 'vendor.manage', { kind: 'vendor', vendorId: 'ven-2' })).toBe(false);
+  });
+
+  it("facility staff act on their facility's contracts by role, and not on another facility's", () => {
+    expect(can(staff('planner'), 'vendorForm.review', contract)).toBe(true);
+    expect(can(staff('viewer'), 'vendorForm.review', contract)).toBe(false);
+    expect(can(staff('manager'), 'contract.read', { ...contract, facilityId: 'fac-2' })).toBe(false);
+    expect(contractSide(staff('viewer'), contract)).toBe('facility');
+    expect(contractSide(vendorUser, contract)).toBe('vendor');
+    expect(contractSide(nobody, contract)).toBeNull();
   });
 });

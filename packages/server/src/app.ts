@@ -19,6 +19,7 @@ import { contactChartRoutes } from './contact-chart/routes.js';
 import { backupPlanRoutes } from './backup-plans/routes.js';
 import { bcpRoutes } from './bcp/routes.js';
 import { incidentRoutes } from './incidents/routes.js';
+import { vendorRoutes } from './vendors/routes.js';
 import { editionRoutes } from './checklist/routes.js';
 import { registerAuthentication } from './auth/authenticate.js';
 import { registerErrorHandler, registerNotFound } from './http/error-handler.js';
@@ -111,7 +112,7 @@ export async function buildApp(input: Omit<AppDeps, 'catalog'> & { catalog?: Cat
       for (const routes of [
         setupRoutes, authRoutes, accountRoutes, organizationRoutes, facilityRoutes, memberRoutes, invitationRoutes, userRoutes, auditRoutes, editionRoutes,
         assessmentRoutes, assessmentExportRoutes, ledgerRoutes, ledgerImportRoutes, ledgerReviewRoutes, endOfLifeRoutes, findingRoutes,
-        contactChartRoutes, backupPlanRoutes, bcpRoutes, incidentRoutes,
+        contactChartRoutes, backupPlanRoutes, bcpRoutes, incidentRoutes, vendorRoutes,
       ]) {
         routes(typed, deps);
       }

@@ -23,6 +23,14 @@ const EnvSchema = z.object({
   /** Whether the app sits behind a TLS-terminating proxy that sets X-Forwarded-*. */
   MAMORI_TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   MAMORI_PUBLIC_URL: z.url().optional(),
+  /** Without it mail is not sent but written to the log, so a clinic PC with no mail server still shows invitation links. */
+  MAMORI_SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: 'smtp:// または smtps:// で始まるURL / an smtp:// or smtps:// URL' })
+    .optional(),
+  MAMORI_MAIL_FROM: z
+    .string()
+    .regex(/^[^\r\n]*@[^\r\n]*$/, '差出人のメールアドレス (例: Mamori <no-reply@example.jp>) / a sender address such as Mamori <no-reply@example.jp>')
+    .default('Mamori <no-reply@localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -36,6 +44,7 @@ export interface Config {
   login: { maxFailures: number; lockoutMinutes: number; ipMaxFailures: number };
   trustProxy: boolean;
   publicUrl: string | undefined;
+  mail: { smtpUrl: string | undefined; from: string };
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 }
 
@@ -61,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     login: { maxFailures: e.MAMORI_LOGIN_MAX_FAILURES, lockoutMinutes: e.MAMORI_LOCKOUT_MINUTES, ipMaxFailures: e.MAMORI_LOGIN_IP_MAX_FAILURES },
     trustProxy: e.MAMORI_TRUST_PROXY,
     publicUrl: e.MAMORI_PUBLIC_URL,
+    mail: { smtpUrl: e.MAMORI_SMTP_URL, from: e.MAMORI_MAIL_FROM },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asBrowser, call, json, login, multipartFile, setupAdmin, startTestApp, tinyPdf, upload, type Browser, type TestApp } from './helpers/app.js';
+import { startSmtpCapture, type SmtpCapture } from './helpers/smtp.js';
 import { createTenant, type Tenant } from './helpers/world.js';
 
 /**
@@ -12,9 +13,34 @@ let a: Tenant;
 let b: Tenant;
 let sysadmin: Browser;
 let ids: Record<string, string>;
+let smtp: SmtpCapture;
+/** A user of A's own vendor, and a user of a vendor that only B contracts with. */
+let vendorA: Browser;
+let vendorB: Browser;
+
+/** A facility contracts a vendor and requests this form; the vendor's contact signs up through the e-mailed link. */
+async function contractedVendor(tenant: Tenant, label: string) {
+  const contract = await json(
+    call(t.app, tenant.manager, 'POST', `/api/v1/facilities/${tenant.facilityId}/contracts`, {
+      vendorName: `${label}医院の事業者`,
+      title: `${label}医院電子カルテ保守`,
+      systems: ['電子カルテ'],
+      maintenanceContract: true,
+      remoteMaintenance: true,
+      contactEmail: `vendor-${label.toLowerCase()}@example.jp`,
+    }),
+  );
+  const form = await json(call(t.app, tenant.manager, 'POST', `/api/v1/contracts/${contract.id}/vendor-forms`, { fiscalYear: 2023 }));
+  await t.jobs.drain();
+  const mail = await smtp.waitFor((m) => m.to === `vendor-${label.toLowerCase()}@example.jp`);
+  const token = /\/vendor-invite\/([\w-]+)/.exec(mail.text)![1]!;
+  const vendor = asBrowser(await t.app.inject({ method: 'POST', url: `/api/v1/vendor-invitations/${token}/accept`, payload: { name: `${label}事業者担当`, password: 'vendor-password-1' } }));
+  return { contract, form, vendor };
+}
 
 beforeAll(async () => {
-  t = await startTestApp();
+  smtp = await startSmtpCapture();
+  t = await startTestApp({ MAMORI_SMTP_URL: smtp.url });
   sysadmin = await setupAdmin(t.app);
   a = await createTenant(t.app, sysadmin, 'A');
   b = await createTenant(t.app, sysadmin, 'B');
@@ -34,7 +60,22 @@ beforeAll(async () => {
   const bcp = await json(upload(t.app, a.manager, `/api/v1/facilities/${a.facilityId}/bcp/documents`, multipartFile('A医院BCP.pdf', 'application/pdf', tinyPdf)));
   const withRecord = await json(call(t.app, a.manager, 'POST', `/api/v1/facilities/${a.facilityId}/bcp/records`, { kind: 'review', heldOn: '2025-05-01', notes: 'A医院見直し' }));
   const incident = await json(call(t.app, a.manager, 'POST', `/api/v1/facilities/${a.facilityId}/incidents`, { title: 'A医院の障害' }));
+  const ofA = await contractedVendor(a, 'A');
+  vendorA = ofA.vendor;
+  await json(call(t.app, b.manager, 'POST', `/api/v1/facilities/${b.facilityId}/assessments`, { fiscalYear: 2023, hasVendorContract: true }));
+  vendorB = (await contractedVendor(b, 'B')).vendor;
+  const disclosure = await json(
+    upload(t.app, vendorA, `/api/v1/contracts/${ofA.contract.id}/disclosures`, multipartFile('A医院SDS.pdf', 'application/pdf', tinyPdf, { system: '電子カルテ', kind: 'SDS', jahisVersion: '5.0', receivedOn: '2023-06-01' })),
+  );
+  const answerSet = await json(call(t.app, vendorA, 'POST', `/api/v1/vendors/${ofA.contract.vendor.id}/answer-sets`, { product: 'A医院向け製品', edition: '2023', answers: { '1(1)': { value: 'yes', note: 'A医院向け根拠' } } }));
+  await json(call(t.app, vendorA, 'PUT', `/api/v1/contracts/${ofA.contract.id}/role-sharing`, { version: null, rows: [{ area: 'bcp', responsible: 'both', action: 'A医院と協議' }] }));
+  await t.jobs.drain();
   ids = {
+    contractId: ofA.contract.id,
+    vendorFormId: ofA.form.id,
+    vendorId: ofA.contract.vendor.id,
+    disclosureId: disclosure.id,
+    answerSetId: answerSet.id,
     planId: plan.id,
     restoreTestId: tested.restoreTests[0].id,
     bcpDocumentId: bcp.documents[0].id,
@@ -54,13 +95,26 @@ beforeAll(async () => {
     evidenceId: evidence.id,
   };
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  await smtp.close();
+});
 
 type Expectation = { status: number; reason: string };
 /** `ownSession`: sent from a separate sign-in of the outsider, because it signs that session out. */
-type Probe = { url: string; body?: unknown; expect: Expectation; ownSession?: boolean };
+type Probe = {
+  url: string;
+  body?: unknown;
+  expect: Expectation;
+  ownSession?: boolean;
+  /** What a vendor's user gets when it differs from B's staff (it belongs to no organization). */
+  vendor?: Expectation;
+  /** What the user of A's own vendor gets on A's contract: its own records answer, A's facility stays hidden. */
+  ownVendor?: Expectation;
+};
 
 const hidden = (reason = "another tenant's record") => ({ status: 404, reason });
+const own = (status: number, reason = "the vendor's own contract") => ({ status, reason });
 
 /** One entry per registered route: how an outsider calls it and what they must get. */
 const walk: Record<string, () => Probe[]> = {
@@ -104,7 +158,13 @@ const walk: Record<string, () => Probe[]> = {
   'GET /api/v1/organizations/:organizationId/invitations': () => [{ url: `/api/v1/organizations/${ids.organizationId}/invitations`, expect: hidden() }],
   'POST /api/v1/organizations/:organizationId/invitations': () => [
     { url: `/api/v1/organizations/${ids.organizationId}/invitations`, body: { email: 'spy@example.jp', organizationRole: 'admin' }, expect: hidden() },
-    { url: `/api/v1/organizations/${b.organizationId}/invitations`, body: { email: 'spy@example.jp', facilityRoles: [{ facilityId: ids.facilityId, role: 'manager' }] }, expect: { status: 400, reason: "A's facility through B's organization" } },
+    {
+      url: `/api/v1/organizations/${b.organizationId}/invitations`,
+      body: { email: 'spy@example.jp', facilityRoles: [{ facilityId: ids.facilityId, role: 'manager' }] },
+      expect: { status: 400, reason: "A's facility through B's organization" },
+      vendor: hidden("B's organization is not the vendor's"),
+      ownVendor: hidden("B's organization is not the vendor's"),
+    },
   ],
   'DELETE /api/v1/invitations/:invitationId': () => [{ url: `/api/v1/invitations/${ids.invitationId}`, expect: hidden() }],
   'GET /api/v1/invitations/by-token/:token': () => [{ url: `/api/v1/invitations/by-token/${ids.token}`, expect: hidden('only the token holder') }],
@@ -189,6 +249,55 @@ const walk: Record<string, () => Probe[]> = {
   'GET /api/v1/incidents/:incidentId': () => [{ url: `/api/v1/incidents/${ids.incidentId}`, expect: hidden() }],
   'PATCH /api/v1/incidents/:incidentId': () => [{ url: `/api/v1/incidents/${ids.incidentId}`, body: { version: 1, status: 'closed' }, expect: hidden() }],
   'POST /api/v1/incidents/:incidentId/events': () => [{ url: `/api/v1/incidents/${ids.incidentId}/events`, body: { kind: 'note', text: 'x' }, expect: hidden() }],
+  'GET /api/v1/facilities/:facilityId/contracts': () => [{ url: `/api/v1/facilities/${ids.facilityId}/contracts`, expect: hidden() }],
+  'POST /api/v1/facilities/:facilityId/contracts': () => [
+    { url: `/api/v1/facilities/${ids.facilityId}/contracts`, body: { vendorName: 'X', title: 'X', systems: ['X'], maintenanceContract: true, remoteMaintenance: false }, expect: hidden() },
+    {
+      url: `/api/v1/facilities/${b.facilityId}/contracts`,
+      body: { vendorId: ids.vendorId, title: 'X', systems: ['X'], maintenanceContract: true, remoteMaintenance: false },
+      expect: { status: 400, reason: "A's vendor cannot be borrowed by B's facility" },
+      vendor: hidden("B's facility"),
+      ownVendor: hidden("B's facility"),
+    },
+  ],
+  'GET /api/v1/contracts/:contractId': () => [{ url: `/api/v1/contracts/${ids.contractId}`, expect: hidden(), ownVendor: own(200) }],
+  'PATCH /api/v1/contracts/:contractId': () => [
+    { url: `/api/v1/contracts/${ids.contractId}`, body: { version: 1, title: 'X', systems: ['X'], maintenanceContract: true, remoteMaintenance: false }, expect: hidden(), ownVendor: own(403, 'the facility edits its contracts') },
+  ],
+  'DELETE /api/v1/contracts/:contractId': () => [{ url: `/api/v1/contracts/${ids.contractId}`, expect: hidden(), ownVendor: own(403, 'the facility deletes its contracts') }],
+  'GET /api/v1/vendor-portal/contracts': () => [{ url: '/api/v1/vendor-portal/contracts', expect: { status: 200, reason: "lists the caller's own vendor contracts only" }, ownVendor: own(200) }],
+  'POST /api/v1/contracts/:contractId/vendor-forms': () => [
+    { url: `/api/v1/contracts/${ids.contractId}/vendor-forms`, body: { fiscalYear: 2024 }, expect: hidden(), ownVendor: own(403, 'the facility requests forms') },
+  ],
+  'POST /api/v1/vendor-forms/:formId/invitation': () => [{ url: `/api/v1/vendor-forms/${ids.vendorFormId}/invitation`, body: {}, expect: hidden(), ownVendor: own(403, 'the facility resends links') }],
+  'GET /api/v1/vendor-invitations/:token': () => [{ url: `/api/v1/vendor-invitations/${ids.token}`, expect: hidden('only the token holder') }],
+  'POST /api/v1/vendor-invitations/:token/accept': () => [{ url: `/api/v1/vendor-invitations/${ids.token}/accept`, body: {}, expect: hidden('only the token holder') }],
+  'GET /api/v1/vendor-forms/:formId': () => [{ url: `/api/v1/vendor-forms/${ids.vendorFormId}`, expect: hidden(), ownVendor: own(200) }],
+  'PATCH /api/v1/vendor-forms/:formId': () => [{ url: `/api/v1/vendor-forms/${ids.vendorFormId}`, body: { version: 99, excludedItems: [] }, expect: hidden(), ownVendor: own(409, 'own form, stale version') }],
+  'PUT /api/v1/vendor-forms/:formId/items/:itemId/rounds/:round': () => [
+    { url: `/api/v1/vendor-forms/${ids.vendorFormId}/items/1(1)/rounds/1`, body: { value: 'no', date: '2023-07-02', version: 99 }, expect: hidden(), ownVendor: own(409, 'own form, stale version') },
+  ],
+  'DELETE /api/v1/vendor-forms/:formId/items/:itemId/rounds/:round': () => [{ url: `/api/v1/vendor-forms/${ids.vendorFormId}/items/1(1)/rounds/1`, expect: hidden(), ownVendor: own(404, 'own form, no such round') }],
+  'POST /api/v1/vendor-forms/:formId/submit': () => [{ url: `/api/v1/vendor-forms/${ids.vendorFormId}/submit`, body: { version: 99 }, expect: hidden(), ownVendor: own(400, 'own form, not complete') }],
+  'POST /api/v1/vendor-forms/:formId/accept': () => [{ url: `/api/v1/vendor-forms/${ids.vendorFormId}/accept`, body: { version: 1 }, expect: hidden(), ownVendor: own(403, 'the facility accepts') }],
+  'POST /api/v1/vendor-forms/:formId/comments': () => [{ url: `/api/v1/vendor-forms/${ids.vendorFormId}/comments`, body: { body: 'x' }, expect: hidden(), ownVendor: own(200) }],
+  'GET /api/v1/vendors/:vendorId/answer-sets': () => [{ url: `/api/v1/vendors/${ids.vendorId}/answer-sets`, expect: hidden(), ownVendor: own(200) }],
+  'POST /api/v1/vendors/:vendorId/answer-sets': () => [{ url: `/api/v1/vendors/${ids.vendorId}/answer-sets`, body: { product: 'X', edition: '2023', answers: {} }, expect: hidden(), ownVendor: own(200) }],
+  'GET /api/v1/answer-sets/:answerSetId': () => [{ url: `/api/v1/answer-sets/${ids.answerSetId}`, expect: hidden(), ownVendor: own(200) }],
+  'PUT /api/v1/answer-sets/:answerSetId': () => [
+    { url: `/api/v1/answer-sets/${ids.answerSetId}`, body: { version: 99, product: 'X', edition: '2023', answers: {} }, expect: hidden(), ownVendor: own(409, 'own set, stale version') },
+  ],
+  'DELETE /api/v1/answer-sets/:answerSetId': () => [{ url: `/api/v1/answer-sets/${ids.answerSetId}`, expect: hidden(), ownVendor: own(204) }],
+  'POST /api/v1/answer-sets/:answerSetId/apply': () => [{ url: `/api/v1/answer-sets/${ids.answerSetId}/apply`, body: { formIds: [ids.vendorFormId], date: '2023-07-01' }, expect: hidden(), ownVendor: own(404, 'deleted just before') }],
+  'GET /api/v1/contracts/:contractId/disclosures': () => [{ url: `/api/v1/contracts/${ids.contractId}/disclosures`, expect: hidden(), ownVendor: own(200) }],
+  'POST /api/v1/contracts/:contractId/disclosures': () => [{ url: `/api/v1/contracts/${ids.contractId}/disclosures`, body: {}, expect: hidden(), ownVendor: own(415, 'own contract, not multipart') }],
+  'GET /api/v1/disclosures/:disclosureId/file': () => [{ url: `/api/v1/disclosures/${ids.disclosureId}/file`, expect: hidden(), ownVendor: own(200) }],
+  'DELETE /api/v1/disclosures/:disclosureId': () => [{ url: `/api/v1/disclosures/${ids.disclosureId}`, expect: hidden(), ownVendor: own(204) }],
+  'GET /api/v1/contracts/:contractId/role-sharing': () => [{ url: `/api/v1/contracts/${ids.contractId}/role-sharing`, expect: hidden(), ownVendor: own(200) }],
+  'PUT /api/v1/contracts/:contractId/role-sharing': () => [{ url: `/api/v1/contracts/${ids.contractId}/role-sharing`, body: { version: 99, rows: [] }, expect: hidden(), ownVendor: own(409, 'own table, stale version') }],
+  'POST /api/v1/contracts/:contractId/role-sharing/confirm': () => [{ url: `/api/v1/contracts/${ids.contractId}/role-sharing/confirm`, body: { version: 1 }, expect: hidden(), ownVendor: own(403, 'the facility confirms') }],
+  'GET /api/v1/contracts/:contractId/role-sharing.pdf': () => [{ url: `/api/v1/contracts/${ids.contractId}/role-sharing.pdf`, expect: hidden(), ownVendor: own(200) }],
+  'GET /api/v1/contracts/:contractId/role-sharing.xlsx': () => [{ url: `/api/v1/contracts/${ids.contractId}/role-sharing.xlsx`, expect: hidden(), ownVendor: own(200) }],
   'GET /api/v1/audit-events': () => [
     { url: `/api/v1/audit-events?organizationId=${ids.organizationId}`, expect: hidden() },
     { url: `/api/v1/audit-events?facilityId=${ids.facilityId}`, expect: hidden() },
@@ -202,24 +311,35 @@ describe('tenant isolation', () => {
     expect(Object.keys(walk).sort()).toEqual(registered);
   });
 
-  for (const role of ['admin', 'manager'] as const) {
-    it(`B's ${role} gets nothing of A's from any route`, async () => {
-      const outsider = b[role];
-      const secrets = [a.organizationId, a.facilityId, ids.tokenId!, ids.invitationId!, ids.memberId!, ids.assessmentId!, ids.evidenceId!, ids.assetId!, ids.accountId!, ids.endOfLifeId!, ids.planId!, ids.restoreTestId!, ids.bcpDocumentId!, ids.bcpRecordId!, ids.incidentId!, 'A-PC-001', 'A医院受付PC', 'a-doctor', 'A医院', 'A医院-極秘図', 'Aクリニック', '医療法人A会', 'admin-a@', 'pending@example.jp'];
+  /** B's staff, a vendor only B contracts with, and A's own vendor, each walking every route. */
+  const walkers = {
+    admin: { who: () => b.admin, email: 'admin-B@example.jp', expectOf: (p: Probe) => p.expect },
+    manager: { who: () => b.manager, email: 'manager-B@example.jp', expectOf: (p: Probe) => p.expect },
+    "B's vendor": { who: () => vendorB, email: 'vendor-b@example.jp', expectOf: (p: Probe) => p.vendor ?? p.expect },
+    "A's own vendor": { who: () => vendorA, email: 'vendor-a@example.jp', expectOf: (p: Probe) => p.ownVendor ?? p.vendor ?? p.expect },
+  };
+
+  for (const [name, walker] of Object.entries(walkers)) {
+    it(`${name} gets nothing of A's it is not entitled to, from any route`, async () => {
+      const outsider = walker.who();
+      const facilitySecrets = [a.organizationId, a.facilityId, ids.tokenId!, ids.invitationId!, ids.memberId!, ids.assessmentId!, ids.evidenceId!, ids.assetId!, ids.accountId!, ids.endOfLifeId!, ids.planId!, ids.restoreTestId!, ids.bcpDocumentId!, ids.bcpRecordId!, ids.incidentId!, 'A-PC-001', 'A医院受付PC', 'a-doctor', 'A医院-極秘図', '医療法人A会', 'admin-a@', 'pending@example.jp'];
+      const contractSecrets = [ids.contractId!, ids.vendorFormId!, ids.vendorId!, ids.disclosureId!, ids.answerSetId!, 'A医院', 'Aクリニック'];
       let probes = 0;
       // Sign-outs go last: logout-all ends the outsider's other sessions too.
       const all = Object.entries(walk)
         .flatMap(([route, probesOf]) => probesOf().map((probe) => ({ route, probe })))
         .sort((x, y) => Number(Boolean(x.probe.ownSession)) - Number(Boolean(y.probe.ownSession)));
-      {
-        for (const { route, probe } of all) {
-          const method = route.split(' ')[0] as 'GET' | 'POST' | 'PATCH' | 'DELETE';
-          const who = probe.ownSession ? asBrowser(await login(t.app, `${role}-B@example.jp`)) : outsider;
-          const response = await call(t.app, who, method, probe.url, probe.body);
-          expect.soft(response.statusCode, `${role}: ${route} → ${probe.url} (${probe.expect.reason}) ${response.body}`).toBe(probe.expect.status);
-          for (const secret of secrets) expect.soft(response.body, `${route} leaks ${secret}`).not.toContain(secret);
-          probes++;
-        }
+      for (const { route, probe } of all) {
+        const method = route.split(' ')[0] as 'GET' | 'POST' | 'PATCH' | 'DELETE';
+        const who = probe.ownSession ? asBrowser(await login(t.app, walker.email, name.includes('vendor') ? 'vendor-password-1' : undefined)) : outsider;
+        const expected = walker.expectOf(probe);
+        const response = await call(t.app, who, method, probe.url, probe.body);
+        expect.soft(response.statusCode, `${name}: ${route} → ${probe.url} (${expected.reason}) ${response.body}`).toBe(expected.status);
+        // A's own vendor sees its contract with A's facility name and its ids, never A's ledgers or people.
+        const ownVendorSecrets = probe.ownVendor ? facilitySecrets.filter((x) => x !== a.organizationId && x !== a.facilityId) : facilitySecrets;
+        const secrets = name === "A's own vendor" ? ownVendorSecrets : [...facilitySecrets, ...contractSecrets];
+        for (const secret of secrets) expect.soft(response.body, `${route} leaks ${secret}`).not.toContain(secret);
+        probes++;
       }
       expect(probes).toBeGreaterThan(30);
     });
@@ -235,5 +355,6 @@ describe('tenant isolation', () => {
     expect((await call(t.app, a.viewer, 'GET', `/api/v1/accounts/${ids.accountId}`)).statusCode).toBe(200);
     expect((await call(t.app, a.viewer, 'GET', `/api/v1/facilities/${a.facilityId}/findings`)).statusCode).toBe(200);
     expect((await call(t.app, a.manager, 'GET', `/api/v1/facilities/${a.facilityId}/ledgers/assets/export?format=csv`)).body).toContain('A-PC-001');
+    expect((await call(t.app, a.viewer, 'GET', `/api/v1/contracts/${ids.contractId}`)).statusCode).toBe(200);
   });
 });

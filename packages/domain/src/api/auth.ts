@@ -17,6 +17,8 @@ export type CurrentUser = z.infer<typeof CurrentUser>;
 export const MembershipSummary = z.object({
   organizations: z.array(z.object({ id: Id, name: z.string(), role: OrganizationRole.nullable() })),
   facilities: z.array(z.object({ id: Id, name: z.string(), organizationId: Id, role: FacilityRole.nullable() })),
+  /** Vendor companies the user answers for (the vendor portal). */
+  vendors: z.array(z.object({ id: Id, name: z.string() })),
 });
 
 export const SessionInfo = z.object({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Id, Version } from './common.js';
 import { DeviceScope } from '../checklist/edition-schema.js';
 import { isIsoDate } from '../checklist/fiscal-year.js';
-import { findingReasonCodes, findingTopics } from '../ledgers/finding-types.js';
+import { findingReasonCodes, findingRecordSources, findingTopics } from '../ledgers/finding-types.js';
 import {
   AccountScope,
   AssetKind,
@@ -147,7 +147,7 @@ export const FindingView = z.object({
   itemIds: z.array(z.string()),
   suggestion: z.enum(['yes', 'no']),
   reasons: z.array(z.object({ code: z.enum(findingReasonCodes), count: z.int(), params: z.record(z.string(), z.union([z.string(), z.number()])) })),
-  records: z.array(z.object({ ledger: z.enum(['assets', 'accounts', 'backups']), id: z.string(), label: z.string(), reasons: z.array(z.enum(findingReasonCodes)) })),
+  records: z.array(z.object({ ledger: z.enum(findingRecordSources), id: z.string(), label: z.string(), reasons: z.array(z.enum(findingReasonCodes)) })),
 });
 export type FindingView = z.infer<typeof FindingView>;
 export const FindingsView = z.object({ asOf: z.string(), fiscalYear: z.int(), edition: z.string().nullable(), findings: z.array(FindingView) });

@@ -31,6 +31,8 @@ export const Bundle = z.object({
         excludedItems: z.array(z.string()).default([]),
         /** Absent: the vendor has not returned its form. */
         answers: Answers.optional(),
+        /** For forms requested through Mamori: returned answers wait for the facility to accept them. */
+        review: z.enum(['pending', 'accepted']).optional(),
       }),
     )
     .default([]),

@@ -12,6 +12,7 @@ export const problemCodes = [
   'date-in-future',
   'contact-chart-missing',
   'vendor-form-missing',
+  'vendor-form-unreviewed',
   'not-covered',
   'overdue',
 ] as const;
@@ -171,7 +172,8 @@ export function evaluate(catalog: Catalog, bundle: Bundle): Evaluation {
       const items: ItemResult[] = [];
       for (const item of vendorForm?.items ?? []) items.push(evaluateItem(item, vendor.answers?.[item.id], context, vendor.excludedItems.includes(item.id)));
       if (submitted) collect(problems, form, items);
-      else problems.push({ form, item: null, code: 'vendor-form-missing', severity: 'blocking' });
+      if (submitted && vendor.review === 'pending') problems.push({ form, item: null, code: 'vendor-form-unreviewed', severity: 'blocking' });
+      if (!submitted) problems.push({ form, item: null, code: 'vendor-form-missing', severity: 'blocking' });
       vendors.push({ name: vendor.name, submitted, items });
     }
     if (bundle.vendors.length === 0) problems.push({ form: 'institution', item: null, code: 'vendor-form-missing', severity: 'blocking' });

@@ -11,6 +11,7 @@ export const findingTopics = [
   'patches',
   'source-restriction',
   'background-services',
+  'mds-sds',
   'contact-chart',
   'backup-restore',
   'bcp',
@@ -47,6 +48,10 @@ export const findingReasonCodes = [
   'source-restriction-in-place',
   'services-not-reviewed',
   'services-reviewed',
+  'disclosures-no-contracts',
+  'disclosures-missing',
+  'disclosures-outdated',
+  'disclosures-complete',
   'contact-chart-missing',
   'contact-chart-lacks',
   'contact-chart-complete',
@@ -69,10 +74,11 @@ export interface FindingReason {
   params: Record<string, string | number>;
 }
 
-/** One record behind a finding, with the reasons it is listed for. */
-/** Where a listed record lives: a ledger, or the backup plans (incident readiness). */
-export type FindingRecordSource = LedgerKind | 'backups';
+/** Where a listed record lives: a ledger, the backup plans (incident readiness), or a vendor contract (2(3) MDS/SDS). */
+export const findingRecordSources = ['assets', 'accounts', 'backups', 'contracts'] as const;
+export type FindingRecordSource = LedgerKind | (typeof findingRecordSources)[number];
 
+/** One record behind a finding, with the reasons it is listed for. */
 export interface FindingRecord {
   ledger: FindingRecordSource;
   id: string;

@@ -1,4 +1,4 @@
-import { evaluate, todayInTokyo, type Bundle, type Catalog, type FacilityKind, type Round } from '@mamori/domain';
+import { evaluate, todayInTokyo, vendorFormReview, type Bundle, type Catalog, type FacilityKind, type Round, type VendorFormStatus } from '@mamori/domain';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/connect.js';
 import { answerEvidence, answerRounds, assessments, users } from '../db/schema.js';
@@ -47,7 +47,10 @@ export async function facilityYearBundle(db: Db, catalog: Catalog, facility: Fac
     institution: { answers: answersOf(rows.filter((r) => r.assessmentId === own.id)) },
     vendors: vendorForms.map((v) => {
       const answers = answersOf(rows.filter((r) => r.assessmentId === v.id));
-      return { name: v.vendorName ?? '', excludedItems: v.excludedItems, answers: Object.keys(answers).length ? answers : undefined };
+      // A form requested through Mamori counts once the vendor has returned it, and needs the facility's review.
+      const review = v.status ? vendorFormReview(v.status as VendorFormStatus) : null;
+      if (review === 'not-returned') return { name: v.vendorName ?? '', excludedItems: v.excludedItems };
+      return { name: v.vendorName ?? '', excludedItems: v.excludedItems, answers: Object.keys(answers).length ? answers : undefined, ...(review ? { review } : {}) };
     }),
     artifacts: { contactChart: hasChart },
   };

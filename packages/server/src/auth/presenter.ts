@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { CurrentUser, FacilityRole, Locale, OrganizationRole, SessionInfo } from '@mamori/domain';
 import type { Db } from '../db/connect.js';
-import { facilities, facilityMembers, organizationMembers, organizations } from '../db/schema.js';
+import { facilities, facilityMembers, organizationMembers, organizations, vendorMembers, vendors } from '../db/schema.js';
 import type { Authenticated, UserRow } from './context.js';
 
 export function presentUser(user: UserRow, restricted: Authenticated['restricted'] = null): CurrentUser {
@@ -43,7 +43,13 @@ async function membershipSummary(db: Db, userId: string): Promise<SessionInfo['m
   const facilityList = new Map<string, SessionInfo['memberships']['facilities'][number]>();
   for (const f of administered) facilityList.set(f.id, { ...f, role: null });
   for (const f of staffOf) facilityList.set(f.id, { ...f, role: f.role as FacilityRole });
+  const vendorOf = await db
+    .select({ id: vendors.id, name: vendors.name })
+    .from(vendorMembers)
+    .innerJoin(vendors, eq(vendors.id, vendorMembers.vendorId))
+    .where(eq(vendorMembers.userId, userId));
   return {
+    vendors: vendorOf.sort((a, b) => a.name.localeCompare(b.name, 'ja')),
     organizations: [
       ...adminOf.map((o) => ({ id: o.id, name: o.name, role: o.role as OrganizationRole })),
       ...staffOrgs.map((o) => ({ id: o.id, name: o.name, role: null })),

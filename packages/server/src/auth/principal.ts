@@ -5,7 +5,7 @@ import { prepared } from '../db/prepared.js';
 import { apiTokens, sessions, users } from '../db/schema.js';
 import type { Authenticated, UserRow } from './context.js';
 
-type GrantRow = { o: string; f: string | null; r: string };
+type GrantRow = { o: string | null; f: string | null; r: string; v?: string | null };
 
 /** Always table-qualified: drizzle leaves single-table selects unqualified, and `id` would bind inside the subquery. */
 const userId = sql.raw('"users"."id"');
@@ -13,9 +13,11 @@ const userId = sql.raw('"users"."id"');
 /** The user's memberships as one JSON array, fetched in the same round trip as the user. */
 export const grantsOf = sql<GrantRow[]>`(
   select coalesce(json_agg(g), '[]'::json) from (
-    select organization_id as o, null::uuid as f, role as r from organization_members where user_id = ${userId}
+    select organization_id as o, null::uuid as f, role as r, null::uuid as v from organization_members where user_id = ${userId}
     union all
-    select organization_id, facility_id, role from facility_members where user_id = ${userId}
+    select organization_id, facility_id, role, null::uuid from facility_members where user_id = ${userId}
+    union all
+    select null::uuid, null::uuid, 'vendor', vendor_id from vendor_members where user_id = ${userId}
   ) g)`;
 
 /** Whether an organization the user belongs to requires a second factor. */
@@ -25,11 +27,11 @@ const requiresTotpOf = sql<boolean>`exists (
     or o.id in (select organization_id from facility_members where user_id = ${userId})))`;
 
 export function toActor(userId: string, isSystemAdmin: boolean, rows: GrantRow[]): Actor {
-  const grants: Grant[] = rows.map((row) =>
-    row.f
-      ? { kind: 'facility', organizationId: row.o, facilityId: row.f, role: row.r as FacilityRole }
-      : { kind: 'organization', organizationId: row.o, role: row.r as OrganizationRole },
-  );
+  const grants: Grant[] = rows.map((row): Grant => {
+    if (row.v) return { kind: 'vendor', vendorId: row.v };
+    if (row.f) return { kind: 'facility', organizationId: row.o!, facilityId: row.f, role: row.r as FacilityRole };
+    return { kind: 'organization', organizationId: row.o!, role: row.r as OrganizationRole };
+  });
   if (isSystemAdmin) grants.push({ kind: 'system', role: 'admin' });
   return { userId, grants };
 }

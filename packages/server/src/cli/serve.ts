@@ -2,19 +2,25 @@ import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/connect.js';
 import { runMigrations } from '../db/migrate.js';
+import { openAppJobs } from '../jobs/app-jobs.js';
 
 export async function serve(): Promise<void> {
   const config = loadConfig();
   const database = await openDatabase(config.database);
   await runMigrations(database);
-  const app = await buildApp({ config, database, serveWeb: true });
+  const { jobs, mailer } = await openAppJobs(config, database);
+  const app = await buildApp({ config, database, jobs, mailer, serveWeb: true });
+  // Stop taking requests first, then let running jobs finish, and only then close the database they use.
   const shutdown = async () => {
     await app.close();
+    await jobs.stop();
     await database.close();
     process.exit(0);
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
   await app.listen({ host: config.host, port: config.port });
+  await jobs.start();
   app.log.info(`Mamori: http://${config.host}:${config.port} (${database.kind === 'pglite' ? `PGlite ${config.database.kind === 'pglite' ? config.database.dataDir : ''}` : 'PostgreSQL'})`);
+  if (!config.mail.smtpUrl) app.log.info('MAMORI_SMTP_URL が未設定のため、メールは送信せずログに出力します / MAMORI_SMTP_URL is not set: mail is written to this log instead of being sent');
 }

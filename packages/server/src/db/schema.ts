@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
@@ -202,6 +202,16 @@ export const assessments = pgTable(
     hasVendorContract: boolean('has_vendor_contract').notNull().default(true),
     /** Answers carried over from last year wait here until confirmed (values only, no dates). */
     carriedOverFrom: uuid('carried_over_from'),
+    /** Set for a vendor form requested through Mamori: the vendor answers it in the portal. */
+    contractId: uuid('contract_id').references((): AnyPgColumn => vendorContracts.id),
+    status: text('status'),
+    invitedEmail: text('invited_email'),
+    requestedAt: timestamp('requested_at', { withTimezone: true }),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    reminderDays: integer('reminder_days'),
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
+    reminderCount: integer('reminder_count').notNull().default(0),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -209,6 +219,9 @@ export const assessments = pgTable(
   (t) => [
     index('assessments_facility_idx').on(t.facilityId, t.fiscalYear),
     uniqueIndex('assessments_own_form_idx').on(t.facilityId, t.fiscalYear, t.form).where(sql`vendor_name IS NULL`),
+    uniqueIndex('assessments_contract_year_idx').on(t.contractId, t.fiscalYear).where(sql`contract_id IS NOT NULL`),
+    /** The reminder job scans open requests. */
+    index('assessments_open_requests_idx').on(t.status).where(sql`contract_id IS NOT NULL`),
   ],
 );
 
@@ -487,3 +500,140 @@ export const incidentEvents = pgTable(
   },
   (t) => [index('incident_events_incident_idx').on(t.incidentId, t.at)],
 );
+
+/** A vendor company (事業者). Created by a facility's contract; claimed by the first vendor user who accepts an invitation. */
+export const vendors = pgTable('vendors', {
+  id: id(),
+  name: text('name').notNull(),
+  createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+  version: version(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const vendorMembers = pgTable(
+  'vendor_members',
+  {
+    id: id(),
+    vendorId: uuid('vendor_id').notNull().references(() => vendors.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('vendor_members_vendor_user_idx').on(t.vendorId, t.userId), index('vendor_members_user_idx').on(t.userId)],
+);
+
+/** A facility's contract with a vendor: the systems it covers, maintenance, and prime/sub relations. */
+export const vendorContracts = pgTable(
+  'vendor_contracts',
+  {
+    id: id(),
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+    facilityId: uuid('facility_id').notNull().references(() => facilities.id),
+    vendorId: uuid('vendor_id').notNull().references(() => vendors.id),
+    title: text('title').notNull(),
+    systems: jsonb('systems').$type<string[]>().notNull(),
+    maintenanceContract: boolean('maintenance_contract').notNull(),
+    remoteMaintenance: boolean('remote_maintenance').notNull(),
+    primeContractId: uuid('prime_contract_id').references((): AnyPgColumn => vendorContracts.id),
+    contactName: text('contact_name').notNull().default(''),
+    contactEmail: text('contact_email').notNull().default(''),
+    notes: text('notes').notNull().default(''),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('vendor_contracts_facility_idx').on(t.facilityId), index('vendor_contracts_vendor_idx').on(t.vendorId)],
+);
+
+/** A single-use, expiring link to a requested vendor form; only its hash is kept. */
+export const vendorInvitations = pgTable(
+  'vendor_invitations',
+  {
+    id: id(),
+    assessmentId: uuid('assessment_id').notNull().references(() => assessments.id, { onDelete: 'cascade' }),
+    contractId: uuid('contract_id').notNull().references(() => vendorContracts.id),
+    email: text('email').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    usedBy: uuid('used_by').references(() => users.id, { onDelete: 'set null' }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('vendor_invitations_assessment_idx').on(t.assessmentId)],
+);
+
+/** The thread on a vendor form: the facility's questions and the vendor's replies, per item or for the whole form. */
+export const vendorFormComments = pgTable(
+  'vendor_form_comments',
+  {
+    id: id(),
+    assessmentId: uuid('assessment_id').notNull().references(() => assessments.id, { onDelete: 'cascade' }),
+    itemId: text('item_id'),
+    side: text('side').notNull(),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('vendor_form_comments_assessment_idx').on(t.assessmentId, t.createdAt)],
+);
+
+/** A vendor's answers for one product, applied to many contracts' forms. */
+export const answerSets = pgTable(
+  'answer_sets',
+  {
+    id: id(),
+    vendorId: uuid('vendor_id').notNull().references(() => vendors.id, { onDelete: 'cascade' }),
+    product: text('product').notNull(),
+    edition: text('edition').notNull(),
+    excludedItems: jsonb('excluded_items').$type<string[]>().notNull().default([]),
+    answers: jsonb('answers').$type<Record<string, { value: 'yes' | 'no'; targetDate: string | null; note: string }>>().notNull(),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('answer_sets_vendor_idx').on(t.vendorId)],
+);
+
+/** MDS/SDS register (医療情報セキュリティ開示書): per contracted system, the statement received. */
+export const disclosures = pgTable(
+  'disclosures',
+  {
+    id: id(),
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+    facilityId: uuid('facility_id').notNull().references(() => facilities.id),
+    contractId: uuid('contract_id').notNull().references(() => vendorContracts.id, { onDelete: 'cascade' }),
+    system: text('system').notNull(),
+    kind: text('kind').notNull(),
+    jahisVersion: text('jahis_version').notNull(),
+    receivedOn: text('received_on').notNull(),
+    fileSha256: text('file_sha256').notNull().references(() => files.sha256),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+    uploadedSide: text('uploaded_side').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('disclosures_contract_idx').on(t.contractId), index('disclosures_facility_idx').on(t.facilityId)],
+);
+
+/** The role-sharing table (役割分担表) of one contract: proposed by either side, confirmed by the facility. */
+export const roleSharingTables = pgTable('role_sharing_tables', {
+  contractId: uuid('contract_id')
+    .primaryKey()
+    .references(() => vendorContracts.id, { onDelete: 'cascade' }),
+  organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+  facilityId: uuid('facility_id').notNull().references(() => facilities.id),
+  status: text('status').notNull(),
+  rows: jsonb('rows').$type<{ area: string; responsible: 'facility' | 'vendor' | 'both' | null; action: string; notes: string }[]>().notNull(),
+  proposedSide: text('proposed_side'),
+  proposedBy: uuid('proposed_by').references(() => users.id, { onDelete: 'set null' }),
+  proposedAt: timestamp('proposed_at', { withTimezone: true }),
+  confirmedBy: uuid('confirmed_by').references(() => users.id, { onDelete: 'set null' }),
+  confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+  version: version(),
+  updatedAt: updatedAt(),
+});

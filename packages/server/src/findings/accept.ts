@@ -1,4 +1,4 @@
-import { formatJapaneseDate, findingForItem, findingReasonText, findingRecordReasonText, findingSummary, todayInTokyo, type Catalog, type Finding, type FormKind } from '@mamori/domain';
+import { formatJapaneseDate, findingForItem, findingReasonText, findingRecordReasonText, findingSummary, todayInTokyo, type Catalog, type Finding, type FindingRecordSource, type FormKind } from '@mamori/domain';
 import { stringify } from 'csv-stringify/sync';
 import { and, eq } from 'drizzle-orm';
 import type { Config } from '../config.js';
@@ -18,7 +18,7 @@ export interface AcceptInput {
   expectedRounds: number;
 }
 
-const ledgerLabels = { assets: '機器台帳', accounts: '利用者ID台帳', backups: 'バックアップ' } as const;
+const ledgerLabels = { assets: '機器台帳', accounts: '利用者ID台帳', backups: 'バックアップ', contracts: '事業者との契約' } as const satisfies Record<FindingRecordSource, string>;
 
 /** The records behind a finding, as a CSV an inspector can open: the evidence linked to the answer. */
 function evidenceCsv(itemId: string, finding: Finding, asOf: string): Buffer {

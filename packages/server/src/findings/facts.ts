@@ -1,8 +1,8 @@
-import { accountFieldKeys, assetFieldKeys, builtInEndOfLife, defaultFindingThresholds, todayInTokyo, type AccountFields, type AssetFields, type FindingThresholds, type LedgerFacts } from '@mamori/domain';
+import { accountFieldKeys, assetFieldKeys, builtInEndOfLife, defaultFindingThresholds, todayInTokyo, type AccountFields, type AssetFields, type DisclosureFacts, type FindingThresholds, type LedgerFacts } from '@mamori/domain';
 import { and, eq, getTableColumns, max, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/connect.js';
-import { accounts, assets, endOfLifeEntries, facilityMembers, ledgerReviews, users } from '../db/schema.js';
+import { accounts, assets, disclosures, endOfLifeEntries, facilityMembers, ledgerReviews, users, vendorContracts, vendors } from '../db/schema.js';
 import type { FacilityRow } from '../tenancy/scope.js';
 
 export function thresholdsOf(facility: FacilityRow): FindingThresholds {
@@ -59,4 +59,23 @@ export async function loadLedgerFacts(db: Db, facility: FacilityRow, asOf = toda
     endOfLife: [...ownEndOfLife.map((e) => ({ product: e.product, match: e.match, endOfLifeOn: e.endOfLifeOn })), ...builtInEndOfLife],
     thresholds: thresholdsOf(facility),
   };
+}
+
+/**
+ * What the 2(3) MDS/SDS rule reads: the facility's vendor contracts (with the vendor's name) and the statements filed
+ * under them. System names are compared by the rule itself (NFKC, case and white space ignored).
+ */
+export async function loadDisclosureFacts(db: Db, facility: FacilityRow, asOf = todayInTokyo()): Promise<DisclosureFacts> {
+  const [contracts, statements] = await Promise.all([
+    db
+      .select({ id: vendorContracts.id, title: vendorContracts.title, vendorName: vendors.name, systems: vendorContracts.systems })
+      .from(vendorContracts)
+      .innerJoin(vendors, eq(vendors.id, vendorContracts.vendorId))
+      .where(eq(vendorContracts.facilityId, facility.id)),
+    db
+      .select({ contractId: disclosures.contractId, system: disclosures.system, kind: disclosures.kind, jahisVersion: disclosures.jahisVersion, receivedOn: disclosures.receivedOn })
+      .from(disclosures)
+      .where(eq(disclosures.facilityId, facility.id)),
+  ]);
+  return { asOf, contracts, disclosures: statements };
 }

@@ -1,10 +1,10 @@
-import { computeFindings, computeIncidentFindings, fiscalYearOf, itemIdsForFinding, todayInTokyo, type Catalog, type FacilityKind, type Finding, type FindingView, type FindingsView, type Item } from '@mamori/domain';
+import { computeDisclosureFindings, computeFindings, computeIncidentFindings, fiscalYearOf, itemIdsForFinding, todayInTokyo, type Catalog, type FacilityKind, type Finding, type FindingView, type FindingsView, type Item } from '@mamori/domain';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/connect.js';
 import { assessments } from '../db/schema.js';
 import type { FacilityRow } from '../tenancy/scope.js';
 import { loadIncidentFacts } from '../readiness/facts.js';
-import { loadLedgerFacts } from './facts.js';
+import { loadDisclosureFacts, loadLedgerFacts } from './facts.js';
 
 /** The items of the facility's own form in the edition of that fiscal year (the checklist's own edition when it exists). */
 export function facilityItems(catalog: Catalog, facility: FacilityRow, edition: string | undefined): readonly Item[] {
@@ -34,8 +34,12 @@ export async function findingsView(db: Db, catalog: Catalog, facility: FacilityR
   return { asOf, fiscalYear, edition, findings: presentFindings(await facilityFindings(db, facility, asOf), facilityItems(catalog, facility, edition ?? undefined)) };
 }
 
-/** Every finding of a facility: the ledgers' (1(1)–2(9)) and incident readiness' (3(1)–3(3)). */
+/** Every finding of a facility: the ledgers' (1(1)–2(9)), the MDS/SDS register's (2(3)) and incident readiness' (3(1)–3(3)). */
 export async function facilityFindings(db: Db, facility: FacilityRow, asOf = todayInTokyo()): Promise<Finding[]> {
-  const [ledgerFacts, incidentFacts] = await Promise.all([loadLedgerFacts(db, facility, asOf), loadIncidentFacts(db, facility, asOf)]);
-  return [...computeFindings(ledgerFacts), ...computeIncidentFindings(incidentFacts)];
+  const [ledgerFacts, disclosureFacts, incidentFacts] = await Promise.all([
+    loadLedgerFacts(db, facility, asOf),
+    loadDisclosureFacts(db, facility, asOf),
+    loadIncidentFacts(db, facility, asOf),
+  ]);
+  return [...computeFindings(ledgerFacts), ...computeDisclosureFindings(disclosureFacts), ...computeIncidentFindings(incidentFacts)];
 }

@@ -4,6 +4,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.js';
 import type { Catalog } from '@mamori/domain';
 import type { Database } from '../db/connect.js';
+import type { Jobs } from '../jobs/jobs.js';
+import type { Mailer } from '../mail/mailer.js';
 
 export type TypedApp = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -12,6 +14,10 @@ export interface AppDeps {
   database: Database;
   /** Checklist editions, loaded from their data files once at start. */
   catalog: Catalog;
+  /** Durable background jobs; enqueue inside the request's transaction. */
+  jobs: Jobs;
+  /** Sends mail directly; features enqueue mail with enqueueMail instead, so a failing mail server is retried. */
+  mailer: Mailer;
   /** Serve the built SPA from packages/web/dist (off in API tests). */
   serveWeb?: boolean;
 }

@@ -2,15 +2,13 @@ import { AcceptInvitationRequest, CreateInvitationRequest, CreatedInvitation, Id
 import { and, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Routes } from '../http/types.js';
-import { facilities, invitations, organizations, users } from '../db/schema.js';
+import { facilities, invitations, organizations } from '../db/schema.js';
 import { recordAudit } from '../audit/record.js';
 import { auditContext, requireAuth } from '../auth/context.js';
-import { hashPassword } from '../auth/password.js';
-import { presentSession } from '../auth/presenter.js';
-import { signIn } from '../auth/sign-in.js';
-import { AppError, forbidden, notFound } from '../http/errors.js';
+import { forbidden, notFound } from '../http/errors.js';
 import { organizationFor } from '../tenancy/scope.js';
 import { presentInvitation } from './presenter.js';
+import { acceptAsInvitee } from './sign-up.js';
 import { acceptInvitation, assertMayInvite, createInvitation, findOpenInvitation, userByEmail } from './service.js';
 
 const OrganizationParams = z.object({ organizationId: Id });
@@ -83,30 +81,7 @@ export const invitationRoutes: Routes = (app, deps) => {
     { config: { access: 'public' }, schema: { params: TokenParams, body: AcceptInvitationRequest, response: { 200: SessionInfo } } },
     async (request, reply) => {
       const invitation = await findOpenInvitation(db, request.params.token);
-      const existing = await userByEmail(db, invitation.email);
-      if (request.auth) {
-        if (request.auth.user.email !== invitation.email) throw new AppError(403, 'invitation_wrong_user');
-        await db.transaction((tx) => acceptInvitation(tx, auditContext(request), request.params.token, request.auth!.user));
-        const [user] = await db.select().from(users).where(eq(users.id, request.auth.user.id));
-        return presentSession(db, user!, request.auth.session?.csrfToken ?? '', request.auth.restricted);
-      }
-      if (existing) throw new AppError(401, 'unauthorized');
-      const { name, password } = request.body;
-      if (!name || !password) {
-        throw new AppError(400, 'validation_error', {}, [
-          ...(!name ? [{ path: 'body.name', message: '氏名を入力してください' }] : []),
-          ...(!password ? [{ path: 'body.password', message: 'パスワードを入力してください' }] : []),
-        ]);
-      }
-      const passwordHash = await hashPassword(password);
-      const user = await db.transaction(async (tx) => {
-        const [created] = await tx.insert(users).values({ email: invitation.email, name, passwordHash }).returning();
-        const context = { actorId: created!.id, ip: request.ip };
-        await recordAudit(tx, context, { action: 'user.create', entityType: 'user', entityId: created!.id, changes: { email: { before: null, after: created!.email } } });
-        await acceptInvitation(tx, context, request.params.token, created!);
-        return created!;
-      });
-      return signIn(deps, request, reply, user);
+      return acceptAsInvitee(deps, request, reply, { email: invitation.email, ...request.body }, (tx, context, user) => acceptInvitation(tx, context, request.params.token, user));
     },
   );
 };

@@ -7,7 +7,7 @@ import { facilityMembers, organizationMembers, organizations, users } from '../d
 export async function listVisibleOrganizations(db: Db, actor: Actor) {
   const administered = administeredOrganizations(actor);
   if (administered === null) return db.select().from(organizations).orderBy(asc(organizations.name));
-  const ids = [...new Set(actor.grants.flatMap((g) => (g.kind === 'system' ? [] : [g.organizationId])))];
+  const ids = [...new Set(actor.grants.flatMap((g) => (g.kind === 'organization' || g.kind === 'facility' ? [g.organizationId] : [])))];
   if (ids.length === 0) return [];
   return db.select().from(organizations).where(inArray(organizations.id, ids)).orderBy(asc(organizations.name));
 }

@@ -25,7 +25,7 @@ export const userRoutes: Routes = (app, deps) => {
     if (!isSystemAdmin(actor)) {
       const administered = administeredOrganizations(actor) ?? [];
       const targetActor = await loadActor(db, target.id);
-      const targetOrgs = targetActor.grants.map((g) => (g.kind === 'system' ? null : g.organizationId));
+      const targetOrgs = targetActor.grants.map((g) => (g.kind === 'organization' || g.kind === 'facility' ? g.organizationId : null));
       const sharesOrganization = targetOrgs.some((id) => id !== null && administered.includes(id));
       if (!sharesOrganization) throw notFound();
       if (targetOrgs.some((id) => id === null || !administered.includes(id))) throw forbidden();

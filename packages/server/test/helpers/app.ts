@@ -2,26 +2,36 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { Database } from '../../src/db/connect.js';
+import { openAppJobs } from '../../src/jobs/app-jobs.js';
+import type { Jobs } from '../../src/jobs/jobs.js';
+import type { Mailer } from '../../src/mail/mailer.js';
 import { freshDatabase } from './database.js';
 
 export interface TestApp {
   app: FastifyInstance;
   database: Database;
   config: Config;
+  /** Never started: a test runs what its requests enqueued with jobs.drain(), deterministically. */
+  jobs: Jobs;
+  mailer: Mailer;
   close(): Promise<void>;
 }
 
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const { database, drop } = await freshDatabase();
   const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
-  const app = await buildApp({ config, database });
+  const { jobs, mailer } = await openAppJobs(config, database);
+  const app = await buildApp({ config, database, jobs, mailer });
   await app.ready();
   return {
     app,
     database,
     config,
+    jobs,
+    mailer,
     async close() {
       await app.close();
+      await jobs.stop();
       await drop();
     },
   };

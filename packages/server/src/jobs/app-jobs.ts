@@ -1,0 +1,26 @@
+import { pino, type BaseLogger } from 'pino';
+import type { Config } from '../config.js';
+import type { Database } from '../db/connect.js';
+import { createMailer, type Mailer } from '../mail/mailer.js';
+import { mailQueue, registerMailWorker } from '../mail/queue.js';
+import { openJobs, type Jobs } from './jobs.js';
+import type { QueueDefinition } from './queues.js';
+
+/** Every queue the app uses; a feature that adds a queue declares it here and registers its worker below. */
+export const appQueues: QueueDefinition[] = [mailQueue];
+
+export interface AppJobs {
+  jobs: Jobs;
+  mailer: Mailer;
+}
+
+/**
+ * The app's background work: the job scheduler with every feature's queues and workers, and the
+ * mailer they send with. Opened before buildApp (both are AppDeps); jobs.start() is left to serve.
+ */
+export async function openAppJobs(config: Config, database: Database, log: BaseLogger = pino({ level: config.logLevel })): Promise<AppJobs> {
+  const mailer = createMailer(config.mail, log);
+  const jobs = await openJobs(database, { queues: appQueues, log });
+  registerMailWorker(jobs, mailer);
+  return { jobs, mailer };
+}

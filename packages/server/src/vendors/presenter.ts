@@ -1,0 +1,88 @@
+import { fiscalYearLabel, reminderDue, type ContractView, type VendorCommentView, type VendorFormStatus, type VendorFormSummary, type VendorSide } from '@mamori/domain';
+import type { vendorFormComments } from '../db/schema.js';
+import type { ContractRow, VendorFormRow } from './access.js';
+
+export interface FormCounts {
+  answeredItems: number;
+  itemCount: number;
+  openQueries: number;
+}
+
+const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+export function presentVendorForm(form: VendorFormRow, counts: FormCounts): VendorFormSummary {
+  const status = form.status as VendorFormStatus;
+  const requestedAt = form.requestedAt ?? form.createdAt;
+  const reminderDays = form.reminderDays ?? 14;
+  const open = status === 'requested' || status === 'in-progress';
+  const next = new Date((form.remindedAt ?? requestedAt).getTime() + reminderDays * 86_400_000);
+  return {
+    id: form.id,
+    contractId: form.contractId,
+    fiscalYear: form.fiscalYear,
+    fiscalYearLabel: fiscalYearLabel(form.fiscalYear),
+    edition: form.edition,
+    status,
+    excludedItems: form.excludedItems,
+    invitedEmail: form.invitedEmail ?? '',
+    requestedAt: requestedAt.toISOString(),
+    submittedAt: iso(form.submittedAt),
+    acceptedAt: iso(form.acceptedAt),
+    reminderDays,
+    remindedAt: iso(form.remindedAt),
+    reminderCount: form.reminderCount,
+    nextReminderAt: open ? next.toISOString() : null,
+    ...counts,
+    version: form.version,
+  };
+}
+
+/** Whether the scheduled job would remind this form's vendor now (the same rule the job applies). */
+export function isReminderDue(form: VendorFormRow, now: Date): boolean {
+  return reminderDue({
+    status: form.status as VendorFormStatus,
+    requestedAt: form.requestedAt ?? form.createdAt,
+    remindedAt: form.remindedAt,
+    reminderDays: form.reminderDays ?? 14,
+    now,
+  });
+}
+
+export interface ContractRelations {
+  facilityName: string;
+  vendorName: string;
+  prime: { id: string; title: string; vendorName: string } | null;
+  subcontracts: { id: string; title: string; vendorName: string }[];
+  forms: VendorFormSummary[];
+}
+
+export function presentContract(row: ContractRow, relations: ContractRelations): ContractView {
+  return {
+    id: row.id,
+    organizationId: row.organizationId,
+    facilityId: row.facilityId,
+    facilityName: relations.facilityName,
+    vendor: { id: row.vendorId, name: relations.vendorName },
+    title: row.title,
+    systems: row.systems,
+    maintenanceContract: row.maintenanceContract,
+    remoteMaintenance: row.remoteMaintenance,
+    primeContract: relations.prime,
+    subcontracts: relations.subcontracts,
+    contactName: row.contactName,
+    contactEmail: row.contactEmail,
+    notes: row.notes,
+    forms: relations.forms,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export const presentComment = (row: typeof vendorFormComments.$inferSelect, authorName: string | null): VendorCommentView => ({
+  id: row.id,
+  itemId: row.itemId,
+  side: row.side as VendorSide,
+  authorName,
+  body: row.body,
+  createdAt: row.createdAt.toISOString(),
+});

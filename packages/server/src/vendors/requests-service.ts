@@ -1,0 +1,124 @@
+import type { Catalog } from '@mamori/domain';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Tx } from '../db/connect.js';
+import { assessments, facilities, vendors } from '../db/schema.js';
+import { recordAudit, type AuditContext } from '../audit/record.js';
+import { AppError, invalid } from '../http/errors.js';
+import type { AppDeps } from '../http/types.js';
+import type { ContractRow, VendorFormRow } from './access.js';
+import { issueVendorInvitation } from './invitations-service.js';
+import { invitationMail } from './mail-texts.js';
+import { mailVendor } from './notify.js';
+
+/** Names, for e-mails and the evaluation's form label. */
+export async function contractNames(tx: Tx, contract: ContractRow) {
+  const [row] = await tx
+    .select({ facilityName: facilities.name, vendorName: vendors.name })
+    .from(facilities)
+    .innerJoin(vendors, eq(vendors.id, contract.vendorId))
+    .where(eq(facilities.id, contract.facilityId));
+  return { facilityName: row?.facilityName ?? '', vendorName: row?.vendorName ?? '', contractTitle: contract.title };
+}
+
+/** The label the facility's checklist shows for this vendor form: 事業者名（契約名）. */
+export const vendorFormLabel = (vendorName: string, contractTitle: string) => `${vendorName}（${contractTitle}）`;
+
+export function validateExcludedItems(catalog: Catalog, edition: string, items: readonly string[]) {
+  const form = catalog.form(edition, 'vendor');
+  if (!form) throw invalid('validation_error', 'body', `${edition}年度版に事業者確認用の様式がありません`);
+  items.forEach((id, index) => {
+    if (!form.items.some((i) => i.id === id)) throw invalid('validation_error', `body.excludedItems.${index}`, `事業者確認用に ${id} という項目はありません`);
+  });
+  return [...new Set(items)];
+}
+
+/**
+ * Opens this year's vendor form for a contract and e-mails the vendor a single-use link. The form sits
+ * beside the facility's own form of the year, in the same edition.
+ */
+export async function requestVendorForm(
+  tx: Tx,
+  context: AuditContext,
+  deps: Pick<AppDeps, 'catalog' | 'config' | 'jobs'>,
+  contract: ContractRow,
+  input: { fiscalYear: number; email?: string | undefined; excludedItems: string[]; reminderDays: number },
+) {
+  const email = input.email ?? contract.contactEmail;
+  if (!email) throw invalid('validation_error', 'body.email', '依頼先のメールアドレスを入力してください（契約の担当者メールアドレスが未登録です）');
+  const [own] = await tx
+    .select()
+    .from(assessments)
+    .where(and(eq(assessments.facilityId, contract.facilityId), eq(assessments.fiscalYear, input.fiscalYear), isNull(assessments.vendorName)));
+  if (!own) throw new AppError(400, 'own_form_missing', {}, [{ path: 'body.fiscalYear', message: `${input.fiscalYear}年度のチェックリスト（医療機関確認用）を先に作成してください` }]);
+  const excludedItems = validateExcludedItems(deps.catalog, own.edition, input.excludedItems);
+  const [existing] = await tx
+    .select({ id: assessments.id })
+    .from(assessments)
+    .where(and(eq(assessments.contractId, contract.id), eq(assessments.fiscalYear, input.fiscalYear)));
+  if (existing) throw new AppError(409, 'conflict', {}, [{ path: 'body.fiscalYear', message: 'この契約のこの年度の依頼はすでにあります。再送する場合は「依頼メールを再送」を使ってください' }]);
+  const names = await contractNames(tx, contract);
+  const now = new Date();
+  const [row] = await tx
+    .insert(assessments)
+    .values({
+      organizationId: contract.organizationId,
+      facilityId: contract.facilityId,
+      fiscalYear: input.fiscalYear,
+      edition: own.edition,
+      form: 'vendor',
+      vendorName: vendorFormLabel(names.vendorName, contract.title),
+      excludedItems,
+      contractId: contract.id,
+      status: 'requested',
+      invitedEmail: email,
+      requestedAt: now,
+      reminderDays: input.reminderDays,
+    })
+    .returning();
+  const form = row as VendorFormRow;
+  await recordAudit(tx, context, {
+    action: 'vendor_form.request',
+    entityType: 'assessment',
+    entityId: form.id,
+    organizationId: form.organizationId,
+    facilityId: form.facilityId,
+    changes: {
+      contractId: { before: null, after: contract.id },
+      fiscalYear: { before: null, after: input.fiscalYear },
+      excludedItems: { before: null, after: excludedItems },
+      invitedEmail: { before: null, after: email },
+      reminderDays: { before: null, after: input.reminderDays },
+    },
+  });
+  await sendInvitation(tx, context, deps, form, names, email);
+  return form;
+}
+
+async function sendInvitation(
+  tx: Tx,
+  context: AuditContext,
+  deps: Pick<AppDeps, 'config' | 'jobs'>,
+  form: VendorFormRow,
+  names: { facilityName: string; vendorName: string; contractTitle: string },
+  email: string,
+) {
+  const { link, expiresAt } = await issueVendorInvitation(tx, context, deps.config, form, email);
+  await mailVendor(deps, tx, email, invitationMail({ ...names, fiscalYear: form.fiscalYear }, link, expiresAt));
+}
+
+/** A new link (the old one stops working), to the same or a corrected address. */
+export async function resendInvitation(tx: Tx, context: AuditContext, deps: Pick<AppDeps, 'config' | 'jobs'>, form: VendorFormRow, contract: ContractRow, email: string | undefined) {
+  const to = email ?? form.invitedEmail ?? contract.contactEmail;
+  if (!to) throw invalid('validation_error', 'body.email', '依頼先のメールアドレスを入力してください');
+  const [row] = await tx.update(assessments).set({ invitedEmail: to, version: form.version + 1, updatedAt: new Date() }).where(eq(assessments.id, form.id)).returning();
+  await recordAudit(tx, context, {
+    action: 'vendor_form.resend',
+    entityType: 'assessment',
+    entityId: form.id,
+    organizationId: form.organizationId,
+    facilityId: form.facilityId,
+    changes: { invitedEmail: { before: form.invitedEmail, after: to } },
+  });
+  await sendInvitation(tx, context, deps, row as VendorFormRow, await contractNames(tx, contract), to);
+  return row as VendorFormRow;
+}
