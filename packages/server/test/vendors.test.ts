@@ -217,6 +217,13 @@ describe('the vendor journey: request, sign up, answer, submit, query, revise, a
     expect(list).toHaveLength(1);
     const download = await call(t.app, tenant.manager, 'GET', api(`/disclosures/${filed.id}/file`));
     expect(download.headers['content-type']).toBe('application/pdf');
+    // 2(3): every contracted system needs a statement; the EHR has one now, the receipt computer not yet.
+    const findings = await json(call(t.app, tenant.manager, 'GET', api(`/facilities/${tenant.facilityId}/findings?fiscalYear=${fiscalYear}`)));
+    const mdsSds = findings.findings.find((f: { topic: string }) => f.topic === 'mds-sds');
+    expect(mdsSds.suggestion).toBe('no');
+    const labels = mdsSds.records.map((r: { label: string }) => r.label);
+    expect(labels).toContain('カルテ株式会社 電子カルテ保守 — レセコン');
+    expect(labels).not.toContain('カルテ株式会社 電子カルテ保守 — 電子カルテ');
   });
 
   it('role-sharing table: the vendor proposes, the facility confirms, both can print it', async () => {

@@ -3,11 +3,12 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/connect.js';
 import { createMailer, type Mailer } from '../mail/mailer.js';
 import { mailQueue, registerMailWorker } from '../mail/queue.js';
+import { registerVendorReminders, vendorReminderQueue } from '../vendors/reminders.js';
 import { openJobs, type Jobs } from './jobs.js';
 import type { QueueDefinition } from './queues.js';
 
 /** Every queue the app uses; a feature that adds a queue declares it here and registers its worker below. */
-export const appQueues: QueueDefinition[] = [mailQueue];
+export const appQueues: QueueDefinition[] = [mailQueue, vendorReminderQueue];
 
 export interface AppJobs {
   jobs: Jobs;
@@ -22,5 +23,6 @@ export async function openAppJobs(config: Config, database: Database, log: BaseL
   const mailer = createMailer(config.mail, log);
   const jobs = await openJobs(database, { queues: appQueues, log });
   registerMailWorker(jobs, mailer);
+  registerVendorReminders({ database, config, jobs });
   return { jobs, mailer };
 }

@@ -1,4 +1,4 @@
-import { DisclosureFields, DisclosureView, Id, type VendorSide } from '@mamori/domain';
+import { DisclosureFields, DisclosureView, Id, normalizeSystemName, type VendorSide } from '@mamori/domain';
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Routes } from '../http/types.js';
@@ -62,7 +62,8 @@ export const disclosureRoutes: Routes = (app, deps) => {
       const parsed = DisclosureFields.safeParse(upload.fields);
       if (!parsed.success) throw new AppError(400, 'validation_error', {}, parsed.error.issues.map((i) => ({ path: `body.${i.path.join('.')}`, message: i.message })));
       const fields = parsed.data;
-      if (!contract.systems.includes(fields.system)) throw new AppError(400, 'validation_error', {}, [{ path: 'body.system', message: `「${fields.system}」はこの契約のシステムにありません` }]);
+      const system = contract.systems.find((s) => normalizeSystemName(s) === normalizeSystemName(fields.system));
+      if (!system) throw new AppError(400, 'validation_error', {}, [{ path: 'body.system', message: `「${fields.system}」はこの契約のシステムにありません` }]);
       const contentType = await evidenceType(upload.content, upload.mimetype);
       const row = await db.transaction(async (tx) => {
         const file = await putFile(tx, deps.config, { content: upload.content, contentType });
@@ -73,6 +74,7 @@ export const disclosureRoutes: Routes = (app, deps) => {
             facilityId: contract.facilityId,
             contractId: contract.id,
             ...fields,
+            system,
             fileSha256: file.sha256,
             fileName: upload.fileName,
             contentType,

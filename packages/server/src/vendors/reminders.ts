@@ -2,6 +2,7 @@ import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { assessments, vendorContracts } from '../db/schema.js';
 import { recordAudit } from '../audit/record.js';
 import type { AppDeps } from '../http/types.js';
+import type { QueueDefinition } from '../jobs/queues.js';
 import type { VendorFormRow } from './access.js';
 import { invitationUsed, issueVendorInvitation, publicBaseUrl } from './invitations-service.js';
 import { reminderMail } from './mail-texts.js';
@@ -62,4 +63,14 @@ export async function remindVendors(deps: Pick<AppDeps, 'database' | 'config' | 
     if (reminded) sent++;
   }
   return sent;
+}
+
+export const vendorReminderQueue: QueueDefinition = { name: VENDOR_REMINDER_QUEUE, policy: 'singleton', retryLimit: 3, retryDelay: 300 };
+
+/** Daily reminders, declared by every app server and kept once in the database by the scheduler. */
+export function registerVendorReminders(deps: Pick<AppDeps, 'database' | 'config' | 'jobs'>): void {
+  deps.jobs.work(VENDOR_REMINDER_QUEUE, async () => {
+    await remindVendors(deps);
+  });
+  deps.jobs.schedule(VENDOR_REMINDER_QUEUE, VENDOR_REMINDER_CRON);
 }
