@@ -1,8 +1,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { appPort as port, smtpPort } from './tests/ports.js';
 
-const port = Number(process.env.E2E_PORT ?? 3199);
 const dataDir = path.join(os.tmpdir(), `mamori-e2e-${port}`);
 
 export default defineConfig({
@@ -30,6 +30,6 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/v1/health`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { PORT: String(port), HOST: '127.0.0.1', MAMORI_DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: { PORT: String(port), HOST: '127.0.0.1', MAMORI_DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', MAMORI_SMTP_URL: `smtp://127.0.0.1:${smtpPort}` },
   },
 });

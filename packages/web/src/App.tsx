@@ -3,6 +3,8 @@ import { AccountPage } from './account/AccountPage';
 import { AuditPage } from './audit/AuditPage';
 import { ChecklistFormPage } from './checklist/ChecklistFormPage';
 import { ChecklistListPage } from './checklist/ChecklistListPage';
+import { ContractPage } from './contracts/ContractPage';
+import { ContractsPage } from './contracts/ContractsPage';
 import { LoginPage } from './auth/LoginPage';
 import { RequireAuth } from './auth/RequireAuth';
 import { SetupGate } from './auth/SetupGate';
@@ -30,6 +32,11 @@ import { IncidentPage } from './readiness/incidents/IncidentPage';
 import { IncidentsPage } from './readiness/incidents/IncidentsPage';
 import { ReadinessOverviewPage } from './readiness/ReadinessOverviewPage';
 import { ReadinessRedirect } from './readiness/ReadinessRedirect';
+import { VendorFormPage } from './vendor-forms/VendorFormPage';
+import { AnswerSetEditorPage } from './vendor-portal/AnswerSetEditorPage';
+import { AnswerSetsPage } from './vendor-portal/AnswerSetsPage';
+import { VendorHomePage } from './vendor-portal/VendorHomePage';
+import { VendorInvitationPage } from './vendor-portal/VendorInvitationPage';
 
 const router = createBrowserRouter([
   {
@@ -38,6 +45,7 @@ const router = createBrowserRouter([
       { path: '/setup', element: <SetupPage /> },
       { path: '/login', element: <LoginPage /> },
       { path: '/invite/:token', element: <AcceptInvitationPage /> },
+      { path: '/vendor-invite/:token', element: <VendorInvitationPage /> },
       {
         element: <RequireAuth />,
         children: [
@@ -68,8 +76,12 @@ const router = createBrowserRouter([
               { path: '/facilities/:facilityId/readiness/incidents/:incidentId', element: <IncidentPage /> },
               // The menu's former placeholder (/facilities/:id/incidents) lands on the readiness overview.
               { path: '/facilities/:facilityId/incidents', element: <ReadinessRedirect /> },
+              // 事業者・契約: the facility's vendor contracts; a contract and its vendor forms open for both sides.
+              { path: '/facilities/:facilityId/vendors', element: <ContractsPage /> },
+              { path: '/contracts/:contractId', element: <ContractPage /> },
+              { path: '/vendor-forms/:formId', element: <VendorFormPage /> },
               ...featurePages
-                .filter((feature) => feature !== 'checklist' && feature !== 'incidents')
+                .filter((feature) => feature !== 'checklist' && feature !== 'incidents' && feature !== 'vendors')
                 .map((feature) => ({
                   path: `/facilities/:facilityId/${feature}`,
                   element: <ComingSoonPage feature={feature} />,
@@ -77,6 +89,11 @@ const router = createBrowserRouter([
               { path: '/organizations', element: <OrganizationsPage /> },
               { path: '/organizations/:organizationId', element: <OrganizationSettingsPage /> },
               { path: '/organizations/:organizationId/facilities/new', element: <FacilityCreatePage /> },
+              // The vendor portal: a vendor company's staff answer the facilities' requests.
+              { path: '/vendor', element: <VendorHomePage /> },
+              { path: '/vendor/answer-sets', element: <AnswerSetsPage /> },
+              { path: '/vendor/answer-sets/new', element: <AnswerSetEditorPage /> },
+              { path: '/vendor/answer-sets/:answerSetId', element: <AnswerSetEditorPage /> },
               { path: '/audit', element: <AuditPage /> },
               { path: '/account', element: <AccountPage /> },
               { path: '*', element: <NotFoundPage /> },

@@ -14,6 +14,8 @@ export function actorFromSession(session: SessionInfo): Actor {
       grants.push({ kind: 'facility', organizationId: facility.organizationId, facilityId: facility.id, role: facility.role });
     }
   }
+  // Vendor companies' users: their own contracts, forms and answer sets (the vendor portal).
+  for (const vendor of session.memberships.vendors ?? []) grants.push({ kind: 'vendor', vendorId: vendor.id });
   return { userId: session.user.id, grants };
 }
 

@@ -4,11 +4,13 @@ import { useMediaQuery } from '@mantine/hooks';
 import { todayInTokyo } from '@mamori/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, Navigate, useParams } from 'react-router';
 import { ApiError, isApiError } from '../api/client';
 import { showError, showSuccess } from '../api/errors';
 import { useCan } from '../auth/actor';
 import { ErrorAlert } from '../common/ErrorAlert';
+import { useFacilityContracts } from '../contracts/api';
+import { vendorFormPath } from '../contracts/status';
 import { useFacility } from '../facilities/queries';
 import { findingsByItem, useFindings } from '../findings/queries';
 import { FullPageLoader } from '../layout/FullPageLoader';
@@ -56,6 +58,8 @@ function FormPage() {
   const facility = useFacility(facilityId);
   const today = todayInTokyo();
   const { year, own, vendors } = useYearForms(detail);
+  // Vendor forms requested through 事業者・契約 are answered by the vendor and open on their own page.
+  const contractFormIds = new Set((useFacilityContracts(facilityId).data ?? []).flatMap((c) => c.forms.map((f) => f.id)));
 
   const [edits, setEdits] = useState<Edits>({});
   const [saving, setSaving] = useState<Record<string, boolean>>({});
@@ -255,6 +259,7 @@ function FormPage() {
     }
   };
 
+  if (contractFormIds.has(assessmentId)) return <Navigate to={vendorFormPath(assessmentId)} replace />;
   if (detailQuery.isLoading || formQuery.isLoading) return <FullPageLoader />;
   if (detailQuery.isError) return <ErrorAlert error={detailQuery.error} onRetry={() => void detailQuery.refetch()} />;
   if (formQuery.isError) return <ErrorAlert error={formQuery.error} onRetry={() => void formQuery.refetch()} />;
@@ -272,7 +277,8 @@ function FormPage() {
   };
   const vendorHref = (name: string) => {
     const v = vendors.find((x) => x.vendorName === name);
-    return v ? `/facilities/${facilityId}/checklist/${v.id}` : undefined;
+    if (!v) return undefined;
+    return contractFormIds.has(v.id) ? vendorFormPath(v.id) : `/facilities/${facilityId}/checklist/${v.id}`;
   };
   const ownHref = own ? `/facilities/${facilityId}/checklist/${own.id}` : `/facilities/${facilityId}/checklist`;
   // A vendor form counts only while the facility's own form says it has a vendor contract.

@@ -32,6 +32,7 @@ export function ReadinessPanel({
   currentForm = 'institution',
   vendorHref,
   readyBody,
+  readyTitle,
 }: {
   live: LiveEvaluation;
   fiscalYear: number;
@@ -44,6 +45,8 @@ export function ReadinessPanel({
   currentForm?: string;
   vendorHref?: (vendorName: string) => string | undefined;
   readyBody?: string;
+  /** Defaults to 「立入検査の準備ができています」; a vendor's own form says its own thing. */
+  readyTitle?: string;
 }) {
   const { t, i18n } = useTranslation();
   const blocking = grouped(live.problems.filter((p) => p.severity === 'blocking'));
@@ -118,7 +121,7 @@ export function ReadinessPanel({
         <Progress value={percent} color={live.ready ? 'teal' : 'orange'} aria-label={t('checklist.readiness.progress')} />
       </Stack>
       {live.ready ? (
-        <Alert color="teal" variant="filled" title={t('checklist.readiness.ready')}>
+        <Alert color="teal" variant="filled" title={readyTitle ?? t('checklist.readiness.ready')}>
           {readyBody ?? t('checklist.readiness.readyBody')}
         </Alert>
       ) : (

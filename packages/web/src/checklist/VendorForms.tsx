@@ -5,7 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError } from '../api/client';
 import { fieldOf, showError, showSuccess } from '../api/errors';
+import { formOfYear, useFacilityContracts } from '../contracts/api';
+import { contractLabel, vendorFormPath, VendorFormStatusBadge } from '../contracts/status';
 import { itemName, pick } from './model';
+import { fyName } from './problems';
 import { checklistKeys, createVendorForm, useAssessment, useEditionForm, type AssessmentDetail, type AssessmentSummary, type EditionForm } from './queries';
 
 type EvaluationView = AssessmentDetail['evaluation'];
@@ -43,7 +46,7 @@ export function VendorFormsSection({
   /** Opens an add-vendor modal the caller keeps (so it survives a layout change); otherwise this section keeps its own. */
   onAdd?: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const ownDetail = useAssessment(evaluation ? undefined : own.id);
   const vendorForm = useEditionForm(own.edition, 'vendor');
   const source = evaluation ?? ownDetail.data?.evaluation;
@@ -51,6 +54,17 @@ export function VendorFormsSection({
   const nameOf = (id: string) => {
     const item = vendorForm.data?.items.find((i) => i.id === id);
     return item ? itemName(item, t) : id;
+  };
+  // Forms requested from the vendor through Mamori (事業者・契約) are listed by contract; the rest were entered here.
+  const contracts = useFacilityContracts(facilityId).data ?? [];
+  const requested = new Set(contracts.flatMap((c) => c.forms.map((f) => f.id)));
+  const manual = vendors.filter((v) => !requested.has(v.id));
+  const statusBadge = (name: string) => {
+    const s = vendorStatus(source, name);
+    if (!s) return <Badge color="gray" variant="outline">{source ? t('checklist.vendors.notEvaluated') : t('common.loading')}</Badge>;
+    if (!s.submitted) return <Badge color="orange" variant="light">{t('checklist.vendors.notEntered')}</Badge>;
+    if (s.ready) return <Badge color="teal">{t('checklist.readiness.readyShort')}</Badge>;
+    return <Badge color="orange" variant="light">{t('checklist.readiness.count', { count: s.blocking })}</Badge>;
   };
 
   return (
@@ -65,19 +79,91 @@ export function VendorFormsSection({
               {t('checklist.vendors.intro')}
             </Text>
           </Stack>
-          {own.hasVendorContract && canCreate && vendorForm.data && (
-            <Button onClick={() => (onAdd ? onAdd() : setAdding(true))} variant={vendors.length ? 'default' : 'filled'}>
-              {t('checklist.vendors.add')}
+          <Group gap="xs">
+            <Button component={Link} to={`/facilities/${facilityId}/vendors`} variant={contracts.length || !own.hasVendorContract ? 'default' : 'filled'}>
+              {t('contracts.checklist.openContracts')}
             </Button>
-          )}
+            {own.hasVendorContract && canCreate && vendorForm.data && (
+              <Button onClick={() => (onAdd ? onAdd() : setAdding(true))} variant="default">
+                {t('checklist.vendors.add')}
+              </Button>
+            )}
+          </Group>
         </Group>
+        {contracts.length > 0 && (
+          <Stack gap={4}>
+            <Text size="sm" fw={700}>
+              {t('contracts.checklist.byContract', { fy: fyName(own.fiscalYear, i18n.language) })}
+            </Text>
+            <Table.ScrollContainer minWidth={560}>
+              <Table verticalSpacing="xs" aria-label={t('contracts.checklist.byContract', { fy: fyName(own.fiscalYear, i18n.language) })}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('contracts.fields.vendorAndTitle')}</Table.Th>
+                    <Table.Th>{t('contracts.fields.status')}</Table.Th>
+                    <Table.Th>{t('checklist.list.readiness')}</Table.Th>
+                    <Table.Th />
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {contracts.map((c) => {
+                    const form = formOfYear(c, own.fiscalYear);
+                    const label = contractLabel(c);
+                    return (
+                      <Table.Tr key={c.id}>
+                        <Table.Td>
+                          <Stack gap={0}>
+                            <Text fw={700}>{c.vendor.name}</Text>
+                            <Text size="xs" c="dimmed">
+                              {c.title}
+                            </Text>
+                          </Stack>
+                        </Table.Td>
+                        <Table.Td>
+                          <Stack gap={2} align="flex-start">
+                            <VendorFormStatusBadge status={form?.status} />
+                            {form && (
+                              <Text size="xs" c="dimmed">
+                                {t('contracts.answered', { done: form.answeredItems, total: form.itemCount })}
+                                {form.openQueries > 0 ? ` ・ ${t('contracts.openQueries', { count: form.openQueries })}` : ''}
+                              </Text>
+                            )}
+                          </Stack>
+                        </Table.Td>
+                        <Table.Td>{form ? statusBadge(label) : '—'}</Table.Td>
+                        <Table.Td>
+                          {form ? (
+                            <Button component={Link} to={vendorFormPath(form.id)} size="xs" variant={form.status === 'submitted' ? 'filled' : 'light'} aria-label={t('checklist.vendors.openLabel', { name: label })}>
+                              {form.status === 'submitted' ? t('contracts.checklist.review') : t('checklist.list.open')}
+                            </Button>
+                          ) : (
+                            canCreate && (
+                              <Button component={Link} to={`/contracts/${c.id}`} size="xs" variant="default" aria-label={t('contracts.request.buttonOf', { vendor: c.vendor.name, title: c.title })}>
+                                {t('contracts.checklist.request')}
+                              </Button>
+                            )
+                          )}
+                        </Table.Td>
+                      </Table.Tr>
+                    );
+                  })}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </Stack>
+        )}
         {!own.hasVendorContract && vendors.length > 0 && (
           <Alert color="gray" variant="light" p="xs">
             <Text size="sm">{t('checklist.vendors.contractOff')}</Text>
           </Alert>
         )}
-        {vendors.length === 0 ? (
-          <Text size="sm">{t('checklist.vendors.none')}</Text>
+        {manual.length > 0 && contracts.length > 0 && (
+          <Text size="sm" fw={700} mt="xs">
+            {t('contracts.checklist.manual')}
+          </Text>
+        )}
+        {manual.length === 0 ? (
+          contracts.length === 0 && <Text size="sm">{t('checklist.vendors.none')}</Text>
         ) : (
           <Table.ScrollContainer minWidth={520}>
             <Table verticalSpacing="xs">
@@ -90,7 +176,7 @@ export function VendorFormsSection({
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {vendors.map((v) => {
+                {manual.map((v) => {
                   const name = v.vendorName ?? '';
                   const s = vendorStatus(source, name);
                   return (

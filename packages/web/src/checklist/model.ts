@@ -89,6 +89,11 @@ export interface YearForms {
   vendorForm: EditionForm | undefined;
   own: AssessmentDetail;
   vendors: AssessmentDetail[];
+  /**
+   * Vendor forms requested through Mamori, by assessment id: whether the vendor has returned them and the
+   * facility has reviewed them (as the server evaluates them). Forms the facility enters itself are absent.
+   */
+  reviews?: Record<string, 'not-returned' | 'pending' | 'accepted'>;
 }
 
 /** `vendor:<name>` for a vendor form, as the evaluator names its problems; 'institution' otherwise. */
@@ -121,8 +126,12 @@ export function liveEvaluation(form: EditionForm, detail: AssessmentDetail, edit
       facility: { kind: year.institutionForm.form === 'pharmacy' ? 'pharmacy' : 'clinic', hasVendorContract: own.assessment.hasVendorContract },
       institution: { answers: answersFor(year.institutionForm, own, editsFor(own)) },
       vendors: year.vendors.map((v) => {
+        const name = v.assessment.vendorName ?? '';
+        const review = year.reviews?.[v.assessment.id];
+        // A requested form counts once the vendor submits it, and waits for the facility's review until accepted.
+        if (review === 'not-returned') return { name, excludedItems: v.assessment.excludedItems };
         const answers = year.vendorForm ? answersFor(year.vendorForm, v, editsFor(v)) : {};
-        return { name: v.assessment.vendorName ?? '', excludedItems: v.assessment.excludedItems, answers: Object.keys(answers).length ? answers : undefined };
+        return { name, excludedItems: v.assessment.excludedItems, answers: Object.keys(answers).length ? answers : undefined, ...(review ? { review } : {}) };
       }),
       artifacts: { contactChart: !!chartItem && own.evidence.some((e) => e.itemId === chartItem.id) },
     };

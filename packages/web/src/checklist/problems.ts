@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import { formatDay } from './dates';
 import type { LiveProblem } from './model';
 
-const vendorWorded = new Set<string>(['vendor-form-missing', 'not-covered']);
+const vendorWorded = new Set<string>(['vendor-form-missing', 'vendor-form-unreviewed', 'not-covered']);
 
 /** A problem in the words of the person filling the form, with the fiscal year it is about. */
 export function problemMessage(problem: Pick<LiveProblem, 'code' | 'form'>, fiscalYear: number, t: TFunction, language: string): string {

@@ -1,4 +1,6 @@
 import { useMemo } from 'react';
+import { vendorFormReview } from '@mamori/domain';
+import { useFacilityContracts } from '../contracts/api';
 import type { YearForms } from './model';
 import { ownFormOf, useAssessments, useDetails, useEditionForm, vendorFormsOf, type AssessmentDetail, type AssessmentSummary } from './queries';
 
@@ -16,7 +18,14 @@ export function useYearForms(detail: AssessmentDetail | undefined): { year: Year
   const details = useDetails(ids);
   const institutionForm = useEditionForm(own?.edition, own?.form);
   const vendorForm = useEditionForm(own?.edition, own ? 'vendor' : undefined);
-  const loaded = details.every((d) => !!d.data) && !!institutionForm.data && !vendorForm.isLoading;
+  // Vendor forms requested through Mamori: their status decides whether their answers count yet.
+  const contracts = useFacilityContracts(detail?.assessment.facilityId, !!detail);
+  const reviews = useMemo(() => {
+    const map: Record<string, 'not-returned' | 'pending' | 'accepted'> = {};
+    for (const c of contracts.data ?? []) for (const f of c.forms) map[f.id] = vendorFormReview(f.status);
+    return map;
+  }, [contracts.data]);
+  const loaded = details.every((d) => !!d.data) && !!institutionForm.data && !vendorForm.isLoading && !contracts.isLoading;
   const ownDetail = details[0]?.data;
   // The screen's own detail is the freshest copy (same cache entry, possibly just written by a save).
   const pick = (d: AssessmentDetail | undefined) => (d && detail && d.assessment.id === detail.assessment.id ? detail : d);
@@ -30,10 +39,11 @@ export function useYearForms(detail: AssessmentDetail | undefined): { year: Year
           vendorForm: vendorForm.data,
           own: pick(ownDetail)!,
           vendors: details.slice(1).map((d) => pick(d.data)!),
+          reviews,
         }
       : null,
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [detail, own?.id, loaded, stamp, institutionForm.data, vendorForm.data],
+    [detail, own?.id, loaded, stamp, institutionForm.data, vendorForm.data, reviews],
   );
   return { year, own, vendors };
 }

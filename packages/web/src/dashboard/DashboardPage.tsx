@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, Navigate, useParams } from 'react-router';
 import { useCan } from '../auth/actor';
 import { useSession } from '../auth/session';
 import { ErrorAlert } from '../common/ErrorAlert';
@@ -11,6 +11,7 @@ import { PageHeader } from '../layout/PageHeader';
 import { ChecklistCard, useChecklistReady } from './ChecklistCard';
 import { FacilitySummary } from './FacilitySummary';
 import { NextSteps, type Step } from './NextSteps';
+import { isVendorOnly, vendorHome } from '../vendor-portal/access';
 
 function Welcome() {
   const { t } = useTranslation();
@@ -76,6 +77,8 @@ export function DashboardPage() {
   const members = useFacilityMembers(facilityId, !!memberScope && allowed('member.read', memberScope));
   const checklistReady = useChecklistReady(facilityId);
 
+  // A vendor company's staff (no facility of their own) start at the vendor portal.
+  if (!params.facilityId && isVendorOnly(session)) return <Navigate to={vendorHome} replace />;
   if (loading || facility.isLoading) return <FullPageLoader />;
   if (!facilityId) return <Welcome />;
   if (facility.isError) return <ErrorAlert error={facility.error} onRetry={() => void facility.refetch()} />;

@@ -22,13 +22,21 @@ interface Props {
   dirty: boolean;
 }
 
-/** Where a listed record opens: its ledger on that record, or a backup plan on the backups page. */
+/** Where a listed record opens: its ledger on that record, a backup plan on the backups page, or a vendor contract (2(3)). */
 function recordPath(facilityId: string, record: FindingView['records'][number]): string {
-  return record.ledger === 'backups' ? readinessPaths.backupPlan(facilityId, record.id) : ledgerPaths.open(facilityId, record.ledger, record.id);
+  switch (record.ledger) {
+    case 'backups':
+      return readinessPaths.backupPlan(facilityId, record.id);
+    case 'contracts':
+      return `/contracts/${encodeURIComponent(record.id)}`;
+    default:
+      return ledgerPaths.open(facilityId, record.ledger, record.id);
+  }
 }
 
-/** Suggestions from incident readiness open the page their data lives on. */
+/** Suggestions from incident readiness and the MDS/SDS register open the page their data lives on. */
 const readinessPages: Partial<Record<FindingView['topic'], { key: string; path: (facilityId: string) => string }>> = {
+  'mds-sds': { key: 'contracts', path: (facilityId) => `/facilities/${facilityId}/vendors` },
   'contact-chart': { key: 'contacts', path: readinessPaths.contacts },
   'backup-restore': { key: 'backups', path: readinessPaths.backups },
   bcp: { key: 'bcp', path: readinessPaths.bcp },
@@ -62,8 +70,9 @@ function FindingRecords({ finding, itemName }: { finding: FindingView; itemName:
       </UnstyledButton>
       <Collapse expanded={open}>
         <List size="sm" spacing={2} mt={4} aria-label={t('findings.records', { count: finding.records.length })}>
-          {finding.records.map((record) => (
-            <List.Item key={`${record.ledger}-${record.id}`}>
+          {finding.records.map((record, index) => (
+            // One contract can be listed once per system it covers, so the id alone is not unique.
+            <List.Item key={`${record.ledger}-${record.id}-${index}`}>
               <Anchor component={Link} to={recordPath(facilityId, record)} size="sm">
                 {record.label || record.id}
               </Anchor>

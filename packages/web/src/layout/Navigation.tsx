@@ -5,6 +5,7 @@ import { useCan } from '../auth/actor';
 import { useSession } from '../auth/session';
 import { useCurrentFacility } from '../facilities/CurrentFacility';
 import { readinessPages } from '../readiness/paths';
+import { isVendorOnly, vendorHome, vendorMemberships } from '../vendor-portal/access';
 
 interface Item {
   label: string;
@@ -42,7 +43,7 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
   if (facilityBase) {
     for (const page of featurePages) {
       if (page !== 'incidents') {
-        work.push({ label: t(`nav.${page}`), to: `${facilityBase}/${page}` });
+        work.push({ key: page, label: t(`nav.${page}`), to: `${facilityBase}/${page}` });
         continue;
       }
       // インシデント対応: the overview, with the chart, backups, BCP and incident records under it.
@@ -76,8 +77,20 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
   }
   if (session?.user.isSystemAdmin) manage.push({ label: t('nav.organizations'), to: '/organizations', exact: true });
 
+  // The vendor portal: the whole menu of a vendor's staff, a section of its own for someone on both sides.
+  const vendorItems: Item[] =
+    vendorMemberships(session).length > 0
+      ? [
+          { label: t('vendorPortal.nav.home'), to: vendorHome, exact: true },
+          { label: t('vendorPortal.nav.answerSets'), to: `${vendorHome}/answer-sets` },
+        ]
+      : [];
+  const vendorOnly = isVendorOnly(session);
+
   const isActive = (item: Item) => {
     if (item.key === 'dashboard') return pathname === '/' || pathname === item.to;
+    // A contract and its vendor forms live outside the facility's URLs but belong to 事業者・契約.
+    if (item.key === 'vendors' && (pathname.startsWith('/contracts/') || pathname.startsWith('/vendor-forms/'))) return true;
     return item.exact ? pathname === item.to || pathname === `${item.to}/` : pathname.startsWith(item.to);
   };
 
@@ -100,7 +113,16 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
       <Text size="xs" c="dimmed" fw={700} px="sm" pb={4}>
         {t('nav.work')}
       </Text>
-      {work.map(render)}
+      {(vendorOnly ? vendorItems : work).map(render)}
+      {!vendorOnly && vendorItems.length > 0 && (
+        <>
+          <Divider my="sm" />
+          <Text size="xs" c="dimmed" fw={700} px="sm" pb={4}>
+            {t('vendorPortal.nav.section')}
+          </Text>
+          {vendorItems.map(render)}
+        </>
+      )}
       {ledgers.length > 0 && (
         <>
           <Divider my="sm" />
