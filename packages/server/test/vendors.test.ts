@@ -69,6 +69,8 @@ describe('the vendor journey: request, sign up, answer, submit, query, revise, a
     expect(contract).toMatchObject({ title: '電子カルテ保守', vendor: { name: 'カルテ株式会社' }, systems: ['電子カルテ', 'レセコン'], forms: [] });
     expect((await call(t.app, tenant.viewer, 'POST', api(`/facilities/${tenant.facilityId}/contracts`), contractInput('x', ''))).statusCode).toBe(403);
     expect((await call(t.app, tenant.viewer, 'GET', api(`/contracts/${contract.id}`))).statusCode).toBe(200);
+    // The inspector asks for a vendor form per contract: until one is requested and returned, it is missing.
+    expect((await ownEvaluation()).inspection.problems).toContainEqual({ form: 'vendor:カルテ株式会社（電子カルテ保守）', item: null, code: 'vendor-form-missing', severity: 'blocking' });
   });
 
   it('a department system maintained under the EHR vendor as prime contractor', async () => {

@@ -1,9 +1,18 @@
 import { evaluate, todayInTokyo, vendorFormReview, type Bundle, type Catalog, type FacilityKind, type Round, type VendorFormStatus } from '@mamori/domain';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/connect.js';
-import { answerEvidence, answerRounds, assessments, users } from '../db/schema.js';
+import { answerEvidence, answerRounds, assessments, users, vendorContracts, vendors } from '../db/schema.js';
 import type { FacilityRow } from '../tenancy/scope.js';
 import { hasContactChart } from '../contact-chart/queries.js';
+import { vendorFormLabel } from '../vendors/requests-service.js';
+
+function contractsOf(db: Db, facilityId: string) {
+  return db
+    .select({ id: vendorContracts.id, title: vendorContracts.title, vendorName: vendors.name })
+    .from(vendorContracts)
+    .innerJoin(vendors, eq(vendors.id, vendorContracts.vendorId))
+    .where(eq(vendorContracts.facilityId, facilityId));
+}
 import { presentEvidence, presentRound, type AssessmentRow, type RoundRow } from './presenter.js';
 
 export async function roundsOf(db: Db, assessmentIds: string[]) {
@@ -39,6 +48,9 @@ export async function facilityYearBundle(db: Db, catalog: Catalog, facility: Fac
     ? await db.select({ id: answerEvidence.id }).from(answerEvidence).where(and(eq(answerEvidence.assessmentId, own.id), eq(answerEvidence.itemId, chartItem.id))).limit(1)
     : [];
   const hasChart = chartEvidence.length > 0 || (await hasContactChart(db, facility.id));
+  // The inspector asks for a vendor form per contract: a registered contract without this year's request is a missing form.
+  const requested = new Set(vendorForms.flatMap((v) => (v.contractId ? [v.contractId] : [])));
+  const unrequested = (await contractsOf(db, facility.id)).filter((c) => !requested.has(c.id));
   return {
     edition: own.edition,
     fiscalYear: own.fiscalYear,
@@ -51,7 +63,7 @@ export async function facilityYearBundle(db: Db, catalog: Catalog, facility: Fac
       const review = v.status ? vendorFormReview(v.status as VendorFormStatus) : null;
       if (review === 'not-returned') return { name: v.vendorName ?? '', excludedItems: v.excludedItems };
       return { name: v.vendorName ?? '', excludedItems: v.excludedItems, answers: Object.keys(answers).length ? answers : undefined, ...(review ? { review } : {}) };
-    }),
+    }).concat(unrequested.map((c) => ({ name: vendorFormLabel(c.vendorName, c.title), excludedItems: [] }))),
     artifacts: { contactChart: hasChart },
   };
 }

@@ -14,7 +14,7 @@ export interface QueueDefinition extends Pick<QueueOptions, 'retryLimit' | 'retr
   policy?: Extract<QueuePolicy, 'standard' | 'short' | 'singleton' | 'stately'>;
 }
 
-/** A throwing handler is retried 4 times, after about 30 s, 1, 2 and 4 minutes (pg-boss adds jitter), then the job is marked failed. */
+/** A throwing handler is retried 4 times, each wait about twice the last (from 15–30 s up to 2–4 minutes; pg-boss adds jitter), then the job is marked failed. */
 export const defaultQueueOptions = {
   retryLimit: 4,
   retryDelay: 30,
