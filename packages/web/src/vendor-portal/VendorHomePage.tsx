@@ -10,7 +10,8 @@ import { PageHeader } from '../layout/PageHeader';
 import { useVendorMemberships } from './access';
 import { useVendorContracts, type ContractView, type VendorFormSummary } from './api';
 import { ApplyAnswerSetModal, type SelectedForm } from './ApplyAnswerSetModal';
-import { FormStatusBadge, fyLabel } from './labels';
+import { fyLabel } from './labels';
+import { VendorFormStatusBadge } from '../contracts/status';
 
 /** One line of the list: a contract's form of one fiscal year, or a contract nobody has asked about yet. */
 interface Row {
@@ -177,7 +178,7 @@ export function VendorHomePage() {
                   data={[
                     { value: '', label: t('vendorPortal.home.allStatuses') },
                     { value: 'todo', label: t('vendorPortal.home.todo') },
-                    ...vendorFormStatuses.map((s) => ({ value: s, label: t(`vendorPortal.status.${s}`) })),
+                    ...vendorFormStatuses.map((s) => ({ value: s, label: t(`contracts.status.${s}`) })),
                   ]}
                   value={status}
                   onChange={(value) => setParam('status', value)}
@@ -337,7 +338,7 @@ function FormRow({ row, selected, onToggle }: { row: Row; selected: boolean; onT
       {contractCell}
       <Table.Td style={{ whiteSpace: 'nowrap' }}>{fy}</Table.Td>
       <Table.Td>
-        <FormStatusBadge status={form.status} />
+        <VendorFormStatusBadge status={form.status} />
       </Table.Td>
       <Table.Td>
         <Stack gap={2}>

@@ -100,9 +100,6 @@ export function VendorInvitationPage() {
           <List.Item>{t('vendorInvite.next2')}</List.Item>
           <List.Item>{t('vendorInvite.next3', { facility: inv.facilityName })}</List.Item>
         </List>
-        <Text size="xs" c="dimmed">
-          {t('vendorInvite.noCost')}
-        </Text>
       </Stack>
 
       {!inv.existingUser && !session && (

@@ -1,24 +1,4 @@
-import { Badge } from '@mantine/core';
-import { fiscalYearLabel, type VendorFormStatus } from '@mamori/domain';
-import { useTranslation } from 'react-i18next';
-
-export const statusColors: Record<VendorFormStatus, string> = {
-  requested: 'orange',
-  'in-progress': 'yellow',
-  submitted: 'blue',
-  queried: 'red',
-  accepted: 'teal',
-};
-
-/** 依頼済み / 記入中 / 提出済み / 質問中 / 確認済み. */
-export function FormStatusBadge({ status }: { status: VendorFormStatus }) {
-  const { t } = useTranslation();
-  return (
-    <Badge color={statusColors[status]} variant={status === 'accepted' ? 'filled' : 'light'} styles={{ label: { overflow: 'visible' } }}>
-      {t(`vendorPortal.status.${status}`)}
-    </Badge>
-  );
-}
+import { fiscalYearLabel } from '@mamori/domain';
 
 /** 令和7年度 in Japanese, FY2025 in English. */
 export function fyLabel(fiscalYear: number, language: string): string {
