@@ -2,7 +2,9 @@
 // serves 300 clinics: the vendor portal's home (every contract of the company), applying one answer set to
 // 300 forms in one request, and the daily reminder job over 300 overdue forms with its 300 e-mails. On
 // PGlite (a data dir on disk) and PostgreSQL, in process: the real app (buildApp + openAppJobs) called with
-// fastify.inject as a signed-in browser would, so no network or load generator is involved.
+// fastify.inject as a signed-in browser would, so no network or load generator is involved. The facility side
+// of the world (organizations, clinics, own forms, contracts) is created with the services the routes call;
+// everything the vendor takes part in (requests and their mails, sign-up, merging, answers) goes through the API.
 //
 // Every figure is checked (response counts, rows and audit events in the database, mails in the log) or
 // the run stops.
@@ -531,7 +533,7 @@ async function main(): Promise<void> {
     '**Notes.**',
     '',
     `- Thresholds for a closer look (set for this bench, not aims of the issue): ${watchText}.`,
-    `- Load: the machine is shared (other test runs and browsers may be going). \`uptime\` at the start: ${uptime}; load average ${load1.toFixed(2)} at the start and ${load1End.toFixed(2)} at the end on ${cores} cores${load1 > cores / 2 ? '; the machine was busy, so every figure here is likely pessimistic and run-to-run spread is large (a factor of two between runs was seen)' : ''}.`,
+    `- Load: the machine is shared (other test runs and browsers may be going). \`uptime\` at the start: ${uptime}; load average ${load1.toFixed(2)} at the start and ${load1End.toFixed(2)} at the end on ${cores} cores${load1 > cores / 2 ? '; the machine was busy, so every figure here is likely pessimistic and run-to-run spread is large (up to 3× between the runs that set up this bench)' : ''}.`,
     '',
   );
   recordSection(docsFile, section.join('\n'), HEADING);
