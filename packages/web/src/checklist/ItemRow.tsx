@@ -299,7 +299,11 @@ function ItemRowImpl(props: ItemRowProps) {
                     minRows={2}
                     maxLength={4000}
                     value={state.note}
-                    onChange={(e) => change((s) => ({ ...s, note: e.currentTarget.value }))}
+                    onChange={(e) => {
+                // Read the value now: React may run the updater after the event's currentTarget is gone.
+                const value = e.currentTarget.value;
+                change((s) => ({ ...s, note: value }));
+              }}
                     readOnly={readOnly}
                   />
                   <Switch
@@ -320,7 +324,11 @@ function ItemRowImpl(props: ItemRowProps) {
                       minRows={2}
                       maxLength={4000}
                       value={state.riskAcceptance}
-                      onChange={(e) => change((s) => ({ ...s, riskAcceptance: e.currentTarget.value }))}
+                      onChange={(e) => {
+                // Read the value now: React may run the updater after the event's currentTarget is gone.
+                const value = e.currentTarget.value;
+                change((s) => ({ ...s, riskAcceptance: value }));
+              }}
                       readOnly={readOnly}
                     />
                   )}

@@ -288,7 +288,11 @@ function VendorItemRowImpl(props: VendorItemRowProps) {
               minRows={2}
               maxLength={4000}
               value={state.note}
-              onChange={(e) => change((s) => ({ ...s, note: e.currentTarget.value }))}
+              onChange={(e) => {
+                // Read the value now: React may run the updater after the event's currentTarget is gone.
+                const value = e.currentTarget.value;
+                change((s) => ({ ...s, note: value }));
+              }}
             />
           </>
         ) : (
