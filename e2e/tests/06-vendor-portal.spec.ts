@@ -50,7 +50,7 @@ test('the planner registers the vendor contract and requests this year’s form 
   await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '事業者・契約' }).click();
   await page.getByRole('button', { name: '契約を追加' }).click();
   const dialog = page.getByRole('dialog', { name: '契約を追加' });
-  await dialog.getByRole('textbox', { name: /^事業者\s*\*?$/ }).fill(vendorName);
+  await dialog.getByRole('combobox', { name: /^事業者/ }).fill(vendorName);
   await dialog.getByLabel('契約名').fill(contractTitle);
   const systems = dialog.getByLabel('対象システム');
   await systems.fill('電子カルテ');
@@ -136,7 +136,7 @@ test('the vendor replies, revises the rationale and submits again', async ({ pag
   await page.getByRole('button', { name: '送信' }).click();
   await expect(page.getByRole('list', { name: `${queriedItem} についてのやりとり` }).getByText('2025年4月1日改定の第3版です')).toBeVisible();
   await page.getByLabel(`${queriedItem} 根拠`).fill('保守契約書（2025年4月1日改定 第3版）別紙2「セキュリティ対策」に基づき実施');
-  await page.getByRole('button', { name: `${queriedItem} を保存` }).click();
+  await page.getByRole('button', { name: 'すべて保存' }).click();
   await expect(page.getByText(/未保存の変更が\d+項目あります/)).toHaveCount(0);
   await page.getByRole('button', { name: '提出する', exact: true }).click();
   await expect(status(page)).toHaveText('提出済み');
@@ -152,9 +152,11 @@ test('the planner accepts the form and the checklist is ready for inspection aga
   await shot(page, '65-vendor-form-accepted');
 
   await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: 'チェックリスト' }).click();
-  await expect(page).toHaveURL(/\/facilities\/[\w-]+\/checklist\/[\w-]+$/);
   const vendors = page.getByRole('region', { name: '事業者確認用チェックリスト' });
-  await expect(vendors.getByText('確認済み').first()).toBeVisible();
-  await expect(page.getByText('立入検査の準備ができています')).toBeVisible();
+  const row = vendors.getByRole('row', { name: new RegExp(vendorName) });
+  await expect(row.getByText('確認済み')).toBeVisible();
+  await expect(row.getByText('準備完了')).toBeVisible();
+  // The year's row: every form counted, ready for the inspection.
+  await expect(page.getByRole('row', { name: /令和\d+年度 .*医療機関確認用/ }).getByText('準備完了')).toBeVisible();
   await shot(page, '66-checklist-ready-with-vendor-portal');
 });
