@@ -12,6 +12,11 @@ describe('configuration', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/m' }).database).toEqual({ kind: 'postgres', url: 'postgres://u@127.0.0.1:5432/m', poolSize: 10 });
   });
 
+  it('sends mail through MAMORI_SMTP_URL when set, and logs it otherwise', () => {
+    expect(loadConfig({}).mail).toEqual({ smtpUrl: undefined, from: 'Mamori <no-reply@localhost>' });
+    expect(loadConfig({ MAMORI_SMTP_URL: 'smtps://u:p@mail.example.jp:465', MAMORI_MAIL_FROM: 'さくら <m@example.jp>' }).mail).toEqual({ smtpUrl: 'smtps://u:p@mail.example.jp:465', from: 'さくら <m@example.jp>' });
+  });
+
   it.each([
     ['PORT', 'abc'],
     ['PORT', '70000'],
@@ -19,6 +24,8 @@ describe('configuration', () => {
     ['MAMORI_TRUST_PROXY', 'yes'],
     ['LOG_LEVEL', 'loud'],
     ['MAMORI_FILE_MAX_BYTES', '-1'],
+    ['MAMORI_SMTP_URL', 'http://mail.example.jp'],
+    ['MAMORI_MAIL_FROM', 'no address'],
   ])('names %s when its value %s is invalid', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^設定値が正しくありません[^]*${name}`));
