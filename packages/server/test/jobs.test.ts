@@ -148,7 +148,8 @@ describe('durable jobs', () => {
     await jobs.stop();
   });
 
-  it.runIf(process.env.DATABASE_URL)('runs a job once with two app servers on one PostgreSQL database', async () => {
+  // Two schedulers on one database: two app servers on PostgreSQL, two workers in one process on PGlite.
+  it('runs a job once with two schedulers on one database', async () => {
     const servers = [await open({ intervals: { pollSeconds: 0.5 } }), await open({ intervals: { pollSeconds: 0.5 } })];
     const runs: string[] = [];
     servers.forEach((jobs, i) =>
