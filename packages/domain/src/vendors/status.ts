@@ -44,9 +44,21 @@ export function vendorFormReview(status: VendorFormStatus): 'not-returned' | 'pe
   return 'not-returned';
 }
 
-/** A reminder is due when the vendor has not submitted `days` after the request or after the last reminder. */
-export function reminderDue(input: { status: VendorFormStatus; requestedAt: Date; remindedAt: Date | null; reminderDays: number; now: Date }): boolean {
-  if (input.status !== 'requested' && input.status !== 'in-progress') return false;
+interface ReminderInput {
+  status: VendorFormStatus;
+  requestedAt: Date;
+  remindedAt: Date | null;
+  reminderDays: number;
+}
+
+/** When the next reminder goes out: `days` after the request or after the last reminder; none once submitted. */
+export function nextReminderAt(input: ReminderInput): Date | null {
+  if (input.status !== 'requested' && input.status !== 'in-progress') return null;
   const since = input.remindedAt ?? input.requestedAt;
-  return input.now.getTime() - since.getTime() >= input.reminderDays * 86_400_000;
+  return new Date(since.getTime() + input.reminderDays * 86_400_000);
+}
+
+export function reminderDue(input: ReminderInput & { now: Date }): boolean {
+  const next = nextReminderAt(input);
+  return next !== null && input.now.getTime() >= next.getTime();
 }

@@ -1,4 +1,4 @@
-import { can, contractSide, type Actor, type Permission } from '@mamori/domain';
+import { can, contractSide, type Actor, type Permission, type VendorSide } from '@mamori/domain';
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/connect.js';
 import { assessments, vendorContracts } from '../db/schema.js';
@@ -15,18 +15,21 @@ export function contractScope(contract: Pick<ContractRow, 'organizationId' | 'fa
  * Loads a contract for the facility's staff or the vendor's users. Whoever may not read it gets 404, as if
  * it did not exist; whoever may read it but not act gets 403.
  */
-export async function contractFor(db: Db, actor: Actor, contractId: string, permission: Permission) {
+/** What an action needs; some differ by side (a comment is a question from the facility, a reply from the vendor). */
+export type ContractPermission = Permission | ((side: VendorSide) => Permission);
+
+export async function contractFor(db: Db, actor: Actor, contractId: string, permission: ContractPermission) {
   const [contract] = await db.select().from(vendorContracts).where(eq(vendorContracts.id, contractId));
   if (!contract) throw notFound();
   const scope = contractScope(contract);
   const side = contractSide(actor, scope);
   if (!side) throw notFound();
-  if (!can(actor, permission, scope)) throw forbidden();
+  if (!can(actor, typeof permission === 'function' ? permission(side) : permission, scope)) throw forbidden();
   return { contract, side };
 }
 
 /** A vendor form requested through Mamori, visible to exactly the people who may see its contract. */
-export async function vendorFormFor(db: Db, actor: Actor, formId: string, permission: Permission) {
+export async function vendorFormFor(db: Db, actor: Actor, formId: string, permission: ContractPermission) {
   const [form] = await db.select().from(assessments).where(eq(assessments.id, formId));
   if (!form?.contractId || !form.status) throw notFound();
   const { contract, side } = await contractFor(db, actor, form.contractId, permission);

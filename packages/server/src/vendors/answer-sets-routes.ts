@@ -17,29 +17,27 @@ function assertVendor(actor: Actor, vendorId: string, permission: Permission = '
 }
 
 async function answerSetFor(db: Db, actor: Actor, id: string) {
-  const [set] = await db.select().from(answerSets).where(eq(answerSets.id, id));
-  if (!set) throw notFound();
-  assertVendor(actor, set.vendorId);
-  return set;
+  const [row] = await withEditor(db).where(eq(answerSets.id, id));
+  if (!row) throw notFound();
+  assertVendor(actor, row.set.vendorId);
+  return row;
 }
 
-async function present(db: Db, rows: AnswerSetRow[]): Promise<AnswerSetView[]> {
-  const names = new Map<string, string>();
-  for (const id of new Set(rows.flatMap((r) => (r.updatedBy ? [r.updatedBy] : [])))) {
-    const [user] = await db.select({ name: users.name }).from(users).where(eq(users.id, id));
-    if (user) names.set(id, user.name);
-  }
-  return rows.map((r) => ({
-    id: r.id,
-    vendorId: r.vendorId,
-    product: r.product,
-    edition: r.edition,
-    excludedItems: r.excludedItems,
-    answers: r.answers,
-    updatedBy: r.updatedBy ? (names.get(r.updatedBy) ?? null) : null,
-    updatedAt: r.updatedAt.toISOString(),
-    version: r.version,
-  }));
+const present = (r: AnswerSetRow, updatedBy: string | null): AnswerSetView => ({
+  id: r.id,
+  vendorId: r.vendorId,
+  product: r.product,
+  edition: r.edition,
+  excludedItems: r.excludedItems,
+  answers: r.answers,
+  updatedBy,
+  updatedAt: r.updatedAt.toISOString(),
+  version: r.version,
+});
+
+/** Answer sets with the name of whoever last changed them, in one query. */
+function withEditor(db: Db) {
+  return db.select({ set: answerSets, updatedBy: users.name }).from(answerSets).leftJoin(users, eq(users.id, answerSets.updatedBy));
 }
 
 export const answerSetRoutes: Routes = (app, deps) => {
@@ -48,31 +46,35 @@ export const answerSetRoutes: Routes = (app, deps) => {
 
   app.get('/vendors/:vendorId/answer-sets', { schema: { params: VendorParams, response: { 200: z.array(AnswerSetView) } } }, async (request) => {
     assertVendor(requireAuth(request).actor, request.params.vendorId);
-    return present(db, await db.select().from(answerSets).where(eq(answerSets.vendorId, request.params.vendorId)).orderBy(asc(answerSets.product)));
+    const rows = await withEditor(db).where(eq(answerSets.vendorId, request.params.vendorId)).orderBy(asc(answerSets.product));
+    return rows.map((r) => present(r.set, r.updatedBy));
   });
 
   app.post(
     '/vendors/:vendorId/answer-sets',
     { schema: { params: VendorParams, body: CreateAnswerSetRequest, response: { 200: AnswerSetView } } },
     async (request) => {
-      assertVendor(requireAuth(request).actor, request.params.vendorId);
+      const { actor, user } = requireAuth(request);
+      assertVendor(actor, request.params.vendorId);
       const row = await db.transaction((tx) => createAnswerSet(tx, auditContext(request), catalog, request.params.vendorId, request.body));
-      return (await present(db, [row]))[0]!;
+      return present(row, user.name);
     },
   );
 
   app.get('/answer-sets/:answerSetId', { schema: { params: SetParams, response: { 200: AnswerSetView } } }, async (request) => {
-    return (await present(db, [await answerSetFor(db, requireAuth(request).actor, request.params.answerSetId)]))[0]!;
+    const { set, updatedBy } = await answerSetFor(db, requireAuth(request).actor, request.params.answerSetId);
+    return present(set, updatedBy);
   });
 
   app.put('/answer-sets/:answerSetId', { schema: { params: SetParams, body: UpdateAnswerSetRequest, response: { 200: AnswerSetView } } }, async (request) => {
-    const set = await answerSetFor(db, requireAuth(request).actor, request.params.answerSetId);
+    const { actor, user } = requireAuth(request);
+    const { set } = await answerSetFor(db, actor, request.params.answerSetId);
     const row = await db.transaction((tx) => updateAnswerSet(tx, auditContext(request), catalog, set, request.body));
-    return (await present(db, [row]))[0]!;
+    return present(row, user.name);
   });
 
   app.delete('/answer-sets/:answerSetId', { schema: { params: SetParams } }, async (request, reply) => {
-    const set = await answerSetFor(db, requireAuth(request).actor, request.params.answerSetId);
+    const { set } = await answerSetFor(db, requireAuth(request).actor, request.params.answerSetId);
     await db.transaction((tx) => deleteAnswerSet(tx, auditContext(request), set));
     return reply.status(204).send();
   });
@@ -81,7 +83,7 @@ export const answerSetRoutes: Routes = (app, deps) => {
     '/answer-sets/:answerSetId/apply',
     { schema: { params: SetParams, body: ApplyAnswerSetRequest, response: { 200: ApplyAnswerSetResult } } },
     async (request) => {
-      const set = await answerSetFor(db, requireAuth(request).actor, request.params.answerSetId);
+      const { set } = await answerSetFor(db, requireAuth(request).actor, request.params.answerSetId);
       return db.transaction((tx) => applyAnswerSet(tx, auditContext(request), set, request.body.formIds, request.body.date));
     },
   );

@@ -10,13 +10,13 @@ import {
   VendorFormSummary,
   VendorFormVersionRequest,
   type Actor,
-  type Permission,
+  type VendorSide,
 } from '@mamori/domain';
 import { z } from 'zod';
 import type { Routes } from '../http/types.js';
 import type { Tx } from '../db/connect.js';
 import { auditContext, requireAuth } from '../auth/context.js';
-import { contractFor, lockForm, vendorFormFor, type ContractRow, type VendorFormRow } from './access.js';
+import { contractFor, lockForm, vendorFormFor, type ContractPermission, type ContractRow, type VendorFormRow } from './access.js';
 import { acceptVendorForm, deleteVendorRound, postComment, saveVendorRound, submitVendorForm, updateExcludedItems, vendorFormDetail } from './forms-service.js';
 import { vendorFormSummaries } from './queries.js';
 import { requestVendorForm, resendInvitation } from './requests-service.js';
@@ -29,17 +29,22 @@ export const vendorFormRoutes: Routes = (app, deps) => {
   const { db } = deps.database;
   const { catalog } = deps;
 
-  /** Checks access, runs the change on the locked form in one transaction, and answers with the fresh detail. */
+  /**
+   * Checks access, runs the change on the locked form in one transaction, and answers with the form as
+   * that transaction left it.
+   */
   const change = async (
     actor: Actor,
     formId: string,
-    permission: Permission,
-    run: (tx: Tx, form: VendorFormRow, contract: ContractRow, side: 'facility' | 'vendor') => Promise<unknown>,
+    permission: ContractPermission,
+    run: (tx: Tx, form: VendorFormRow, contract: ContractRow, side: VendorSide) => Promise<unknown>,
   ) => {
     const { contract, side } = await vendorFormFor(db, actor, formId, permission);
-    await db.transaction(async (tx) => run(tx, await lockForm(tx, formId), contract, side));
-    const fresh = await vendorFormFor(db, actor, formId, 'contract.read');
-    return vendorFormDetail(db, catalog, fresh.form, fresh.contract, fresh.side);
+    const fresh = await db.transaction(async (tx) => {
+      await run(tx, await lockForm(tx, formId), contract, side);
+      return lockForm(tx, formId);
+    });
+    return vendorFormDetail(db, catalog, fresh, contract, side);
   };
 
   app.post(
@@ -87,9 +92,8 @@ export const vendorFormRoutes: Routes = (app, deps) => {
     '/vendor-forms/:formId',
     { schema: { params: FormParams, body: UpdateVendorFormRequest, response: { 200: VendorFormDetail } } },
     async (request) => {
-      const { actor } = requireAuth(request);
-      const { side } = await vendorFormFor(db, actor, request.params.formId, 'contract.read');
-      return change(actor, request.params.formId, side === 'vendor' ? 'vendorForm.answer' : 'vendorForm.request', (tx, form) =>
+      const mayChange = (side: VendorSide) => (side === 'vendor' ? 'vendorForm.answer' : 'vendorForm.request');
+      return change(requireAuth(request).actor, request.params.formId, mayChange, (tx, form, _contract, side) =>
         updateExcludedItems(tx, auditContext(request), catalog, form, side, request.body),
       );
     },
@@ -112,9 +116,8 @@ export const vendorFormRoutes: Routes = (app, deps) => {
     '/vendor-forms/:formId/comments',
     { schema: { params: FormParams, body: PostVendorCommentRequest, response: { 200: VendorFormDetail } } },
     async (request) => {
-      const { actor } = requireAuth(request);
-      const { side } = await vendorFormFor(db, actor, request.params.formId, 'contract.read');
-      return change(actor, request.params.formId, side === 'vendor' ? 'vendorForm.answer' : 'vendorForm.review', (tx, form, contract) =>
+      const mayPost = (side: VendorSide) => (side === 'vendor' ? 'vendorForm.answer' : 'vendorForm.review');
+      return change(requireAuth(request).actor, request.params.formId, mayPost, (tx, form, contract, side) =>
         postComment(tx, auditContext(request), deps, form, contract, side, request.body),
       );
     },

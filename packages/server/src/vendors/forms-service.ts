@@ -2,7 +2,7 @@ import { evaluate, nextVendorFormStatus, todayInTokyo, type Catalog, type Round,
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/connect.js';
 import { assessments, users, vendorFormComments } from '../db/schema.js';
-import { recordAudit, type AuditContext } from '../audit/record.js';
+import { diff, recordAudit, type AuditContext } from '../audit/record.js';
 import { AppError, versionConflict } from '../http/errors.js';
 import type { AppDeps } from '../http/types.js';
 import { roundsOf } from '../assessments/queries.js';
@@ -59,7 +59,7 @@ export async function vendorFormDetail(db: Db, catalog: Catalog, form: VendorFor
   const presented: Record<string, ReturnType<typeof presentRound>[]> = {};
   for (const r of rows) (presented[r.round.itemId] ??= []).push(presentRound(r.round, r.answeredBy));
   const [summary] = await vendorFormSummaries(db, catalog, [form]);
-  const names = await contractNames(db as unknown as Tx, contract);
+  const names = await contractNames(db, contract);
   return {
     form: summary!,
     contract: { id: contract.id, title: contract.title, facilityName: names.facilityName, vendorName: names.vendorName, systems: contract.systems },
@@ -93,12 +93,7 @@ async function updateForm(tx: Tx, context: AuditContext, form: VendorFormRow, ve
     .where(and(eq(assessments.id, form.id), eq(assessments.version, version)))
     .returning();
   if (!row) throw versionConflict();
-  const changes: Record<string, { before: unknown; after: unknown }> = {};
-  for (const key of Object.keys(set) as (keyof typeof set)[]) {
-    const before = form[key as keyof VendorFormRow] ?? null;
-    const after = row[key as keyof typeof row] ?? null;
-    if (JSON.stringify(before) !== JSON.stringify(after)) changes[key] = { before, after };
-  }
+  const changes = diff<typeof row>(form, row, Object.keys(set) as (keyof typeof row & string)[]);
   await recordAudit(tx, context, { action, entityType: 'assessment', entityId: form.id, ...scopeOf(form), changes });
   return row as VendorFormRow;
 }

@@ -2,7 +2,6 @@ import { AcceptVendorInvitationRequest, SessionInfo, VendorInvitationPreview, fi
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Routes } from '../http/types.js';
-import type { Tx } from '../db/connect.js';
 import { assessments, vendorContracts } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
 import { userByEmail } from '../invitations/service.js';
@@ -24,7 +23,7 @@ export const vendorInvitationRoutes: Routes = (app, deps) => {
       const [contract] = await db.select().from(vendorContracts).where(eq(vendorContracts.id, invitation.contractId));
       const [form] = await db.select({ fiscalYear: assessments.fiscalYear }).from(assessments).where(eq(assessments.id, invitation.assessmentId));
       if (!contract || !form) throw new AppError(404, 'invitation_invalid');
-      const names = await contractNames(db as unknown as Tx, contract);
+      const names = await contractNames(db, contract);
       return {
         email: invitation.email,
         facilityName: names.facilityName,

@@ -1,4 +1,4 @@
-import { fiscalYearLabel, reminderDue, type ContractView, type VendorCommentView, type VendorFormStatus, type VendorFormSummary, type VendorSide } from '@mamori/domain';
+import { fiscalYearLabel, nextReminderAt, reminderDue, type ContractView, type VendorCommentView, type VendorFormStatus, type VendorFormSummary, type VendorSide } from '@mamori/domain';
 import type { vendorFormComments } from '../db/schema.js';
 import type { ContractRow, VendorFormRow } from './access.js';
 
@@ -11,11 +11,8 @@ export interface FormCounts {
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
 export function presentVendorForm(form: VendorFormRow, counts: FormCounts): VendorFormSummary {
-  const status = form.status as VendorFormStatus;
-  const requestedAt = form.requestedAt ?? form.createdAt;
-  const reminderDays = form.reminderDays ?? 14;
-  const open = status === 'requested' || status === 'in-progress';
-  const next = new Date((form.remindedAt ?? requestedAt).getTime() + reminderDays * 86_400_000);
+  const reminder = reminderOf(form);
+  const { status, requestedAt, reminderDays } = reminder;
   return {
     id: form.id,
     contractId: form.contractId,
@@ -31,21 +28,19 @@ export function presentVendorForm(form: VendorFormRow, counts: FormCounts): Vend
     reminderDays,
     remindedAt: iso(form.remindedAt),
     reminderCount: form.reminderCount,
-    nextReminderAt: open ? next.toISOString() : null,
+    nextReminderAt: iso(nextReminderAt(reminder)),
     ...counts,
     version: form.version,
   };
 }
 
-/** Whether the scheduled job would remind this form's vendor now (the same rule the job applies). */
+/** A form's reminder facts, for the domain's reminder rule (the page shows it, the job applies it). */
+function reminderOf(form: VendorFormRow) {
+  return { status: form.status as VendorFormStatus, requestedAt: form.requestedAt ?? form.createdAt, remindedAt: form.remindedAt, reminderDays: form.reminderDays ?? 14 };
+}
+
 export function isReminderDue(form: VendorFormRow, now: Date): boolean {
-  return reminderDue({
-    status: form.status as VendorFormStatus,
-    requestedAt: form.requestedAt ?? form.createdAt,
-    remindedAt: form.remindedAt,
-    reminderDays: form.reminderDays ?? 14,
-    now,
-  });
+  return reminderDue({ ...reminderOf(form), now });
 }
 
 export interface ContractRelations {

@@ -1,6 +1,6 @@
 import type { Catalog } from '@mamori/domain';
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Tx } from '../db/connect.js';
+import type { Db, Tx } from '../db/connect.js';
 import { assessments, facilities, vendors } from '../db/schema.js';
 import { recordAudit, type AuditContext } from '../audit/record.js';
 import { AppError, invalid } from '../http/errors.js';
@@ -11,8 +11,8 @@ import { invitationMail } from './mail-texts.js';
 import { mailVendor } from './notify.js';
 
 /** Names, for e-mails and the evaluation's form label. */
-export async function contractNames(tx: Tx, contract: ContractRow) {
-  const [row] = await tx
+export async function contractNames(db: Db, contract: ContractRow) {
+  const [row] = await db
     .select({ facilityName: facilities.name, vendorName: vendors.name })
     .from(facilities)
     .innerJoin(vendors, eq(vendors.id, contract.vendorId))

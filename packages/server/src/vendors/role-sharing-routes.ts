@@ -2,7 +2,7 @@ import { Id, Locale, RoleSharingView, SaveRoleSharingRequest, VendorFormVersionR
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Routes } from '../http/types.js';
-import type { Db, Tx } from '../db/connect.js';
+import type { Db } from '../db/connect.js';
 import { roleSharingTables, users } from '../db/schema.js';
 import { recordAudit } from '../audit/record.js';
 import { auditContext, requireAuth } from '../auth/context.js';
@@ -46,8 +46,8 @@ function normalizedRows(rows: RoleSharingRow[]): RoleSharingRow[] {
   return roleSharingAreaIds.map((area) => byArea.get(area) ?? { area, responsible: null, action: '', notes: '' });
 }
 
-async function current(tx: Db | Tx, contractId: string) {
-  const [row] = await tx.select().from(roleSharingTables).where(eq(roleSharingTables.contractId, contractId));
+async function current(db: Db, contractId: string) {
+  const [row] = await db.select().from(roleSharingTables).where(eq(roleSharingTables.contractId, contractId));
   return row;
 }
 
@@ -125,7 +125,7 @@ export const roleSharingRoutes: Routes = (app, deps) => {
   for (const format of ['pdf', 'xlsx'] as const) {
     app.get(`/contracts/:contractId/role-sharing.${format}`, { schema: { params: ContractParams, querystring: ExportQuery } }, async (request, reply) => {
       const { contract } = await contractFor(db, requireAuth(request).actor, request.params.contractId, 'contract.read');
-      const names = await contractNames(db as unknown as Tx, contract);
+      const names = await contractNames(db, contract);
       const document = { ...names, systems: contract.systems, view: await present(db, contract, await current(db, contract.id)), printedAt: new Date() };
       const { locale } = request.query;
       const body = format === 'pdf' ? await renderRoleSharingPdf(document, locale) : await renderRoleSharingXlsx(document, locale);
