@@ -19,10 +19,15 @@ export function actorFromSession(session: SessionInfo): Actor {
   return { userId: session.user.id, grants };
 }
 
+/** The signed-in person's grants, as the domain's policy reads them. */
+export function useActor(): Actor | null {
+  const { data: session } = useSession();
+  return useMemo(() => (session ? actorFromSession(session) : null), [session]);
+}
+
 /** The UI hides what the server would refuse; the server still decides. */
 export function useCan() {
-  const { data: session } = useSession();
-  const actor = useMemo(() => (session ? actorFromSession(session) : null), [session]);
+  const actor = useActor();
   return useMemo(
     () => (permission: Permission, scope: Scope) => (actor ? can(actor, permission, scope) : false),
     [actor],

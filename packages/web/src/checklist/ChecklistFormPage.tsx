@@ -1,12 +1,11 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Alert, Anchor, Badge, Box, Button, Collapse, Grid, Group, Paper, Stack, Switch, Text, Title, UnstyledButton } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { todayInTokyo } from '@mamori/domain';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router';
-import { ApiError, isApiError } from '../api/client';
-import { showError, showSuccess } from '../api/errors';
+import { isApiError } from '../api/client';
+import { showError } from '../api/errors';
 import { useCan } from '../auth/actor';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { useFacilityContracts } from '../contracts/api';
@@ -16,7 +15,7 @@ import { findingsByItem, useFindings } from '../findings/queries';
 import { FullPageLoader } from '../layout/FullPageLoader';
 import { HelpDrawer } from './HelpDrawer';
 import { ItemRow } from './ItemRow';
-import { formKey, isSingleColumn, itemAnchor, itemName, liveEvaluation, pick, sameState, savedState, startEdit, type Edits, type ItemEdit, type ItemState } from './model';
+import { formKey, itemAnchor, itemName, liveEvaluation, pick } from './model';
 import { fyName } from './problems';
 import {
   checklistKeys,
@@ -27,10 +26,10 @@ import {
   useAssessment,
   useEditionForm,
   useSetDetail,
-  type AssessmentDetail,
   type EditionItem,
 } from './queries';
 import { ReadinessPanel } from './ReadinessPanel';
+import { useRoundEdits } from './useRoundEdits';
 import { AddVendorModal, VendorFormsSection } from './VendorForms';
 import { useYearForms } from './year';
 import './checklist.css';
@@ -47,7 +46,6 @@ function FormPage() {
   const { assessmentId = '', facilityId = '' } = useParams();
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const queryClient = useQueryClient();
   const setDetail = useSetDetail();
   const allowed = useCan();
   const wide = useMediaQuery('(min-width: 75em)');
@@ -61,33 +59,16 @@ function FormPage() {
   // Vendor forms requested through 事業者・契約 are answered by the vendor and open on their own page.
   const contractFormIds = new Set((useFacilityContracts(facilityId).data ?? []).flatMap((c) => c.forms.map((f) => f.id)));
 
-  const [edits, setEdits] = useState<Edits>({});
-  const [saving, setSaving] = useState<Record<string, boolean>>({});
-  const [conflicts, setConflicts] = useState<Record<string, boolean>>({});
-  const [rowErrors, setRowErrors] = useState<Record<string, string | null>>({});
-  const [fieldErrors, setFieldErrors] = useState<Record<string, Record<string, string>>>({});
   const [helpItem, setHelpItem] = useState<string | null>(null);
   const [panelOpen, setPanelOpen] = useState(false);
-  const [savingAll, setSavingAll] = useState(false);
   const [vendorBusy, setVendorBusy] = useState(false);
   const [addingVendor, setAddingVendor] = useState(false);
-  const detailRef = useRef(detail);
-  detailRef.current = detail;
-  const editsRef = useRef(edits);
-  editsRef.current = edits;
-
-  const dirtyIds = Object.keys(edits);
-  const dirty = dirtyIds.length > 0;
-
-  // Leaving with unsaved answers loses them: let the browser ask first.
-  useEffect(() => {
-    if (!dirty) return;
-    const handler = (event: BeforeUnloadEvent) => {
-      event.preventDefault();
-    };
-    window.addEventListener('beforeunload', handler);
-    return () => window.removeEventListener('beforeunload', handler);
-  }, [dirty]);
+  const { edits, dirty, dirtyIds, saved, saving, conflicts, rowErrors, fieldErrors, savingAll, onChange, discard, onSave, onOverwrite, saveAll } = useRoundEdits(form, detail, {
+    queryKey: checklistKeys.detail(assessmentId),
+    put: (itemId, round, input) => putRound(assessmentId, itemId, round, input),
+    remove: (itemId, round) => deleteRound(assessmentId, itemId, round),
+    setDetail,
+  });
 
   const organizationId = facility.data?.organizationId;
   const canAnswer = !!organizationId && allowed('assessment.answer', { kind: 'facility', organizationId, facilityId });
@@ -101,142 +82,9 @@ function FormPage() {
     [findings.data, detail?.assessment.edition],
   );
 
-  const saved = useMemo(() => {
-    const map: Record<string, ItemState> = {};
-    if (detail && form) for (const item of form.items) map[item.id] = savedState(detail.answers[item.id]);
-    return map;
-  }, [detail, form]);
-
   const live = useMemo(() => (form && detail ? liveEvaluation(form, detail, edits, today, year) : null), [form, detail, edits, today, year]);
 
-  const onChange = useCallback((itemId: string, fn: (state: ItemState) => ItemState) => {
-    const current = detailRef.current;
-    if (!current) return;
-    setEdits((prev) => {
-      const base: ItemEdit = prev[itemId] ?? startEdit(current.answers[itemId]);
-      const next = { ...base, ...fn(base) };
-      const rest = { ...prev };
-      if (sameState(next, savedState(current.answers[itemId]))) delete rest[itemId];
-      else rest[itemId] = next;
-      return rest;
-    });
-    setFieldErrors((prev) => (prev[itemId] ? { ...prev, [itemId]: {} } : prev));
-    setRowErrors((prev) => (prev[itemId] ? { ...prev, [itemId]: null } : prev));
-  }, []);
-
-  const discard = useCallback((itemId: string) => {
-    setEdits((prev) => {
-      const rest = { ...prev };
-      delete rest[itemId];
-      return rest;
-    });
-    setConflicts((prev) => ({ ...prev, [itemId]: false }));
-    setFieldErrors((prev) => ({ ...prev, [itemId]: {} }));
-    setRowErrors((prev) => ({ ...prev, [itemId]: null }));
-  }, []);
-
-  const validate = useCallback(
-    (edit: ItemEdit): Record<string, string> => {
-      const errors: Record<string, string> = {};
-      edit.rounds.forEach((round, index) => {
-        const n = index + 1;
-        if (!round.value) errors[`${n}.value`] = t('checklist.validation.chooseAnswer');
-        if (!round.date) errors[`${n}.date`] = t('checklist.validation.dateRequired');
-      });
-      return errors;
-    },
-    [t],
-  );
-
-  /** Saves one item's changed rounds in order; returns false when something needs the user's attention. */
-  const saveItem = useCallback(
-    async (itemId: string, rebase = false): Promise<boolean> => {
-      const item = form?.items.find((i) => i.id === itemId);
-      let edit = editsRef.current[itemId];
-      let current = queryClient.getQueryData<AssessmentDetail>(checklistKeys.detail(assessmentId)) ?? detailRef.current;
-      if (!item || !edit || !current) return true;
-      if (rebase) edit = { ...edit, versions: (current.answers[itemId] ?? []).map((r) => r.version) };
-      const errors = validate(edit);
-      if (Object.keys(errors).length) {
-        setFieldErrors((prev) => ({ ...prev, [itemId]: errors }));
-        setRowErrors((prev) => ({ ...prev, [itemId]: Object.values(errors)[0]! }));
-        return false;
-      }
-      setSaving((prev) => ({ ...prev, [itemId]: true }));
-      try {
-        const savedRounds = current.answers[itemId] ?? [];
-        for (let n = savedRounds.length; n > edit.rounds.length; n--) {
-          current = await deleteRound(assessmentId, itemId, n);
-        }
-        for (let index = 0; index < edit.rounds.length; index++) {
-          const round = edit.rounds[index]!;
-          const before = savedRounds[index];
-          const isLast = index === edit.rounds.length - 1;
-          const note = isLast ? edit.note : (before?.note ?? '');
-          const riskAcceptance = isLast ? edit.riskAcceptance : (before?.riskAcceptance ?? '');
-          const targetDate = index === 0 && round.value === 'no' && !isSingleColumn(item) ? round.targetDate : null;
-          const changed =
-            !before ||
-            before.draft ||
-            before.value !== round.value ||
-            before.date !== round.date ||
-            (before.targetDate ?? null) !== targetDate ||
-            before.note !== note ||
-            before.riskAcceptance !== riskAcceptance;
-          if (!changed) continue;
-          current = await putRound(assessmentId, itemId, index + 1, {
-            value: round.value!,
-            date: round.date!,
-            targetDate,
-            note,
-            riskAcceptance,
-            version: edit.versions[index] ?? null,
-          });
-        }
-        setDetail(current);
-        discard(itemId);
-        return true;
-      } catch (error) {
-        if (isApiError(error, 'version_conflict')) {
-          setConflicts((prev) => ({ ...prev, [itemId]: true }));
-          await queryClient.invalidateQueries({ queryKey: checklistKeys.detail(assessmentId) });
-        } else if (error instanceof ApiError) {
-          const message = error.details.length ? error.details.map((d) => d.message).join(' ') : error.message;
-          setRowErrors((prev) => ({ ...prev, [itemId]: message }));
-          await queryClient.invalidateQueries({ queryKey: checklistKeys.detail(assessmentId) });
-        } else {
-          showError(error);
-        }
-        return false;
-      } finally {
-        setSaving((prev) => ({ ...prev, [itemId]: false }));
-      }
-    },
-    [form, queryClient, assessmentId, validate, setDetail, discard],
-  );
-
-  const onSave = useCallback((itemId: string) => void saveItem(itemId), [saveItem]);
-  const onOverwrite = useCallback(
-    (itemId: string) => {
-      setConflicts((prev) => ({ ...prev, [itemId]: false }));
-      void saveItem(itemId, true);
-    },
-    [saveItem],
-  );
   const onHelp = useCallback((itemId: string) => setHelpItem(itemId), []);
-
-  const saveAll = async () => {
-    if (!form) return;
-    setSavingAll(true);
-    let failed = 0;
-    for (const item of form.items) {
-      if (!editsRef.current[item.id]) continue;
-      if (!(await saveItem(item.id))) failed++;
-    }
-    setSavingAll(false);
-    if (failed) showError(new ApiError(400, 'partial', t('checklist.saveAllFailed', { count: failed })));
-    else showSuccess(t('common.saved'));
-  };
 
   const jump = useCallback((itemId: string) => {
     const element = document.getElementById(itemAnchor(itemId));

@@ -7,7 +7,8 @@ import { FindingHint } from '../findings/FindingHint';
 import type { FindingView } from '../findings/queries';
 import { EvidenceList } from './EvidenceList';
 import { isSingleColumn, itemAnchor, pick, type ItemState, type LiveProblem, type RoundDraft } from './model';
-import { fyName, problemMessage } from './problems';
+import { ProblemLines, SaveNotices } from './ItemNotices';
+import { fyName } from './problems';
 import type { EditionItem, EvidenceView, RoundView } from './queries';
 import { AnswerControl, Column, ColumnTitle, DayInput } from './RoundFields';
 
@@ -245,40 +246,10 @@ function ItemRowImpl(props: ItemRowProps) {
         )}
 
         {(blocking.length > 0 || warnings.length > 0) && (!notNeeded || excluded) && (
-          <Stack gap={2} role="status">
-            {blocking.map((p) => (
-              <Text key={p.code} size="sm" c="red.8">
-                ● {problemMessage(p, fiscalYear, t, language)}
-              </Text>
-            ))}
-            {warnings.map((p) => (
-              <Text key={p.code} size="sm" c="yellow.9">
-                ○ {problemMessage(p, fiscalYear, t, language)}
-              </Text>
-            ))}
-          </Stack>
+          <ProblemLines blocking={blocking} warnings={warnings} fiscalYear={fiscalYear} />
         )}
 
-        {props.conflict && (
-          <Alert color="orange" title={t('checklist.conflict.title')}>
-            <Stack gap="xs">
-              <Text size="sm">{t('checklist.conflict.body')}</Text>
-              <Group gap="xs">
-                <Button size="xs" color="orange" onClick={() => props.onOverwrite(item.id)}>
-                  {t('checklist.conflict.overwrite')}
-                </Button>
-                <Button size="xs" variant="default" onClick={() => props.onDiscard(item.id)}>
-                  {t('checklist.conflict.reload')}
-                </Button>
-              </Group>
-            </Stack>
-          </Alert>
-        )}
-        {props.rowError && (
-          <Alert color="red" p="xs">
-            <Text size="sm">{props.rowError}</Text>
-          </Alert>
-        )}
+        <SaveNotices itemId={item.id} conflict={props.conflict} rowError={props.rowError} onOverwrite={props.onOverwrite} onDiscard={props.onDiscard} />
 
         {!item.flags.gate && !notNeeded && (
           <Box>

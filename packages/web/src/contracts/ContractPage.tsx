@@ -11,7 +11,8 @@ import { FullPageLoader } from '../layout/FullPageLoader';
 import { DisclosuresPanel } from '../vendor-portal/DisclosuresPanel';
 import { RoleSharingPanel } from '../vendor-portal/RoleSharingPanel';
 import { vendorHome } from '../vendor-portal/access';
-import { useContractAccess, useIsVendorUser } from './access';
+import { useContractAccess } from './access';
+import { useVendorMemberships } from '../vendor-portal/access';
 import { formOfYear, useContract, useFacilityContracts, type ContractView, type VendorFormSummary } from './api';
 import { ContractDrawer } from './ContractDrawer';
 import { MaintenanceFacts, PrimeSubFacts, SystemBadges } from './ContractsPage';
@@ -45,7 +46,7 @@ export function ContractPage() {
   const query = useContract(contractId);
   const contract = query.data;
   const access = useContractAccess(contract);
-  const vendorUser = useIsVendorUser();
+  const vendorUser = useVendorMemberships().length > 0;
   const [editing, setEditing] = useState(false);
   const facilityContracts = useFacilityContracts(contract?.facilityId, access.side === 'facility' && access.canManage);
   const tabParam = params.get('tab');

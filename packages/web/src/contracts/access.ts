@@ -1,21 +1,8 @@
-import { useMemo } from 'react';
-import { can, contractSide, type Actor, type Permission } from '@mamori/domain';
-import { actorFromSession } from '../auth/actor';
-import { useSession } from '../auth/session';
+import { can, contractSide, type Permission } from '@mamori/domain';
+import { useActor } from '../auth/actor';
 import type { ContractView, VendorSide } from './api';
 
 type ContractScope = { kind: 'contract'; organizationId: string; facilityId: string; vendorId: string };
-
-/** The session's grants, with the vendor companies the user answers for (the vendor portal). */
-function useActor(): Actor | null {
-  const { data: session } = useSession();
-  return useMemo(() => {
-    if (!session) return null;
-    const actor = actorFromSession(session);
-    const missing = (session.memberships.vendors ?? []).filter((v) => !actor.grants.some((g) => g.kind === 'vendor' && g.vendorId === v.id));
-    return { ...actor, grants: [...actor.grants, ...missing.map((v) => ({ kind: 'vendor' as const, vendorId: v.id }))] };
-  }, [session]);
-}
 
 /**
  * Which side of a contract the signed-in person is on, and what they may do there (the server decides
@@ -33,10 +20,4 @@ export function useContractAccess(contract: Pick<ContractView, 'organizationId' 
     canReview: may('vendorForm.review'),
     canAnswer: may('vendorForm.answer'),
   };
-}
-
-/** Whether the user answers for any vendor company (then the app shows them the vendor portal). */
-export function useIsVendorUser(): boolean {
-  const { data: session } = useSession();
-  return (session?.memberships.vendors?.length ?? 0) > 0;
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { Alert, Anchor, Badge, Box, Button, Collapse, Grid, Group, Paper, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { todayInTokyo, vendorMayEditForm } from '@mamori/domain';
@@ -9,10 +9,11 @@ import { ApiError, isApiError } from '../api/client';
 import { showError, showSuccess } from '../api/errors';
 import '../checklist/checklist.css';
 import { HelpDrawer } from '../checklist/HelpDrawer';
-import { isSingleColumn, itemAnchor, itemName, pick, sameState, savedState, startEdit, type Edits, type ItemEdit, type ItemState } from '../checklist/model';
+import { itemAnchor, itemName, pick } from '../checklist/model';
 import { fyName } from '../checklist/problems';
 import { useEditionForm } from '../checklist/queries';
 import { ReadinessPanel } from '../checklist/ReadinessPanel';
+import { useRoundEdits } from '../checklist/useRoundEdits';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { useContractAccess } from '../contracts/access';
 import {
@@ -61,30 +62,13 @@ function FormScreen({ formId }: { formId: string }) {
   const contract = useContract(detail?.contract.id);
   const access = useContractAccess(contract.data);
 
-  const [edits, setEdits] = useState<Edits>({});
-  const [saving, setSaving] = useState<Record<string, boolean>>({});
-  const [conflicts, setConflicts] = useState<Record<string, boolean>>({});
-  const [rowErrors, setRowErrors] = useState<Record<string, string | null>>({});
-  const [fieldErrors, setFieldErrors] = useState<Record<string, Record<string, string>>>({});
   const [helpItem, setHelpItem] = useState<string | null>(null);
   const [panelOpen, setPanelOpen] = useState(false);
-  const [savingAll, setSavingAll] = useState(false);
   const [busy, setBusy] = useState(false);
   const [toggling, setToggling] = useState(false);
   const [refused, setRefused] = useState<RefusedItem[]>([]);
   const detailRef = useRef(detail);
   detailRef.current = detail;
-  const editsRef = useRef(edits);
-  editsRef.current = edits;
-  const dirtyIds = Object.keys(edits);
-  const dirty = dirtyIds.length > 0;
-
-  useEffect(() => {
-    if (!dirty) return;
-    const handler = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', handler);
-    return () => window.removeEventListener('beforeunload', handler);
-  }, [dirty]);
 
   /** A fresh detail from the server: this screen, the contract lists and the facility's checklist. */
   const setDetail = useCallback(
@@ -95,116 +79,16 @@ function FormScreen({ formId }: { formId: string }) {
     [queryClient],
   );
 
-  const saved = useMemo(() => {
-    const map: Record<string, ItemState> = {};
-    if (detail && form) for (const item of form.items) map[item.id] = savedState(detail.answers[item.id]);
-    return map;
-  }, [detail, form]);
+  const { edits, dirty, dirtyIds, saved, saving, conflicts, rowErrors, fieldErrors, savingAll, onChange, discard, onSave, onOverwrite, saveAll } = useRoundEdits(form, detail, {
+    queryKey: contractKeys.form(formId),
+    put: (itemId, round, input) => putVendorRound(formId, itemId, round, input),
+    remove: (itemId, round) => deleteVendorRound(formId, itemId, round),
+    setDetail,
+  });
 
   const live = useMemo(() => (form && detail ? vendorFormLive(form, detail, edits, today) : null), [form, detail, edits, today]);
 
-  const onChange = useCallback((itemId: string, fn: (state: ItemState) => ItemState) => {
-    const current = detailRef.current;
-    if (!current) return;
-    setEdits((prev) => {
-      const base: ItemEdit = prev[itemId] ?? startEdit(current.answers[itemId]);
-      const next = { ...base, ...fn(base) };
-      const rest = { ...prev };
-      if (sameState(next, savedState(current.answers[itemId]))) delete rest[itemId];
-      else rest[itemId] = next;
-      return rest;
-    });
-    setFieldErrors((prev) => (prev[itemId] ? { ...prev, [itemId]: {} } : prev));
-    setRowErrors((prev) => (prev[itemId] ? { ...prev, [itemId]: null } : prev));
-  }, []);
-
-  const discard = useCallback((itemId: string) => {
-    setEdits((prev) => {
-      const rest = { ...prev };
-      delete rest[itemId];
-      return rest;
-    });
-    setConflicts((prev) => ({ ...prev, [itemId]: false }));
-    setFieldErrors((prev) => ({ ...prev, [itemId]: {} }));
-    setRowErrors((prev) => ({ ...prev, [itemId]: null }));
-  }, []);
-
-  /** Saves one item's changed rounds in order (as the checklist does); false when something needs the vendor's attention. */
-  const saveItem = useCallback(
-    async (itemId: string, rebase = false): Promise<boolean> => {
-      const item = form?.items.find((i) => i.id === itemId);
-      let edit = editsRef.current[itemId];
-      let current = queryClient.getQueryData<VendorFormDetail>(contractKeys.form(formId)) ?? detailRef.current;
-      if (!item || !edit || !current) return true;
-      if (rebase) edit = { ...edit, versions: (current.answers[itemId] ?? []).map((r) => r.version) };
-      const errors: Record<string, string> = {};
-      edit.rounds.forEach((round, index) => {
-        if (!round.value) errors[`${index + 1}.value`] = t('checklist.validation.chooseAnswer');
-        if (!round.date) errors[`${index + 1}.date`] = t('checklist.validation.dateRequired');
-      });
-      if (Object.keys(errors).length) {
-        setFieldErrors((prev) => ({ ...prev, [itemId]: errors }));
-        setRowErrors((prev) => ({ ...prev, [itemId]: Object.values(errors)[0]! }));
-        return false;
-      }
-      setSaving((prev) => ({ ...prev, [itemId]: true }));
-      try {
-        const savedRounds = current.answers[itemId] ?? [];
-        for (let n = savedRounds.length; n > edit.rounds.length; n--) current = await deleteVendorRound(formId, itemId, n);
-        for (let index = 0; index < edit.rounds.length; index++) {
-          const round = edit.rounds[index]!;
-          const before = savedRounds[index];
-          const isLast = index === edit.rounds.length - 1;
-          const note = isLast ? edit.note : (before?.note ?? '');
-          const riskAcceptance = isLast ? edit.riskAcceptance : (before?.riskAcceptance ?? '');
-          const targetDate = index === 0 && round.value === 'no' && !isSingleColumn(item) ? round.targetDate : null;
-          const changed =
-            !before || before.draft || before.value !== round.value || before.date !== round.date || (before.targetDate ?? null) !== targetDate || before.note !== note || before.riskAcceptance !== riskAcceptance;
-          if (!changed) continue;
-          current = await putVendorRound(formId, itemId, index + 1, { value: round.value!, date: round.date!, targetDate, note, riskAcceptance, version: edit.versions[index] ?? null });
-        }
-        setDetail(current);
-        discard(itemId);
-        return true;
-      } catch (error) {
-        if (isApiError(error, 'version_conflict')) {
-          setConflicts((prev) => ({ ...prev, [itemId]: true }));
-          await queryClient.invalidateQueries({ queryKey: contractKeys.form(formId) });
-        } else if (error instanceof ApiError) {
-          const message = error.details.length ? error.details.map((d) => d.message).join(' ') : error.message;
-          setRowErrors((prev) => ({ ...prev, [itemId]: message }));
-          await queryClient.invalidateQueries({ queryKey: contractKeys.form(formId) });
-        } else showError(error);
-        return false;
-      } finally {
-        setSaving((prev) => ({ ...prev, [itemId]: false }));
-      }
-    },
-    [form, queryClient, formId, t, setDetail, discard],
-  );
-
-  const onSave = useCallback((itemId: string) => void saveItem(itemId), [saveItem]);
-  const onOverwrite = useCallback(
-    (itemId: string) => {
-      setConflicts((prev) => ({ ...prev, [itemId]: false }));
-      void saveItem(itemId, true);
-    },
-    [saveItem],
-  );
   const onHelp = useCallback((itemId: string) => setHelpItem(itemId), []);
-
-  const saveAll = async () => {
-    if (!form) return;
-    setSavingAll(true);
-    let failed = 0;
-    for (const item of form.items) {
-      if (!editsRef.current[item.id]) continue;
-      if (!(await saveItem(item.id))) failed++;
-    }
-    setSavingAll(false);
-    if (failed) showError(new ApiError(400, 'partial', t('checklist.saveAllFailed', { count: failed })));
-    else showSuccess(t('common.saved'));
-  };
 
   const jump = useCallback((itemId: string) => {
     const element = document.getElementById(itemAnchor(itemId));

@@ -1,9 +1,10 @@
 import { memo } from 'react';
-import { Alert, Badge, Button, CloseButton, Divider, Group, Paper, SimpleGrid, Stack, Switch, Text, Textarea } from '@mantine/core';
+import { Badge, Button, CloseButton, Divider, Group, Paper, SimpleGrid, Stack, Switch, Text, Textarea } from '@mantine/core';
 import { fiscalYearRange } from '@mamori/domain';
 import { useTranslation } from 'react-i18next';
 import { formatDay } from '../checklist/dates';
 import { isSingleColumn, itemAnchor, pick, type ItemState, type LiveProblem, type RoundDraft } from '../checklist/model';
+import { ProblemLines, SaveNotices } from '../checklist/ItemNotices';
 import { fyName, problemMessage } from '../checklist/problems';
 import type { EditionItem, RoundView } from '../checklist/queries';
 import { AnswerControl, Column, ColumnTitle, DayInput } from '../checklist/RoundFields';
@@ -300,45 +301,16 @@ function VendorItemRowImpl(props: VendorItemRowProps) {
         )}
 
         {(blocking.length > 0 || warnings.length > 0 || (props.flagged && unanswered)) && !excluded && (
-          <Stack gap={2} role="status">
+          <ProblemLines blocking={blocking} warnings={warnings} fiscalYear={fiscalYear}>
             {props.flagged && unanswered && (
               <Text size="sm" c="red.8">
                 ● {problemMessage({ code: 'unanswered', form: 'vendor' }, fiscalYear, t, language)}
               </Text>
             )}
-            {blocking.map((p) => (
-              <Text key={p.code} size="sm" c="red.8">
-                ● {problemMessage(p, fiscalYear, t, language)}
-              </Text>
-            ))}
-            {warnings.map((p) => (
-              <Text key={p.code} size="sm" c="yellow.9">
-                ○ {problemMessage(p, fiscalYear, t, language)}
-              </Text>
-            ))}
-          </Stack>
+          </ProblemLines>
         )}
 
-        {props.conflict && (
-          <Alert color="orange" title={t('checklist.conflict.title')}>
-            <Stack gap="xs">
-              <Text size="sm">{t('checklist.conflict.body')}</Text>
-              <Group gap="xs">
-                <Button size="xs" color="orange" onClick={() => props.onOverwrite(item.id)}>
-                  {t('checklist.conflict.overwrite')}
-                </Button>
-                <Button size="xs" variant="default" onClick={() => props.onDiscard(item.id)}>
-                  {t('checklist.conflict.reload')}
-                </Button>
-              </Group>
-            </Stack>
-          </Alert>
-        )}
-        {props.rowError && (
-          <Alert color="red" p="xs">
-            <Text size="sm">{props.rowError}</Text>
-          </Alert>
-        )}
+        <SaveNotices itemId={item.id} conflict={props.conflict} rowError={props.rowError} onOverwrite={props.onOverwrite} onDiscard={props.onDiscard} />
 
         {canAnswer && !excluded && (
           <Group justify="space-between" gap="xs">

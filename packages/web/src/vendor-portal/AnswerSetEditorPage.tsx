@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import {
   Alert,
   Anchor,
@@ -36,6 +36,7 @@ import { NotFoundPage } from '../layout/NotFoundPage';
 import { useVendorMemberships } from './access';
 import { createAnswerSet, deleteAnswerSet, updateAnswerSet, useAllAnswerSets, vendorPortalKeys, type AnswerSetView } from './api';
 import { fyLabel } from './labels';
+import { useWarnBeforeLeaving } from '../common/useWarnBeforeLeaving';
 
 interface AnswerDraft {
   value: 'yes' | 'no' | null;
@@ -147,12 +148,7 @@ function Editor({
   // Set just before navigating away on purpose (after a save or a delete), when state has not re-rendered yet.
   const leaving = useRef(false);
   const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && !leaving.current && currentLocation.pathname !== nextLocation.pathname);
-  useEffect(() => {
-    if (!dirty) return;
-    const handler = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', handler);
-    return () => window.removeEventListener('beforeunload', handler);
-  }, [dirty]);
+  useWarnBeforeLeaving(dirty);
 
   const answered = items.filter((i) => !draft.excluded.includes(i.id) && draft.answers[i.id]?.value).length;
   const inScope = items.filter((i) => !draft.excluded.includes(i.id)).length;

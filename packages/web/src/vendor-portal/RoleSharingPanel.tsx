@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Badge, Button, Group, Input, Paper, SegmentedControl, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { responsibleParties, roleSharingAreas, type ResponsibleParty, type RoleSharingArea } from '@mamori/domain';
 import { useQueryClient } from '@tanstack/react-query';
@@ -12,6 +12,7 @@ import { FullPageLoader } from '../layout/FullPageLoader';
 import { confirmRoleSharing, roleSharingExportUrl, saveRoleSharing, useRoleSharing, vendorPortalKeys, type ContractView, type RoleSharingRow, type RoleSharingView } from './api';
 import { contractScopeOf } from './DisclosuresPanel';
 import { pickText } from './labels';
+import { useWarnBeforeLeaving } from '../common/useWarnBeforeLeaving';
 
 type Rows = Record<string, RoleSharingRow>;
 
@@ -64,12 +65,7 @@ function Editor({
   const [conflict, setConflict] = useState(false);
   const dirty = !same(rows, initial);
 
-  useEffect(() => {
-    if (!dirty) return;
-    const handler = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', handler);
-    return () => window.removeEventListener('beforeunload', handler);
-  }, [dirty]);
+  useWarnBeforeLeaving(dirty);
 
   const groups = useMemo(() => {
     const list: { key: string; label: { ja: string; en: string }; areas: RoleSharingArea[] }[] = [];

@@ -19,6 +19,7 @@ import { EdgesEditor } from './EdgesEditor';
 import { EntriesTable } from './EntriesTable';
 import { EntryModal, type EntryDraft } from './EntryModal';
 import { starterChart } from './starter';
+import { useWarnBeforeLeaving } from '../../common/useWarnBeforeLeaving';
 
 const blank = (kind: ContactKind, name = ''): EntryDraft => ({ kind, name, organization: '', role: '', phone: '', email: '', hours: '', notes: '', vendorName: '' });
 
@@ -88,12 +89,7 @@ function ChartEditor({ facilityId, loaded, canEdit, prefecture }: { facilityId: 
   }
 
   const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
-  useEffect(() => {
-    if (!dirty) return;
-    const handler = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', handler);
-    return () => window.removeEventListener('beforeunload', handler);
-  }, [dirty]);
+  useWarnBeforeLeaving(dirty);
 
   const hasMinistry = draft.entries.some((e) => e.kind === 'ministry' || e.phone.replace(/\D/g, '') === ministryContact.phone.replace(/\D/g, ''));
   const prefectureName = prefecture ? t(`prefectures.${prefecture}`, { lng: 'ja' }) : '';
