@@ -23,11 +23,10 @@ import {
 } from '@mamori/domain';
 import { and, count, eq, type SQL } from 'drizzle-orm';
 import iconv from 'iconv-lite';
-import pg from 'pg';
 import { eventHash, GENESIS_HASH } from '../src/audit/canonical.js';
 import { recordAuditBatch } from '../src/audit/record.js';
 import { loadCatalog } from '../src/checklist/catalog-loader.js';
-import { openDatabase, type Database, type DatabaseConfig, type Db } from '../src/db/connect.js';
+import { openDatabase, type Database, type Db } from '../src/db/connect.js';
 import { runMigrations } from '../src/db/migrate.js';
 import { accounts, assets, auditEvents, ledgerReviews } from '../src/db/schema.js';
 import { createFacility } from '../src/facilities/service.js';
@@ -39,8 +38,9 @@ import { planImport } from '../src/ledgers/import-plan.js';
 import { readSpreadsheet } from '../src/ledgers/read-file.js';
 import { createOrganization } from '../src/organizations/service.js';
 import type { FacilityRow } from '../src/tenancy/scope.js';
-import { cleanupAll, freePort, onCleanup, runCommand } from './processes.js';
+import { cleanupAll, cleanUpOnSignals, onCleanup } from './processes.js';
 import { recordSection } from './report.js';
+import { freshPostgres, postgresUrl } from './postgres.js';
 
 const HEADING = '## Issue 4 — ledger import and findings';
 const ROWS = 50_000;
@@ -66,15 +66,7 @@ function fail(message: string): never {
   throw new Error(message);
 }
 
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    console.error(`\n${signal}: stopping PostgreSQL and removing temp dirs…`);
-    void cleanupAll().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
-  });
-}
+cleanUpOnSignals('PostgreSQL');
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Generated data: deterministic (seeded), realistic variety.
@@ -517,68 +509,6 @@ async function benchFindings(database: Database, label: string, data: { accounts
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
-// PostgreSQL, as bench/run.ts obtains it
-
-function postgresBinDir(): string | null {
-  const base = '/usr/lib/postgresql';
-  if (!fs.existsSync(base)) return null;
-  const versions = fs
-    .readdirSync(base)
-    .filter((v) => fs.existsSync(path.join(base, v, 'bin', 'pg_ctl')))
-    .sort((a, b) => Number(a) - Number(b));
-  const last = versions.at(-1);
-  return last ? path.join(base, last, 'bin') : null;
-}
-
-async function postgresUrl(): Promise<{ url: string; source: string } | { skipped: string }> {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, source: 'DATABASE_URL (a fresh database created on it and dropped afterwards)' };
-  if (!postgresBinDir()) return { skipped: 'DATABASE_URL is not set and no PostgreSQL server binaries under /usr/lib/postgresql/*/bin (apt-get install postgresql)' };
-  const port = await freePort();
-  // Not under a mkdtemp dir: pg-throwaway.sh hands the dir to the postgres user, who must reach it.
-  const dir = path.join(os.tmpdir(), `mamori-bench-pg-${port}-${randomBytes(4).toString('hex')}`);
-  onCleanup('throwaway PostgreSQL', async () => {
-    try {
-      if (fs.existsSync(path.join(dir, 'data', 'postmaster.pid'))) await runCommand('bash', [path.join(root, 'scripts/pg-stop.sh'), String(port), dir]);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
-  log(`starting a throwaway PostgreSQL on 127.0.0.1:${port}`);
-  try {
-    const out = await runCommand('bash', [path.join(root, 'scripts/pg-throwaway.sh'), String(port), dir]);
-    return { url: out.trim().split('\n').pop() ?? '', source: 'throwaway server from `scripts/pg-throwaway.sh` (fsync off, synchronous_commit off)' };
-  } catch (error) {
-    return { skipped: `the throwaway PostgreSQL server did not start: ${error instanceof Error ? error.message : String(error)}` };
-  }
-}
-
-/** A fresh database on the server for this run (dropped afterwards), and the server's version. */
-async function freshPostgres(serverUrl: string): Promise<{ config: DatabaseConfig; version: string }> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  const name = `mamori_bench_${randomBytes(4).toString('hex')}`;
-  let version: string;
-  try {
-    version = (await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version.split(' ')[0] ?? '?';
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  onCleanup(`database ${name}`, async () => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    } finally {
-      await client.end();
-    }
-  });
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return { config: { kind: 'postgres', url: url.toString(), poolSize: POOL_SIZE }, version };
-}
-
-// ---------------------------------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
   const started = new Date();
@@ -668,7 +598,7 @@ async function main(): Promise<void> {
     log(`PostgreSQL not measured: ${target.skipped}`);
     results.push({ label: 'PostgreSQL', note: `PostgreSQL not measured: ${target.skipped}`, import: null, findings: null, skipped: target.skipped });
   } else {
-    const { config, version } = await freshPostgres(target.url);
+    const { config, version } = await freshPostgres(target.url, POOL_SIZE);
     const postgres = await openDatabase(config);
     onCleanup('PostgreSQL pool', () => postgres.close());
     await runMigrations(postgres);

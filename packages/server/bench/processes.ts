@@ -118,3 +118,16 @@ export async function waitForHttp(label: string, server: Server, url: string, ti
   }
   throw new Error(`${label} was not ready at ${url} within ${timeoutMs / 1000} s:\n${server.output()}`);
 }
+
+/** On Ctrl-C or a kill, runs every cleanup (servers, PostgreSQL, temp dirs) before exiting. */
+export function cleanUpOnSignals(what: string): void {
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      console.error(`\n${signal}: stopping ${what} and removing temp dirs…`);
+      void cleanupAll().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    });
+  }
+}

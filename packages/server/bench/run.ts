@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { execFileSync } from 'node:child_process';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { cleanupAll, freePort, onCleanup, runCommand, startServer, waitForHttp, type Server } from './processes.js';
+import { cleanupAll, cleanUpOnSignals, freePort, onCleanup, runCommand, startServer, waitForHttp, type Server } from './processes.js';
 import { FACILITY_COUNT, seedAdminWithCli, seedOverApi, seedSuffix } from './seed.js';
 import { formatRatio, recordSection, renderSection, terminalTable, verdict, type Aim, type Measured } from './report.js';
 
@@ -40,15 +40,7 @@ for (const [name, value] of Object.entries({ connections, duration, warmup })) {
 const aim: Aim = { ratio: 0.3, p99Ms: 25, connections: 50, cores: 2 };
 const cores = os.availableParallelism();
 
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    console.error(`\n${signal}: stopping servers and removing temp dirs…`);
-    void cleanupAll().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
-  });
-}
+cleanUpOnSignals('servers');
 
 function log(message: string): void {
   console.log(`[bench] ${message}`);
