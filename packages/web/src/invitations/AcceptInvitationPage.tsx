@@ -1,5 +1,4 @@
-import { Alert, Button, List, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { Alert, Button, List, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -8,9 +7,9 @@ import { useApiErrorHandler } from '../api/errors';
 import type { InvitationPreview, SessionInfo } from '../api/types';
 import { useSession, useSignedIn } from '../auth/session';
 import { formatDate } from '../common/format';
-import { password, passwordMin, requiredText } from '../common/validators';
 import { FullPageLoader } from '../layout/FullPageLoader';
 import { PublicLayout } from '../layout/PublicLayout';
+import { SignUpFields, useSignUpForm } from './SignUpForm';
 
 export function AcceptInvitationPage() {
   const { t } = useTranslation();
@@ -24,14 +23,7 @@ export function AcceptInvitationPage() {
     queryFn: () => api<InvitationPreview>(`/invitations/by-token/${encodeURIComponent(token)}`),
     retry: false,
   });
-  const form = useForm({
-    initialValues: { name: '', password: '', confirm: '' },
-    validate: {
-      name: requiredText,
-      password,
-      confirm: (value, values) => (value === values.password ? null : t('validation.passwordMismatch')),
-    },
-  });
+  const form = useSignUpForm();
   const accept = useMutation({
     mutationFn: (body: { name?: string; password?: string }) =>
       api<SessionInfo>(`/invitations/by-token/${encodeURIComponent(token)}/accept`, { method: 'POST', body }),
@@ -82,22 +74,7 @@ export function AcceptInvitationPage() {
       </Stack>
 
       {!inv.existingUser && (
-        <form onSubmit={form.onSubmit((values) => accept.mutate({ name: values.name.trim(), password: values.password }))} noValidate>
-          <Stack gap="sm">
-            <Text size="sm">{t('accept.newUserIntro')}</Text>
-            <TextInput label={t('fields.name')} autoComplete="name" {...form.getInputProps('name')} />
-            <PasswordInput
-              label={t('fields.password')}
-              description={t('fields.passwordHint', { min: passwordMin })}
-              autoComplete="new-password"
-              {...form.getInputProps('password')}
-            />
-            <PasswordInput label={t('fields.passwordConfirm')} autoComplete="new-password" {...form.getInputProps('confirm')} />
-            <Button type="submit" loading={accept.isPending} mt="sm">
-              {t('accept.register')}
-            </Button>
-          </Stack>
-        </form>
+        <SignUpFields form={form} intro={t('accept.newUserIntro')} submitLabel={t('accept.register')} loading={accept.isPending} onSubmit={(body) => accept.mutate(body)} />
       )}
 
       {inv.existingUser && !session && (

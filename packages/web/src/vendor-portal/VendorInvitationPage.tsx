@@ -1,5 +1,4 @@
-import { Alert, Button, List, Paper, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { Alert, Button, List, Paper, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -7,9 +6,9 @@ import { api, ApiError } from '../api/client';
 import { useApiErrorHandler } from '../api/errors';
 import { useSession, useSignedIn, useSignedOut } from '../auth/session';
 import { formatDate } from '../common/format';
-import { password, passwordMin, requiredText } from '../common/validators';
 import { FullPageLoader } from '../layout/FullPageLoader';
 import { PublicLayout } from '../layout/PublicLayout';
+import { SignUpFields, useSignUpForm } from '../invitations/SignUpForm';
 import { vendorHome } from './access';
 import { acceptVendorInvitation, useVendorInvitation } from './api';
 
@@ -23,14 +22,7 @@ export function VendorInvitationPage() {
   const onError = useApiErrorHandler();
   const { data: session, isLoading: sessionLoading } = useSession();
   const preview = useVendorInvitation(token);
-  const form = useForm({
-    initialValues: { name: '', password: '', confirm: '' },
-    validate: {
-      name: requiredText,
-      password,
-      confirm: (value, values) => (value === values.password ? null : t('validation.passwordMismatch')),
-    },
-  });
+  const form = useSignUpForm();
   const accept = useMutation({
     mutationFn: (body: { name?: string; password?: string }) => acceptVendorInvitation(token, body),
     onSuccess: (result) => {
@@ -103,22 +95,7 @@ export function VendorInvitationPage() {
       </Stack>
 
       {!inv.existingUser && !session && (
-        <form onSubmit={form.onSubmit((values) => accept.mutate({ name: values.name.trim(), password: values.password }))} noValidate>
-          <Stack gap="sm">
-            <Text size="sm">{t('vendorInvite.newUserIntro', { email: inv.email })}</Text>
-            <TextInput label={t('fields.name')} autoComplete="name" {...form.getInputProps('name')} />
-            <PasswordInput
-              label={t('fields.password')}
-              description={t('fields.passwordHint', { min: passwordMin })}
-              autoComplete="new-password"
-              {...form.getInputProps('password')}
-            />
-            <PasswordInput label={t('fields.passwordConfirm')} autoComplete="new-password" {...form.getInputProps('confirm')} />
-            <Button type="submit" loading={accept.isPending} mt="sm">
-              {t('vendorInvite.register')}
-            </Button>
-          </Stack>
-        </form>
+        <SignUpFields form={form} intro={t('vendorInvite.newUserIntro', { email: inv.email })} submitLabel={t('vendorInvite.register')} loading={accept.isPending} onSubmit={(body) => accept.mutate(body)} />
       )}
 
       {inv.existingUser && !session && (
