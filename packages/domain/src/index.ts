@@ -33,3 +33,4 @@ export * from './vendors/status.js';
 export * from './vendors/role-sharing.js';
 export * from './api/vendors.js';
 export * from './vendors/disclosure-findings.js';
+export * from './vendors/form-need.js';

@@ -111,11 +111,11 @@ describe('evaluation of the 2023 edition', () => {
 
 describe('a fiscal year without its own edition', () => {
   it('checks target dates against the checklist’s year, not the edition’s', () => {
-    const answers = { ...allYes(required2023.map((id) => id), '2026-07-01'), '2(6)@server': [no('2026-07-01', '2027-02-01')] };
-    const bundle = complete({ edition: '2025', fiscalYear: 2026, asOf: '2026-11-22', institution: { answers } });
+    const answers = { gate: [yes('2026-07-01')], '2(11)@server': [no('2026-07-01', '2027-02-01')] };
+    const bundle = complete({ edition: '2025', fiscalYear: 2026, asOf: '2026-11-22', institution: { answers }, vendors: [] });
     const result = run(bundle);
     expect(result.fiscalYear).toBe(2026);
-    expect(result.institution.items.find((i) => i.id === '2(6)@server')!.problems).toEqual([]);
+    expect(result.institution.items.find((i) => i.id === '2(11)@server')!.problems).toEqual([]);
   });
 });
 
@@ -131,7 +131,7 @@ describe('every problem code', () => {
     ['contact-chart-missing', complete({ artifacts: { contactChart: false } }), 'institution 3(1) contact-chart-missing blocking'],
     ['vendor-form-missing (no vendor forms)', complete({ vendors: [] }), 'institution - vendor-form-missing blocking'],
     ['vendor-form-missing (not returned)', complete({ vendors: [{ name: 'B社', excludedItems: [] }] }), 'vendor:B社 - vendor-form-missing blocking'],
-    ['vendor-form-unreviewed', complete({ vendors: [{ name: 'C社', excludedItems: [], answers: allYes(vendorRequired2023), review: 'pending' }] }), 'vendor:C社 - vendor-form-unreviewed blocking'],
+    ['vendor-form-unreviewed', complete({ vendors: [{ name: 'C社', excludedItems: [], answers: allYes(vendorRequired2023), review: 'pending' }] }), 'vendor:C社 - vendor-form-unreviewed warning'],
     ['overdue', withAnswer('2(1)', [no('2023-07-01', '2023-11-30')]), 'institution 2(1) overdue warning'],
   ])('%s', (_name, bundle, expected) => {
     expect(codes(bundle)).toEqual([expected]);

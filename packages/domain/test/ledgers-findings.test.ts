@@ -36,6 +36,7 @@ function asset(fields: Partial<AssetFields> = {}): Asset {
     kind: 'terminal',
     remoteMaintenance: 'no',
     lastPatchedOn: '2024-06-01',
+    updateStatus: 'latest',
     servicesReviewedOn: '2024-01-01',
     os: 'Windows 11 Pro 24H2',
     ...fields,
@@ -97,7 +98,7 @@ describe('the findings list', () => {
 
   it('a tidy facility gets yes everywhere', () => {
     const all = run({ accountReviewedOn: '2024-05-01' });
-    expect(all.filter((f) => f.suggestion === 'no').map((f) => `${f.topic}/${f.scope}`)).toEqual([]);
+    expect(all.filter((f) => f.suggestion !== 'yes').map((f) => `${f.topic}/${f.scope}`)).toEqual([]);
     expect(all.every((f) => f.records.length === 0)).toBe(true);
   });
 
@@ -199,12 +200,18 @@ describe('2(4) access rights', () => {
     expect(get(all, 'access-rights', 'general').suggestion).toBe('no');
   });
 
-  it('no enabled accounts in scope → no', () => {
+  it('no enabled terminal accounts while terminals exist: says what to record, not いいえ (issue 11)', () => {
     const all = run({ accounts: [account({ scope: 'server' }), account({ scope: 'terminal', enabled: false })] });
-    expect(codes(get(all, 'access-rights', 'terminal'))).toEqual(['no-accounts-in-scope']);
-    expect(get(all, 'access-rights', 'terminal').suggestion).toBe('no');
+    expect(get(all, 'access-rights', 'terminal')).toMatchObject({ suggestion: 'undetermined', reasons: [{ code: 'no-accounts-in-scope', params: { scope: 'terminal' } }] });
     expect(get(all, 'access-rights', 'general').suggestion).toBe('yes');
-    expect(codes(get(run({ accounts: [] }), 'access-rights', 'general'))).toEqual(['no-accounts-in-scope']);
+    expect(get(run({ accounts: [] }), 'access-rights', 'general')).toMatchObject({ suggestion: 'undetermined', reasons: [{ code: 'no-accounts-in-scope' }] });
+  });
+
+  it('no terminal at all in a confirmed ledger: 該当なし (Q&A 12-B-8); unconfirmed: record them first', () => {
+    const assets = [asset({ kind: 'server', os: 'Windows Server 2022' })];
+    const accounts = [account({ scope: 'server' })];
+    expect(get(run({ assets, accounts }), 'access-rights', 'terminal')).toMatchObject({ suggestion: 'not_applicable', reasons: [{ code: 'no-assets-in-scope-confirmed' }] });
+    expect(get(run({ assets, accounts, assetLedgerReviewedOn: null }), 'unused-accounts', 'terminal')).toMatchObject({ suggestion: 'undetermined', reasons: [{ code: 'no-assets-in-scope' }] });
   });
 
   it('adds the account review when there was one', () => {
@@ -272,9 +279,9 @@ describe('2(5) unused accounts', () => {
     expect(get(all, 'unused-accounts', 'general').reasons[0]).toEqual({ code: 'accounts-retired-enabled', count: 2, params: { count: 2 } });
   });
 
-  it('no enabled accounts in scope → no', () => {
+  it('no enabled accounts in scope while servers exist → no suggestion, what to record', () => {
     const f = get(run({ accounts: [account({ scope: 'server', enabled: false })] }), 'unused-accounts', 'server');
-    expect(f.suggestion).toBe('no');
+    expect(f.suggestion).toBe('undetermined');
     expect(codes(f)).toEqual(['no-accounts-in-scope']);
   });
 
@@ -287,23 +294,30 @@ describe('2(5) unused accounts', () => {
 });
 
 describe('2(7) patches', () => {
+  // Q&A 9-15 sets no patch frequency and 9-20 asks for the latest supported version: the 更新状況 decides, the age of
+  // the last patch is only a note; Q&A 9-14: a device past end of life stays いいえ even with a risk acceptance.
   it.each([
-    ['patched exactly 90 days ago', 'yes', { lastPatchedOn: '2024-04-01' }, ['patches-current']],
-    ['patched 91 days ago', 'no', { lastPatchedOn: '2024-03-31' }, ['patches-outdated']],
-    ['no patch date', 'no', { lastPatchedOn: null }, ['patches-unrecorded']],
+    ['最新, patched recently', 'yes', {}, ['patches-current']],
+    ['最新, patched exactly 90 days ago', 'yes', { lastPatchedOn: '2024-04-01' }, ['patches-current']],
+    ['最新, patched 91 days ago: a note to confirm, not いいえ', 'yes', { lastPatchedOn: '2024-03-31' }, ['patches-current', 'patches-long-ago']],
+    ['最新, no patch date', 'yes', { lastPatchedOn: null }, ['patches-current']],
+    ['未適用の更新あり', 'no', { updateStatus: 'pending' }, ['patches-pending']],
+    ['不明', 'no', { updateStatus: 'unknown' }, ['patches-update-unknown']],
+    ['更新不可', 'no', { updateStatus: 'unsupported' }, ['patches-unsupported']],
     ['own end of life today', 'no', { endOfLifeOn: AS_OF }, ['os-end-of-life']],
     ['own end of life tomorrow', 'yes', { endOfLifeOn: '2024-07-01' }, ['patches-current']],
     ['own date later than the table (ESU)', 'yes', { os: 'Windows Server 2012 R2', endOfLifeOn: '2026-10-13' }, ['patches-current']],
     ['table: Windows 8 (the manual’s example)', 'no', { os: 'Win8' }, ['os-end-of-life']],
     ['table: Windows 10 before its end', 'yes', { os: 'Windows 10 Pro' }, ['patches-current']],
-    ['end of life with a risk acceptance', 'yes', { os: 'Windows 7', riskAcceptance: '検査装置の制御用。閉域網で運用' }, ['patches-current', 'os-end-of-life-accepted']],
+    ['end of life with a risk acceptance stays いいえ (Q&A 9-14)', 'no', { os: 'Windows 7', riskAcceptance: '検査装置の制御用。閉域網で運用' }, ['os-end-of-life-accepted']],
     ['blank risk acceptance', 'no', { os: 'Windows 7', riskAcceptance: '  ' }, ['os-end-of-life']],
-    ['outdated and accepted end of life', 'no', { os: 'Windows 7', riskAcceptance: 'ok', lastPatchedOn: '2020-01-01' }, ['patches-outdated', 'os-end-of-life-accepted']],
+    ['pending and accepted end of life', 'no', { os: 'Windows 7', riskAcceptance: 'ok', updateStatus: 'pending' }, ['patches-pending', 'os-end-of-life-accepted']],
   ] as const)('%s → %s', (_, suggestion, fields, expected) => {
     const f = get(run({ assets: [asset(fields)] }), 'patches', 'terminal');
     expect(f.suggestion).toBe(suggestion);
     expect(codes(f)).toEqual(expected);
-    if (expected.join() !== 'patches-current') expect(f.records[0]!.reasons).toEqual(expected.filter((c) => c !== 'patches-current'));
+    const listed = expected.filter((c) => c !== 'patches-current');
+    if (listed.length) expect(f.records[0]!.reasons).toEqual(listed);
     else expect(f.records).toEqual([]);
   });
 
@@ -344,46 +358,63 @@ describe('2(7) patches', () => {
 
   it('DaaS counts as terminal, SaaS / IaaS / PaaS as server, medical devices as terminal', () => {
     const assets = [
-      asset({ kind: 'cloud', cloudModel: 'daas', managementNumber: 'D', lastPatchedOn: null }),
-      asset({ kind: 'cloud', cloudModel: 'saas', managementNumber: 'S', lastPatchedOn: null }),
-      asset({ kind: 'cloud', cloudModel: 'iaas', managementNumber: 'I', lastPatchedOn: null }),
-      asset({ kind: 'medical_device', managementNumber: 'M', lastPatchedOn: null }),
+      asset({ kind: 'cloud', cloudModel: 'daas', managementNumber: 'D', updateStatus: 'unknown' }),
+      asset({ kind: 'cloud', cloudModel: 'saas', managementNumber: 'S', updateStatus: 'unknown' }),
+      asset({ kind: 'cloud', cloudModel: 'iaas', managementNumber: 'I', updateStatus: 'unknown' }),
+      asset({ kind: 'medical_device', managementNumber: 'M', updateStatus: 'unknown' }),
     ];
     const all = run({ assets });
     expect(labels(get(all, 'patches', 'terminal'))).toEqual(['D', 'M']);
     expect(labels(get(all, 'patches', 'server'))).toEqual(['I', 'S']);
-    expect(codes(get(all, 'patches', 'network'))).toEqual(['no-assets-in-scope']);
+    expect(codes(get(all, 'patches', 'network'))).toEqual(['no-assets-in-scope-confirmed']);
     expect(labels(get(all, 'patches', 'general'))).toEqual(['D', 'I', 'M', 'S']);
   });
 
   it('retired assets are ignored; stopped ones count', () => {
-    const all = run({ assets: [asset({ status: 'retired', os: 'Windows XP', lastPatchedOn: null }), asset({ status: 'stopped', lastPatchedOn: null, managementNumber: 'S' })] });
+    const all = run({ assets: [asset({ status: 'retired', os: 'Windows XP', updateStatus: 'pending' }), asset({ status: 'stopped', updateStatus: 'pending', managementNumber: 'S' })] });
     expect(labels(get(all, 'patches', 'terminal'))).toEqual(['S']);
-    expect(codes(get(all, 'patches', 'server'))).toEqual(['no-assets-in-scope']);
+    expect(codes(get(all, 'patches', 'server'))).toEqual(['no-assets-in-scope-confirmed']);
   });
 
   it('general also looks at assets without a kind', () => {
-    const all = run({ assets: [asset({ kind: null, lastPatchedOn: null, managementNumber: 'X' })] });
+    const all = run({ assets: [asset({ kind: null, updateStatus: 'unknown', managementNumber: 'X' })] });
     expect(labels(get(all, 'patches', 'general'))).toEqual(['X']);
-    expect(codes(get(all, 'patches', 'terminal'))).toEqual(['no-assets-in-scope']);
+    expect(codes(get(all, 'patches', 'terminal'))).toEqual(['no-assets-in-scope-confirmed']);
+  });
+
+  it('devices holding no patient information are outside the checklist (Q&A 12-D-22)', () => {
+    const all = run({ assets: [asset({ holdsPatientData: false, updateStatus: 'pending', managementNumber: 'KYUYO' }), asset({ managementNumber: 'OK' })] });
+    expect(get(all, 'patches', 'terminal')).toMatchObject({ suggestion: 'yes', records: [] });
+    expect(get(all, 'asset-ledger')).toMatchObject({ suggestion: 'yes', reasons: [{ code: 'asset-ledger-reviewed', count: 2 }, { code: 'assets-without-patient-data', count: 1 }] });
+    const only = run({ assets: [asset({ holdsPatientData: false, remoteMaintenance: 'unknown' })] });
+    expect(get(only, 'remote-maintenance').reasons.map((r) => r.code)).toEqual(['asset-ledger-empty']);
+    expect(get(only, 'patches', 'terminal').suggestion).toBe('not_applicable');
   });
 
   it('follows the configured patch age and end-of-life table', () => {
     const thresholds = { ...defaultFindingThresholds, patchMaxAgeDays: 30 };
     const f = get(run({ thresholds, assets: [asset({ lastPatchedOn: '2024-05-30' })] }), 'patches', 'terminal');
-    expect(f.reasons).toEqual([{ code: 'patches-outdated', count: 1, params: { count: 1, days: 30 } }]);
+    expect(f.suggestion).toBe('yes');
+    expect(f.reasons).toEqual([
+      { code: 'patches-current', count: 1, params: { count: 1 } },
+      { code: 'patches-long-ago', count: 1, params: { count: 1, days: 30 } },
+    ]);
     expect(get(run({ assets: [asset({ os: 'Windows 7' })], endOfLife: [] }), 'patches', 'terminal').suggestion).toBe('yes');
   });
 });
 
 describe('2(8) source restriction', () => {
+  // Manual 2(8), Q&A 10-1 and 12-A-2: connections from outside and wireless; an internal-only switch is not a reason.
   it.each([
-    [null, 'no', ['source-restriction-unrecorded']],
-    [[], 'no', ['source-restriction-missing']],
-    [['mac'], 'yes', ['source-restriction-in-place']],
-    [['ip', 'region'], 'yes', ['source-restriction-in-place']],
-  ] as const)('%j → %s, the same for network and general', (sourceRestrictions, suggestion, expected) => {
-    const all = run({ assets: [asset({ kind: 'network', sourceRestrictions: sourceRestrictions === null ? null : [...sourceRestrictions] }), asset({ sourceRestrictions: null })] });
+    ['outside, not recorded', 'yes', null, 'no', ['source-restriction-unrecorded']],
+    ['outside, none', 'yes', [], 'no', ['source-restriction-missing']],
+    ['outside, MAC', 'yes', ['mac'], 'yes', ['source-restriction-in-place']],
+    ['outside, IP and region', 'yes', ['ip', 'region'], 'yes', ['source-restriction-in-place']],
+    ['unknown, none recorded', 'unknown', null, 'no', ['external-connection-unknown']],
+    ['unknown, IP restricted', 'unknown', ['ip'], 'yes', ['source-restriction-in-place']],
+    ['internal only, none', 'no', [], 'not_applicable', ['no-assets-in-scope-confirmed', 'no-boundary-devices']],
+  ] as const)('%s → %s, the same for network and general', (_, externalConnection, sourceRestrictions, suggestion, expected) => {
+    const all = run({ assets: [asset({ kind: 'network', externalConnection, sourceRestrictions: sourceRestrictions === null ? null : [...sourceRestrictions] }), asset({ sourceRestrictions: null })] });
     for (const scope of ['network', 'general'] as const) {
       const f = get(all, 'source-restriction', scope);
       expect(f.suggestion).toBe(suggestion);
@@ -391,20 +422,34 @@ describe('2(8) source restriction', () => {
     }
   });
 
+  it('an internal-only switch beside an unrestricted router: only the router is listed', () => {
+    const assets = [asset({ kind: 'network', externalConnection: 'no', sourceRestrictions: [], managementNumber: 'SW' }), asset({ kind: 'network', externalConnection: 'yes', sourceRestrictions: [], managementNumber: 'RT' })];
+    const f = get(run({ assets }), 'source-restriction', 'network');
+    expect(f).toMatchObject({ suggestion: 'no', reasons: [{ code: 'source-restriction-missing', count: 1 }] });
+    expect(labels(f)).toEqual(['RT']);
+  });
+
   it('counts each kind of problem', () => {
-    const assets = [asset({ kind: 'network', sourceRestrictions: null }), asset({ kind: 'network', sourceRestrictions: [] }), asset({ kind: 'network', sourceRestrictions: [] }), asset({ kind: 'network', sourceRestrictions: ['ip'] })];
+    const assets = [
+      asset({ kind: 'network', externalConnection: 'yes', sourceRestrictions: null }),
+      asset({ kind: 'network', externalConnection: 'yes', sourceRestrictions: [] }),
+      asset({ kind: 'network', externalConnection: 'yes', sourceRestrictions: [] }),
+      asset({ kind: 'network', externalConnection: 'unknown', sourceRestrictions: [] }),
+      asset({ kind: 'network', externalConnection: 'yes', sourceRestrictions: ['ip'] }),
+    ];
     const f = get(run({ assets }), 'source-restriction', 'network');
     expect(f.reasons).toEqual([
       { code: 'source-restriction-unrecorded', count: 1, params: { count: 1 } },
       { code: 'source-restriction-missing', count: 2, params: { count: 2 } },
+      { code: 'external-connection-unknown', count: 1, params: { count: 1 } },
     ]);
-    expect(f.records).toHaveLength(3);
+    expect(f.records).toHaveLength(4);
   });
 
-  it('no network devices → no for both', () => {
+  it('no network devices: 該当なし in a confirmed ledger (Q&A 12-B-8), else record them first', () => {
     const all = run({ assets: [asset()] });
-    expect(codes(get(all, 'source-restriction', 'network'))).toEqual(['no-assets-in-scope']);
-    expect(codes(get(all, 'source-restriction', 'general'))).toEqual(['no-assets-in-scope']);
+    expect(get(all, 'source-restriction', 'network')).toMatchObject({ suggestion: 'not_applicable', reasons: [{ code: 'no-assets-in-scope-confirmed' }] });
+    expect(get(run({ assets: [asset()], assetLedgerReviewedOn: '2023-01-01' }), 'source-restriction', 'general')).toMatchObject({ suggestion: 'undetermined', reasons: [{ code: 'no-assets-in-scope' }] });
   });
 });
 
@@ -426,16 +471,16 @@ describe('2(9) background services', () => {
     expect(labels(get(all, 'background-services', 'server'))).toEqual(['SV']);
     expect(get(all, 'background-services', 'terminal').suggestion).toBe('yes');
     expect(labels(get(all, 'background-services', 'general'))).toEqual(['RT', 'SV']);
-    expect(codes(get(run({ assets: [asset({ kind: 'network' })] }), 'background-services', 'server'))).toEqual(['no-assets-in-scope']);
+    expect(codes(get(run({ assets: [asset({ kind: 'network' })] }), 'background-services', 'server'))).toEqual(['no-assets-in-scope-confirmed']);
   });
 });
 
 describe('record labels', () => {
   it('assets: management number and computer name, else software', () => {
     const assets = [
-      asset({ managementNumber: '002', computerName: '', software: '〇〇電子カルテ', lastPatchedOn: null }),
-      asset({ managementNumber: '001', computerName: 'Room1のPC1', software: '〇〇電子カルテ', lastPatchedOn: null }),
-      asset({ managementNumber: '003', computerName: ' ', software: '', lastPatchedOn: null }),
+      asset({ managementNumber: '002', computerName: '', software: '〇〇電子カルテ', updateStatus: 'pending' }),
+      asset({ managementNumber: '001', computerName: 'Room1のPC1', software: '〇〇電子カルテ', updateStatus: 'pending' }),
+      asset({ managementNumber: '003', computerName: ' ', software: '', updateStatus: 'pending' }),
     ];
     expect(labels(get(run({ assets }), 'patches', 'terminal'))).toEqual(['001 Room1のPC1', '002 〇〇電子カルテ', '003']);
   });
@@ -469,14 +514,14 @@ describe('items and findings', () => {
     expect(itemIdsForFinding(get(all, 'patches', 'general'), form.items)).toEqual([]);
   });
 
-  it('2025: the general 2(7) gets the general patches finding', () => {
+  it('2025: the general 2-⑥ gets the general patches finding', () => {
     const form = catalog.form('2025', 'institution')!;
-    const item = form.items.find((i) => i.id === '2(7)')!;
+    const item = form.items.find((i) => i.id === '2(6)')!;
     expect(item.scope).toBe('general');
     expect(findingForItem(item, all)).toBe(get(all, 'patches', 'general'));
-    expect(itemIdsForFinding(get(all, 'patches', 'general'), form.items)).toEqual(['2(7)']);
+    expect(itemIdsForFinding(get(all, 'patches', 'general'), form.items)).toEqual(['2(6)']);
     expect(itemIdsForFinding(get(all, 'patches', 'network'), form.items)).toEqual([]);
-    expect(itemIdsForFinding(get(all, 'background-services', 'server'), form.items)).toEqual(['2(9)@server']);
+    expect(itemIdsForFinding(get(all, 'background-services', 'server'), form.items)).toEqual(['2(12)@server']);
   });
 
   it('every item of every shipped form whose topic a ledger answers finds its finding', () => {
@@ -521,6 +566,7 @@ describe('a large facility', () => {
           os: oses[i % oses.length]!,
           osVersion: String(i % 13),
           lastPatchedOn: i % 23 === 0 ? null : i % 19 === 0 ? '2023-01-01' : '2024-06-01',
+          updateStatus: i % 23 === 0 ? 'unknown' : 'latest',
           remoteMaintenance: i % 41 === 0 ? 'unknown' : 'no',
           riskAcceptance: i % 4 === 0 ? '受容' : '',
           sourceRestrictions: i % 29 === 0 ? null : ['ip'],

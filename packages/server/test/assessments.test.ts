@@ -115,15 +115,15 @@ describe('vendor forms', () => {
     const bad = await call(t.app, tenant.manager, 'POST', `/api/v1/assessments/${own.id}/vendor-forms`, { vendorName: 'A社', excludedItems: ['9(9)'] });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0].path).toBe('body.excludedItems.0');
-    const vendor = await json(call(t.app, tenant.manager, 'POST', `/api/v1/assessments/${own.id}/vendor-forms`, { vendorName: 'A社', excludedItems: ['2(8)@network'] }));
-    expect(vendor).toMatchObject({ form: 'vendor', vendorName: 'A社', fiscalYear: 2025, excludedItems: ['2(8)@network'] });
+    const vendor = await json(call(t.app, tenant.manager, 'POST', `/api/v1/assessments/${own.id}/vendor-forms`, { vendorName: 'A社', excludedItems: ['2(13)@network'] }));
+    expect(vendor).toMatchObject({ form: 'vendor', vendorName: 'A社', fiscalYear: 2025, excludedItems: ['2(13)@network'] });
     expect((await call(t.app, tenant.manager, 'POST', `/api/v1/assessments/${own.id}/vendor-forms`, { vendorName: 'A社' })).statusCode).toBe(409);
 
     const answered = await json(call(t.app, tenant.manager, 'PUT', `/api/v1/assessments/${vendor.id}/items/1(1)/rounds/1`, { value: 'yes', date: '2025-06-01' }));
     const vendorResult = answered.evaluation.vendors.find((v: { name: string }) => v.name === 'A社');
     expect(vendorResult.submitted).toBe(true);
     expect(vendorResult.items.find((i: { id: string }) => i.id === '1(1)').latest).toBe('yes');
-    expect(answered.evaluation.inspection.problems).toContainEqual({ form: 'vendor:A社', item: '2(8)@network', code: 'not-covered', severity: 'blocking' });
+    expect(answered.evaluation.inspection.problems).toContainEqual({ form: 'vendor:A社', item: '2(13)@network', code: 'not-covered', severity: 'blocking' });
     expect((await call(t.app, tenant.manager, 'PUT', `/api/v1/assessments/${vendor.id}/items/2(1)/rounds/1`, { value: 'yes', date: '2025-06-01' })).statusCode).toBe(404);
   });
 });

@@ -55,7 +55,8 @@ describe('role-sharing table PDF', () => {
     const pdf = await renderRoleSharingPdf(document(), 'ja');
     if (process.env.ROLE_SHARING_PDF_OUT) fs.writeFileSync(process.env.ROLE_SHARING_PDF_OUT, pdf);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(pageCount(pdf)).toBe(1);
+    // The table on one page, the ministry's recommended actions after it (verbatim text, full width).
+    expect(pageCount(pdf)).toBe(2);
     const text = pdfText(pdf, 'ja');
     const flat = squash(text);
     for (const expected of [
@@ -72,26 +73,28 @@ describe('role-sharing table PDF', () => {
       '合意した対応',
       '備考',
       '出力日：令和7年4月10日',
-      '1/1',
+      '1/2',
     ]) {
       expect(flat, expected).toContain(squash(expected));
     }
     for (const area of roleSharingAreas) {
-      expect(flat, area.id).toContain(squash(area.label.ja));
-      expect(flat, area.id).toContain(squash(area.group.ja));
+      // A long question wraps in its column, where pdftotext interleaves the neighbouring cells: its start is enough.
+      expect(flat, area.id).toContain(squash(`${area.number} ${area.label.ja}`).slice(0, 12));
+      expect(flat, area.id).toContain(squash(area.group.ja).slice(0, 6));
     }
     for (const action of ['MDS/SDSの提出を受けて選定する', '双方の窓口を年1回確認する', '連絡体制図を共有する', '事業者窓口: 保守部 田中']) expect(flat).toContain(squash(action));
     // The recommendation in small type, with the checklist item it backs.
-    expect(flat).toContain(squash('推奨：MDS/SDS 等の開示を受け、'));
+    expect(flat).toContain(squash('1-①・1-②　事業者からサービス仕様適合開示書等(MDS/SDS、MDS2等)の開示を受けた上で'));
+    expect(flat).toContain(squash('▶医療情報システムの安全管理に関するガイドライン第6.0版 経営管理編5.1'));
     expect(flat).toContain('チェックリスト2(3)');
 
     // Each area's line reads group/area … responsible … action.
     const line = (label: string) => text.split('\n').find((l) => l.includes(label)) ?? '';
-    expect(line('適切な事業者の選定')).toMatch(/事業者の選定\s+適切な事業者の選定\s+医療機関\s+MDS\/SDSの提出を受けて選定する/);
-    expect(line('安全管理の体制')).toMatch(/安全管理の体制\s+双方\s+双方の窓口/);
-    expect(line('機器台帳')).toMatch(/機器台帳\s+事業者\s+事業者が台帳を更新/);
-    expect(line('不要なアカウントの削除・停止')).toMatch(/不要なアカウントの削除・停止\s+未定/);
-    expect(line('BCP（事業継続計画）')).toMatch(/BCP（事業継続計画）\s+未定/);
+    expect(line('1-② 情報セキュリティ')).toMatch(/1-② 情報セキュリティについて十分な対応\s+医療機関\s+MDS\/SDSの提出を受けて選定する/);
+    expect(line('2 医療情報システムの安全管理')).toMatch(/安全管理を行うため\s+双方\s+双方の窓口/);
+    expect(line('3-① 情報機器等')).toMatch(/ネット\s+事業者\s+事業者が台帳を更新/);
+    expect(line('3-③ 退職者')).toMatch(/3-③ 退職者や使用していないアカウント\s+未定/);
+    expect(line('4-② サイバー攻撃')).toMatch(/4-② サイバー攻撃を想定した事業継続計\S*\s+未定/);
   });
 
   it('a draft reads 案, a proposal awaiting confirmation says so; English has its own labels', async () => {
@@ -114,7 +117,7 @@ describe('role-sharing table PDF', () => {
       'Status: Confirmed (by 鈴木 一郎, 1 April 2025)',
       'Proposed: By the vendor (佐藤 花子), 20 March 2025',
       'Agreed action',
-      'Selecting a suitable vendor',
+      'Preparation for incidents',
       'Undecided',
       'Printed: 10 April 2025',
     ]) {
@@ -136,7 +139,10 @@ describe('role-sharing table PDF', () => {
     // The header is on every page.
     const pages = text.split('\f').filter((p) => p.trim() !== '');
     expect(pages.length).toBe(pageCount(pdf));
-    for (const p of pages) expect(squash(p)).toContain('合意した対応');
+    // Every page of the table repeats its header; the last page holds the ministry's recommended actions.
+    const appendix = pages.findIndex((p) => squash(p).includes(squash('参考：確認表の「推奨される対応例」')));
+    expect(appendix).toBeGreaterThan(0);
+    for (const p of pages.slice(0, appendix)) expect(squash(p)).toContain('合意した対応');
     // The rows after the long one are still there.
     expect(flat).toContain('連絡体制図を共有する');
   });
@@ -174,12 +180,16 @@ describe('role-sharing table xlsx', () => {
     const headerIndex = all.findIndex((r) => r[0] === '区分');
     expect(all[headerIndex]).toEqual(['区分', '項目', '担当', '合意した対応', '備考', '推奨される対応例']);
     const table = all.slice(headerIndex + 1, headerIndex + 1 + roleSharingAreas.length);
-    expect(table.map((r) => r[1])).toEqual(roleSharingAreas.map((a) => a.label.ja));
+    // The eight rows of seed 001, 1-① to 4-②, in its order and words.
+    expect(table.map((r) => r[1])).toEqual(roleSharingAreas.map((a) => `${a.number} ${a.label.ja}`));
+    expect(table.map((r) => r[1]!.split(' ')[0])).toEqual(['1-①', '1-②', '2', '3-①', '3-②', '3-③', '4-①', '4-②']);
     expect(table.map((r) => r[0])).toEqual(roleSharingAreas.map((a) => a.group.ja));
-    expect(table.map((r) => r[2])).toEqual(['医療機関', '双方', '事業者', '医療機関', '未定', '双方', '未定']);
-    expect(table[0]![3]).toBe('MDS/SDSの提出を受けて選定する');
-    expect(table[0]![5]).toBe(`${roleSharingAreas[0]!.recommendation.ja}\nチェックリスト 2(3)`);
-    expect(table[1]![4]).toBe('事業者窓口: 保守部 田中');
+    expect(table.map((r) => r[2])).toEqual(['未定', '医療機関', '双方', '事業者', '医療機関', '未定', '双方', '未定']);
+    expect(table[1]![3]).toBe('MDS/SDSの提出を受けて選定する');
+    expect(table[1]![5]).toBe(
+      `${roleSharingAreas[1]!.recommendation.ja}\nチェックリスト 2(3)\n▶医療機関におけるサイバーセキュリティ対策チェックリスト\n▶医療情報システムの安全管理に関するガイドライン第6.0版 経営管理編5.1\n▶別添小規模医療機関向けガイダンス3.5`,
+    );
+    expect(table[2]![4]).toBe('事業者窓口: 保守部 田中');
   });
 
   it('neutralises typed values that would start a formula, line by line, and holds no formula at all', async () => {
@@ -191,10 +201,10 @@ describe('role-sharing table xlsx', () => {
     expect(field('医療機関')).toBe(`'=cmd|"/c calc"!A1`);
     expect(field('契約')).toBe(`'-保守`);
     expect(field('対象システム')).toBe(`'@電子カルテ`);
-    const row = (label: string) => all.find((r) => r[1] === label)!;
-    expect(row('機器台帳')[4]).toBe(`'=HYPERLINK("http://evil.example","click")`);
-    expect(row('アクセス権限の管理')[4]).toBe(`'@SUM(1)`);
-    expect(row('連絡体制図')[4]).toBe(`'+81 3 0000 0000\n'=1+1`);
+    const row = (number: string) => all.find((r) => r[1]?.startsWith(`${number} `))!;
+    expect(row('3-①')[4]).toBe(`'=HYPERLINK("http://evil.example","click")`);
+    expect(row('3-②')[4]).toBe(`'@SUM(1)`);
+    expect(row('4-①')[4]).toBe(`'+81 3 0000 0000\n'=1+1`);
     sheet.eachRow((r) => r.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
   });
 
@@ -205,6 +215,6 @@ describe('role-sharing table xlsx', () => {
     expect(all.find((r) => r[0] === 'Status')?.[1]).toBe('Confirmed (by 鈴木 一郎, 1 April 2025)');
     const headerIndex = all.findIndex((r) => r[0] === 'Group');
     expect(all[headerIndex]).toEqual(['Group', 'Area', 'Responsible', 'Agreed action', 'Notes', 'Recommended action']);
-    expect(all.slice(headerIndex + 1, headerIndex + 1 + roleSharingAreas.length).map((r) => r[2])).toEqual(['Facility', 'Both', 'Vendor', 'Facility', 'Undecided', 'Both', 'Undecided']);
+    expect(all.slice(headerIndex + 1, headerIndex + 1 + roleSharingAreas.length).map((r) => r[2])).toEqual(['Undecided', 'Facility', 'Both', 'Vendor', 'Facility', 'Undecided', 'Both', 'Undecided']);
   });
 });

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { Id, Version } from './common.js';
 import { FormKind } from '../checklist/edition-schema.js';
 import { isIsoDate } from '../checklist/fiscal-year.js';
+import { answerValues } from '../checklist/answer-values.js';
+import { Bundle } from '../checklist/bundle.js';
 import { problemCodes } from '../checklist/evaluate.js';
+import { vendorFormExemptions } from '../vendors/form-need.js';
 
 const IsoDate = z.string().refine(isIsoDate, { message: '日付は YYYY-MM-DD 形式の正しい日付にしてください' });
 
@@ -24,7 +27,7 @@ export type AssessmentSummary = z.infer<typeof AssessmentSummary>;
 
 export const RoundView = z.object({
   round: z.int().min(1),
-  value: z.enum(['yes', 'no']),
+  value: z.enum(answerValues),
   date: z.string().nullable(),
   targetDate: z.string().nullable(),
   note: z.string(),
@@ -51,7 +54,7 @@ const Problem = z.object({ code: z.enum(problemCodes), severity: z.enum(['blocki
 const ItemResultView = z.object({
   id: z.string(),
   requirement: z.enum(['required', 'reference', 'not-needed']),
-  latest: z.enum(['yes', 'no']).nullable(),
+  latest: z.enum(answerValues).nullable(),
   targetDate: z.string().nullable(),
   problems: z.array(Problem),
 });
@@ -59,8 +62,8 @@ export const EvaluationView = z.object({
   edition: z.string(),
   fiscalYear: z.int(),
   asOf: z.string(),
-  institution: z.object({ form: FormKind, gate: z.enum(['yes', 'no']).nullable(), items: z.array(ItemResultView) }),
-  vendors: z.array(z.object({ name: z.string(), submitted: z.boolean(), items: z.array(ItemResultView) })),
+  institution: z.object({ form: FormKind, gate: z.enum(answerValues).nullable(), items: z.array(ItemResultView) }),
+  vendors: z.array(z.object({ name: z.string(), submitted: z.boolean(), exemption: z.enum(vendorFormExemptions).nullable(), items: z.array(ItemResultView) })),
   inspection: z.object({
     ready: z.boolean(),
     problems: z.array(z.object({ form: z.string(), item: z.string().nullable(), code: z.enum(problemCodes), severity: z.enum(['blocking', 'warning']) })),
@@ -72,6 +75,11 @@ export const AssessmentDetail = z.object({
   answers: z.record(z.string(), z.array(RoundView)),
   evidence: z.array(EvidenceView),
   evaluation: EvaluationView,
+  /**
+   * What the evaluation was computed from (the facility-year's saved answers, vendor forms with their review and
+   * exemptions, the contact chart): the web app evaluates it again with the screen's unsaved edits on top.
+   */
+  bundle: Bundle,
 });
 export type AssessmentDetail = z.infer<typeof AssessmentDetail>;
 
@@ -85,7 +93,8 @@ export const CreateAssessmentRequest = z.strictObject({
 export const UpdateAssessmentRequest = z.strictObject({ version: Version, hasVendorContract: z.boolean() });
 
 export const SaveRoundRequest = z.strictObject({
-  value: z.enum(['yes', 'no']),
+  /** not_applicable (該当なし) only on a device row (server / terminal PC / network), with the reason in the note. */
+  value: z.enum(answerValues),
   date: IsoDate,
   targetDate: IsoDate.nullable().default(null),
   note: z.string().max(4000).default(''),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIsoDate } from '../checklist/fiscal-year.js';
 import { Id, Version } from './common.js';
 import { BackupPlanFields, BcpEssentials, BcpRecordFields, ContactChartContent, RestoreTestFields } from '../incident/model.js';
 
@@ -17,6 +18,8 @@ export const RestoreTestView = RestoreTestFields.extend({ id: Id, recordedBy: z.
 export type RestoreTestView = z.infer<typeof RestoreTestView>;
 export const BackupPlanView = BackupPlanFields.extend({ id: Id, version: Version, updatedAt: z.string(), restoreTests: z.array(RestoreTestView) });
 export type BackupPlanView = z.infer<typeof BackupPlanView>;
+const IsoDate = z.string().refine(isIsoDate, { message: '日付は YYYY-MM-DD 形式の正しい日付にしてください' });
+
 export const CreateBackupPlanRequest = BackupPlanFields;
 export const UpdateBackupPlanRequest = BackupPlanFields.partial().extend({ version: Version });
 export const CreateRestoreTestRequest = RestoreTestFields;
@@ -25,6 +28,8 @@ export const BcpDocumentView = z.object({ id: Id, documentVersion: z.int(), file
 export const BcpRecordView = BcpRecordFields.extend({ id: Id, recordedBy: z.string().nullable(), createdAt: z.string() });
 export const BcpView = z.object({
   essentials: BcpEssentials,
+  /** 策定予定日: when the BCP is planned to be in place (the 2023 form's 3(3) counts a plan within 令和6年度). */
+  plannedOn: z.string().nullable(),
   /** null until the essentials are first saved. */
   version: Version.nullable(),
   updatedAt: z.string().nullable(),
@@ -32,7 +37,7 @@ export const BcpView = z.object({
   records: z.array(BcpRecordView),
 });
 export type BcpView = z.infer<typeof BcpView>;
-export const SaveBcpRequest = z.strictObject({ version: Version.nullable(), essentials: BcpEssentials });
+export const SaveBcpRequest = z.strictObject({ version: Version.nullable(), essentials: BcpEssentials, plannedOn: IsoDate.nullable().default(null) });
 export const CreateBcpRecordRequest = BcpRecordFields;
 
 export const incidentEventKinds = ['contact', 'action', 'note'] as const;

@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { Id, Version } from './common.js';
 import { DeviceScope } from '../checklist/edition-schema.js';
 import { isIsoDate } from '../checklist/fiscal-year.js';
-import { findingReasonCodes, findingRecordSources, findingTopics } from '../ledgers/finding-types.js';
+import { findingReasonCodes, findingRecordSources, findingSuggestions, findingTopics } from '../ledgers/finding-types.js';
 import {
   AccountScope,
   AssetKind,
   AssetStatus,
   CloudModel,
+  ExternalConnection,
+  UpdateStatus,
   LedgerKind,
   RemoteMaintenance,
   SourceRestriction,
@@ -21,6 +23,7 @@ const Text = (max: number) => z.string().trim().max(max);
 export const AssetFieldsSchema = z.strictObject({
   managementNumber: Text(100).min(1),
   maker: Text(500),
+  modelNumber: Text(200),
   os: Text(200),
   osVersion: Text(100),
   firmwareVersion: Text(100),
@@ -41,7 +44,9 @@ export const AssetFieldsSchema = z.strictObject({
   vendor: Text(200),
   system: Text(200),
   lastPatchedOn: IsoDate.nullable(),
+  updateStatus: UpdateStatus,
   servicesReviewedOn: IsoDate.nullable(),
+  externalConnection: ExternalConnection,
   sourceRestrictions: z.array(SourceRestriction).nullable(),
   endOfLifeOn: IsoDate.nullable(),
   riskAcceptance: Text(2000),
@@ -62,6 +67,7 @@ export const AccountFieldsSchema = z.strictObject({
   system: Text(200),
   scope: AccountScope,
   department: Text(200),
+  jobType: Text(100),
   familyName: Text(100),
   givenName: Text(100),
   phone: Text(50),
@@ -145,7 +151,7 @@ export const FindingView = z.object({
   scope: DeviceScope,
   /** The checklist item ids of the facility's edition that this finding answers. */
   itemIds: z.array(z.string()),
-  suggestion: z.enum(['yes', 'no']),
+  suggestion: z.enum(findingSuggestions),
   reasons: z.array(z.object({ code: z.enum(findingReasonCodes), count: z.int(), params: z.record(z.string(), z.union([z.string(), z.number()])) })),
   records: z.array(z.object({ ledger: z.enum(findingRecordSources), id: z.string(), label: z.string(), reasons: z.array(z.enum(findingReasonCodes)) })),
 });

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { Email, Id, Password, PersonName, Version } from './common.js';
 import { RoundView, SaveRoundRequest } from './assessments.js';
+import { answerValues } from '../checklist/answer-values.js';
 import { isIsoDate } from '../checklist/fiscal-year.js';
 import { problemCodes } from '../checklist/evaluate.js';
+import { vendorFormExemptions } from '../vendors/form-need.js';
 import { VendorFormStatus } from '../vendors/status.js';
 import { responsibleParties, roleSharingStatuses } from '../vendors/role-sharing.js';
 
@@ -25,6 +27,8 @@ const ContractFields = {
   systems: z.array(Text(200).min(1)).min(1).max(50),
   maintenanceContract: z.boolean(),
   remoteMaintenance: z.boolean(),
+  /** Whether a system the contract covers holds patient information (Q&A 12-D-22: if none, no vendor form). */
+  handlesPatientData: z.boolean().default(true),
   /** Set when this vendor works as a subcontractor under another contract's vendor (元請). */
   primeContractId: Id.nullable().default(null),
   contactName: Text(100).default(''),
@@ -80,6 +84,9 @@ export const ContractView = z.object({
   systems: z.array(z.string()),
   maintenanceContract: z.boolean(),
   remoteMaintenance: z.boolean(),
+  handlesPatientData: z.boolean(),
+  /** null: the contract needs its own vendor form each year; otherwise why it needs none. */
+  vendorFormExemption: z.enum(vendorFormExemptions).nullable(),
   primeContract: ContractRef.nullable(),
   subcontracts: z.array(ContractRef),
   contactName: z.string(),
@@ -136,7 +143,7 @@ export const PostVendorCommentRequest = z.strictObject({ itemId: ItemId.nullable
 const FormItemResult = z.object({
   id: z.string(),
   requirement: z.enum(['required', 'reference', 'not-needed']),
-  latest: z.enum(['yes', 'no']).nullable(),
+  latest: z.enum(answerValues).nullable(),
   targetDate: z.string().nullable(),
   problems: z.array(z.object({ code: z.enum(problemCodes), severity: z.enum(['blocking', 'warning']) })),
 });
@@ -161,7 +168,7 @@ export const VendorFormVersionRequest = z.strictObject({ version: Version });
 // ---------------------------------------------------------------- answer sets
 
 const AnswerSetAnswer = z.strictObject({
-  value: z.enum(['yes', 'no']),
+  value: z.enum(answerValues),
   targetDate: IsoDate.nullable().default(null),
   note: Text(4000).default(''),
 });
@@ -181,7 +188,7 @@ export const AnswerSetView = z.object({
   product: z.string(),
   edition: z.string(),
   excludedItems: z.array(z.string()),
-  answers: z.record(z.string(), z.object({ value: z.enum(['yes', 'no']), targetDate: z.string().nullable(), note: z.string() })),
+  answers: z.record(z.string(), z.object({ value: z.enum(answerValues), targetDate: z.string().nullable(), note: z.string() })),
   updatedBy: z.string().nullable(),
   updatedAt: z.string(),
   version: Version,

@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import { FacilityKind } from '../facility.js';
+import { answerValues } from './answer-values.js';
 import type { Catalog } from './catalog.js';
+import { isSingleRound } from './edition-schema.js';
 import { isIsoDate } from './fiscal-year.js';
+import { vendorFormExemptions } from '../vendors/form-need.js';
 
 const IsoDateString = z.string().refine(isIsoDate, { message: 'date must be YYYY-MM-DD' });
 
 export const Round = z.object({
-  value: z.enum(['yes', 'no']),
+  /** はい / いいえ, or 該当なし on a device row the facility has nothing of (with the reason in `note`). */
+  value: z.enum(answerValues),
   date: IsoDateString.nullish(),
   targetDate: IsoDateString.nullish(),
   note: z.string().nullish(),
@@ -33,6 +37,11 @@ export const Bundle = z.object({
         answers: Answers.optional(),
         /** For forms requested through Mamori: returned answers wait for the facility to accept them. */
         review: z.enum(['pending', 'accepted']).optional(),
+        /**
+         * Why this contract needs no vendor form of its own (manual I-4, Q&A 12-D-19/22/23); absent: it needs one.
+         * An exempt vendor's form is still evaluated when returned, but nothing about it blocks the inspection.
+         */
+        exemption: z.enum(vendorFormExemptions).optional(),
       }),
     )
     .default([]),
@@ -60,14 +69,16 @@ export function parseBundle(catalog: Catalog, input: unknown): { ok: true; bundl
   }
   const problems: BundleProblem[] = [];
   const facilityForm = catalog.facilityForm(bundle.edition, bundle.facility.kind)!;
-  for (const id of Object.keys(bundle.institution.answers)) {
-    if (!catalog.item(bundle.edition, facilityForm.form, id)) problems.push({ path: `institution.answers.${id}`, message: `unknown item id ${id} in the ${bundle.edition} ${facilityForm.form} form` });
-  }
+  // The gate and single-round items have one answer column on the printed form: a second round cannot exist.
+  const checkRounds = (path: string, id: string, rounds: readonly Round[], form: 'institution' | 'pharmacy' | 'vendor') => {
+    const item = catalog.item(bundle.edition, form, id);
+    if (!item) problems.push({ path, message: `unknown item id ${id} in the ${bundle.edition} ${form} form` });
+    else if (isSingleRound(item) && rounds.length > 1) problems.push({ path: `${path}.1`, message: `item ${id} has one answer column; a second round is not possible` });
+  };
+  for (const [id, rounds] of Object.entries(bundle.institution.answers)) checkRounds(`institution.answers.${id}`, id, rounds, facilityForm.form);
   bundle.vendors.forEach((vendor, index) => {
     const known = (id: string) => Boolean(catalog.item(bundle.edition, 'vendor', id));
-    for (const id of Object.keys(vendor.answers ?? {})) {
-      if (!known(id)) problems.push({ path: `vendors.${index}.answers.${id}`, message: `unknown item id ${id} in the ${bundle.edition} vendor form` });
-    }
+    for (const [id, rounds] of Object.entries(vendor.answers ?? {})) checkRounds(`vendors.${index}.answers.${id}`, id, rounds, 'vendor');
     vendor.excludedItems.forEach((id, i) => {
       if (!known(id) && !catalog.item(bundle.edition, facilityForm.form, id)) problems.push({ path: `vendors.${index}.excludedItems.${i}`, message: `unknown item id ${id}` });
     });

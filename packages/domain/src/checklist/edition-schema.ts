@@ -44,6 +44,11 @@ export const Item = z.strictObject({
       singleRound: z.boolean().default(false),
       /** The inspector looks at the thing itself (the contact chart), not only the tick. */
       artifact: z.enum(['contactChart']).optional(),
+      /**
+       * The item's own text accepts a plan as はい: "又は令和6年度中に策定予定である" (2023 3(3)). The fiscal year by
+       * which the plan must be due; the ledger suggestion counts a recorded plan up to that year's end.
+       */
+      planCountsUntilFiscalYear: z.int().min(2023).max(2100).optional(),
     })
     .default({ gate: false, vendorContractOnly: false, singleRound: false }),
 });
@@ -56,6 +61,14 @@ export const Section = z.strictObject({
   scopeHeadings: z.partialRecord(DeviceScope, Bilingual).default({}),
 });
 
+/**
+ * How the printed table is laid out, where editions differ. `checkDateColumn`: the 2025 forms print a 確認日 (date
+ * checked) column beside each answer instead of the date in parentheses under it. `groupByScope`: the 2023 and 2024
+ * forms group a section's rows under device headings (サーバについて、以下を実施している。); the 2025 forms number rows
+ * ①–⑬ in one run, each naming its devices, so rows print in file order.
+ */
+export const FormLayout = z.strictObject({ checkDateColumn: z.boolean().default(false), groupByScope: z.boolean().default(true) });
+
 export const EditionForm = z
   .strictObject({
     $schema: z.string().optional(),
@@ -63,8 +76,13 @@ export const EditionForm = z
     fiscalYear: z.int().min(2023).max(2100),
     form: FormKind,
     title: Bilingual,
-    /** Printed notes at the head of the form (e.g. "2(2)及び2(3)については、事業者と契約していない場合には、記入不要です。"). */
+    /**
+     * Printed notes at the head of the form (e.g. "2(2)及び2(3)については、事業者と契約していない場合には、記入不要です。").
+     * Texts that name the fiscal year are templates: `{fy}` is the checklist's own fiscal year (令和8年度 / FY2026),
+     * `{fy+1}` the year after; see `fiscal-year-text.ts`.
+     */
     notes: z.array(Bilingual).default([]),
+    layout: FormLayout.default({ checkDateColumn: false, groupByScope: true }),
     /** How certain the content is: `seed` (from the ministry's document), or `uncertain` (reconstructed). */
     source: z.strictObject({ status: z.enum(['seed', 'partial', 'uncertain']), note: z.string().optional() }),
     sections: z.array(Section).min(1),
@@ -84,5 +102,42 @@ export const EditionForm = z
     if (form.form !== 'vendor' && form.items.filter((i) => i.flags.gate).length !== 1) {
       ctx.addIssue({ code: 'custom', path: ['items'], message: 'an institution or pharmacy form has exactly one gate item' });
     }
+    for (const { path, text } of yearBearingTexts(form)) {
+      for (const language of ['ja', 'en'] as const) {
+        const problem = yearTemplateProblem(text[language]);
+        if (problem) ctx.addIssue({ code: 'custom', path: [...path, language], message: problem });
+      }
+    }
   });
 export type EditionForm = z.infer<typeof EditionForm>;
+
+/** The form-level texts that say which fiscal year the form is for: templates filled per checklist. */
+function yearBearingTexts(form: { title: Bilingual; notes: Bilingual[]; sections: { title: Bilingual; scopeHeadings: Partial<Record<DeviceScope, Bilingual>> }[] }) {
+  return [
+    { path: ['title'], text: form.title },
+    ...form.notes.map((text, i) => ({ path: ['notes', i], text })),
+    ...form.sections.flatMap((section, i) => [
+      { path: ['sections', i, 'title'], text: section.title },
+      ...Object.entries(section.scopeHeadings).map(([scope, text]) => ({ path: ['sections', i, 'scopeHeadings', scope], text: text! })),
+    ]),
+  ];
+}
+
+/**
+ * A printed year in a form-level text would go stale when the edition serves a later fiscal year (a FY2026
+ * checklist on the 2025 edition must say 令和8年度): those texts name the year through `{fy}` / `{fy+N}` only.
+ */
+function yearTemplateProblem(text: string): string | null {
+  if (/令和\s*[0-9０-９元]+\s*年度|\bFY\s?\d{4}\b/.test(text)) return 'name the fiscal year as {fy} or {fy+N}, not as a printed year';
+  for (const match of text.matchAll(/\{([^}]*)\}/g)) if (!/^fy(\+\d)?$/.test(match[1]!)) return `unknown placeholder {${match[1]}}`;
+  return null;
+}
+
+/** The gate and items printed with one answer column (3(1) in 2023) have no target date and no second round. */
+export const isSingleRound = (item: Pick<Item, 'flags'>): boolean => item.flags.gate || item.flags.singleRound;
+
+/**
+ * 該当なし is for a device row the facility has nothing of (Q&A 12-B-8: no internet line, so the network part does
+ * not apply); general items always apply.
+ */
+export const allowsNotApplicable = (item: Pick<Item, 'scope' | 'flags'>): boolean => item.scope !== 'general' && !item.flags.gate;

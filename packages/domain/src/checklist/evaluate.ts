@@ -1,15 +1,36 @@
+import type { VendorFormExemption } from '../vendors/form-need.js';
+import type { AnswerValue } from './answer-values.js';
 import type { Bundle, Round } from './bundle.js';
 import type { Catalog } from './catalog.js';
-import type { EditionForm, Item } from './edition-schema.js';
+import { allowsNotApplicable, isSingleRound, type EditionForm, type Item } from './edition-schema.js';
 import { fiscalYearRange } from './fiscal-year.js';
 
+/*
+ * Where each rule comes from (docs/checklist-rules.md lists them all with their sources):
+ * - unanswered, missing-date: inspection guide ①② (1回目の確認結果（日付と「はい」または「いいえ」）が記入されている).
+ * - missing-target-date: inspection guide ① (「いいえ」…目標日の記入を確認); Q&A 12-B-3 (a date inside the year even
+ *   when the work cannot be done in time).
+ * - target-outside-fiscal-year: manual I-2 (令和5年度中の目標日); reference items against their own due year (manual I-3).
+ * - date-outside-fiscal-year: manual I-4 (少なくとも年に1回): the first check of a year's checklist is in that year.
+ * - target-before-date, round-date-order, date-in-future: a target is after the check it follows; rounds follow each
+ *   other (Q&A 12-C-10); a check cannot be dated after the day of the evaluation.
+ * - missing-reason, not-applicable-not-allowed: Q&A 12-B-8 (no internet line: the network part does not apply).
+ * - contact-chart-missing: manual 立入検査 and inspection guide ① (連絡体制図は現物を確認).
+ * - vendor-form-missing, not-covered: inspection guide ②; which contracts need a form: manual I-4, Q&A 12-D-19/22/23.
+ * - vendor-form-unreviewed (warning): the facility's acceptance is Mamori's workflow, not an inspection point.
+ * - overdue (warning): a いいえ whose target date has passed.
+ */
 export const problemCodes = [
   'unanswered',
   'missing-date',
   'missing-target-date',
   'target-outside-fiscal-year',
+  'date-outside-fiscal-year',
+  'target-before-date',
   'round-date-order',
   'date-in-future',
+  'missing-reason',
+  'not-applicable-not-allowed',
   'contact-chart-missing',
   'vendor-form-missing',
   'vendor-form-unreviewed',
@@ -23,7 +44,7 @@ export type ItemRequirement = 'required' | 'reference' | 'not-needed';
 export interface ItemResult {
   id: string;
   requirement: ItemRequirement;
-  latest: 'yes' | 'no' | null;
+  latest: AnswerValue | null;
   targetDate: string | null;
   problems: { code: ProblemCode; severity: Severity }[];
 }
@@ -39,8 +60,8 @@ export interface Evaluation {
   edition: string;
   fiscalYear: number;
   asOf: string;
-  institution: { form: EditionForm['form']; gate: 'yes' | 'no' | null; items: ItemResult[] };
-  vendors: { name: string; submitted: boolean; items: ItemResult[] }[];
+  institution: { form: EditionForm['form']; gate: AnswerValue | null; items: ItemResult[] };
+  vendors: { name: string; submitted: boolean; exemption: VendorFormExemption | null; items: ItemResult[] }[];
   inspection: { ready: boolean; problems: InspectionProblem[] };
 }
 
@@ -71,7 +92,7 @@ function addProblem(problems: ItemResult['problems'], code: ProblemCode, severit
  * Checks one item's rounds. Reference items get the same checks, as warnings only. Plain loops: this
  * runs for every item of every form on every evaluation.
  */
-function evaluateItem(item: Item, rounds: readonly Round[] | undefined, context: FormContext, excluded: boolean): ItemResult {
+function evaluateItem(item: Item, rounds: readonly Round[] | undefined, context: FormContext, excluded: boolean, severityCap: Severity = 'blocking'): ItemResult {
   const requirement = excluded ? 'not-needed' : requirementOf(item, context);
   const count = rounds?.length ?? 0;
   const latest = count ? rounds![count - 1]!.value : null;
@@ -79,25 +100,36 @@ function evaluateItem(item: Item, rounds: readonly Round[] | undefined, context:
   for (let i = count - 1; i >= 0 && targetDate === null; i--) targetDate = rounds![i]!.targetDate ?? null;
   const problems: ItemResult['problems'] = [];
   if (requirement === 'not-needed') return { id: item.id, requirement, latest, targetDate, problems };
-  const severity: Severity = requirement === 'required' ? 'blocking' : 'warning';
+  const severity: Severity = requirement === 'required' ? severityCap : 'warning';
   if (count === 0) {
     if (requirement === 'required') addProblem(problems, 'unanswered', severity);
     return { id: item.id, requirement, latest, targetDate, problems };
   }
+  // A reference item is done by its own due year (manual I-3: 参考項目は令和6年度中に), so its target may be then.
+  const targetEnd = item.requirement === 'reference' && item.dueFiscalYear !== undefined && item.dueFiscalYear > context.fiscalYear
+    ? fiscalYearRange(item.dueFiscalYear).end
+    : context.fiscalYearEnd;
   for (let i = 0; i < count; i++) {
     const round = rounds![i]!;
     if (!round.date) addProblem(problems, 'missing-date', severity);
     else if (round.date > context.asOf) addProblem(problems, 'date-in-future', severity);
     const previous = i > 0 ? rounds![i - 1]!.date : null;
     if (round.date && previous && round.date < previous) addProblem(problems, 'round-date-order', severity);
-    if (round.targetDate && (round.targetDate < context.fiscalYearStart || round.targetDate > context.fiscalYearEnd)) {
+    if (round.targetDate && (round.targetDate < context.fiscalYearStart || round.targetDate > targetEnd)) {
       addProblem(problems, 'target-outside-fiscal-year', severity);
     }
+    if (round.targetDate && round.date && round.targetDate < round.date) addProblem(problems, 'target-before-date', severity);
+    if (round.value === 'not_applicable') {
+      if (!allowsNotApplicable(item)) addProblem(problems, 'not-applicable-not-allowed', severity);
+      else if (!round.note?.trim()) addProblem(problems, 'missing-reason', severity);
+    }
   }
+  const first = rounds![0]!;
+  // Manual I-4: at least one check per fiscal year. Carried-over drafts have no date, so this catches real mistakes.
+  if (first.date && first.date < context.fiscalYearStart) addProblem(problems, 'date-outside-fiscal-year', severity);
   // The gate's いいえ is a fact about the facility, not a gap to close: it has no target date.
   if (!item.flags.gate) {
-    const first = rounds![0]!;
-    if (first.value === 'no' && !first.targetDate && !item.flags.singleRound) addProblem(problems, 'missing-target-date', severity);
+    if (first.value === 'no' && !first.targetDate && !isSingleRound(item)) addProblem(problems, 'missing-target-date', severity);
     if (latest === 'no' && targetDate && targetDate < context.asOf) addProblem(problems, 'overdue', 'warning');
   }
   return { id: item.id, requirement, latest, targetDate, problems };
@@ -122,7 +154,7 @@ function notCovered(bundle: Bundle, institutionForm: EditionForm, vendorForm: Ed
       for (const other of bundle.vendors) {
         if (!covered && other !== vendor && !other.excludedItems.includes(id) && answered(other.answers?.[id])) covered = true;
       }
-      if (!covered) problems.push({ form: `vendor:${vendor.name}`, item: id, code: 'not-covered', severity: requirement === 'required' ? 'blocking' : 'warning' });
+      if (!covered) problems.push({ form: `vendor:${vendor.name}`, item: id, code: 'not-covered', severity: requirement === 'required' && !vendor.exemption ? 'blocking' : 'warning' });
     }
   }
 }
@@ -169,12 +201,15 @@ export function evaluate(catalog: Catalog, bundle: Bundle): Evaluation {
     for (const vendor of bundle.vendors) {
       const form = `vendor:${vendor.name}` as const;
       const submitted = vendor.answers !== undefined;
+      const exemption = vendor.exemption ?? null;
+      // A contract that needs no form of its own blocks nothing; a form it returns anyway is still checked, as warnings.
+      const cap: Severity = exemption ? 'warning' : 'blocking';
       const items: ItemResult[] = [];
-      for (const item of vendorForm?.items ?? []) items.push(evaluateItem(item, vendor.answers?.[item.id], context, vendor.excludedItems.includes(item.id)));
+      for (const item of vendorForm?.items ?? []) items.push(evaluateItem(item, vendor.answers?.[item.id], context, vendor.excludedItems.includes(item.id), cap));
       if (submitted) collect(problems, form, items);
-      if (submitted && vendor.review === 'pending') problems.push({ form, item: null, code: 'vendor-form-unreviewed', severity: 'blocking' });
-      if (!submitted) problems.push({ form, item: null, code: 'vendor-form-missing', severity: 'blocking' });
-      vendors.push({ name: vendor.name, submitted, items });
+      if (submitted && vendor.review === 'pending') problems.push({ form, item: null, code: 'vendor-form-unreviewed', severity: 'warning' });
+      if (!submitted && !exemption) problems.push({ form, item: null, code: 'vendor-form-missing', severity: 'blocking' });
+      vendors.push({ name: vendor.name, submitted, exemption, items });
     }
     if (bundle.vendors.length === 0) problems.push({ form: 'institution', item: null, code: 'vendor-form-missing', severity: 'blocking' });
     notCovered(bundle, institutionForm, vendorForm, context, problems);

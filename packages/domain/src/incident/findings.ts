@@ -13,11 +13,14 @@ import type { BackupPlanFields, BcpEssentials, ContactChartContent, ContactKind,
 /** The manual's generation management: 3 generations or more (3(2) 用語の解説). */
 export const minBackupGenerations = 3;
 
-/** The outside contacts 3(1) names; a chart without one of them is incomplete. In the order of the sentence. */
-const requiredContacts: readonly { kind: ContactKind; name: string }[] = [
+/**
+ * The outside contacts 3(1) names (事業者、厚生労働省、警察等); a chart without one of them is incomplete. In the order of
+ * the sentence. A facility with no vendor contract has no vendor to call: the vendor entry is then not required.
+ */
+const requiredContacts: readonly { kind: ContactKind; name: string; vendor?: true }[] = [
   { kind: 'ministry', name: '厚生労働省' },
   { kind: 'police', name: '警察' },
-  { kind: 'vendor', name: '事業者' },
+  { kind: 'vendor', name: '事業者', vendor: true },
 ];
 
 function reason(code: FindingReasonCode, count: number, params: Record<string, string | number> = {}): FindingReason {
@@ -39,15 +42,15 @@ export function backupPlanLabel(plan: Pick<BackupPlanFields, 'system' | 'data'>)
   return `${plan.system.trim()}${data ? `（${data}）` : ''}`;
 }
 
-function contactChart(chart: ContactChartContent | null): Finding {
+function contactChart(chart: ContactChartContent | null, hasVendorContract: boolean): Finding {
   if (chart === null || !contactChartExists(chart)) return finding('contact-chart', true, [reason('contact-chart-missing', 0)], []);
   const kinds = new Set<ContactKind>();
   for (let i = 0; i < chart.entries.length; i++) kinds.add(chart.entries[i]!.kind);
-  const missing: string[] = [];
-  for (const required of requiredContacts) if (!kinds.has(required.kind)) missing.push(required.name);
+  const required = requiredContacts.filter((c) => hasVendorContract || !c.vendor);
+  const missing = required.filter((c) => !kinds.has(c.kind)).map((c) => c.name);
   if (missing.length > 0) return finding('contact-chart', true, [reason('contact-chart-lacks', 0, { missing: missing.join('・') })], []);
   const count = chart.entries.length;
-  return finding('contact-chart', false, [reason('contact-chart-complete', count, { count })], []);
+  return finding('contact-chart', false, [reason('contact-chart-complete', count, { count, required: required.map((c) => c.name).join('・') })], []);
 }
 
 interface PlanRow {
@@ -57,7 +60,8 @@ interface PlanRow {
 }
 
 /**
- * 3(2). Only tests on or before asOf count (a test dated later is not known on that day). A plan's latest test is the
+ * 3(2). What the item asks is that backups are taken and the restore procedure is confirmed; an offline copy is
+ * 望ましい (manual 3(2) 補足), so its absence is a note, not いいえ. Only tests on or before asOf count (a test dated later is not known on that day). A plan's latest test is the
  * one with the latest date; when several share that date, a success among them counts (the retest the same day).
  */
 function backupRestore(backups: IncidentFacts['backups'], asOf: string, months: number): Finding {
@@ -99,12 +103,12 @@ function backupRestore(backups: IncidentFacts['backups'], asOf: string, months: 
 
   const reasons: FindingReason[] = [];
   if (fewGenerations > 0) reasons.push(reason('backups-few-generations', fewGenerations, { count: fewGenerations, generations: minBackupGenerations }));
-  if (!offline) reasons.push(reason('backups-no-offline', 0));
   if (testedOn === '' || testedOn < cutoff) reasons.push(reason('restore-test-missing', 0, testedOn ? { months, testedOn } : { months }));
   if (failed > 0) reasons.push(reason('restore-test-failed', failed, { count: failed }));
+  const advice = offline ? [] : [reason('backups-no-offline', 0)];
   const records: FindingRecord[] = listed.map((row) => ({ ledger: 'backups', id: row.id, label: row.label, reasons: row.codes }));
-  if (reasons.length > 0) return finding('backup-restore', true, reasons, records);
-  return finding('backup-restore', false, [reason('backups-ready', backups.length, { count: backups.length, testedOn })], []);
+  if (reasons.length > 0) return finding('backup-restore', true, [...reasons, ...advice], records);
+  return finding('backup-restore', false, [reason('backups-ready', backups.length, { count: backups.length, testedOn }), ...advice], []);
 }
 
 function essentialsWritten(essentials: BcpEssentials | null): boolean {
@@ -113,8 +117,14 @@ function essentialsWritten(essentials: BcpEssentials | null): boolean {
   return false;
 }
 
+/**
+ * 3(3). Without a BCP the answer is いいえ; a planned date is kept as a reason, because the 2023 form's item reads
+ * "策定、又は令和6年度中に策定予定である" and counts the plan as はい (see `findingForItem`).
+ */
 function bcp(facts: IncidentFacts['bcp'], asOf: string, months: number): Finding {
-  if (!facts.hasDocument && !essentialsWritten(facts.essentials)) return finding('bcp', true, [reason('bcp-missing', 0)], []);
+  if (!facts.hasDocument && !essentialsWritten(facts.essentials)) {
+    return finding('bcp', true, [facts.plannedOn ? reason('bcp-planned', 0, { plannedOn: facts.plannedOn }) : reason('bcp-missing', 0)], []);
+  }
   const reviewedOn = facts.lastReviewedOn;
   if (reviewedOn === null || reviewedOn < shiftMonths(asOf, -months)) {
     return finding('bcp', true, [reason('bcp-not-reviewed', 0, reviewedOn ? { reviewedOn, months } : { months })], []);
@@ -129,5 +139,5 @@ function bcp(facts: IncidentFacts['bcp'], asOf: string, months: number): Finding
 export function computeIncidentFindings(facts: IncidentFacts): Finding[] {
   if (!isIsoDate(facts.asOf)) throw new RangeError(`asOf must be a YYYY-MM-DD date, got ${facts.asOf}`);
   const t = facts.thresholds;
-  return [contactChart(facts.contactChart), backupRestore(facts.backups, facts.asOf, t.restoreTestMonths), bcp(facts.bcp, facts.asOf, t.bcpReviewMonths)];
+  return [contactChart(facts.contactChart, facts.hasVendorContract), backupRestore(facts.backups, facts.asOf, t.restoreTestMonths), bcp(facts.bcp, facts.asOf, t.bcpReviewMonths)];
 }

@@ -113,6 +113,8 @@ export interface IncidentFacts {
   asOf: string;
   contactChart: ContactChartContent | null;
   backups: { plan: BackupPlanFields & { id: string }; tests: RestoreTestFields[] }[];
-  bcp: { hasDocument: boolean; essentials: BcpEssentials | null; lastReviewedOn: string | null };
+  bcp: { hasDocument: boolean; essentials: BcpEssentials | null; lastReviewedOn: string | null; plannedOn: string | null };
+  /** Whether the facility has a vendor contract: without one, the contact chart needs no vendor entry (3(1)). */
+  hasVendorContract: boolean;
   thresholds: { restoreTestMonths: number; bcpReviewMonths: number };
 }

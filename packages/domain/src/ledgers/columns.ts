@@ -43,6 +43,7 @@ export const assetColumns: readonly ColumnDefinition<AssetFieldKey>[] = [
     type: { kind: 'enum', values: { active: ['稼働', '稼働中', '使用中', '運用中', 'active', 'in use'], stopped: ['停止', '停止中', '休止', 'stopped', 'inactive'], retired: ['廃棄', '廃止', '撤去', 'retired', 'disposed'] } },
   },
   { field: 'description', header: { ja: '説明', en: 'Description' }, synonyms: ['備考', 'メモ', 'note', 'notes', 'remarks'], type: text(2000) },
+  { field: 'modelNumber', header: { ja: '型番', en: 'Model number' }, synonyms: ['型式', '機種', '機種名', 'モデル', 'model', 'model number', 'model no'], type: text(200) },
   {
     field: 'kind', header: { ja: '機器区分', en: 'Kind' }, synonyms: ['区分', '種別', '機器種別', 'type', 'category'],
     type: {
@@ -69,7 +70,23 @@ export const assetColumns: readonly ColumnDefinition<AssetFieldKey>[] = [
   { field: 'vendor', header: { ja: '事業者', en: 'Vendor' }, synonyms: ['ベンダー', 'ベンダ', '販売元', '保守会社', 'supplier'], type: text(200) },
   { field: 'system', header: { ja: 'システム', en: 'System' }, synonyms: ['システム名', '所属システム', 'system name'], type: text(200) },
   { field: 'lastPatchedOn', header: { ja: '最終パッチ適用日', en: 'Last patched on' }, synonyms: ['パッチ適用日', '更新日', '最終更新日', 'last patch', 'patched on'], type: { kind: 'date' } },
+  {
+    field: 'updateStatus', header: { ja: '更新状況', en: 'Update status' }, synonyms: ['パッチ適用状況', '更新プログラム適用状況', 'アップデート状況', 'update status', 'patch status'],
+    type: {
+      kind: 'enum',
+      values: {
+        latest: ['最新', '最新版', '適用済', '適用済み', 'latest', 'up to date', 'current'],
+        pending: ['未適用の更新あり', '未適用', '更新あり', '要更新', 'pending', 'outdated'],
+        unsupported: ['更新不可', '適用不可', '更新できない', 'unsupported', 'cannot update'],
+        unknown: ['不明', '未確認', 'unknown', '?', '？'],
+      },
+    },
+  },
   { field: 'servicesReviewedOn', header: { ja: '不要サービス確認日', en: 'Services reviewed on' }, synonyms: ['サービス確認日', 'services reviewed'], type: { kind: 'date' } },
+  {
+    field: 'externalConnection', header: { ja: '外部接続', en: 'External connection' }, synonyms: ['外部接続の有無', 'インターネット接続', '外部ネットワーク接続', '無線LAN', 'external connection', 'internet'],
+    type: { kind: 'enum', values: { yes: ['あり', '有', '有り', 'はい', 'yes', 'y', '○', '〇'], no: ['なし', '無', '無し', 'いいえ', 'no', 'n', '×'], unknown: ['不明', '未確認', 'unknown', '?', '？'] } },
+  },
   { field: 'sourceRestrictions', header: { ja: '接続元制限', en: 'Source restriction' }, synonyms: ['送信元制限', 'アクセス制限', 'source restriction'], type: { kind: 'restrictions' } },
   { field: 'endOfLifeOn', header: { ja: 'サポート終了日', en: 'End of life' }, synonyms: ['EOL', 'サポート期限', '保守期限', 'end of support'], type: { kind: 'date' } },
   { field: 'riskAcceptance', header: { ja: 'リスク受容', en: 'Risk acceptance' }, synonyms: ['代替策', 'リスク対応', 'risk acceptance'], type: text(2000) },
@@ -83,6 +100,7 @@ export const accountColumns: readonly ColumnDefinition<AccountFieldKey>[] = [
     type: { kind: 'enum', values: { server: ['サーバ', 'サーバー', 'server', 'アプリケーション'], terminal: ['端末', '端末PC', 'PC', 'terminal'] } },
   },
   { field: 'department', header: { ja: '所属部署', en: 'Department' }, synonyms: ['部署', '所属', '診療科', 'department'], type: text(200) },
+  { field: 'jobType', header: { ja: '職種', en: 'Job type' }, synonyms: ['職種名', '資格', '職名', 'job type', 'job', 'occupation', 'profession'], type: text(100) },
   { field: 'familyName', header: { ja: '性', en: 'Family name' }, synonyms: ['姓', '氏', 'family name', 'last name', 'surname'], type: text(100) },
   { field: 'givenName', header: { ja: '名', en: 'Given name' }, synonyms: ['given name', 'first name'], type: text(100) },
   { field: 'phone', header: { ja: '電話番号', en: 'Phone' }, synonyms: ['内線', '連絡先', 'tel', 'phone number'], type: text(50) },

@@ -6,6 +6,12 @@ const wareki = (value: string | number | undefined) => (typeof value === 'string
 
 type Template = (count: number, p: Record<string, string | number>) => string;
 
+const scopeWords = {
+  ja: { general: '機器', server: 'サーバ', terminal: '端末PC', network: 'ネットワーク機器' },
+  en: { general: 'devices', server: 'servers', terminal: 'terminal PCs', network: 'network devices' },
+} as const;
+const scopeWord = (locale: 'ja' | 'en', scope: string | number | undefined) => scopeWords[locale][(scope ?? 'general') as keyof (typeof scopeWords)['ja']] ?? scopeWords[locale].general;
+
 /**
  * One sentence per reason, in plain words. Server (answer notes, evidence files, CLI) and web render
  * from this one catalog so a reason reads the same everywhere.
@@ -20,8 +26,12 @@ const messages: Record<'ja' | 'en', Record<FindingReasonCode, Template>> = {
     'assets-without-kind': (c) => `${c}台の機器区分（サーバ・端末PC・ネットワーク機器など）が未入力です`,
     'remote-maintenance-unknown': (c) => `${c}台のリモートメンテナンスの有無が「不明」です`,
     'remote-maintenance-known': (c, p) => `${c}台すべてでリモートメンテナンスの有無を確認済み（あり ${p.withRemote ?? 0}台）`,
-    'no-assets-in-scope': () => '対象の機器が台帳にありません',
-    'no-accounts-in-scope': () => '対象の利用者IDが台帳にありません',
+    'assets-without-patient-data': (c) => `${c}台は患者情報を扱わない機器として記録されているため、チェックリストの対象外です（Q&A 12-D-22）`,
+    'no-assets-in-scope': (_, p) => `機器台帳に${scopeWord('ja', p.scope)}がありません。${scopeWord('ja', p.scope)}を台帳に記録するか、台帳にすべての機器が載っていることを確認（「台帳を確認した」）すると提案できます`,
+    'no-assets-in-scope-confirmed': (_, p) => `確認済みの機器台帳に${scopeWord('ja', p.scope)}がないため、この行は「該当なし」です（理由を備考に残します。Q&A 12-B-8）`,
+    'no-accounts-in-scope': (_, p) => p.scope === 'terminal'
+      ? '利用者ID台帳に端末PCのアカウントがありません。端末PCのWindowsのアカウントやActive Directoryの利用者を、対象機器「端末PC」として記録してください'
+      : `利用者ID台帳に${scopeWord('ja', p.scope)}のアカウントがありません。${scopeWord('ja', p.scope)}にログインするアカウント（管理者アカウントを含む）を記録してください`,
     'accounts-without-role': (c) => `${c}件の有効な利用者IDに権限が設定されていません`,
     'accounts-have-roles': (c) => `有効な利用者ID ${c}件すべてに権限が設定されています`,
     'account-review-done': (_, p) => `${wareki(p.reviewedOn)} に利用者IDの棚卸しを実施`,
@@ -30,14 +40,18 @@ const messages: Record<'ja' | 'en', Record<FindingReasonCode, Template>> = {
     'accounts-unused': (c, p) => `${p.days}日以上使われていない利用者ID ${c}件が有効のままです`,
     'accounts-temporary-without-end': (c) => `一時利用の利用者ID ${c}件に有効期限がありません`,
     'accounts-clean': (c) => `有効な利用者ID ${c}件に、退職者・期限切れ・長期未使用のものはありません`,
-    'patches-outdated': (c, p) => `${c}台で最後のセキュリティパッチ適用から${p.days}日以上たっています`,
-    'patches-unrecorded': (c) => `${c}台でパッチ適用日が記録されていません`,
+    'patches-pending': (c) => `${c}台に未適用の更新があります`,
+    'patches-update-unknown': (c) => `${c}台の更新状況が「不明」か未記録です（最新の状態かを確認して記録してください）`,
+    'patches-unsupported': (c) => `${c}台が「更新不可」です。更新できない理由とリスクを把握し、年度内の目標日を決めてください（Q&A 9-14）`,
+    'patches-long-ago': (c, p) => `注意: ${c}台は最後のパッチ適用から${p.days}日以上たっています。最新の状態か確認してください（適用頻度の決まりはありません。Q&A 9-15）`,
     'os-end-of-life': (c, p) => `${c}台が ${p.product}（${wareki(p.endOfLifeOn)} サポート終了）のままで、リスク受容の記録がありません`,
-    'os-end-of-life-accepted': (c, p) => `${c}台は ${p.product}（${wareki(p.endOfLifeOn)} サポート終了）ですが、リスク受容と代替策が記録されています`,
-    'patches-current': (c) => `${c}台すべてでパッチが最新です`,
-    'source-restriction-missing': (c) => `${c}台のネットワーク機器に接続元制限がありません`,
-    'source-restriction-unrecorded': (c) => `${c}台のネットワーク機器の接続元制限が記録されていません`,
-    'source-restriction-in-place': (c) => `ネットワーク機器 ${c}台すべてに接続元制限があります`,
+    'os-end-of-life-accepted': (c, p) => `${c}台は ${p.product}（${wareki(p.endOfLifeOn)} サポート終了）です。リスク受容は記録されていますが、回答は「いいえ」のまま、年度内の目標日を記入します（Q&A 9-14）`,
+    'patches-current': (c) => `${c}台すべてで更新状況が「最新」です`,
+    'external-connection-unknown': (c) => `${c}台のネットワーク機器で、外部接続（インターネット・VPN・保守回線・無線LAN）の有無が「不明」で、接続元制限も記録されていません`,
+    'no-boundary-devices': (c) => `ネットワーク機器 ${c}台はすべて外部接続なし（院内のみ）として記録されています`,
+    'source-restriction-missing': (c) => `外部と接続するネットワーク機器 ${c}台に接続元制限がありません`,
+    'source-restriction-unrecorded': (c) => `外部と接続するネットワーク機器 ${c}台の接続元制限が記録されていません`,
+    'source-restriction-in-place': (c) => `外部と接続するネットワーク機器 ${c}台すべてに接続元制限があります`,
     'services-not-reviewed': (c, p) => `${c}台で不要なソフトウェア・サービスの確認が${p.months}か月以上行われていません`,
     'services-reviewed': (c) => `${c}台すべてで不要なソフトウェア・サービスを確認済み`,
     'disclosures-no-contracts': () => '事業者との契約が登録されていません（事業者と契約していない場合、この項目は記入不要です）',
@@ -46,14 +60,16 @@ const messages: Record<'ja' | 'en', Record<FindingReasonCode, Template>> = {
     'disclosures-complete': (c) => `契約しているシステム ${c}件すべてで MDS/SDS を受け取っています`,
     'contact-chart-missing': () => '連絡体制図がまだ作成されていません',
     'contact-chart-lacks': (_, p) => `連絡体制図に ${p.missing} の連絡先がありません`,
-    'contact-chart-complete': (c) => `連絡体制図に ${c}件の連絡先（厚生労働省・警察・事業者を含む）があります`,
+    'contact-chart-complete': (c, p) => `連絡体制図に ${c}件の連絡先（${p.required}を含む）があります`,
     'backups-none': () => 'バックアップの計画が登録されていません',
     'backups-few-generations': (c) => `${c}件のバックアップが3世代未満です`,
-    'backups-no-offline': () => 'オフライン（書き込みできない状態）で保管しているバックアップがありません',
+    'backups-no-offline': () => '注意: オフライン（書き込みできない状態）で保管しているバックアップがありません（マニュアルでは「望ましい」とされています）',
     'restore-test-missing': (_, p) => `${p.months}か月以内に復旧（リストア）の確認をしていません`,
     'restore-test-failed': (c) => `${c}件のバックアップで、最後の復旧確認が成功していません`,
-    'backups-ready': (c, p) => `バックアップ ${c}件、3世代以上・オフライン保管あり、${wareki(p.testedOn)} に復旧を確認`,
+    'backups-ready': (c, p) => `バックアップ ${c}件、3世代以上、${wareki(p.testedOn)} に復旧手順を確認`,
     'bcp-missing': () => 'サイバー攻撃を想定したBCPがまだありません',
+    'bcp-planned': (_, p) => `BCPはまだありません（策定予定日 ${wareki(p.plannedOn)}）`,
+    'bcp-plan-counts': (_, p) => `BCPを ${wareki(p.plannedOn)} までに策定予定です。この年度の様式では「策定予定」も「はい」です（${p.untilFy}中）`,
     'bcp-not-reviewed': (_, p) => (p.reviewedOn ? `BCPの最後の見直しが ${wareki(p.reviewedOn)} で、${p.months}か月以上たっています` : `BCPを見直した・訓練した記録がありません（${p.months}か月以内に必要）`),
     'bcp-ready': (_, p) => `BCPあり、${wareki(p.reviewedOn)} に見直し・訓練を実施`,
   },
@@ -66,8 +82,12 @@ const messages: Record<'ja' | 'en', Record<FindingReasonCode, Template>> = {
     'assets-without-kind': (c) => `${c} devices have no kind (server, terminal, network device…)`,
     'remote-maintenance-unknown': (c) => `${c} devices have remote maintenance "unknown"`,
     'remote-maintenance-known': (c, p) => `Remote maintenance checked on all ${c} devices (${p.withRemote ?? 0} with remote access)`,
-    'no-assets-in-scope': () => 'The ledger has no devices of this kind',
-    'no-accounts-in-scope': () => 'The account ledger has no accounts of this kind',
+    'assets-without-patient-data': (c) => `${c} devices are recorded as holding no patient information and are outside the checklist (Q&A 12-D-22)`,
+    'no-assets-in-scope': (_, p) => `The asset ledger has no ${scopeWord('en', p.scope)}. Record them, or confirm that the ledger lists every device ("ledger checked"), to get a suggestion`,
+    'no-assets-in-scope-confirmed': (_, p) => `The confirmed asset ledger has no ${scopeWord('en', p.scope)}: this row is "not applicable" (keep the reason in the note; Q&A 12-B-8)`,
+    'no-accounts-in-scope': (_, p) => p.scope === 'terminal'
+      ? 'The account ledger has no terminal PC accounts. Record the Windows accounts or Active Directory users of the terminal PCs with scope "terminal PC"'
+      : `The account ledger has no accounts for ${scopeWord('en', p.scope)}. Record the accounts that sign in to them, administrators included`,
     'accounts-without-role': (c) => `${c} enabled accounts have no role`,
     'accounts-have-roles': (c) => `All ${c} enabled accounts have a role`,
     'account-review-done': (_, p) => `Account review done on ${p.reviewedOn}`,
@@ -76,14 +96,18 @@ const messages: Record<'ja' | 'en', Record<FindingReasonCode, Template>> = {
     'accounts-unused': (c, p) => `${c} accounts unused for ${p.days} days or more are still enabled`,
     'accounts-temporary-without-end': (c) => `${c} temporary accounts have no end date`,
     'accounts-clean': (c) => `None of the ${c} enabled accounts is retired, expired or unused`,
-    'patches-outdated': (c, p) => `${c} devices were last patched more than ${p.days} days ago`,
-    'patches-unrecorded': (c) => `${c} devices have no patch date recorded`,
+    'patches-pending': (c) => `${c} devices have updates not yet applied`,
+    'patches-update-unknown': (c) => `The update status of ${c} devices is "unknown" or not recorded (check whether they are up to date and record it)`,
+    'patches-unsupported': (c) => `${c} devices cannot be updated. Know why and the risk, and set a target date within the year (Q&A 9-14)`,
+    'patches-long-ago': (c, p) => `Note: ${c} devices were last patched more than ${p.days} days ago. Check they are up to date (there is no set frequency, Q&A 9-15)`,
     'os-end-of-life': (c, p) => `${c} devices still run ${p.product} (support ended ${p.endOfLifeOn}) with no risk acceptance`,
-    'os-end-of-life-accepted': (c, p) => `${c} devices run ${p.product} (support ended ${p.endOfLifeOn}) with a recorded risk acceptance`,
-    'patches-current': (c) => `All ${c} devices are patched`,
-    'source-restriction-missing': (c) => `${c} network devices have no source restriction`,
-    'source-restriction-unrecorded': (c) => `${c} network devices have no source restriction recorded`,
-    'source-restriction-in-place': (c) => `All ${c} network devices restrict their sources`,
+    'os-end-of-life-accepted': (c, p) => `${c} devices run ${p.product} (support ended ${p.endOfLifeOn}). A risk acceptance is recorded, but the answer stays "no" with a target date within the year (Q&A 9-14)`,
+    'patches-current': (c) => `All ${c} devices are up to date`,
+    'external-connection-unknown': (c) => `${c} network devices have an unknown external connection (internet, VPN, maintenance line, wireless) and no source restriction recorded`,
+    'no-boundary-devices': (c) => `All ${c} network devices are recorded as internal only`,
+    'source-restriction-missing': (c) => `${c} network devices connected outside have no source restriction`,
+    'source-restriction-unrecorded': (c) => `${c} network devices connected outside have no source restriction recorded`,
+    'source-restriction-in-place': (c) => `All ${c} network devices connected outside restrict their sources`,
     'services-not-reviewed': (c, p) => `${c} devices have not had unneeded software reviewed in ${p.months} months`,
     'services-reviewed': (c) => `Unneeded software reviewed on all ${c} devices`,
     'disclosures-no-contracts': () => 'No vendor contract is registered (without a vendor contract this item is not needed)',
@@ -92,14 +116,16 @@ const messages: Record<'ja' | 'en', Record<FindingReasonCode, Template>> = {
     'disclosures-complete': (c) => `An MDS/SDS has been received for all ${c} contracted systems`,
     'contact-chart-missing': () => 'There is no incident contact chart yet',
     'contact-chart-lacks': (_, p) => `The contact chart has no ${p.missing} entry`,
-    'contact-chart-complete': (c) => `The contact chart has ${c} contacts, including the ministry, the police and vendors`,
+    'contact-chart-complete': (c, p) => `The contact chart has ${c} contacts, including ${p.required}`,
     'backups-none': () => 'No backup plan is registered',
     'backups-few-generations': (c) => `${c} backups keep fewer than 3 generations`,
-    'backups-no-offline': () => 'No backup is kept offline or write-protected',
+    'backups-no-offline': () => 'Note: no backup is kept offline or write-protected (the manual calls it desirable)',
     'restore-test-missing': (_, p) => `No restore test within ${p.months} months`,
     'restore-test-failed': (c) => `The last restore test of ${c} backups did not succeed`,
-    'backups-ready': (c, p) => `${c} backups, 3+ generations with an offline copy, restore tested on ${p.testedOn}`,
+    'backups-ready': (c, p) => `${c} backups, 3+ generations, restore procedure confirmed on ${p.testedOn}`,
     'bcp-missing': () => 'There is no BCP for cyber attacks yet',
+    'bcp-planned': (_, p) => `There is no BCP yet (planned for ${p.plannedOn})`,
+    'bcp-plan-counts': (_, p) => `A BCP is planned by ${p.plannedOn}; this year's form counts a plan as "yes" (within ${p.untilFy})`,
     'bcp-not-reviewed': (_, p) => (p.reviewedOn ? `The BCP was last reviewed on ${p.reviewedOn}, more than ${p.months} months ago` : `The BCP has never been reviewed or drilled (needed within ${p.months} months)`),
     'bcp-ready': (_, p) => `BCP in place, reviewed or drilled on ${p.reviewedOn}`,
   },
@@ -110,8 +136,13 @@ export function findingReasonText(reason: FindingReason, locale: 'ja' | 'en' = '
 }
 
 /** "いいえ: 退職者の利用者ID 3件が有効のままです。…" — the one-line summary used in answer notes. */
+const suggestionWords = {
+  ja: { yes: 'はい', no: 'いいえ', not_applicable: '該当なし', undetermined: '提案なし' },
+  en: { yes: 'yes', no: 'no', not_applicable: 'not applicable', undetermined: 'no suggestion' },
+} as const;
+
 export function findingSummary(finding: Pick<Finding, 'suggestion' | 'reasons'>, locale: 'ja' | 'en' = 'ja'): string {
-  const answer = locale === 'ja' ? (finding.suggestion === 'yes' ? 'はい' : 'いいえ') : finding.suggestion;
+  const answer = suggestionWords[locale][finding.suggestion];
   const separator = locale === 'ja' ? '。' : '. ';
   return `${answer}: ${finding.reasons.map((r) => findingReasonText(r, locale)).join(separator)}`;
 }
@@ -126,10 +157,13 @@ const recordLabels: Record<'ja' | 'en', Partial<Record<FindingReasonCode, string
     'accounts-expired-enabled': '有効期限切れ',
     'accounts-unused': '長期未使用',
     'accounts-temporary-without-end': '一時利用で期限なし',
-    'patches-outdated': 'パッチが古い',
-    'patches-unrecorded': 'パッチ適用日なし',
+    'patches-pending': '未適用の更新あり',
+    'patches-update-unknown': '更新状況が不明',
+    'patches-unsupported': '更新不可',
+    'patches-long-ago': '最終パッチが古い（要確認）',
+    'external-connection-unknown': '外部接続が不明',
     'os-end-of-life': 'サポート終了OS',
-    'os-end-of-life-accepted': 'サポート終了OS（リスク受容済み）',
+    'os-end-of-life-accepted': 'サポート終了OS（リスク受容あり・要目標日）',
     'source-restriction-missing': '接続元制限なし',
     'source-restriction-unrecorded': '接続元制限が未記録',
     'services-not-reviewed': '不要サービス未確認',
@@ -146,8 +180,11 @@ const recordLabels: Record<'ja' | 'en', Partial<Record<FindingReasonCode, string
     'accounts-expired-enabled': 'expired',
     'accounts-unused': 'unused',
     'accounts-temporary-without-end': 'temporary, no end date',
-    'patches-outdated': 'patch outdated',
-    'patches-unrecorded': 'no patch date',
+    'patches-pending': 'updates pending',
+    'patches-update-unknown': 'update status unknown',
+    'patches-unsupported': 'cannot be updated',
+    'patches-long-ago': 'patched long ago (check)',
+    'external-connection-unknown': 'external connection unknown',
     'os-end-of-life': 'OS past end of life',
     'os-end-of-life-accepted': 'OS past end of life (risk accepted)',
     'source-restriction-missing': 'no source restriction',

@@ -26,9 +26,11 @@ export const findingReasonCodes = [
   'asset-ledger-not-reviewed',
   'asset-ledger-reviewed',
   'assets-without-kind',
+  'assets-without-patient-data',
   'remote-maintenance-unknown',
   'remote-maintenance-known',
   'no-assets-in-scope',
+  'no-assets-in-scope-confirmed',
   'no-accounts-in-scope',
   'accounts-without-role',
   'accounts-have-roles',
@@ -38,11 +40,15 @@ export const findingReasonCodes = [
   'accounts-unused',
   'accounts-temporary-without-end',
   'accounts-clean',
-  'patches-outdated',
-  'patches-unrecorded',
+  'patches-pending',
+  'patches-update-unknown',
+  'patches-unsupported',
+  'patches-long-ago',
   'os-end-of-life',
   'os-end-of-life-accepted',
   'patches-current',
+  'external-connection-unknown',
+  'no-boundary-devices',
   'source-restriction-missing',
   'source-restriction-unrecorded',
   'source-restriction-in-place',
@@ -62,10 +68,31 @@ export const findingReasonCodes = [
   'restore-test-failed',
   'backups-ready',
   'bcp-missing',
+  'bcp-planned',
+  'bcp-plan-counts',
   'bcp-not-reviewed',
   'bcp-ready',
 ] as const;
 export type FindingReasonCode = (typeof findingReasonCodes)[number];
+
+/**
+ * Reasons to look at that never change the suggestion (shown as 注意): a device not patched for a long time
+ * (Q&A 9-15 sets no frequency), no offline copy (manual 3(2) 補足: 望ましい), an older MDS/SDS format (Q&A 5-1), devices
+ * outside the checklist because they hold no patient information (Q&A 12-D-22).
+ */
+export const findingAdvisoryCodes: ReadonlySet<FindingReasonCode> = new Set<FindingReasonCode>([
+  'patches-long-ago',
+  'backups-no-offline',
+  'disclosures-outdated',
+  'assets-without-patient-data',
+]);
+
+/**
+ * What the ledgers suggest: はい, いいえ, 該当なし (nothing of the kind, and the facility confirmed its asset ledger is
+ * complete: Q&A 12-B-8), or no suggestion until something is recorded (`undetermined`: the reasons say what).
+ */
+export const findingSuggestions = ['yes', 'no', 'not_applicable', 'undetermined'] as const;
+export type FindingSuggestion = (typeof findingSuggestions)[number];
 
 export interface FindingReason {
   code: FindingReasonCode;
@@ -89,7 +116,7 @@ export interface FindingRecord {
 export interface Finding {
   topic: FindingTopic;
   scope: DeviceScope;
-  suggestion: 'yes' | 'no';
+  suggestion: FindingSuggestion;
   reasons: FindingReason[];
   /** Offending records first; for a 'yes' the records that prove it may be listed too. */
   records: FindingRecord[];
@@ -133,7 +160,10 @@ export interface LedgerFacts {
   securityManagerName: string | null;
   assets: readonly (AssetFields & { id: string })[];
   accounts: readonly (AccountFields & { id: string })[];
-  /** The last time the asset ledger was reviewed or imported in full (YYYY-MM-DD), if ever. */
+  /**
+   * The last time the asset ledger was reviewed or imported in full (YYYY-MM-DD), if ever. A review within
+   * `ledgerReviewMonths` is the facility's confirmation that the ledger lists every device.
+   */
   assetLedgerReviewedOn: string | null;
   /** The last signed account review (棚卸), if ever. */
   accountReviewedOn: string | null;

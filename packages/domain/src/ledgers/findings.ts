@@ -6,7 +6,12 @@ import type { EndOfLifeEntry, Finding, FindingReason, FindingReasonCode, Finding
 import { scopeOfAsset, type AccountFields, type AssetFields } from './model.js';
 
 /*
- * The ledger rules of spec §3: from the facility's ledgers to a suggested answer per (topic, scope) with its reasons.
+ * The ledger rules of spec §3, read against the ministry's documents (docs/checklist-rules.md lists each rule with its
+ * source): from the facility's ledgers to a suggested answer per (topic, scope) with its reasons.
+ * - Devices recorded as holding no patient information are outside the checklist (Q&A 12-D-22): they never make an
+ *   item いいえ. Retired devices and disabled accounts never count.
+ * - Nothing of a kind recorded: 該当なし when the facility has confirmed its asset ledger lists every device (a review
+ *   within `ledgerReviewMonths`; Q&A 12-B-8), otherwise no suggestion until it is recorded (`undetermined`).
  * Pure and fast (10,000 accounts + 10,000 assets in a few milliseconds): one pass over each ledger counts the records
  * per scope and keeps only those some finding lists, which are sorted once by label; the findings are then plain
  * loops over those. Dates are YYYY-MM-DD strings compared as text; the thresholds become cut-off dates once (UTC
@@ -38,10 +43,15 @@ export function accountLabel(account: Pick<AccountFields, 'loginId' | 'familyNam
 // Prepared rows: one pass per ledger. Only the records some finding lists get a row (and a label); the rest are counted.
 
 const OK = 0;
-const PATCH_UNRECORDED = 1;
-const PATCH_OUTDATED = 2;
 const SOURCE_UNRECORDED = 1;
 const SOURCE_MISSING = 2;
+const EXTERNAL_UNKNOWN = 3;
+
+/** 更新状況 that make 2(7) いいえ, with the reason each gives (Q&A 9-20: stay on the latest supported version). */
+const updateReasons = { pending: 'patches-pending', unknown: 'patches-update-unknown', unsupported: 'patches-unsupported' } as const satisfies Partial<
+  Record<AssetFields['updateStatus'], FindingReasonCode>
+>;
+type UpdateReason = (typeof updateReasons)[keyof typeof updateReasons];
 
 interface AssetRow {
   id: string;
@@ -49,13 +59,16 @@ interface AssetRow {
   /** null: kind not recorded; such assets count only for `general` findings. */
   scope: DeviceScope | null;
   unknownRemote: boolean;
-  patch: number;
+  /** The 更新状況 that makes 2(7) いいえ, if any. */
+  update: UpdateReason | null;
+  /** Last patched before the threshold (or never recorded) while 最新: a warning to confirm, not いいえ (Q&A 9-15). */
+  patchedLongAgo: boolean;
   /** Past end of life on the day of the findings (null: not known to be). */
   eolProduct: string | null;
   eolOn: string;
   eolAccepted: boolean;
   servicesStale: boolean;
-  /** Network devices only. */
+  /** Network devices at the boundary (or not known to be inside only) only. */
   source: number;
   /** The row's record in the patches and background-services findings, made once and shared by its scopes. */
   patchRecord?: FindingRecord;
@@ -66,11 +79,16 @@ interface AssetRow {
 interface AssetSummary {
   /** The assets some finding lists, sorted by label. */
   listed: AssetRow[];
-  /** Active and stopped assets (retired ones drop out of every finding). */
+  /** Active and stopped assets (retired ones drop out of every finding): the ledger 2(1) is about. */
   total: number;
+  /** Of those, the ones holding patient information or not recorded as holding none: the checklist's scope. */
+  inScope: number;
+  withoutPatientData: number;
   server: number;
   terminal: number;
   network: number;
+  /** Network devices connected outside or wireless, or not known to be internal only (2(8)). */
+  boundary: number;
   withRemote: number;
 }
 
@@ -129,20 +147,25 @@ interface Cutoffs {
 }
 
 function prepareAssets(assets: LedgerFacts['assets'], cut: Cutoffs, eol: EolLookup): AssetSummary {
-  const summary: AssetSummary = { listed: [], total: 0, server: 0, terminal: 0, network: 0, withRemote: 0 };
+  const summary: AssetSummary = { listed: [], total: 0, inScope: 0, withoutPatientData: 0, server: 0, terminal: 0, network: 0, boundary: 0, withRemote: 0 };
   for (let i = 0; i < assets.length; i++) {
     const asset = assets[i]!;
     if (asset.status === 'retired') continue;
-    const scope = scopeOfAsset(asset.kind, asset.cloudModel);
     summary.total++;
+    // Q&A 12-D-22: without patient information a device is outside the checklist; it is in the ledger (2(1)), no more.
+    if (asset.holdsPatientData === false) {
+      summary.withoutPatientData++;
+      continue;
+    }
+    summary.inScope++;
+    const scope = scopeOfAsset(asset.kind, asset.cloudModel);
     if (scope === 'server') summary.server++;
     else if (scope === 'terminal') summary.terminal++;
     else if (scope === 'network') summary.network++;
     if (asset.remoteMaintenance === 'yes') summary.withRemote++;
 
-    let patch = OK;
-    if (!asset.lastPatchedOn) patch = PATCH_UNRECORDED;
-    else if (asset.lastPatchedOn < cut.patch) patch = PATCH_OUTDATED;
+    const update = asset.updateStatus === 'latest' ? null : updateReasons[asset.updateStatus];
+    const patchedLongAgo = update === null && asset.lastPatchedOn !== null && asset.lastPatchedOn < cut.patch;
 
     let eolProduct: string | null = null;
     let eolOn = '';
@@ -166,20 +189,25 @@ function prepareAssets(assets: LedgerFacts['assets'], cut: Cutoffs, eol: EolLook
     }
 
     const servicesStale = !asset.servicesReviewedOn || asset.servicesReviewedOn < cut.services;
+    // 2(8) is about the boundary: connections from outside and wireless (manual 2(8), Q&A 10-1). An internal-only
+    // switch is not a reason for いいえ; one not known to be internal must be recorded first.
     let source = OK;
-    if (scope === 'network') {
-      if (asset.sourceRestrictions === null) source = SOURCE_UNRECORDED;
-      else if (asset.sourceRestrictions.length === 0) source = SOURCE_MISSING;
+    if (scope === 'network' && asset.externalConnection !== 'no') {
+      summary.boundary++;
+      if (asset.sourceRestrictions !== null && asset.sourceRestrictions.length > 0) source = OK;
+      else if (asset.externalConnection === 'unknown') source = EXTERNAL_UNKNOWN;
+      else source = asset.sourceRestrictions === null ? SOURCE_UNRECORDED : SOURCE_MISSING;
     }
     const unknownRemote = asset.remoteMaintenance === 'unknown';
-    if (scope !== null && !unknownRemote && patch === OK && eolProduct === null && !servicesStale && source === OK) continue;
+    if (scope !== null && !unknownRemote && update === null && !patchedLongAgo && eolProduct === null && !servicesStale && source === OK) continue;
 
     summary.listed.push({
       id: asset.id,
       label: assetLabel(asset),
       scope,
       unknownRemote,
-      patch,
+      update,
+      patchedLongAgo,
       eolProduct,
       eolOn,
       eolAccepted: eolProduct !== null && !isBlank(asset.riskAcceptance),
@@ -216,7 +244,7 @@ function inScope(rowScope: DeviceScope | null, scope: DeviceScope): boolean {
 }
 
 function assetCount(summary: AssetSummary, scope: DeviceScope): number {
-  return scope === 'general' ? summary.total : scope === 'server' ? summary.server : scope === 'terminal' ? summary.terminal : summary.network;
+  return scope === 'general' ? summary.inScope : scope === 'server' ? summary.server : scope === 'terminal' ? summary.terminal : summary.network;
 }
 
 function accountCount(summary: AccountSummary, scope: DeviceScope): number {
@@ -229,6 +257,16 @@ function reason(code: FindingReasonCode, count: number, params: Record<string, s
 
 function finding(topic: FindingTopic, scope: DeviceScope, no: boolean, reasons: FindingReason[], records: FindingRecord[]): Finding {
   return { topic, scope, suggestion: no ? 'no' : 'yes', reasons, records };
+}
+
+/**
+ * Nothing of the kind in the ledger: 該当なし once the facility has confirmed its asset ledger is complete (Q&A
+ * 12-B-8), else no suggestion until the devices are recorded or the ledger is confirmed. A general item always
+ * applies (該当なし is for device rows), so there the ledger has to be filled first.
+ */
+function nothingInScope(topic: FindingTopic, scope: DeviceScope, ledgerConfirmed: boolean, extra: FindingReason[] = []): Finding {
+  if (ledgerConfirmed && scope !== 'general') return { topic, scope, suggestion: 'not_applicable', reasons: [reason('no-assets-in-scope-confirmed', 0, { scope }), ...extra], records: [] };
+  return { topic, scope, suggestion: 'undetermined', reasons: [reason('no-assets-in-scope', 0, { scope }), ...extra], records: [] };
 }
 
 function assetRecord(row: AssetRow, reasons: FindingReasonCode[]): FindingRecord {
@@ -260,11 +298,12 @@ function assetLedger(assets: AssetSummary, reviewedOn: string | null, months: nu
   if (notReviewed) reasons.push(reason('asset-ledger-not-reviewed', 0, reviewedOn ? { reviewedOn, months } : { months }));
   else reasons.push(reason('asset-ledger-reviewed', assets.total, { reviewedOn: reviewedOn!, count: assets.total }));
   if (records.length > 0) reasons.push(reason('assets-without-kind', records.length, { count: records.length }));
+  if (assets.withoutPatientData > 0) reasons.push(reason('assets-without-patient-data', assets.withoutPatientData, { count: assets.withoutPatientData }));
   return finding('asset-ledger', 'general', notReviewed, reasons, records);
 }
 
 function remoteMaintenance(assets: AssetSummary): Finding {
-  if (assets.total === 0) return finding('remote-maintenance', 'general', true, [reason('asset-ledger-empty', 0)], []);
+  if (assets.inScope === 0) return finding('remote-maintenance', 'general', true, [reason('asset-ledger-empty', 0)], []);
   const records: FindingRecord[] = [];
   const rows = assets.listed;
   for (let i = 0; i < rows.length; i++) {
@@ -274,17 +313,27 @@ function remoteMaintenance(assets: AssetSummary): Finding {
   if (records.length > 0) {
     return finding('remote-maintenance', 'general', true, [reason('remote-maintenance-unknown', records.length, { count: records.length })], records);
   }
-  return finding('remote-maintenance', 'general', false, [reason('remote-maintenance-known', assets.total, { count: assets.total, withRemote: assets.withRemote })], []);
+  return finding('remote-maintenance', 'general', false, [reason('remote-maintenance-known', assets.inScope, { count: assets.inScope, withRemote: assets.withRemote })], []);
 }
 
 function accountReview(reviewedOn: string | null): FindingReason[] {
   return reviewedOn ? [reason('account-review-done', 0, { reviewedOn })] : [];
 }
 
-function accessRights(accounts: AccountSummary, scope: DeviceScope, reviewedOn: string | null): Finding {
+/**
+ * No enabled account of the scope recorded: 該当なし when the facility has no device of that kind (and confirmed its
+ * asset ledger); otherwise the suggestion says what to record — terminal PCs' Windows or Active Directory accounts
+ * count as terminal scope — rather than いいえ.
+ */
+function noAccounts(topic: FindingTopic, scope: DeviceScope, assets: AssetSummary, ledgerConfirmed: boolean, review: FindingReason[]): Finding {
+  if (scope !== 'general' && assetCount(assets, scope) === 0) return nothingInScope(topic, scope, ledgerConfirmed, review);
+  return { topic, scope, suggestion: 'undetermined', reasons: [reason('no-accounts-in-scope', 0, { scope }), ...review], records: [] };
+}
+
+function accessRights(accounts: AccountSummary, scope: DeviceScope, reviewedOn: string | null, assets: AssetSummary, ledgerConfirmed: boolean): Finding {
   const count = accountCount(accounts, scope);
   const review = accountReview(reviewedOn);
-  if (count === 0) return finding('access-rights', scope, true, [reason('no-accounts-in-scope', 0), ...review], []);
+  if (count === 0) return noAccounts('access-rights', scope, assets, ledgerConfirmed, review);
   const records: FindingRecord[] = [];
   const rows = accounts.listed;
   for (let i = 0; i < rows.length; i++) {
@@ -297,10 +346,10 @@ function accessRights(accounts: AccountSummary, scope: DeviceScope, reviewedOn: 
   return finding('access-rights', scope, false, [reason('accounts-have-roles', count, { count }), ...review], []);
 }
 
-function unusedAccounts(accounts: AccountSummary, scope: DeviceScope, reviewedOn: string | null, days: number): Finding {
+function unusedAccounts(accounts: AccountSummary, scope: DeviceScope, reviewedOn: string | null, days: number, assets: AssetSummary, ledgerConfirmed: boolean): Finding {
   const count = accountCount(accounts, scope);
   const review = accountReview(reviewedOn);
-  if (count === 0) return finding('unused-accounts', scope, true, [reason('no-accounts-in-scope', 0), ...review], []);
+  if (count === 0) return noAccounts('unused-accounts', scope, assets, ledgerConfirmed, review);
   const counts: Record<UnusedCode, number> = {
     'accounts-retired-enabled': 0,
     'accounts-expired-enabled': 0,
@@ -345,67 +394,74 @@ function addToGroup(groups: EolGroups, product: string, endOfLifeOn: string): vo
 
 function patchRecord(row: AssetRow): FindingRecord {
   const codes: FindingReasonCode[] = [];
-  if (row.patch === PATCH_UNRECORDED) codes.push('patches-unrecorded');
-  else if (row.patch === PATCH_OUTDATED) codes.push('patches-outdated');
+  if (row.update !== null) codes.push(row.update);
   if (row.eolProduct !== null) codes.push(row.eolAccepted ? 'os-end-of-life-accepted' : 'os-end-of-life');
+  if (row.patchedLongAgo) codes.push('patches-long-ago');
   return assetRecord(row, codes);
 }
 
-function patches(assets: AssetSummary, scope: DeviceScope, days: number): Finding {
+/**
+ * 2(7). いいえ for a device whose 更新状況 is 未適用の更新あり, 不明 or 更新不可, or that runs an OS / firmware past its end of
+ * life: a recorded risk acceptance explains it, but the answer stays いいえ with a target date within the year (Q&A
+ * 9-14, 12-E-47). A device patched long ago while 最新 is listed to confirm, without changing the suggestion (Q&A 9-15
+ * sets no frequency).
+ */
+function patches(assets: AssetSummary, scope: DeviceScope, days: number, ledgerConfirmed: boolean): Finding {
   const count = assetCount(assets, scope);
-  if (count === 0) return finding('patches', scope, true, [reason('no-assets-in-scope', 0)], []);
-  let unrecorded = 0;
-  let outdated = 0;
+  if (count === 0) return nothingInScope('patches', scope, ledgerConfirmed);
+  const updates: Record<UpdateReason, number> = { 'patches-pending': 0, 'patches-update-unknown': 0, 'patches-unsupported': 0 };
+  let longAgo = 0;
   const eol: EolGroups = new Map();
   const accepted: EolGroups = new Map();
   const records: FindingRecord[] = [];
   const rows = assets.listed;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
-    if ((row.patch === OK && row.eolProduct === null) || !inScope(row.scope, scope)) continue;
-    if (row.patch === PATCH_UNRECORDED) unrecorded++;
-    else if (row.patch === PATCH_OUTDATED) outdated++;
+    if ((row.update === null && row.eolProduct === null && !row.patchedLongAgo) || !inScope(row.scope, scope)) continue;
+    if (row.update !== null) updates[row.update]++;
+    if (row.patchedLongAgo) longAgo++;
     if (row.eolProduct !== null) addToGroup(row.eolAccepted ? accepted : eol, row.eolProduct, row.eolOn);
     records.push((row.patchRecord ??= patchRecord(row)));
   }
   const reasons: FindingReason[] = [];
-  if (unrecorded > 0) reasons.push(reason('patches-unrecorded', unrecorded, { count: unrecorded }));
-  if (outdated > 0) reasons.push(reason('patches-outdated', outdated, { count: outdated, days }));
-  reasons.push(...eolReasons('os-end-of-life', eol));
+  for (const code of Object.values(updateReasons)) if (updates[code] > 0) reasons.push(reason(code, updates[code], { count: updates[code] }));
+  reasons.push(...eolReasons('os-end-of-life', eol), ...eolReasons('os-end-of-life-accepted', accepted));
   const no = reasons.length > 0;
   if (!no) reasons.push(reason('patches-current', count, { count }));
-  reasons.push(...eolReasons('os-end-of-life-accepted', accepted));
+  if (longAgo > 0) reasons.push(reason('patches-long-ago', longAgo, { count: longAgo, days }));
   return finding('patches', scope, no, reasons, records);
 }
 
-/** 接続元制限 is about network devices: the `general` finding looks at the same devices. */
-function sourceRestriction(assets: AssetSummary, scope: DeviceScope): Finding {
-  const count = assets.network;
-  if (count === 0) return finding('source-restriction', scope, true, [reason('no-assets-in-scope', 0)], []);
-  let unrecorded = 0;
-  let missing = 0;
+/**
+ * 2(8) 接続元制限 concerns devices at the boundary: connections from outside (internet, VPN, remote-maintenance lines)
+ * and wireless (manual 2(8), Q&A 10-1, 12-A-2). The `general` finding looks at the same devices.
+ */
+function sourceRestriction(assets: AssetSummary, scope: DeviceScope, ledgerConfirmed: boolean): Finding {
+  if (assets.network === 0) return nothingInScope('source-restriction', scope, ledgerConfirmed);
+  // Network devices all recorded as internal only: no line from outside to restrict (Q&A 12-B-8).
+  if (assets.boundary === 0) return nothingInScope('source-restriction', scope, ledgerConfirmed, [reason('no-boundary-devices', assets.network, { count: assets.network })]);
+  const counts = { [SOURCE_UNRECORDED]: 0, [SOURCE_MISSING]: 0, [EXTERNAL_UNKNOWN]: 0 };
+  const codeOf = { [SOURCE_UNRECORDED]: 'source-restriction-unrecorded', [SOURCE_MISSING]: 'source-restriction-missing', [EXTERNAL_UNKNOWN]: 'external-connection-unknown' } as const;
   const records: FindingRecord[] = [];
   const rows = assets.listed;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
-    if (row.source === SOURCE_UNRECORDED) {
-      unrecorded++;
-      records.push((row.sourceRecord ??= assetRecord(row, ['source-restriction-unrecorded'])));
-    } else if (row.source === SOURCE_MISSING) {
-      missing++;
-      records.push((row.sourceRecord ??= assetRecord(row, ['source-restriction-missing'])));
-    }
+    if (row.source === OK) continue;
+    const source = row.source as keyof typeof codeOf;
+    counts[source]++;
+    records.push((row.sourceRecord ??= assetRecord(row, [codeOf[source]])));
   }
-  if (records.length === 0) return finding('source-restriction', scope, false, [reason('source-restriction-in-place', count, { count })], []);
+  if (records.length === 0) return finding('source-restriction', scope, false, [reason('source-restriction-in-place', assets.boundary, { count: assets.boundary })], []);
   const reasons: FindingReason[] = [];
-  if (unrecorded > 0) reasons.push(reason('source-restriction-unrecorded', unrecorded, { count: unrecorded }));
-  if (missing > 0) reasons.push(reason('source-restriction-missing', missing, { count: missing }));
+  for (const source of [SOURCE_UNRECORDED, SOURCE_MISSING, EXTERNAL_UNKNOWN] as const) {
+    if (counts[source] > 0) reasons.push(reason(codeOf[source], counts[source], { count: counts[source] }));
+  }
   return finding('source-restriction', scope, true, reasons, records);
 }
 
-function backgroundServices(assets: AssetSummary, scope: DeviceScope, months: number): Finding {
+function backgroundServices(assets: AssetSummary, scope: DeviceScope, months: number, ledgerConfirmed: boolean): Finding {
   const count = assetCount(assets, scope);
-  if (count === 0) return finding('background-services', scope, true, [reason('no-assets-in-scope', 0)], []);
+  if (count === 0) return nothingInScope('background-services', scope, ledgerConfirmed);
   const records: FindingRecord[] = [];
   const rows = assets.listed;
   for (let i = 0; i < rows.length; i++) {
@@ -440,25 +496,26 @@ export function computeFindings(facts: LedgerFacts): Finding[] {
   const assets = prepareAssets(facts.assets, cut, { entries: facts.endOfLife, cache: new Map() });
   const accounts = prepareAccounts(facts.accounts, cut);
   const review = facts.accountReviewedOn;
+  const confirmed = facts.assetLedgerReviewedOn !== null && facts.assetLedgerReviewedOn >= cut.ledger;
 
   return [
     securityManager(facts.securityManagerName),
     assetLedger(assets, facts.assetLedgerReviewedOn, t.ledgerReviewMonths, cut),
     remoteMaintenance(assets),
-    accessRights(accounts, 'server', review),
-    accessRights(accounts, 'terminal', review),
-    accessRights(accounts, 'general', review),
-    unusedAccounts(accounts, 'server', review, t.unusedAccountDays),
-    unusedAccounts(accounts, 'terminal', review, t.unusedAccountDays),
-    unusedAccounts(accounts, 'general', review, t.unusedAccountDays),
-    patches(assets, 'server', t.patchMaxAgeDays),
-    patches(assets, 'terminal', t.patchMaxAgeDays),
-    patches(assets, 'network', t.patchMaxAgeDays),
-    patches(assets, 'general', t.patchMaxAgeDays),
-    sourceRestriction(assets, 'network'),
-    sourceRestriction(assets, 'general'),
-    backgroundServices(assets, 'server', t.servicesReviewMonths),
-    backgroundServices(assets, 'terminal', t.servicesReviewMonths),
-    backgroundServices(assets, 'general', t.servicesReviewMonths),
+    accessRights(accounts, 'server', review, assets, confirmed),
+    accessRights(accounts, 'terminal', review, assets, confirmed),
+    accessRights(accounts, 'general', review, assets, confirmed),
+    unusedAccounts(accounts, 'server', review, t.unusedAccountDays, assets, confirmed),
+    unusedAccounts(accounts, 'terminal', review, t.unusedAccountDays, assets, confirmed),
+    unusedAccounts(accounts, 'general', review, t.unusedAccountDays, assets, confirmed),
+    patches(assets, 'server', t.patchMaxAgeDays, confirmed),
+    patches(assets, 'terminal', t.patchMaxAgeDays, confirmed),
+    patches(assets, 'network', t.patchMaxAgeDays, confirmed),
+    patches(assets, 'general', t.patchMaxAgeDays, confirmed),
+    sourceRestriction(assets, 'network', confirmed),
+    sourceRestriction(assets, 'general', confirmed),
+    backgroundServices(assets, 'server', t.servicesReviewMonths, confirmed),
+    backgroundServices(assets, 'terminal', t.servicesReviewMonths, confirmed),
+    backgroundServices(assets, 'general', t.servicesReviewMonths, confirmed),
   ];
 }

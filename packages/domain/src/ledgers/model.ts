@@ -24,6 +24,22 @@ export const remoteMaintenanceValues = ['yes', 'no', 'unknown'] as const;
 export const RemoteMaintenance = z.enum(remoteMaintenanceValues);
 export type RemoteMaintenance = z.infer<typeof RemoteMaintenance>;
 
+/**
+ * 外部接続: whether a network device sits at the boundary — internet, VPN or a remote-maintenance line, or wireless
+ * LAN (manual 2(8), Q&A 10-1). 2(8) 接続元制限 is about those; an internal-only switch is not.
+ */
+export const externalConnectionValues = ['yes', 'no', 'unknown'] as const;
+export const ExternalConnection = z.enum(externalConnectionValues);
+export type ExternalConnection = z.infer<typeof ExternalConnection>;
+
+/**
+ * 更新状況: whether the device runs the latest supported updates (Q&A 9-20). The ministry sets no patch frequency
+ * (Q&A 9-15), so the status, not the age of the last patch, decides 2(7).
+ */
+export const updateStatuses = ['latest', 'pending', 'unsupported', 'unknown'] as const;
+export const UpdateStatus = z.enum(updateStatuses);
+export type UpdateStatus = z.infer<typeof UpdateStatus>;
+
 /** 接続元制限: an empty list means the device was checked and has none. */
 export const sourceRestrictions = ['mac', 'ip', 'region'] as const;
 export const SourceRestriction = z.enum(sourceRestrictions);
@@ -55,6 +71,8 @@ export function scopeOfAsset(kind: AssetKind | null, cloudModel: CloudModel | nu
 export interface AssetFields {
   managementNumber: string;
   maker: string;
+  /** 型番 */
+  modelNumber: string;
   os: string;
   osVersion: string;
   firmwareVersion: string;
@@ -75,7 +93,10 @@ export interface AssetFields {
   vendor: string;
   system: string;
   lastPatchedOn: string | null;
+  updateStatus: UpdateStatus;
   servicesReviewedOn: string | null;
+  /** Network devices: connected outside (internet, VPN, remote line) or wireless. */
+  externalConnection: ExternalConnection;
   /** null: not recorded yet; []: checked, none in place. */
   sourceRestrictions: SourceRestriction[] | null;
   endOfLifeOn: string | null;
@@ -88,6 +109,8 @@ export interface AccountFields {
   system: string;
   scope: AccountScope;
   department: string;
+  /** 職種 (医師, 看護師, 事務…): 2(4) sets access rights by job type and duty. */
+  jobType: string;
   familyName: string;
   givenName: string;
   phone: string;
@@ -102,14 +125,14 @@ export interface AccountFields {
 }
 
 export const assetFieldKeys = [
-  'managementNumber', 'maker', 'os', 'osVersion', 'firmwareVersion', 'software', 'softwareVersion', 'ipAddress',
+  'managementNumber', 'maker', 'modelNumber', 'os', 'osVersion', 'firmwareVersion', 'software', 'softwareVersion', 'ipAddress',
   'computerName', 'location', 'users', 'registeredOn', 'status', 'description', 'kind', 'cloudModel', 'holdsPatientData',
-  'remoteMaintenance', 'remoteMaintenanceBy', 'vendor', 'system', 'lastPatchedOn', 'servicesReviewedOn',
-  'sourceRestrictions', 'endOfLifeOn', 'riskAcceptance',
+  'remoteMaintenance', 'remoteMaintenanceBy', 'vendor', 'system', 'lastPatchedOn', 'updateStatus', 'servicesReviewedOn',
+  'externalConnection', 'sourceRestrictions', 'endOfLifeOn', 'riskAcceptance',
 ] as const satisfies readonly (keyof AssetFields)[];
 
 export const accountFieldKeys = [
-  'loginId', 'system', 'scope', 'department', 'familyName', 'givenName', 'phone', 'description', 'role', 'enabled',
+  'loginId', 'system', 'scope', 'department', 'jobType', 'familyName', 'givenName', 'phone', 'description', 'role', 'enabled',
   'validFrom', 'validTo', 'lastLoginOn', 'temporary', 'retired',
 ] as const satisfies readonly (keyof AccountFields)[];
 
@@ -117,13 +140,13 @@ export type AssetFieldKey = (typeof assetFieldKeys)[number];
 export type AccountFieldKey = (typeof accountFieldKeys)[number];
 
 export const assetDefaults: Omit<AssetFields, 'managementNumber'> = {
-  maker: '', os: '', osVersion: '', firmwareVersion: '', software: '', softwareVersion: '', ipAddress: '', computerName: '',
+  maker: '', modelNumber: '', os: '', osVersion: '', firmwareVersion: '', software: '', softwareVersion: '', ipAddress: '', computerName: '',
   location: '', users: '', registeredOn: null, status: 'active', description: '', kind: null, cloudModel: null,
   holdsPatientData: null, remoteMaintenance: 'unknown', remoteMaintenanceBy: '', vendor: '', system: '', lastPatchedOn: null,
-  servicesReviewedOn: null, sourceRestrictions: null, endOfLifeOn: null, riskAcceptance: '',
+  updateStatus: 'unknown', servicesReviewedOn: null, externalConnection: 'unknown', sourceRestrictions: null, endOfLifeOn: null, riskAcceptance: '',
 };
 
 export const accountDefaults: Omit<AccountFields, 'loginId'> = {
-  system: '', scope: 'server', department: '', familyName: '', givenName: '', phone: '', description: '', role: '',
+  system: '', scope: 'server', department: '', jobType: '', familyName: '', givenName: '', phone: '', description: '', role: '',
   enabled: true, validFrom: null, validTo: null, lastLoginOn: null, temporary: false, retired: false,
 };

@@ -1,4 +1,4 @@
-import { Id, evaluate, fiscalYearLabel, todayInTokyo, type FormKind } from '@mamori/domain';
+import { Id, evaluate, fiscalYearLabel, todayInTokyo, type AnswerValue, type FormKind } from '@mamori/domain';
 import { z } from 'zod';
 import type { Routes } from '../http/types.js';
 import { requireAuth } from '../auth/context.js';
@@ -37,7 +37,7 @@ export const assessmentExportRoutes: Routes = (app, deps) => {
       const answers: Record<string, ExportRound[]> = {};
       for (const { round } of await roundsOf(db, [assessment.id])) {
         if (round.draft) continue;
-        (answers[round.itemId] ??= []).push({ round: round.round, value: round.value as 'yes' | 'no', date: round.date, targetDate: round.targetDate, note: round.note });
+        (answers[round.itemId] ??= []).push({ round: round.round, value: round.value as AnswerValue, date: round.date, targetDate: round.targetDate, note: round.note });
       }
       const { locale } = request.query;
       const format = formats[request.params.format];

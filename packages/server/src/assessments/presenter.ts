@@ -1,4 +1,4 @@
-import { fiscalYearLabel, type AssessmentSummary, type EvidenceView, type FormKind, type RoundView } from '@mamori/domain';
+import { fiscalYearLabel, type AnswerValue, type AssessmentSummary, type EvidenceView, type FormKind, type RoundView } from '@mamori/domain';
 import type { answerEvidence, answerRounds, assessments } from '../db/schema.js';
 
 export type AssessmentRow = typeof assessments.$inferSelect;
@@ -22,7 +22,7 @@ export const presentAssessment = (row: AssessmentRow): AssessmentSummary => ({
 
 export const presentRound = (row: RoundRow, answeredBy: string | null): RoundView => ({
   round: row.round,
-  value: row.value as 'yes' | 'no',
+  value: row.value as AnswerValue,
   date: row.date,
   targetDate: row.targetDate,
   note: row.note,

@@ -1,4 +1,4 @@
-import type { Catalog, FacilityKind, FormKind, SaveRound } from '@mamori/domain';
+import { allowsNotApplicable, isSingleRound, type Catalog, type FacilityKind, type FormKind, type SaveRound } from '@mamori/domain';
 import { and, desc, eq, isNull, lt } from 'drizzle-orm';
 import type { Tx } from '../db/connect.js';
 import { answerRounds, assessments } from '../db/schema.js';
@@ -101,7 +101,12 @@ export async function updateAssessment(tx: Tx, context: AuditContext, assessment
 export async function saveRound(tx: Tx, context: AuditContext, catalog: Catalog, assessment: AssessmentRow, itemId: string, round: number, input: SaveRound) {
   const item = catalog.item(assessment.edition, assessment.form as FormKind, itemId);
   if (!item) throw notFound();
-  if (item.flags.singleRound && round > 1) throw invalid('validation_error', 'params.round', 'この項目は1回目のみ記入します');
+  // The gate and single-round items have one answer column on the printed form.
+  if (isSingleRound(item) && round > 1) throw invalid('validation_error', 'params.round', 'この項目は1回目のみ記入します');
+  // Q&A 12-B-8: 該当なし is for a device row the facility has none of; the medical information system as a whole always applies.
+  if (input.value === 'not_applicable' && !allowsNotApplicable(item)) {
+    throw invalid('validation_error', 'body.value', '「該当なし」はサーバ・端末PC・ネットワーク機器の行だけで選べます');
+  }
   const rows = await tx
     .select()
     .from(answerRounds)

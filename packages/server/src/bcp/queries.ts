@@ -24,6 +24,7 @@ export async function bcpView(db: Db | Tx, facilityId: string): Promise<BcpView>
   ]);
   return {
     essentials: plan ? BcpEssentials.parse(plan.essentials) : emptyEssentials,
+    plannedOn: plan?.plannedOn ?? null,
     version: plan?.version ?? null,
     updatedAt: plan?.updatedAt.toISOString() ?? null,
     documents: documents.map(({ document, uploadedBy }) => ({

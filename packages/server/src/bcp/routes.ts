@@ -40,15 +40,18 @@ export const bcpRoutes: Routes = (app, deps) => {
 
   app.put('/facilities/:facilityId/bcp', { schema: { params: FacilityParams, body: SaveBcpRequest, response: { 200: BcpView } } }, async (request) => {
     const facility = await facilityFor(db, requireAuth(request).actor, request.params.facilityId, 'readiness.plan');
-    const { version, essentials } = request.body;
+    const { version, essentials, plannedOn } = request.body;
     return db.transaction(async (tx) => {
       const [before] = await tx.select().from(bcpPlans).where(eq(bcpPlans.facilityId, facility.id)).for('update');
       if ((before?.version ?? null) !== version) throw versionConflict();
-      if (before) await tx.update(bcpPlans).set({ essentials, version: before.version + 1, updatedAt: new Date() }).where(eq(bcpPlans.facilityId, facility.id));
-      else await tx.insert(bcpPlans).values({ facilityId: facility.id, organizationId: facility.organizationId, essentials });
+      if (before) await tx.update(bcpPlans).set({ essentials, plannedOn, version: before.version + 1, updatedAt: new Date() }).where(eq(bcpPlans.facilityId, facility.id));
+      else await tx.insert(bcpPlans).values({ facilityId: facility.id, organizationId: facility.organizationId, essentials, plannedOn });
       await recordAudit(tx, auditContext(request), {
         action: 'bcp.save', entityType: 'bcp', entityId: facility.id, organizationId: facility.organizationId, facilityId: facility.id,
-        changes: diff(before?.essentials ?? null, essentials, Object.keys(essentials) as never),
+        changes: {
+          ...diff(before?.essentials ?? null, essentials, Object.keys(essentials) as never),
+          ...diff(before ? { plannedOn: before.plannedOn } : null, { plannedOn }, ['plannedOn']),
+        },
       });
       return bcpView(tx, facility.id);
     });

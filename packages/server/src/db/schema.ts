@@ -1,3 +1,4 @@
+import type { AnswerValue } from '@mamori/domain';
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
@@ -275,6 +276,7 @@ export const assets = pgTable(
     ...ledgerColumns(),
     managementNumber: text('management_number').notNull(),
     maker: text('maker').notNull().default(''),
+    modelNumber: text('model_number').notNull().default(''),
     os: text('os').notNull().default(''),
     osVersion: text('os_version').notNull().default(''),
     firmwareVersion: text('firmware_version').notNull().default(''),
@@ -295,7 +297,9 @@ export const assets = pgTable(
     vendor: text('vendor').notNull().default(''),
     system: text('system').notNull().default(''),
     lastPatchedOn: text('last_patched_on'),
+    updateStatus: text('update_status').notNull().default('unknown'),
     servicesReviewedOn: text('services_reviewed_on'),
+    externalConnection: text('external_connection').notNull().default('unknown'),
     sourceRestrictions: jsonb('source_restrictions').$type<string[] | null>(),
     endOfLifeOn: text('end_of_life_on'),
     riskAcceptance: text('risk_acceptance').notNull().default(''),
@@ -315,6 +319,7 @@ export const accounts = pgTable(
     system: text('system').notNull().default(''),
     scope: text('scope').notNull().default('server'),
     department: text('department').notNull().default(''),
+    jobType: text('job_type').notNull().default(''),
     familyName: text('family_name').notNull().default(''),
     givenName: text('given_name').notNull().default(''),
     phone: text('phone').notNull().default(''),
@@ -434,6 +439,8 @@ export const bcpPlans = pgTable('bcp_plans', {
   facilityId: uuid('facility_id').primaryKey().references(() => facilities.id),
   organizationId: uuid('organization_id').notNull().references(() => organizations.id),
   essentials: jsonb('essentials').$type<Record<string, string>>().notNull(),
+  /** 策定予定日 while the BCP is not yet in place. */
+  plannedOn: text('planned_on'),
   version: version(),
   updatedAt: updatedAt(),
 });
@@ -534,6 +541,7 @@ export const vendorContracts = pgTable(
     systems: jsonb('systems').$type<string[]>().notNull(),
     maintenanceContract: boolean('maintenance_contract').notNull(),
     remoteMaintenance: boolean('remote_maintenance').notNull(),
+    handlesPatientData: boolean('handles_patient_data').notNull().default(true),
     primeContractId: uuid('prime_contract_id').references((): AnyPgColumn => vendorContracts.id),
     contactName: text('contact_name').notNull().default(''),
     contactEmail: text('contact_email').notNull().default(''),
@@ -588,7 +596,7 @@ export const answerSets = pgTable(
     product: text('product').notNull(),
     edition: text('edition').notNull(),
     excludedItems: jsonb('excluded_items').$type<string[]>().notNull().default([]),
-    answers: jsonb('answers').$type<Record<string, { value: 'yes' | 'no'; targetDate: string | null; note: string }>>().notNull(),
+    answers: jsonb('answers').$type<Record<string, { value: AnswerValue; targetDate: string | null; note: string }>>().notNull(),
     updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
     version: version(),
     createdAt: createdAt(),

@@ -1,4 +1,4 @@
-import { fiscalYearLabel, formatJapaneseDate, type FormKind } from '@mamori/domain';
+import { fiscalYearLabel, formatJapaneseDate, type AnswerValue, type FormKind } from '@mamori/domain';
 import type { ExportLocale } from './model.js';
 
 const englishDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
@@ -19,6 +19,11 @@ const texts = {
     target: '目標日',
     yes: 'はい',
     no: 'いいえ',
+    answer: { yes: 'はい', no: 'いいえ', not_applicable: '該当なし' } satisfies Record<AnswerValue, string>,
+    checkDate: '確認日',
+    scopeSuffix: { server: '（サーバ）', terminal: '（端末PC）', network: '（ネットワーク機器）' },
+    editionNotice: (fy: number, editionFy: number) =>
+      `${fiscalYearLabel(fy)}版の様式が Mamori にまだ登録されていないため、${fiscalYearLabel(editionFy)}版の項目で確認しています。`,
     blankMark: 'はい・いいえ',
     blankDate: '（　 /　 ）',
     notNeeded: '記入不要',
@@ -51,6 +56,10 @@ const texts = {
     target: 'Target date',
     yes: 'Yes',
     no: 'No',
+    answer: { yes: 'Yes', no: 'No', not_applicable: 'N/A' } satisfies Record<AnswerValue, string>,
+    checkDate: 'Date checked',
+    scopeSuffix: { server: ' (servers)', terminal: ' (terminal PCs)', network: ' (network devices)' },
+    editionNotice: (fy: number, editionFy: number) => `The FY${fy} form is not in Mamori yet: this checklist uses the items of the FY${editionFy} edition.`,
     blankMark: 'Yes / No',
     blankDate: '(    /    )',
     notNeeded: 'Not needed',

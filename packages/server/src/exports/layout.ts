@@ -1,10 +1,10 @@
-import { deviceScopes, type EditionForm, type Item } from '@mamori/domain';
+import { deviceScopes, formForFiscalYear, type AnswerValue, type EditionForm, type Item } from '@mamori/domain';
 import { labelsFor, type Labels } from './labels.js';
 import type { ExportModel, ExportRound } from './model.js';
 
-/** One round's answer as printed: the chosen word and its date, or the blanks to fill in by hand. */
+/** One round's answer as printed: the chosen word (はい / いいえ / 該当なし) and its date, or the blanks to fill in by hand. */
 export interface ResultCell {
-  value: 'yes' | 'no' | null;
+  value: AnswerValue | null;
   mark: string;
   date: string;
 }
@@ -54,6 +54,12 @@ export interface FormLayout {
   title: string;
   formName: string;
   fiscalYear: string;
+  /** Lines printed under the title (2024: 「～立入検査時、本チェックリストを確認します～」). */
+  banner: string[];
+  /** Set when the checklist's year has no edition of its own and uses an earlier one's items (FY2026 on 2025). */
+  editionNotice: string | null;
+  /** The date checked has its own column (確認日, 2025) instead of sitting under the answer. */
+  checkDateColumn: boolean;
   parties: { label: string; value: string }[];
   printedAt: string;
   gate: { section: string; row: ItemRow } | null;
@@ -61,6 +67,7 @@ export interface FormLayout {
 }
 
 const scopeOrder = (item: Item) => deviceScopes.indexOf(item.scope);
+const noSort = () => 0;
 
 /**
  * The edition's notes are the printed ones in print order; where each goes on the page shows in how it starts:
@@ -70,10 +77,11 @@ const scopeOrder = (item: Item) => deviceScopes.indexOf(item.scope);
 function sortNotes(notes: string[]) {
   const bracket = /^[【[][^】\]]*[】\]]\s*/;
   return {
+    banner: notes.filter((n) => /^[～~]/.test(n)),
     gate: notes.filter((n) => /^[(（]/.test(n)),
     reference: notes.filter((n) => bracket.test(n)).map((n) => n.replace(bracket, '')),
     footnotes: notes.filter((n) => n.startsWith('●')).map((n) => n.replace(/^●\s*/, '')),
-    required: notes.filter((n) => !/^[(（●]/.test(n) && !bracket.test(n)),
+    required: notes.filter((n) => !/^[(（●～~]/.test(n) && !bracket.test(n)),
   };
 }
 
@@ -83,7 +91,9 @@ function baseTitle(title: string, fallback: string): string {
 }
 
 export function buildLayout(model: ExportModel): FormLayout {
-  const { form, locale } = model;
+  const { locale } = model;
+  // Every year-bearing text names the checklist's own year (令和8年度 for a FY2026 checklist on the 2025 edition).
+  const form = formForFiscalYear(model.form, model.fiscalYear);
   const labels = labelsFor(locale);
   const sectionById = new Map(form.sections.map((s) => [s.id, s]));
   const printed = sortNotes(form.notes.map((n) => n[locale]));
@@ -93,8 +103,11 @@ export function buildLayout(model: ExportModel): FormLayout {
 
   const cell = (round: ExportRound | undefined): ResultCell =>
     round
-      ? { value: round.value, mark: round.value === 'yes' ? labels.yes : labels.no, date: round.date ? labels.date(round.date) : labels.blankDate }
+      ? { value: round.value, mark: labels.answer[round.value], date: round.date ? labels.date(round.date) : labels.blankDate }
       : { value: null, mark: labels.blankMark, date: labels.blankDate };
+  // The 2025 forms number rows in one run, each naming its devices; earlier ones group rows under device headings.
+  const grouped = form.layout.groupByScope;
+  const scopeSuffix = (item: Item) => (grouped || item.scope === 'general' ? '' : labels.scopeSuffix[item.scope]);
 
   const itemRow = (item: Item): ItemRow => {
     const rounds = [...(model.answers[item.id] ?? [])].sort((a, b) => a.round - b.round);
@@ -107,7 +120,7 @@ export function buildLayout(model: ExportModel): FormLayout {
       id: item.id,
       label: item.label,
       text: item.text[locale],
-      display: item.flags.gate ? [item.text[locale], ...printed.gate].join(' ') : `${item.label} ${item.text[locale]}`,
+      display: item.flags.gate ? [item.text[locale], ...printed.gate].join(' ') : `${item.label} ${item.text[locale]}${scopeSuffix(item)}`,
       notNeeded: model.requirements?.[item.id] === 'not-needed',
       singleRound: item.flags.singleRound,
       first: cell(first),
@@ -123,11 +136,11 @@ export function buildLayout(model: ExportModel): FormLayout {
 
   const sectionBlocks = (items: Item[]): SectionBlock[] =>
     form.sections.flatMap((section) => {
-      const inSection = items.filter((i) => i.section === section.id).sort((a, b) => scopeOrder(a) - scopeOrder(b));
+      const inSection = items.filter((i) => i.section === section.id).sort(grouped ? (a, b) => scopeOrder(a) - scopeOrder(b) : noSort);
       if (inSection.length === 0) return [];
       const rows: Row[] = [];
       inSection.forEach((item, index) => {
-        const heading = section.scopeHeadings[item.scope];
+        const heading = grouped ? section.scopeHeadings[item.scope] : undefined;
         if (heading && inSection[index - 1]?.scope !== item.scope) rows.push({ kind: 'scope', text: heading[locale] });
         rows.push(itemRow(item));
       });
@@ -176,6 +189,9 @@ export function buildLayout(model: ExportModel): FormLayout {
     title: baseTitle(form.title[locale], labels.title),
     formName: labels.formNames[form.form],
     fiscalYear: labels.fiscalYear(model.fiscalYear),
+    banner: printed.banner,
+    editionNotice: model.form.fiscalYear < model.fiscalYear ? labels.editionNotice(model.fiscalYear, model.form.fiscalYear) : null,
+    checkDateColumn: form.layout.checkDateColumn,
     parties: [{ label: facilityLabel, value: model.facilityName }, ...(model.vendorName !== null || form.form === 'vendor' ? [{ label: labels.vendor, value: model.vendorName ?? '' }] : [])],
     printedAt: `${labels.printedAt}${labels.colon}${labels.date(model.printedAt)}`,
     gate,

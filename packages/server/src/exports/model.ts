@@ -1,10 +1,10 @@
-import type { EditionForm, ItemRequirement } from '@mamori/domain';
+import type { AnswerValue, EditionForm, ItemRequirement } from '@mamori/domain';
 
 export type ExportLocale = 'ja' | 'en';
 
 export interface ExportRound {
   round: number;
-  value: 'yes' | 'no';
+  value: AnswerValue;
   date: string | null;
   targetDate: string | null;
   note: string;

@@ -5,15 +5,25 @@ import type { ExportModel } from './model.js';
 const page = { width: 595.28, height: 841.89, margin: 36 };
 /** Lowest y a table row may reach; the footer sits below. */
 const contentBottom = page.height - 46;
-const widths = { section: 70, item: 229, first: 76, target: 72, second: 76 };
-const left = {
-  section: page.margin,
-  item: page.margin + widths.section,
-  first: page.margin + widths.section + widths.item,
-  target: page.margin + widths.section + widths.item + widths.first,
-  second: page.margin + widths.section + widths.item + widths.first + widths.target,
-};
 const tableWidth = page.width - 2 * page.margin;
+
+/**
+ * The table's columns, left to right. Forms with a 確認日 column (2025) print each round's date beside its answer:
+ * 1回目 | 確認日 | 目標日 | 2回目 | 確認日; the others print it under the answer. Both add up to the table width.
+ */
+function tableColumns(checkDateColumn: boolean) {
+  const widths = checkDateColumn
+    ? { section: 58, item: 195, first: 50, firstDate: 56, target: 56, second: 50, secondDate: 58 }
+    : { section: 70, item: 229, first: 76, firstDate: 0, target: 72, second: 76, secondDate: 0 };
+  const left = { section: page.margin, item: 0, first: 0, firstDate: 0, target: 0, second: 0, secondDate: 0 };
+  left.item = left.section + widths.section;
+  left.first = left.item + widths.item;
+  left.firstDate = left.first + widths.first;
+  left.target = left.firstDate + widths.firstDate;
+  left.second = left.target + widths.target;
+  left.secondDate = left.second + widths.second;
+  return { widths, left, results: tableWidth - widths.section - widths.item };
+}
 const pad = 3;
 const size = { title: 13, formName: 9.5, heading: 10, body: 8, small: 7 };
 const grey = { fill: '#eeeeee', headerFill: '#e4e4e4', text: '#777777', line: '#000000' };
@@ -22,11 +32,17 @@ const grey = { fill: '#eeeeee', headerFill: '#e4e4e4', text: '#777777', line: '#
 class FormPdf {
   private y = page.margin;
   private segment: { title: string; top: number } | null = null;
+  private readonly widths: ReturnType<typeof tableColumns>['widths'];
+  private readonly left: ReturnType<typeof tableColumns>['left'];
+  /** The answer columns together (rounds, dates, target). */
+  private readonly resultsWidth: number;
 
   constructor(
     private readonly doc: PDFKit.PDFDocument,
     private readonly layout: FormLayout,
-  ) {}
+  ) {
+    ({ widths: this.widths, left: this.left, results: this.resultsWidth } = tableColumns(layout.checkDateColumn));
+  }
 
   draw(): void {
     this.pageHeader(true);
@@ -56,6 +72,10 @@ class FormPdf {
     doc.text(layout.title, page.margin, this.y, { width: tableWidth, align: 'center' });
     this.y += doc.heightOfString(layout.title, { width: tableWidth }) + 6;
     if (!full) return;
+    for (const line of layout.banner) {
+      doc.font('bold').fontSize(size.heading).text(line, page.margin, this.y, { width: tableWidth, align: 'center' });
+      this.y += this.lineHeight(size.heading) + 4;
+    }
     doc.font('bold').fontSize(size.heading).text(layout.fiscalYear, page.margin, this.y, { lineBreak: false });
     let x = page.margin + doc.widthOfString(layout.fiscalYear) + 18;
     doc.font('regular').fontSize(size.heading);
@@ -67,20 +87,25 @@ class FormPdf {
       x += width + 14;
     }
     this.y += size.heading + 14;
+    if (layout.editionNotice) {
+      doc.font('regular').fontSize(size.small).fillColor(grey.text).text(layout.editionNotice, page.margin, this.y - 6, { width: tableWidth });
+      doc.fillColor('#000000');
+      this.y += this.textHeight(layout.editionNotice, tableWidth, size.small) + 2;
+    }
   }
 
   private gateTable(gate: NonNullable<FormLayout['gate']>): void {
     const { labels } = this.layout;
     const headerHeight = this.lineHeight(size.body) + 2 * pad;
-    this.headerCell(labels.checkItem, left.item, widths.item, headerHeight);
-    this.headerCell(labels.result, left.first, tableWidth - widths.section - widths.item, headerHeight);
-    this.box(left.section, this.y, widths.section, headerHeight, grey.headerFill);
+    this.headerCell(labels.checkItem, this.left.item, this.widths.item, headerHeight);
+    this.headerCell(labels.result, this.left.first, this.resultsWidth, headerHeight);
+    this.box(this.left.section, this.y, this.widths.section, headerHeight, grey.headerFill);
     this.y += headerHeight;
-    const height = Math.max(this.rowHeight(gate.row), this.textHeight(gate.section, widths.section, size.body) + 2 * pad);
-    this.box(left.section, this.y, widths.section, height);
-    this.write(gate.section, left.section, this.y, widths.section, { bold: true });
+    const height = Math.max(this.rowHeight(gate.row), this.textHeight(gate.section, this.widths.section, size.body) + 2 * pad);
+    this.box(this.left.section, this.y, this.widths.section, height);
+    this.write(gate.section, this.left.section, this.y, this.widths.section, { bold: true });
     this.itemCell(gate.row, height);
-    this.resultCell(gate.row.first, left.first, tableWidth - widths.section - widths.item, height);
+    this.resultCell(gate.row.first, this.left.first, this.resultsWidth, height);
     this.y += height + 12;
   }
 
@@ -110,21 +135,23 @@ class FormPdf {
   private tableHeader(): void {
     const { labels } = this.layout;
     const line = this.lineHeight(size.body) + 2 * pad;
-    this.headerCell(labels.checkItem, left.section, widths.section + widths.item, 2 * line);
-    this.headerCell(labels.result, left.first, tableWidth - widths.section - widths.item, line);
+    this.headerCell(labels.checkItem, this.left.section, this.widths.section + this.widths.item, 2 * line);
+    this.headerCell(labels.result, this.left.first, this.resultsWidth, line);
     this.y += line;
-    this.headerCell(labels.round(1), left.first, widths.first, line);
-    this.headerCell(labels.target, left.target, widths.target, line);
-    this.headerCell(labels.round(2), left.second, widths.second, line);
+    this.headerCell(labels.round(1), this.left.first, this.widths.first, line);
+    if (this.layout.checkDateColumn) this.headerCell(labels.checkDate, this.left.firstDate, this.widths.firstDate, line);
+    this.headerCell(labels.target, this.left.target, this.widths.target, line);
+    this.headerCell(labels.round(2), this.left.second, this.widths.second, line);
+    if (this.layout.checkDateColumn) this.headerCell(labels.checkDate, this.left.secondDate, this.widths.secondDate, line);
     this.y += line;
   }
 
   private section(section: SectionBlock): void {
     this.segment = { title: section.title, top: this.y };
-    const titleHeight = this.textHeight(section.title, widths.section, size.body) + 2 * pad;
+    const titleHeight = this.textHeight(section.title, this.widths.section, size.body) + 2 * pad;
     const sizes = section.rows.map((row) => ({
-      height: row.kind === 'scope' ? this.textHeight(row.text, widths.item, size.body) + 2 * pad : this.rowHeight(row),
-      extraHeight: row.kind === 'item' && row.extra.length > 0 ? this.textHeight(row.extra.join('\n'), widths.first + widths.target + widths.second, size.small) + 2 * pad : 0,
+      height: row.kind === 'scope' ? this.textHeight(row.text, this.widths.item, size.body) + 2 * pad : this.rowHeight(row),
+      extraHeight: row.kind === 'item' && row.extra.length > 0 ? this.textHeight(row.extra.join('\n'), this.resultsWidth, size.small) + 2 * pad : 0,
     }));
     section.rows.forEach((row, index) => {
       let { height } = sizes[index]!;
@@ -135,34 +162,24 @@ class FormPdf {
       // The section's name must fit beside its rows, so the last row grows when the rows are short.
       if (index === section.rows.length - 1) height = Math.max(height, titleHeight - extraHeight - (this.y - this.segment!.top));
       if (row.kind === 'scope') {
-        this.box(left.item, this.y, widths.item, height);
-        this.write(row.text, left.item, this.y, widths.item, {});
-        for (const [x, w] of [[left.first, widths.first], [left.target, widths.target], [left.second, widths.second]] as const) this.box(x, this.y, w, height, grey.fill);
+        this.box(this.left.item, this.y, this.widths.item, height);
+        this.write(row.text, this.left.item, this.y, this.widths.item, {});
+        this.box(this.left.first, this.y, this.resultsWidth, height, grey.fill);
         this.y += height;
         return;
       }
       this.itemCell(row, height);
       if (row.notNeeded && row.first.value === null && row.second.value === null) {
-        const width = widths.first + widths.target + widths.second;
-        this.box(left.first, this.y, width, height, grey.fill);
-        this.write(this.layout.labels.notNeeded, left.first, this.y + (height - this.lineHeight(size.body)) / 2 - pad, width, { align: 'center', color: grey.text });
-      } else {
-        this.resultCell(row.first, left.first, widths.first, height);
-        if (row.singleRound) {
-          this.box(left.target, this.y, widths.target + widths.second, height, grey.fill);
-        } else {
-          this.box(left.target, this.y, widths.target, height);
-          if (row.target) this.write(row.target, left.target, this.y + (height - this.textHeight(row.target, widths.target, size.body)) / 2, widths.target, { align: 'center' });
-          this.resultCell(row.second, left.second, widths.second, height);
-        }
-      }
+        this.box(this.left.first, this.y, this.resultsWidth, height, grey.fill);
+        this.write(this.layout.labels.notNeeded, this.left.first, this.y + (height - this.lineHeight(size.body)) / 2 - pad, this.resultsWidth, { align: 'center', color: grey.text });
+      } else this.results(row, height);
       this.y += height;
       if (extraHeight > 0) {
-        const width = widths.first + widths.target + widths.second;
-        this.box(left.item, this.y, widths.item, extraHeight);
-        this.write(this.layout.labels.extraRounds, left.item, this.y, widths.item, { size: size.small, color: grey.text, align: 'right' });
-        this.box(left.first, this.y, width, extraHeight);
-        this.write(row.extra.join('\n'), left.first, this.y, width, { size: size.small });
+        const width = this.resultsWidth;
+        this.box(this.left.item, this.y, this.widths.item, extraHeight);
+        this.write(this.layout.labels.extraRounds, this.left.item, this.y, this.widths.item, { size: size.small, color: grey.text, align: 'right' });
+        this.box(this.left.first, this.y, width, extraHeight);
+        this.write(row.extra.join('\n'), this.left.first, this.y, width, { size: size.small });
         this.y += extraHeight;
       }
     });
@@ -180,12 +197,12 @@ class FormPdf {
   private closeSegment(): void {
     if (!this.segment) return;
     const { title, top } = this.segment;
-    this.box(left.section, top, widths.section, this.y - top);
-    this.write(title, left.section, top, widths.section, { bold: true });
+    this.box(this.left.section, top, this.widths.section, this.y - top);
+    this.write(title, this.left.section, top, this.widths.section, { bold: true });
   }
 
   private rowHeight(row: ItemRow): number {
-    const text = this.textHeight(this.itemText(row), widths.item, size.body);
+    const text = this.textHeight(this.itemText(row), this.widths.item, size.body);
     const result = this.lineHeight(size.body) + this.lineHeight(size.small) + 1;
     return Math.max(text, result) + 2 * pad;
   }
@@ -197,18 +214,41 @@ class FormPdf {
   }
 
   private itemCell(row: ItemRow, height: number): void {
-    this.box(left.item, this.y, widths.item, height);
-    this.write(this.itemText(row), left.item, this.y, widths.item, {});
+    this.box(this.left.item, this.y, this.widths.item, height);
+    this.write(this.itemText(row), this.left.item, this.y, this.widths.item, {});
+  }
+
+  /** Round 1, its target date and round 2 (each with its date); a single-round row greys out the rest. */
+  private results(row: ItemRow, height: number): void {
+    const { left, widths } = this;
+    const dated = this.layout.checkDateColumn;
+    this.resultCell(row.first, left.first, widths.first, height, !dated);
+    if (dated) this.dateCell(row.first, left.firstDate, widths.firstDate, height);
+    if (row.singleRound) {
+      this.box(left.target, this.y, left.first + this.resultsWidth - left.target, height, grey.fill);
+      return;
+    }
+    this.box(left.target, this.y, widths.target, height);
+    if (row.target) this.write(row.target, left.target, this.y + (height - this.textHeight(row.target, widths.target, size.body)) / 2, widths.target, { align: 'center' });
+    this.resultCell(row.second, left.second, widths.second, height, !dated);
+    if (dated) this.dateCell(row.second, left.secondDate, widths.secondDate, height);
   }
 
   /** The chosen answer in bold over its date; an unanswered round shows the blanks of the paper form. */
-  private resultCell(cell: ResultCell, x: number, width: number, height: number): void {
+  private resultCell(cell: ResultCell, x: number, width: number, height: number, withDate = true): void {
     this.box(x, this.y, width, height);
-    const content = this.lineHeight(size.body) + this.lineHeight(size.small) + 1;
+    const content = this.lineHeight(size.body) + (withDate ? this.lineHeight(size.small) + 1 : 0);
     const top = this.y + (height - content) / 2 - pad;
     const color = cell.value ? '#000000' : grey.text;
     this.write(cell.mark, x, top, width, { bold: cell.value !== null, align: 'center', color });
-    this.write(cell.date, x, top + this.lineHeight(size.body) + 1, width, { size: size.small, align: 'center', color });
+    if (withDate) this.write(cell.date, x, top + this.lineHeight(size.body) + 1, width, { size: size.small, align: 'center', color });
+  }
+
+  /** 確認日 in its own column (2025 forms). */
+  private dateCell(cell: ResultCell, x: number, width: number, height: number): void {
+    this.box(x, this.y, width, height);
+    const color = cell.value ? '#000000' : grey.text;
+    this.write(cell.date, x, this.y + (height - this.lineHeight(size.small)) / 2 - pad, width, { size: size.small, align: 'center', color });
   }
 
   private headerCell(text: string, x: number, width: number, height: number): void {

@@ -1,4 +1,4 @@
-import { formatJapaneseDate, findingForItem, findingReasonText, findingRecordReasonText, findingSummary, todayInTokyo, type Catalog, type Finding, type FindingRecordSource, type FormKind } from '@mamori/domain';
+import { formatJapaneseDate, findingForItem, isSingleRound, findingReasonText, findingRecordReasonText, findingSummary, todayInTokyo, type Catalog, type Finding, type FindingRecordSource, type FormKind } from '@mamori/domain';
 import { stringify } from 'csv-stringify/sync';
 import { and, eq } from 'drizzle-orm';
 import type { Config } from '../config.js';
@@ -25,7 +25,7 @@ function evidenceCsv(itemId: string, finding: Finding, asOf: string): Buffer {
   const lines: string[][] = [
     ['項目', itemId],
     ['基準日', asOf],
-    ['提案', finding.suggestion === 'yes' ? 'はい' : 'いいえ'],
+    ['提案', findingSummary({ suggestion: finding.suggestion, reasons: [] }).replace(/: $/, '')],
     ...finding.reasons.map((r) => ['理由', findingReasonText(r)]),
     [],
     ['台帳', '記録', '該当理由'],
@@ -48,16 +48,18 @@ export async function acceptFinding(tx: Tx, context: AuditContext, config: Confi
   const confirmed = rounds.filter((r) => !r.draft);
   if (confirmed.length !== input.expectedRounds) throw versionConflict();
   const latest = confirmed.at(-1);
-  if (latest?.value === finding.suggestion) throw invalid('validation_error', 'body.itemId', 'すでに提案と同じ回答が記入されています');
-  if (finding.suggestion === 'no' && !input.targetDate) throw invalid('validation_error', 'body.targetDate', '「いいえ」には対応目標日が必要です');
+  const suggestion = finding.suggestion;
+  if (suggestion === 'undetermined') throw invalid('validation_error', 'body.itemId', '台帳の記録が足りないため、まだ提案がありません。理由に書かれたものを台帳に記録してください');
+  if (latest?.value === suggestion) throw invalid('validation_error', 'body.itemId', 'すでに提案と同じ回答が記入されています');
+  if (suggestion === 'no' && !input.targetDate) throw invalid('validation_error', 'body.targetDate', '「いいえ」には対応目標日が必要です');
 
-  const round = !latest ? 1 : item.flags.singleRound ? latest.round : latest.round + 1;
+  const round = !latest ? 1 : isSingleRound(item) ? latest.round : latest.round + 1;
   const existing = rounds.find((r) => r.round === round) ?? null;
   const today = todayInTokyo();
   await saveRound(tx, context, catalog, assessment, item.id, round, {
-    value: finding.suggestion,
+    value: suggestion,
     date: today,
-    targetDate: finding.suggestion === 'no' ? input.targetDate : null,
+    targetDate: suggestion === 'no' ? input.targetDate : null,
     note: `台帳からの提案を採用（${formatJapaneseDate(today)}）: ${findingSummary(finding)}`.slice(0, 4000),
     riskAcceptance: existing?.riskAcceptance ?? '',
     version: existing?.version ?? null,
@@ -76,6 +78,6 @@ export async function acceptFinding(tx: Tx, context: AuditContext, config: Confi
     entityId: evidence!.id,
     organizationId: assessment.organizationId,
     facilityId: assessment.facilityId,
-    changes: { item: { before: null, after: item.id }, suggestion: { before: null, after: finding.suggestion }, file: { before: null, after: { name: fileName, sha256: file.sha256 } } },
+    changes: { item: { before: null, after: item.id }, suggestion: { before: null, after: suggestion }, file: { before: null, after: { name: fileName, sha256: file.sha256 } } },
   });
 }

@@ -1,4 +1,4 @@
-import { computeDisclosureFindings, computeFindings, computeIncidentFindings, fiscalYearOf, itemIdsForFinding, todayInTokyo, type Catalog, type FacilityKind, type Finding, type FindingView, type FindingsView, type Item } from '@mamori/domain';
+import { computeDisclosureFindings, computeFindings, computeIncidentFindings, findingForItem, fiscalYearOf, itemIdsForFinding, todayInTokyo, type Catalog, type FacilityKind, type Finding, type FindingView, type FindingsView, type Item } from '@mamori/domain';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/connect.js';
 import { assessments } from '../db/schema.js';
@@ -12,12 +12,16 @@ export function facilityItems(catalog: Catalog, facility: FacilityRow, edition: 
   return catalog.facilityForm(edition, facility.kind as FacilityKind)?.items ?? [];
 }
 
-/** Findings with the item ids they answer; findings no item of the edition asks about are left out. */
+/**
+ * Findings with the item ids they answer, as those items read them (2023 3(3) counts a planned BCP); findings no item
+ * of the edition asks about are left out.
+ */
 export function presentFindings(findings: readonly Finding[], items: readonly Item[]): FindingView[] {
   const views: FindingView[] = [];
   for (const finding of findings) {
     const itemIds = itemIdsForFinding(finding, items);
-    if (itemIds.length) views.push({ ...finding, itemIds });
+    const item = items.find((i) => i.id === itemIds[0]);
+    if (item) views.push({ ...findingForItem(item, [finding])!, itemIds });
   }
   return views;
 }

@@ -1,4 +1,4 @@
-import { vendorMayEditForm, type AnswerSetInput, type ApplyAnswerSetResult, type Catalog, type VendorFormStatus } from '@mamori/domain';
+import { allowsNotApplicable, vendorMayEditForm, type AnswerSetInput, type ApplyAnswerSetResult, type Catalog, type VendorFormStatus } from '@mamori/domain';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../db/connect.js';
 import { answerRounds, answerSets, assessments, vendorContracts } from '../db/schema.js';
@@ -18,7 +18,10 @@ function validated(catalog: Catalog, input: AnswerSetInput) {
     if (!known.has(id)) throw invalid('validation_error', `body.excludedItems.${index}`, `事業者確認用に ${id} という項目はありません`);
   });
   for (const [id, answer] of Object.entries(input.answers)) {
-    if (answer.value === 'yes' && answer.targetDate) throw invalid('validation_error', `body.answers.${id}.targetDate`, '目標日は「いいえ」のときだけ入力します');
+    if (answer.value !== 'no' && answer.targetDate) throw invalid('validation_error', `body.answers.${id}.targetDate`, '目標日は「いいえ」のときだけ入力します');
+    if (answer.value === 'not_applicable' && !allowsNotApplicable(form.items.find((i) => i.id === id)!)) {
+      throw invalid('validation_error', `body.answers.${id}.value`, '「該当なし」はサーバ・端末PC・ネットワーク機器の行だけで選べます');
+    }
   }
   const answers = Object.fromEntries(Object.entries(input.answers).map(([id, a]) => [id, { value: a.value, targetDate: a.targetDate ?? null, note: a.note ?? '' }]));
   return { product: input.product, edition: input.edition, excludedItems: [...new Set(input.excludedItems ?? [])], answers };

@@ -8,7 +8,7 @@ import type { FacilityRow } from '../tenancy/scope.js';
 import type { ContractRow } from './access.js';
 
 type ContractInput = Omit<UpdateContractRequest, 'version'>;
-const contractFields = ['title', 'systems', 'maintenanceContract', 'remoteMaintenance', 'primeContractId', 'contactName', 'contactEmail', 'notes'] as const;
+const contractFields = ['title', 'systems', 'maintenanceContract', 'remoteMaintenance', 'handlesPatientData', 'primeContractId', 'contactName', 'contactEmail', 'notes'] as const;
 
 function fieldsOf(input: ContractInput) {
   return {
@@ -16,6 +16,7 @@ function fieldsOf(input: ContractInput) {
     systems: [...new Set(input.systems.map((s) => s.trim()))],
     maintenanceContract: input.maintenanceContract,
     remoteMaintenance: input.remoteMaintenance,
+    handlesPatientData: input.handlesPatientData ?? true,
     primeContractId: input.primeContractId ?? null,
     contactName: input.contactName ?? '',
     contactEmail: input.contactEmail ?? '',

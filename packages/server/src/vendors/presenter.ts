@@ -1,4 +1,4 @@
-import { fiscalYearLabel, nextReminderAt, reminderDue, type ContractView, type VendorCommentView, type VendorFormStatus, type VendorFormSummary, type VendorSide } from '@mamori/domain';
+import { fiscalYearLabel, nextReminderAt, reminderDue, vendorFormExemption, type ContractView, type VendorCommentView, type VendorFormStatus, type VendorFormSummary, type VendorSide } from '@mamori/domain';
 import type { vendorFormComments } from '../db/schema.js';
 import type { ContractRow, VendorFormRow } from './access.js';
 
@@ -62,6 +62,8 @@ export function presentContract(row: ContractRow, relations: ContractRelations):
     systems: row.systems,
     maintenanceContract: row.maintenanceContract,
     remoteMaintenance: row.remoteMaintenance,
+    handlesPatientData: row.handlesPatientData,
+    vendorFormExemption: vendorFormExemption(row),
     primeContract: relations.prime,
     subcontracts: relations.subcontracts,
     contactName: row.contactName,

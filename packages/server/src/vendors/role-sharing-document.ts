@@ -35,6 +35,7 @@ const texts = {
     undecided: '未定',
     columns: { group: '区分', area: '項目', responsible: '担当', action: '合意した対応', notes: '備考', recommendation: '推奨される対応例' },
     recommendation: '推奨',
+    recommendationsHeading: '参考：確認表の「推奨される対応例」と「ガイドライン等関連部分」（厚生労働省 医療等情報利活用ワーキンググループ 第22回 参考資料3-7）',
     items: (ids: readonly string[]) => `チェックリスト ${ids.join('・')}`,
     page: (n: number, of: number) => `${n} / ${of}`,
     sheet: '役割分担表',
@@ -60,6 +61,7 @@ const texts = {
     undecided: 'Undecided',
     columns: { group: 'Group', area: 'Area', responsible: 'Responsible', action: 'Agreed action', notes: 'Notes', recommendation: 'Recommended action' },
     recommendation: 'Recommended',
+    recommendationsHeading: 'Reference: the recommended actions and guideline references of the ministry\'s table (health ministry working group, 22nd meeting, reference 3-7)',
     items: (ids: readonly string[]) => `Checklist ${ids.join(', ')}`,
     page: (n: number, of: number) => `${n} / ${of}`,
     sheet: 'Role sharing',
@@ -74,6 +76,10 @@ export interface RoleSharingContentRow {
   recommendation: string;
   /** Checklist items the area backs ("チェックリスト 2(3)"); '' when none. */
   items: string;
+  /** 項番 of the ministry's table (1-①), '' for rows it does not have. */
+  number: string;
+  /** ガイドライン等関連部分, one "▶…" per line. */
+  references: string;
   responsible: string;
   /** True while nobody is named (未定), so the exports can mark it. */
   undecided: boolean;
@@ -89,6 +95,8 @@ export interface RoleSharingContent {
   fields: { label: string; value: string }[];
   columns: (typeof texts)[RoleSharingLocale]['columns'];
   recommendationLabel: string;
+  /** Heads the ministry's recommended actions, printed after the table in the PDF. */
+  recommendationsHeading: string;
   rows: RoleSharingContentRow[];
   printedAt: string;
   printedAtLabel: string;
@@ -110,14 +118,16 @@ export function roleSharingContent(input: RoleSharingDocument, locale: RoleShari
   const t = texts[locale];
   const { view } = input;
   const saved = new Map(view.rows.map((row) => [row.area, row]));
-  const row = (group: string, area: string, recommendation: string, items: string, id: string): RoleSharingContentRow => {
+  const row = (group: string, area: string, recommendation: string, items: string, id: string, number = '', references: readonly string[] = []): RoleSharingContentRow => {
     const entry = saved.get(id);
     const responsible = entry?.responsible ?? null;
     return {
       group,
+      number,
       area,
       recommendation,
       items,
+      references: references.map((ref) => `▶${ref}`).join('\n'),
       responsible: responsible === null ? t.undecided : t.responsible[responsible],
       undecided: responsible === null,
       action: entry?.action ?? '',
@@ -126,7 +136,9 @@ export function roleSharingContent(input: RoleSharingDocument, locale: RoleShari
   };
   const known = new Set(roleSharingAreas.map((a) => a.id));
   const rows = [
-    ...roleSharingAreas.map((a) => row(a.group[locale], a.label[locale], a.recommendation[locale], a.checklistItems.length ? t.items(a.checklistItems) : '', a.id)),
+    ...roleSharingAreas.map((a) =>
+      row(a.group[locale], `${a.number} ${a.label[locale]}`, a.recommendation[locale], a.checklistItems.length ? t.items(a.checklistItems) : '', a.id, a.number, a.guidelineRefs),
+    ),
     ...view.rows.filter((r) => !known.has(r.area)).map((r) => row('', r.area, '', '', r.area)),
   ];
 
@@ -151,6 +163,7 @@ export function roleSharingContent(input: RoleSharingDocument, locale: RoleShari
     ],
     columns: t.columns,
     recommendationLabel: t.recommendation,
+    recommendationsHeading: t.recommendationsHeading,
     rows,
     printedAt: day(input.printedAt, locale),
     printedAtLabel: t.printedAt,

@@ -53,7 +53,6 @@ class RoleSharingPdf {
     for (const row of content.rows) {
       const area: Cell = [
         ...this.wrap(row.area, columns[1]!, { font: 'bold', size: size.body, color: colour.text }),
-        ...(row.recommendation ? this.wrap(`${content.recommendationLabel}${content.colon}${row.recommendation}`, columns[1]!, { font: 'regular', size: size.small, color: colour.grey }) : []),
         ...(row.items ? this.wrap(row.items, columns[1]!, { font: 'regular', size: size.small, color: colour.grey }) : []),
       ];
       const body: Style = { font: 'regular', size: size.body, color: colour.text };
@@ -72,7 +71,44 @@ class RoleSharingPdf {
         { group },
       );
     }
+    this.recommendations();
     this.footers();
+  }
+
+  /**
+   * The ministry's recommended actions and guideline references, after the table at full width (long verbatim text
+   * would make every row a page tall in the area column); rows sharing one text (1-① and 1-②) print it once.
+   */
+  private recommendations(): void {
+    const { content } = this;
+    const width = contentWidth + 2 * pad;
+    const blocks: { numbers: string[]; text: string; references: string }[] = [];
+    for (const row of content.rows) {
+      if (!row.recommendation) continue;
+      const last = blocks.at(-1);
+      if (last && last.text === row.recommendation && last.references === row.references) last.numbers.push(row.number);
+      else blocks.push({ numbers: [row.number], text: row.recommendation, references: row.references });
+    }
+    if (blocks.length === 0) return;
+    const write = (lines: Cell) => {
+      for (const line of lines) {
+        if (this.y + lineHeight(line.size) > bottom) {
+          this.doc.addPage();
+          this.y = page.margin;
+        }
+        this.line(line, page.margin, this.y);
+        this.y += lineHeight(line.size);
+      }
+    };
+    this.y += 10;
+    write(this.wrap(content.recommendationsHeading, width, { font: 'bold', size: size.body, color: colour.text }));
+    for (const block of blocks) {
+      this.y += 3;
+      write([
+        ...this.wrap(`${block.numbers.join('・')}　${block.text}`, width, { font: 'regular', size: size.small, color: colour.text }),
+        ...this.wrap(block.references, width, { font: 'regular', size: size.small, color: colour.grey }),
+      ]);
+    }
   }
 
   /** Facility, vendor, contract, systems, status and proposal: label on the left, value wrapped beside it. */

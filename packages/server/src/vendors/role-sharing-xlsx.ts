@@ -100,7 +100,7 @@ export async function renderRoleSharingXlsx(input: RoleSharingDocument, locale: 
     put(row, 3, 3, r.responsible, { bold: true, boxed: true, align: 'center', ...(r.undecided ? { color: 'FFB26A00' } : {}) });
     put(row, 4, 4, safe(r.action), { boxed: true });
     put(row, 5, 5, safe(r.notes), { boxed: true });
-    put(row, 6, 6, [r.recommendation, r.items].filter(Boolean).join('\n'), { boxed: true, size: 8, color: 'FF666666' });
+    put(row, 6, 6, [r.recommendation, r.items, r.references].filter(Boolean).join('\n'), { boxed: true, size: 8, color: 'FF666666' });
     row++;
   });
   closeGroup(row - 1);

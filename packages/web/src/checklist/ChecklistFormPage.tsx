@@ -16,22 +16,25 @@ import { FullPageLoader } from '../layout/FullPageLoader';
 import { HelpDrawer } from './HelpDrawer';
 import { ItemRow } from './ItemRow';
 import { formKey, itemAnchor, itemName, liveEvaluation, pick } from './model';
+import { formForFiscalYear } from '@mamori/domain';
 import { fyName } from './problems';
 import {
   checklistKeys,
   deleteRound,
   exportUrl,
+  ownFormOf,
   patchAssessment,
   putRound,
   useAssessment,
+  useAssessments,
   useEditionForm,
+  vendorFormsOf,
   useSetDetail,
   type EditionItem,
 } from './queries';
 import { ReadinessPanel } from './ReadinessPanel';
 import { useRoundEdits } from './useRoundEdits';
 import { AddVendorModal, VendorFormsSection } from './VendorForms';
-import { useYearForms } from './year';
 import './checklist.css';
 
 const scopeOrder = ['general', 'server', 'terminal', 'network'] as const;
@@ -52,10 +55,17 @@ function FormPage() {
   const detailQuery = useAssessment(assessmentId);
   const detail = detailQuery.data;
   const formQuery = useEditionForm(detail?.assessment.edition, detail?.assessment.form);
-  const form = formQuery.data;
+  // The edition's texts name the checklist's own fiscal year (令和8年度 on a FY2026 checklist of the 2025 edition).
+  const form = useMemo(() => (formQuery.data && detail ? formForFiscalYear(formQuery.data, detail.assessment.fiscalYear) : undefined), [formQuery.data, detail]);
+  // The evaluator needs the facility's form and the vendor form of the edition, whichever this screen shows.
+  const isVendorForm = detail?.assessment.form === 'vendor';
+  const otherForm = useEditionForm(detail?.assessment.edition, isVendorForm ? (detail?.bundle.facility.kind === 'pharmacy' ? 'pharmacy' : 'institution') : 'vendor').data;
   const facility = useFacility(facilityId);
   const today = todayInTokyo();
-  const { year, own, vendors } = useYearForms(detail);
+  const list = useAssessments(detail?.assessment.facilityId);
+  const own = detail ? ownFormOf(list.data, detail.assessment.fiscalYear) : undefined;
+  const vendors = detail ? vendorFormsOf(list.data, detail.assessment.fiscalYear) : [];
+  const vendorEditionForm = isVendorForm ? formQuery.data : otherForm;
   // Vendor forms requested through 事業者・契約 are answered by the vendor and open on their own page.
   const contractFormIds = new Set((useFacilityContracts(facilityId).data ?? []).flatMap((c) => c.forms.map((f) => f.id)));
 
@@ -82,7 +92,7 @@ function FormPage() {
     [findings.data, detail?.assessment.edition],
   );
 
-  const live = useMemo(() => (form && detail ? liveEvaluation(form, detail, edits, today, year) : null), [form, detail, edits, today, year]);
+  const live = useMemo(() => (form && detail ? liveEvaluation(form, detail, edits, today, otherForm) : null), [form, detail, edits, today, otherForm]);
 
   const onHelp = useCallback((itemId: string) => setHelpItem(itemId), []);
 
@@ -116,10 +126,10 @@ function FormPage() {
   const a = detail.assessment;
   const isVendor = a.vendorName !== null;
   const currentForm = formKey(detail);
-  const gateNo = (live.evaluation ?? detail.evaluation).institution.gate === 'no';
+  const gateNo = live.evaluation.institution.gate === 'no';
   const excluded = new Set(isVendor ? a.excludedItems : []);
   const nameOf = (id: string, of: string = currentForm) => {
-    const source = of === currentForm ? form : of === 'institution' ? year?.institutionForm : year?.vendorForm;
+    const source = of === currentForm ? form : otherForm;
     const item = (source ?? form).items.find((i) => i.id === id);
     return item ? itemName(item, t) : id;
   };
@@ -130,7 +140,7 @@ function FormPage() {
   };
   const ownHref = own ? `/facilities/${facilityId}/checklist/${own.id}` : `/facilities/${facilityId}/checklist`;
   // A vendor form counts only while the facility's own form says it has a vendor contract.
-  const contractOff = isVendor && !!year && !year.own.assessment.hasVendorContract;
+  const contractOff = isVendor && !detail.bundle.facility.hasVendorContract;
   const helpTarget = form.items.find((i) => i.id === helpItem) ?? null;
 
   const notNeededReason = (item: EditionItem) =>
@@ -263,10 +273,11 @@ function FormPage() {
           {section.id === 'gate' ? '' : `${section.id}. `}
           {pick(section.title, language)}
         </Title>
-        {scopeOrder.map((scopeKey) => {
-          const scoped = items.filter((i) => i.scope === scopeKey);
+        {(form.layout.groupByScope ? scopeOrder : (['all'] as const)).map((scopeKey) => {
+          // 2023/2024 group a section's rows under device headings; 2025 numbers them in one run (file order).
+          const scoped = scopeKey === 'all' ? items : items.filter((i) => i.scope === scopeKey);
           if (!scoped.length) return null;
-          const heading = section.scopeHeadings[scopeKey];
+          const heading = scopeKey === 'all' ? undefined : section.scopeHeadings[scopeKey];
           return (
             <Stack key={scopeKey} gap="sm">
               {heading && (
@@ -329,11 +340,11 @@ function FormPage() {
   );
 
   const vendorSection = !isVendor && own && (a.hasVendorContract || vendors.length > 0) && (
-    <VendorFormsSection own={own} vendors={vendors} evaluation={year && live.evaluation ? live.evaluation : detail.evaluation} facilityId={facilityId} canCreate={canCreate} onAdd={() => setAddingVendor(true)} />
+    <VendorFormsSection own={own} vendors={vendors} evaluation={live.evaluation} facilityId={facilityId} canCreate={canCreate} onAdd={() => setAddingVendor(true)} />
   );
   // Outside the layout branches (like the help drawer), so switching between wide and narrow keeps it open.
-  const addVendor = !isVendor && own && year?.vendorForm && canCreate && (
-    <AddVendorModal opened={addingVendor} onClose={() => setAddingVendor(false)} own={own} form={year.vendorForm} existing={vendors} />
+  const addVendor = !isVendor && own && vendorEditionForm && canCreate && (
+    <AddVendorModal opened={addingVendor} onClose={() => setAddingVendor(false)} own={own} form={vendorEditionForm} existing={vendors} />
   );
 
   const readOnlyNote = !canAnswer && (

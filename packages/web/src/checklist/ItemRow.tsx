@@ -1,6 +1,6 @@
 import { memo, useState } from 'react';
 import { Alert, Badge, Box, Button, CloseButton, Collapse, Group, Paper, SimpleGrid, Stack, Switch, Text, Textarea, UnstyledButton } from '@mantine/core';
-import { fiscalYearRange } from '@mamori/domain';
+import { allowsNotApplicable, fiscalYearRange } from '@mamori/domain';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { FindingHint } from '../findings/FindingHint';
@@ -105,7 +105,7 @@ function ItemRowImpl(props: ItemRowProps) {
             <CloseButton size="sm" aria-label={t('checklist.removeRound', { item: name, round: roundLabel(n) })} onClick={removeLastRound} />
           )}
         </Group>
-        <AnswerControl label={answerLabel(n)} value={round.value} onChange={(value) => setRound(index, { value })} disabled={readOnly} />
+        <AnswerControl label={answerLabel(n)} value={round.value} onChange={(value) => setRound(index, { value })} disabled={readOnly} allowNotApplicable={allowsNotApplicable(item)} />
         <DayInput
           label={t('checklist.checkedOn')}
           ariaLabel={dateLabel(n)}
@@ -215,7 +215,7 @@ function ItemRowImpl(props: ItemRowProps) {
           <>
             {first.carried && (
               <Alert color="blue" variant="light" p="xs">
-                <Text size="sm">{t('checklist.carriedHint', { value: first.value === 'yes' ? t('common.yes') : t('common.no') })}</Text>
+                <Text size="sm">{t('checklist.carriedHint', { value: first.value ? t(`answers.${first.value}`) : '' })}</Text>
               </Alert>
             )}
             <SimpleGrid cols={{ base: 1, xs: single ? 1 : 3 }} spacing="md" maw={single ? 260 : undefined}>

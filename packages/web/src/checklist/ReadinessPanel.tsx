@@ -50,6 +50,8 @@ export function ReadinessPanel({
 }) {
   const { t, i18n } = useTranslation();
   const blocking = grouped(live.problems.filter((p) => p.severity === 'blocking'));
+  // Contracts that need no vendor form of their own (manual I-4, Q&A 12-D-19/22/23), listed with the reason.
+  const exempt = currentForm === 'institution' ? live.evaluation.vendors.filter((v) => v.exemption !== null && !v.submitted) : [];
   const warnings = grouped(live.problems.filter((p) => p.severity === 'warning'));
   const percent = live.requiredTotal ? Math.round((live.requiredDone / live.requiredTotal) * 100) : 0;
 
@@ -155,6 +157,18 @@ export function ReadinessPanel({
           <Stack gap={2} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
             {warnings.map((g) => render(g, 'gray.7'))}
           </Stack>
+        </Stack>
+      )}
+      {exempt.length > 0 && (
+        <Stack gap={4} mt="xs" data-testid="exempt-contracts">
+          <Text size="sm" fw={700} c="dimmed">
+            {t('checklist.readiness.exempt.title')}
+          </Text>
+          {exempt.map((v) => (
+            <Text key={v.name} size="sm" c="dimmed">
+              {v.name}: {t(`checklist.readiness.exempt.${v.exemption}`)}
+            </Text>
+          ))}
         </Stack>
       )}
     </Stack>

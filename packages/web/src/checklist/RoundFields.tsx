@@ -1,18 +1,25 @@
+import type { AnswerValue } from '@mamori/domain';
 import { SegmentedControl, Stack, Text } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
 import { formatDay, parseDay } from './dates';
 
+/**
+ * はい / いいえ, and on a device row (server, terminal PC, network) also 該当なし for a facility that has none of them
+ * (Q&A 12-B-8); its reason goes in the note.
+ */
 export function AnswerControl({
   label,
   value,
   onChange,
   disabled,
+  allowNotApplicable = false,
 }: {
   label: string;
-  value: 'yes' | 'no' | null;
-  onChange: (value: 'yes' | 'no') => void;
+  value: AnswerValue | null;
+  onChange: (value: AnswerValue) => void;
   disabled?: boolean;
+  allowNotApplicable?: boolean;
 }) {
   const { t } = useTranslation();
   return (
@@ -20,13 +27,14 @@ export function AnswerControl({
       aria-label={label}
       fullWidth
       size="sm"
-      color={value === 'no' ? 'orange' : 'teal'}
+      color={value === 'no' ? 'orange' : value === 'not_applicable' ? 'gray' : 'teal'}
       value={value ?? ''}
-      onChange={(v) => onChange(v as 'yes' | 'no')}
+      onChange={(v) => onChange(v as AnswerValue)}
       disabled={disabled}
       data={[
         { value: 'yes', label: t('common.yes') },
         { value: 'no', label: t('common.no') },
+        ...(allowNotApplicable || value === 'not_applicable' ? [{ value: 'not_applicable', label: t('common.notApplicable') }] : []),
       ]}
     />
   );

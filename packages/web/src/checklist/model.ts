@@ -1,10 +1,10 @@
-import { Catalog, evaluate, type Bundle, type Evaluation, type ProblemCode, type Severity } from '@mamori/domain';
+import { Catalog, evaluate, type AnswerValue, type Bundle, type ProblemCode, type Severity } from '@mamori/domain';
 import type { TFunction } from 'i18next';
 import type { AssessmentDetail, EditionForm, EditionItem, RoundView } from './queries';
 
 /** One round column as the user sees it. `carried`: last year's value, not an answer until confirmed. */
 export interface RoundDraft {
-  value: 'yes' | 'no' | null;
+  value: AnswerValue | null;
   date: string | null;
   targetDate: string | null;
   carried?: boolean;
@@ -55,7 +55,7 @@ function answersFor(form: EditionForm, detail: AssessmentDetail, edits: Edits) {
     const rounds = [];
     for (const round of state.rounds) {
       if (!round.value || round.carried) break;
-      rounds.push({ value: round.value, date: round.date, targetDate: round.targetDate });
+      rounds.push({ value: round.value, date: round.date, targetDate: round.targetDate, note: state.note });
     }
     if (rounds.length) answers[item.id] = rounds;
   }
@@ -70,7 +70,7 @@ export interface LiveProblem {
 }
 
 export interface LiveEvaluation {
-  evaluation: Evaluation | null;
+  evaluation: AssessmentDetail['evaluation'];
   problems: LiveProblem[];
   ready: boolean;
   requirementOf: (itemId: string) => 'required' | 'reference' | 'not-needed';
@@ -81,84 +81,37 @@ export interface LiveEvaluation {
   overdue: number;
 }
 
-const vendorCodes: ProblemCode[] = ['vendor-form-missing', 'not-covered'];
-
-/** All forms of one facility-year: the facility's own form and each vendor form, with their edition forms. */
-export interface YearForms {
-  institutionForm: EditionForm;
-  vendorForm: EditionForm | undefined;
-  own: AssessmentDetail;
-  vendors: AssessmentDetail[];
-  /**
-   * Vendor forms requested through Mamori, by assessment id: whether the vendor has returned them and the
-   * facility has reviewed them (as the server evaluates them). Forms the facility enters itself are absent.
-   */
-  reviews?: Record<string, 'not-returned' | 'pending' | 'accepted'>;
-}
-
 /** `vendor:<name>` for a vendor form, as the evaluator names its problems; 'institution' otherwise. */
 export const formKey = (detail: AssessmentDetail): string =>
   detail.assessment.vendorName !== null ? `vendor:${detail.assessment.vendorName}` : 'institution';
 
 /**
- * The domain's evaluator run in the browser over saved answers with unsaved edits on top, so the
- * readiness panel moves as the user types.
- *
- * With `year` (every form of the facility-year loaded), the whole year is evaluated in the browser:
- * the institution form's answers, each vendor form's answers and exclusions, and this screen's edits
- * on whichever form it shows. That is what the server would compute after saving.
- * Without it (list, dashboard: saved state only), the institution form is evaluated here and the
- * vendor findings come from the server's evaluation; a vendor form shows the server's findings.
+ * The server's facility-year bundle (every form's saved answers, vendor reviews and exemptions, the contact chart)
+ * with this screen's unsaved edits in place of the saved answers of the form it shows.
  */
-export function liveEvaluation(form: EditionForm, detail: AssessmentDetail, edits: Edits, today: string, year?: YearForms | null): LiveEvaluation {
+function bundleWithEdits(form: EditionForm, detail: AssessmentDetail, edits: Edits, today: string): Bundle {
+  const answers = answersFor(form, detail, edits);
+  const { bundle } = detail;
+  if (detail.assessment.vendorName === null) return { ...bundle, asOf: today, institution: { answers } };
+  const vendors = bundle.vendors.map((v) =>
+    // A requested form the vendor has not returned stays unreturned whatever is typed here.
+    v.name === detail.assessment.vendorName && v.answers !== undefined ? { ...v, answers: Object.keys(answers).length ? answers : undefined } : v,
+  );
+  return { ...bundle, asOf: today, vendors };
+}
+
+/**
+ * The domain's evaluator run in the browser over the server's bundle with unsaved edits on top, so the readiness
+ * panel moves as the user types and says what the server will say after saving. It needs both edition forms (the
+ * facility's and the vendor form); until the other one is loaded, or with no edits, it is the server's evaluation.
+ */
+export function liveEvaluation(form: EditionForm, detail: AssessmentDetail, edits: Edits, today: string, otherForm?: EditionForm): LiveEvaluation {
   const key = formKey(detail);
   const isVendor = key !== 'institution';
-  let evaluation: Evaluation | null = null;
-  let problems: LiveProblem[];
-  if (year) {
-    const own = year.own;
-    const editsFor = (d: AssessmentDetail) => (d.assessment.id === detail.assessment.id ? edits : {});
-    const chartItem = year.institutionForm.items.find((i) => i.flags.artifact === 'contactChart');
-    const bundle: Bundle = {
-      edition: year.institutionForm.edition,
-      fiscalYear: own.assessment.fiscalYear,
-      asOf: today,
-      facility: { kind: year.institutionForm.form === 'pharmacy' ? 'pharmacy' : 'clinic', hasVendorContract: own.assessment.hasVendorContract },
-      institution: { answers: answersFor(year.institutionForm, own, editsFor(own)) },
-      vendors: year.vendors.map((v) => {
-        const name = v.assessment.vendorName ?? '';
-        const review = year.reviews?.[v.assessment.id];
-        // A requested form counts once the vendor submits it, and waits for the facility's review until accepted.
-        if (review === 'not-returned') return { name, excludedItems: v.assessment.excludedItems };
-        const answers = year.vendorForm ? answersFor(year.vendorForm, v, editsFor(v)) : {};
-        return { name, excludedItems: v.assessment.excludedItems, answers: Object.keys(answers).length ? answers : undefined, ...(review ? { review } : {}) };
-      }),
-      artifacts: { contactChart: !!chartItem && own.evidence.some((e) => e.itemId === chartItem.id) },
-    };
-    evaluation = evaluate(new Catalog(year.vendorForm ? [year.institutionForm, year.vendorForm] : [year.institutionForm]), bundle);
-    problems = evaluation.inspection.problems;
-    if (isVendor) problems = problems.filter((p) => p.form === key);
-  } else if (isVendor) {
-    problems = detail.evaluation.inspection.problems.filter((p) => p.form === key);
-  } else {
-    const chartItem = form.items.find((i) => i.flags.artifact === 'contactChart');
-    const bundle: Bundle = {
-      edition: form.edition,
-      fiscalYear: detail.assessment.fiscalYear,
-      asOf: today,
-      facility: { kind: form.form === 'pharmacy' ? 'pharmacy' : 'clinic', hasVendorContract: detail.assessment.hasVendorContract },
-      institution: { answers: answersFor(form, detail, edits) },
-      vendors: [],
-      artifacts: { contactChart: !!chartItem && detail.evidence.some((e) => e.itemId === chartItem.id) },
-    };
-    evaluation = evaluate(new Catalog([form]), bundle);
-    problems = [
-      ...evaluation.inspection.problems.filter((p) => !(p.form === 'institution' && vendorCodes.includes(p.code))),
-      ...(evaluation.institution.gate === 'no' ? [] : detail.evaluation.inspection.problems.filter((p) => p.form !== 'institution' || vendorCodes.includes(p.code))),
-    ];
-  }
-  const source = evaluation ?? detail.evaluation;
-  const items = isVendor ? (source.vendors.find((v) => `vendor:${v.name}` === key)?.items ?? []) : source.institution.items;
+  const evaluation: AssessmentDetail['evaluation'] =
+    otherForm && Object.keys(edits).length > 0 ? evaluate(new Catalog([form, otherForm]), bundleWithEdits(form, detail, edits, today)) : detail.evaluation;
+  const problems = isVendor ? evaluation.inspection.problems.filter((p) => p.form === key) : evaluation.inspection.problems;
+  const items = isVendor ? (evaluation.vendors.find((v) => `vendor:${v.name}` === key)?.items ?? []) : evaluation.institution.items;
   const byId = new Map(items.map((i) => [i.id, i]));
   const required = items.filter((i) => i.requirement === 'required');
   const excluded = new Set(isVendor ? detail.assessment.excludedItems : []);
@@ -179,7 +132,9 @@ export function liveEvaluation(form: EditionForm, detail: AssessmentDetail, edit
 export function itemName(item: EditionItem, t: TFunction): string {
   if (item.flags.gate) return t('checklist.gateName');
   const scope = item.scope === 'general' ? '' : ` ${t(`checklist.scopes.${item.scope}`)}`;
-  return `${item.section}${item.label}${scope}`;
+  // The 2025 forms number with circled digits within a section: 2-⑥, as the ministry's documents write them.
+  const separator = /^[①-⑳]/.test(item.label) ? '-' : '';
+  return `${item.section}${separator}${item.label}${scope}`;
 }
 
 export const itemAnchor = (id: string) => `item-${id.replace(/[^a-zA-Z0-9]/g, '_')}`;

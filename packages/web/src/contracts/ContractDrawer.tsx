@@ -13,6 +13,7 @@ interface Values {
   systems: string[];
   maintenanceContract: boolean;
   remoteMaintenance: boolean;
+  handlesPatientData: boolean;
   primeContractId: string | null;
   contactName: string;
   contactEmail: string;
@@ -102,12 +103,13 @@ function ContractForm({
           systems: contract.systems,
           maintenanceContract: contract.maintenanceContract,
           remoteMaintenance: contract.remoteMaintenance,
+          handlesPatientData: contract.handlesPatientData,
           primeContractId: contract.primeContract?.id ?? null,
           contactName: contract.contactName,
           contactEmail: contract.contactEmail,
           notes: contract.notes,
         }
-      : { vendorName: '', title: '', systems: [], maintenanceContract: true, remoteMaintenance: false, primeContractId: null, contactName: '', contactEmail: '', notes: '' },
+      : { vendorName: '', title: '', systems: [], maintenanceContract: true, remoteMaintenance: false, handlesPatientData: true, primeContractId: null, contactName: '', contactEmail: '', notes: '' },
     validate: {
       vendorName: (v) => (contract || v.trim() ? null : t('contracts.form.vendorRequired')),
       title: (v) => (v.trim() ? null : t('contracts.form.titleRequired')),
@@ -124,6 +126,7 @@ function ContractForm({
       systems: values.systems.map((s) => s.trim()).filter(Boolean),
       maintenanceContract: values.maintenanceContract,
       remoteMaintenance: values.remoteMaintenance,
+      handlesPatientData: values.handlesPatientData,
       primeContractId: values.primeContractId,
       contactName: values.contactName.trim(),
       contactEmail: values.contactEmail.trim(),
@@ -199,6 +202,7 @@ function ContractForm({
         />
         <Switch label={t('contracts.fields.maintenanceContract')} description={t('contracts.form.maintenanceHint')} {...form.getInputProps('maintenanceContract', { type: 'checkbox' })} />
         <Switch label={t('contracts.fields.remoteMaintenance')} description={t('contracts.form.remoteHint')} {...form.getInputProps('remoteMaintenance', { type: 'checkbox' })} />
+        <Switch label={t('contracts.fields.handlesPatientData')} description={t('contracts.form.patientDataHint')} {...form.getInputProps('handlesPatientData', { type: 'checkbox' })} />
         <Select
           label={t('contracts.fields.primeContract')}
           description={t('contracts.form.primeHint')}

@@ -102,6 +102,9 @@ export function ContractPage() {
               </Fact>
             )}
           </SimpleGrid>
+          <Alert color={contract.vendorFormExemption ? 'gray' : 'teal'} variant="light" p="xs" data-testid="vendor-form-need">
+            <Text size="sm">{contract.vendorFormExemption ? t(`contracts.need.${contract.vendorFormExemption}`) : t('contracts.need.required')}</Text>
+          </Alert>
           {contract.notes && (
             <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
               {contract.notes}

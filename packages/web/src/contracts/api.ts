@@ -1,5 +1,6 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type {
+  AnswerValue,
   ContractView,
   CreateContractRequest,
   RequestVendorFormRequest,
@@ -77,7 +78,7 @@ export function putVendorRound(
   formId: string,
   itemId: string,
   round: number,
-  body: { value: 'yes' | 'no'; date: string; targetDate: string | null; note: string; riskAcceptance: string; version: number | null },
+  body: { value: AnswerValue; date: string; targetDate: string | null; note: string; riskAcceptance: string; version: number | null },
 ) {
   return api<VendorFormDetail>(`${formPath(formId)}/items/${enc(itemId)}/rounds/${round}`, { method: 'PUT', body });
 }

@@ -58,7 +58,7 @@ export function AcceptFindingModal({ opened, onClose, finding, itemId, itemName,
     }
   };
 
-  const answer = isNo ? t('common.no') : t('common.yes');
+  const answer = t(`findings.suggestions.${finding.suggestion}`);
   return (
     <Modal opened={opened} onClose={onClose} title={t('findings.accept.title', { item: itemName })} centered size="lg">
       <Stack gap="md">

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Anchor, Badge, Box, Button, Collapse, Group, List, Paper, Stack, Text, UnstyledButton } from '@mantine/core';
-import { findingReasonText, findingRecordReasonText } from '@mamori/domain';
+import { findingAdvisoryCodes, findingReasonText, findingRecordReasonText, type FindingSuggestion } from '@mamori/domain';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { RoundView } from '../checklist/queries';
@@ -89,6 +89,8 @@ function FindingRecords({ finding, itemName }: { finding: FindingView; itemName:
   );
 }
 
+const suggestionColor: Record<FindingSuggestion, string> = { yes: 'teal', no: 'orange', not_applicable: 'gray', undetermined: 'yellow' };
+
 /**
  * 「台帳からの提案」 beside a checklist item: the suggested answer, why (the domain's sentences), the
  * records, and a way to adopt it. Quiet when the saved answer already agrees.
@@ -102,19 +104,22 @@ export function FindingHint({ finding, itemId, itemName, saved, assessmentId, fi
   const answer = confirmed.at(-1)?.value ?? null;
   const matches = answer === finding.suggestion;
   const differs = answer !== null && !matches;
-  const suggestion = finding.suggestion === 'yes' ? t('common.yes') : t('common.no');
-  const color = finding.suggestion === 'yes' ? 'teal' : 'orange';
+  const suggestion = t(`findings.suggestions.${finding.suggestion}`);
+  const color = suggestionColor[finding.suggestion];
+  const undetermined = finding.suggestion === 'undetermined';
 
   const reasons = (
     <List size="sm" spacing={2}>
       {finding.reasons.map((reason, index) => (
-        // The same code may come twice (one line per end-of-life product).
-        <List.Item key={`${reason.code}-${index}`}>{findingReasonText(reason, language)}</List.Item>
+        // The same code may come twice (one line per end-of-life product). Notes that never change the answer are dimmed.
+        <List.Item key={`${reason.code}-${index}`} c={findingAdvisoryCodes.has(reason.code) ? 'dimmed' : undefined}>
+          {findingReasonText(reason, language)}
+        </List.Item>
       ))}
     </List>
   );
 
-  const acceptButton = canAnswer && (
+  const acceptButton = canAnswer && !undetermined && (
     <Button size="xs" variant={differs ? 'default' : 'light'} color={color} disabled={dirty} onClick={() => setAccepting(true)} aria-label={t('findings.acceptLabel', { item: itemName })}>
       {t('findings.accept.button')}
     </Button>
@@ -182,7 +187,7 @@ export function FindingHint({ finding, itemId, itemName, saved, assessmentId, fi
         <ReadinessLink finding={finding} />
         {differs && (
           <Text size="sm" c="dark.6">
-            {t('findings.overrides', { answer: answer === 'yes' ? t('common.yes') : t('common.no'), suggestion })}
+            {t('findings.overrides', { answer: t(`answers.${answer}`), suggestion })}
           </Text>
         )}
         {canAnswer && dirty && (

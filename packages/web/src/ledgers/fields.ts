@@ -37,12 +37,12 @@ export interface FieldSpec {
 /** Which group each field is shown in on the edit form. */
 const groupsOf: Record<LedgerKind, Record<FieldGroup, readonly string[]>> = {
   assets: {
-    basic: ['managementNumber', 'kind', 'cloudModel', 'status', 'computerName', 'maker', 'os', 'osVersion', 'firmwareVersion', 'software', 'softwareVersion', 'ipAddress', 'location', 'users', 'registeredOn', 'description'],
+    basic: ['managementNumber', 'kind', 'cloudModel', 'status', 'computerName', 'maker', 'modelNumber', 'os', 'osVersion', 'firmwareVersion', 'software', 'softwareVersion', 'ipAddress', 'location', 'users', 'registeredOn', 'description'],
     management: ['system', 'vendor', 'remoteMaintenance', 'remoteMaintenanceBy', 'holdsPatientData'],
-    security: ['lastPatchedOn', 'servicesReviewedOn', 'sourceRestrictions', 'endOfLifeOn', 'riskAcceptance'],
+    security: ['updateStatus', 'lastPatchedOn', 'servicesReviewedOn', 'externalConnection', 'sourceRestrictions', 'endOfLifeOn', 'riskAcceptance'],
   },
   accounts: {
-    basic: ['loginId', 'system', 'scope', 'familyName', 'givenName', 'department', 'phone', 'description'],
+    basic: ['loginId', 'system', 'scope', 'familyName', 'givenName', 'department', 'jobType', 'phone', 'description'],
     management: ['role', 'validFrom', 'validTo', 'temporary'],
     security: ['enabled', 'retired', 'lastLoginOn'],
   },

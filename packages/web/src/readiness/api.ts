@@ -138,7 +138,7 @@ export function useBcp(facilityId: string, enabled = true) {
   });
 }
 
-export function saveBcp(facilityId: string, body: { version: number | null; essentials: BcpEssentials }) {
+export function saveBcp(facilityId: string, body: { version: number | null; essentials: BcpEssentials; plannedOn: string | null }) {
   return api<BcpView>(`${f(facilityId)}/bcp`, { method: 'PUT', body });
 }
 

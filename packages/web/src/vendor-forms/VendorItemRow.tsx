@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { Badge, Button, CloseButton, Divider, Group, Paper, SimpleGrid, Stack, Switch, Text, Textarea } from '@mantine/core';
-import { fiscalYearRange } from '@mamori/domain';
+import { allowsNotApplicable, fiscalYearRange } from '@mamori/domain';
 import { useTranslation } from 'react-i18next';
 import { formatDay } from '../checklist/dates';
 import { isSingleColumn, itemAnchor, pick, type ItemState, type LiveProblem, type RoundDraft } from '../checklist/model';
@@ -70,7 +70,7 @@ function AnswerSummary({ item, saved, fiscalYear }: { item: EditionItem; saved: 
             <ColumnTitle>{t('checklist.roundN', { n: r.round })}</ColumnTitle>
             <Group gap={6}>
               <Badge color={r.value === 'yes' ? 'teal' : 'orange'} variant="filled" size="lg">
-                {r.value === 'yes' ? t('common.yes') : t('common.no')}
+                {t(`answers.${r.value}`)}
               </Badge>
               <Text size="sm">{formatDay(r.date)}</Text>
             </Group>
@@ -158,7 +158,12 @@ function VendorItemRowImpl(props: VendorItemRowProps) {
             <CloseButton size="sm" aria-label={t('checklist.removeRound', { item: name, round: roundLabel(n) })} onClick={removeLastRound} />
           )}
         </Group>
-        <AnswerControl label={t('checklist.answerLabel', { item: name, round: roundLabel(n) })} value={round.value} onChange={(value) => setRound(index, { value })} />
+        <AnswerControl
+          label={t('checklist.answerLabel', { item: name, round: roundLabel(n) })}
+          value={round.value}
+          onChange={(value) => setRound(index, { value })}
+          allowNotApplicable={allowsNotApplicable(item)}
+        />
         <DayInput
           label={t('checklist.checkedOn')}
           ariaLabel={t('checklist.dateLabel', { item: name, round: roundLabel(n) })}

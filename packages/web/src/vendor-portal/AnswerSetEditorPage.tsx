@@ -21,7 +21,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useBlocker, useNavigate, useParams, useSearchParams } from 'react-router';
-import { fiscalYearOf, todayInTokyo } from '@mamori/domain';
+import { allowsNotApplicable, fiscalYearOf, todayInTokyo, type AnswerValue } from '@mamori/domain';
 import { isApiError } from '../api/client';
 import { showSuccess, useApiErrorHandler } from '../api/errors';
 import { itemName, pick } from '../checklist/model';
@@ -39,7 +39,7 @@ import { fyLabel } from './labels';
 import { useWarnBeforeLeaving } from '../common/useWarnBeforeLeaving';
 
 interface AnswerDraft {
-  value: 'yes' | 'no' | null;
+  value: AnswerValue | null;
   targetDate: string | null;
   note: string;
 }
@@ -66,7 +66,7 @@ function draftOf(set: AnswerSetView): Draft {
 function bodyOf(draft: Draft, items: EditionItem[]) {
   const ids = new Set(items.map((i) => i.id));
   const excluded = draft.excluded.filter((id) => ids.has(id));
-  const answers: Record<string, { value: 'yes' | 'no'; targetDate: string | null; note: string }> = {};
+  const answers: Record<string, { value: AnswerValue; targetDate: string | null; note: string }> = {};
   for (const item of items) {
     const a = draft.answers[item.id];
     if (!a?.value || excluded.includes(item.id)) continue;
@@ -423,7 +423,8 @@ function ItemEditor({
                 <AnswerControl
                   label={t('answerSets.answerLabel', { item: name })}
                   value={answer.value}
-                  onChange={(value) => onAnswer({ value, targetDate: value === 'yes' ? null : answer.targetDate })}
+                  onChange={(value) => onAnswer({ value, targetDate: value === 'no' ? answer.targetDate : null })}
+                  allowNotApplicable={allowsNotApplicable(item)}
                 />
               </Stack>
               <Stack gap={6}>

@@ -256,7 +256,10 @@ function AreaRow({
   const label = pickText(area.label, language);
   return (
     <Stack gap="xs" pb="sm" style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }} aria-label={label} role="group">
-      <Group gap="xs" align="baseline">
+      <Group gap="xs" align="baseline" wrap="nowrap">
+        <Text fw={700} style={{ flexShrink: 0 }}>
+          {area.number}
+        </Text>
         <Text fw={700}>{label}</Text>
         {area.checklistItems.map((item) => (
           <Badge key={item} variant="outline" color="gray" size="sm">
@@ -266,6 +269,9 @@ function AreaRow({
       </Group>
       <Text size="xs" c="dimmed">
         {t('roleSharing.recommendation')} {pickText(area.recommendation, language)}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {area.guidelineRefs.map((ref) => `▶${ref}`).join('　')}
       </Text>
       <Input.Wrapper label={t('roleSharing.responsible')}>
         <SegmentedControl

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
 import { showSuccess, useApiErrorHandler } from '../../api/errors';
 import { formatDateTime } from '../../common/format';
+import { DayInput } from '../../checklist/RoundFields';
 import { saveBcp, type BcpEssentials, type BcpView } from '../api';
 import { invalidateReadiness } from '../shared';
 
@@ -69,14 +70,14 @@ export function EssentialsForm({ facilityId, bcp, canEdit, onConflict }: { facil
   const handleError = useApiErrorHandler();
   const sections = useSections();
   const [busy, setBusy] = useState(false);
-  const form = useForm<BcpEssentials>({ initialValues: bcp.essentials });
+  const form = useForm<BcpEssentials & { plannedOn: string | null }>({ initialValues: { ...bcp.essentials, plannedOn: bcp.plannedOn } });
 
   const submit = form.onSubmit(async (values) => {
     setBusy(true);
     onConflict(null);
     try {
       const essentials = Object.fromEntries(essentialKeys.map((k) => [k, (values[k] ?? '').trim()])) as BcpEssentials;
-      const saved = await saveBcp(facilityId, { version: bcp.version, essentials });
+      const saved = await saveBcp(facilityId, { version: bcp.version, essentials, plannedOn: values.plannedOn });
       queryClient.setQueryData(['readiness', facilityId, 'bcp'], saved);
       await invalidateReadiness(queryClient, facilityId);
       showSuccess(t('readiness.bcp.savedAs', { version: saved.version ?? 0 }));
@@ -101,6 +102,14 @@ export function EssentialsForm({ facilityId, bcp, canEdit, onConflict }: { facil
             ? t('readiness.bcp.notSaved')
             : t('readiness.bcp.status', { version: bcp.version, at: formatDateTime(bcp.updatedAt), filled, total: essentialKeys.length })}
         </Text>
+        <DayInput
+          label={t('readiness.bcp.plannedOn')}
+          ariaLabel={t('readiness.bcp.plannedOn')}
+          description={t('readiness.bcp.plannedOnHint')}
+          value={form.values.plannedOn}
+          onChange={(value) => form.setFieldValue('plannedOn', value)}
+          disabled={!canEdit}
+        />
         {sections.map((section) => {
           if (!isEssential(section.key)) return null;
           const key = section.key;
