@@ -44,8 +44,8 @@ describe('the evaluator and the printed form (issue 11)', () => {
     ['該当なし with a blank reason', { '2(7)@network': [na('2023-07-01', '  ')] }, ['institution 2(7)@network missing-reason blocking']],
     ['該当なし on a general item', { '2(1)': [na('2023-07-01', '機器なし')] }, ['institution 2(1) not-applicable-not-allowed blocking']],
     ['該当なし on a reference device row without a reason: a warning', { '2(9)@terminal': [na('2023-07-01')] }, ['institution 2(9)@terminal missing-reason warning']],
-  ] as const)('%s', (_, answers, expected) => {
-    expect(problems(bundle2023(answers as Record<string, Round[]>))).toEqual(expected);
+  ] satisfies [string, Record<string, Round[]>, string[]][])('%s', (_, answers, expected) => {
+    expect(problems(bundle2023(answers))).toEqual(expected);
   });
 
   it('該当なし needs no target date, and the latest answer says so', () => {
