@@ -14,6 +14,7 @@ import { ledgerRoutes } from './ledgers/routes.js';
 import { ledgerImportRoutes } from './ledgers/import-routes.js';
 import { ledgerReviewRoutes } from './ledgers/review-routes.js';
 import { endOfLifeRoutes } from './ledgers/end-of-life-routes.js';
+import { accountSystemRoutes } from './ledgers/system-scope-routes.js';
 import { findingRoutes } from './findings/routes.js';
 import { contactChartRoutes } from './contact-chart/routes.js';
 import { backupPlanRoutes } from './backup-plans/routes.js';
@@ -111,7 +112,7 @@ export async function buildApp(input: Omit<AppDeps, 'catalog'> & { catalog?: Cat
       typed.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
       for (const routes of [
         setupRoutes, authRoutes, accountRoutes, organizationRoutes, facilityRoutes, memberRoutes, invitationRoutes, userRoutes, auditRoutes, editionRoutes,
-        assessmentRoutes, assessmentExportRoutes, ledgerRoutes, ledgerImportRoutes, ledgerReviewRoutes, endOfLifeRoutes, findingRoutes,
+        assessmentRoutes, assessmentExportRoutes, ledgerRoutes, ledgerImportRoutes, ledgerReviewRoutes, endOfLifeRoutes, accountSystemRoutes, findingRoutes,
         contactChartRoutes, backupPlanRoutes, bcpRoutes, incidentRoutes, vendorRoutes,
       ]) {
         routes(typed, deps);

@@ -212,6 +212,10 @@ const walk: Record<string, () => Probe[]> = {
     { url: `/api/v1/facilities/${ids.facilityId}/account-reviews`, body: { decisions: [{ accountId: ids.accountId, decision: 'delete', reason: 'x' }] }, expect: hidden() },
   ],
   'POST /api/v1/facilities/:facilityId/asset-reviews': () => [{ url: `/api/v1/facilities/${ids.facilityId}/asset-reviews`, body: {}, expect: hidden() }],
+  'GET /api/v1/facilities/:facilityId/account-systems': () => [{ url: `/api/v1/facilities/${ids.facilityId}/account-systems`, expect: hidden() }],
+  'POST /api/v1/facilities/:facilityId/account-systems/scope': () => [
+    { url: `/api/v1/facilities/${ids.facilityId}/account-systems/scope`, body: { system: '電子カルテ', scope: 'terminal' }, expect: hidden() },
+  ],
   'GET /api/v1/facilities/:facilityId/end-of-life': () => [{ url: `/api/v1/facilities/${ids.facilityId}/end-of-life`, expect: hidden() }],
   'POST /api/v1/facilities/:facilityId/end-of-life': () => [{ url: `/api/v1/facilities/${ids.facilityId}/end-of-life`, body: { product: 'X', match: ['x'], endOfLifeOn: '2020-01-01' }, expect: hidden() }],
   'DELETE /api/v1/end-of-life/:entryId': () => [{ url: `/api/v1/end-of-life/${ids.endOfLifeId}`, expect: hidden() }],

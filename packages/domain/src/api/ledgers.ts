@@ -85,6 +85,15 @@ export const UpdateAccountRequest = AccountFieldsSchema.partial().extend({ versi
 export const AccountView = AccountFieldsSchema.extend({ id: Id, version: Version, updatedAt: z.string() });
 export type AccountView = z.infer<typeof AccountView>;
 
+/**
+ * The account ledger's systems with how many accounts each has per scope: a terminal PC's Windows or Active Directory
+ * accounts are set to terminal scope for their whole system at once (2(4)/2(5) 端末PC).
+ */
+export const AccountSystemView = z.object({ system: z.string(), server: z.int(), terminal: z.int() });
+export type AccountSystemView = z.infer<typeof AccountSystemView>;
+export const SetSystemScopeRequest = z.strictObject({ system: Text(200), scope: AccountScope });
+export const SetSystemScopeResult = z.object({ updated: z.int() });
+
 export const LedgerListQuery = z.strictObject({
   q: z.string().max(200).optional(),
   page: z.coerce.number().int().min(1).default(1),

@@ -13,7 +13,7 @@ const tableWidth = page.width - 2 * page.margin;
  */
 function tableColumns(checkDateColumn: boolean) {
   const widths = checkDateColumn
-    ? { section: 58, item: 195, first: 50, firstDate: 56, target: 56, second: 50, secondDate: 58 }
+    ? { section: 52, item: 175, first: 58, firstDate: 58, target: 64, second: 58, secondDate: 58 }
     : { section: 70, item: 229, first: 76, firstDate: 0, target: 72, second: 76, secondDate: 0 };
   const left = { section: page.margin, item: 0, first: 0, firstDate: 0, target: 0, second: 0, secondDate: 0 };
   left.item = left.section + widths.section;

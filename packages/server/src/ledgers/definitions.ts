@@ -30,6 +30,11 @@ export interface LedgerDefinition {
   linkKey(fields: Record<string, unknown>): string;
   label(fields: Record<string, unknown>): string;
   present(row: AssetRow | AccountRow): AssetView | AccountView;
+  /**
+   * What a new imported record takes from the ledger as it is, for fields its row leaves blank (an account's scope
+   * from its system's other accounts). Built once per import from the existing records.
+   */
+  inherited?(existing: readonly Record<string, unknown>[]): (fields: Record<string, unknown>) => Record<string, unknown>;
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
@@ -54,6 +59,21 @@ export const accountLedger: LedgerDefinition = {
   linkKey: (f) => `${text(f.system)}\u0000${text(f.loginId)}`,
   label: (f) => [text(f.loginId), text(f.system)].filter(Boolean).join(' / '),
   present: (row) => presentAccount(row as AccountRow),
+  // A terminal PC's Windows or Active Directory accounts are set to terminal scope once for their system; new accounts
+  // of that system imported without a scope column follow it (issue 11: 2(4)/2(5) for terminals).
+  inherited: (existing) => {
+    const scopes = new Map<string, Set<unknown>>();
+    for (const row of existing) {
+      const system = text(row.system);
+      if (!scopes.has(system)) scopes.set(system, new Set());
+      scopes.get(system)!.add(row.scope);
+    }
+    return (fields) => {
+      if (fields.scope !== undefined && fields.scope !== null) return {};
+      const seen = scopes.get(text(fields.system));
+      return seen?.size === 1 ? { scope: [...seen][0] } : {};
+    };
+  },
 };
 
 export const ledgerOf = (kind: LedgerKind): LedgerDefinition => (kind === 'assets' ? assetLedger : accountLedger);

@@ -19,6 +19,13 @@ export interface ImportPlan {
   unchanged: number;
 }
 
+/** A blank cell leaves a new record's default (or inherited value) in place rather than writing null over it. */
+function withoutBlanks(fields: Values): Values {
+  const out: Values = {};
+  for (const key in fields) if (fields[key] !== null && fields[key] !== undefined) out[key] = fields[key];
+  return out;
+}
+
 function same(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => v === b[i]);
@@ -32,11 +39,12 @@ function same(a: unknown, b: unknown): boolean {
 export function planImport(definition: LedgerDefinition, existing: readonly Values[], records: readonly { fields: Values }[]): ImportPlan {
   const byLink = new Map<string, Values>();
   for (const row of existing) byLink.set(definition.linkKey(row), row);
+  const inherit = definition.inherited?.(existing);
   const plan: ImportPlan = { creates: [], updates: [], unchanged: 0 };
   for (const { fields } of records) {
     const current = byLink.get(definition.linkKey(fields));
     if (!current) {
-      plan.creates.push({ id: randomUUID(), values: { ...definition.defaults, ...fields } });
+      plan.creates.push({ id: randomUUID(), values: { ...definition.defaults, ...inherit?.(fields), ...withoutBlanks(fields) } });
       continue;
     }
     const changes: PlannedUpdate['changes'] = {};
