@@ -47,6 +47,8 @@ describe('mamori checklist evaluate', { timeout: 60_000 }, () => {
     ['unknown item', JSON.stringify({ ...example, institution: { answers: { '9(9)': [] } } }), /institution\.answers\.9\(9\): unknown item id/],
     ['bad date', JSON.stringify({ ...example, asOf: '2023-13-01' }), /asOf: date must be YYYY-MM-DD/],
     ['bad value', JSON.stringify({ ...example, institution: { answers: { gate: [{ value: 'maybe', date: '2023-07-01' }] } } }), /institution\.answers\.gate\.0\.value/],
+    // The gate has one answer column on the printed form (issue 11).
+    ['a second round on the gate', JSON.stringify({ ...example, institution: { answers: { gate: [{ value: 'yes', date: '2023-07-01' }, { value: 'yes', date: '2023-08-01' }] } } }), /institution\.answers\.gate\.1: item gate has one answer column/],
   ])('exits 2 on %s, naming the place, and prints no result', (_name, input, message) => {
     const result = mamori(['checklist', 'evaluate', '--input', '-'], input);
     expect(result.code).toBe(2);
