@@ -44,9 +44,9 @@ test('the planner starts this fiscal year’s checklist with the wizard', async 
   const panel = page.getByRole('complementary', { name: '立入検査で指摘されること' });
   await expect(panel.getByText('1回目の回答と日付がありません').first()).toBeVisible();
   await expect(panel.getByText('立入検査の準備ができています')).toHaveCount(0);
-  // The gate was answered by the wizard, and without a vendor contract 2(2) needs no answer.
+  // The gate was answered by the wizard, and without a vendor contract 2-② needs no answer (2025 numbering).
   await expect(page.getByRole('radiogroup', { name: '医療情報システムの有無 1回目の回答' }).getByRole('radio', { name: 'はい' })).toBeChecked();
-  await expect(page.getByRole('region', { name: '2(2)' }).getByText('事業者(ベンダー)との契約がないため、記入不要です。')).toBeVisible();
+  await expect(page.getByRole('region', { name: '2-②' }).getByText('事業者(ベンダー)との契約がないため、記入不要です。')).toBeVisible();
   await shot(page, '22-checklist-new');
 });
 
@@ -57,9 +57,9 @@ test('answers every required item, attaches the contact chart, turns green and p
   const panel = page.getByRole('complementary', { name: '立入検査で指摘されること' });
   await expect(panel).toBeVisible();
 
-  const help = page.getByRole('button', { name: '1(1) の説明を開く' });
+  const help = page.getByRole('button', { name: '1-① の説明を開く' });
   await help.click();
-  const drawer = page.getByRole('dialog', { name: '1(1) の説明' });
+  const drawer = page.getByRole('dialog', { name: '1-① の説明' });
   await expect(drawer.getByRole('heading', { name: '確認方法' })).toBeVisible();
   await expect(drawer.getByRole('heading', { name: /よくある疑問/ })).toBeVisible();
   await shot(page, '23-help-panel');
@@ -74,18 +74,18 @@ test('answers every required item, attaches the contact chart, turns green and p
     const group = answers.nth(i);
     const name = (await group.getAttribute('aria-label')) ?? '';
     if (name.startsWith('医療情報システムの有無')) continue;
-    await group.getByText(name.startsWith('2(1) ') ? 'いいえ' : 'はい', { exact: true }).click();
+    await group.getByText(name.startsWith('2-① ') ? 'いいえ' : 'はい', { exact: true }).click();
   }
   await expect(panel.getByText(/いいえの項目に目標日がありません\(令和\d+年度中の日付\)/)).toBeVisible();
   await expect(panel.getByText('1回目の回答と日付がありません')).toHaveCount(0);
 
   const fy = currentFiscalYear();
-  const target = page.getByLabel('2(1) 目標日');
+  const target = page.getByLabel('2-① 目標日');
   await target.fill(`${fy + 1}-03-31`);
   await target.press('Tab');
   await expect(target).toHaveValue(/令和\d+年3月31日/);
   await expect(panel.getByText(/いいえの項目に目標日がありません/)).toHaveCount(0);
-  await expect(panel.getByText('連絡体制図のファイルを 3(1) に添付してください。立入検査では現物を確認します')).toBeVisible();
+  await expect(panel.getByText('連絡体制図のファイルを、連絡体制図の項目に添付してください。立入検査では現物を確認します')).toBeVisible();
   await shot(page, '24-answered-unsaved');
 
   await page.getByRole('button', { name: 'すべて保存' }).click();
@@ -93,7 +93,7 @@ test('answers every required item, attaches the contact chart, turns green and p
 
   // The contact chart: the inspector looks at the document itself.
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: '3(1) にファイルを添付' }).click();
+  await page.getByRole('button', { name: '3-① にファイルを添付' }).click();
   await (await chooser).setFiles({
     name: '連絡体制図.pdf',
     mimeType: 'application/pdf',

@@ -36,8 +36,8 @@ test('turning on the vendor contract asks for 2(2)/2(3) and a vendor form', asyn
   await contract.focus();
   await page.keyboard.press('Space');
   await expect(contract).toBeChecked();
-  await expect(page.getByRole('region', { name: '2(2)' }).getByText('必須', { exact: true })).toBeVisible();
-  await expect(page.getByRole('radiogroup', { name: '2(3) 1回目の回答' })).toBeVisible();
+  await expect(page.getByRole('region', { name: '2-②' }).getByText('必須', { exact: true })).toBeVisible();
+  await expect(page.getByRole('radiogroup', { name: '2-③ 1回目の回答' })).toBeVisible();
   await expect(panel.getByRole('button', { name: /^2\(2\): 1回目の回答と日付がありません/ })).toBeVisible();
   await expect(panel.getByRole('button', { name: /^2\(3\): 1回目の回答と日付がありません/ })).toBeVisible();
   await expect(panel.getByText(/事業者確認用チェックリストがまだありません。「事業者を追加」から/)).toBeVisible();
@@ -46,23 +46,23 @@ test('turning on the vendor contract asks for 2(2)/2(3) and a vendor form', asyn
   await expect(page.getByText('まだ事業者が登録されていません。')).toBeVisible();
   await shot(page, '30-vendor-contract-on');
 
-  await answerYes(page, '2(2)');
-  await answerYes(page, '2(3)');
+  await answerYes(page, '2-②');
+  await answerYes(page, '2-③');
   await expect(panel.getByText('1回目の回答と日付がありません')).toHaveCount(0);
   await page.getByRole('button', { name: 'すべて保存' }).click();
   await expect(page.getByText(/未保存の変更が\d+項目あります/)).toHaveCount(0);
-  await expect(page.getByRole('region', { name: '2(3)' }).getByText(/1回目まで保存済み/)).toBeVisible();
+  await expect(page.getByRole('region', { name: '2-③' }).getByText(/1回目まで保存済み/)).toBeVisible();
 });
 
 test('adds a server-only vendor; its excluded network item must be covered elsewhere', async ({ page }) => {
   test.skip(!formUrl, 'needs the form opened by the previous test');
   await signInInJapanese(page);
 
-  // The facility has not checked its network device yet this year: withdraw the saved 2(8)@network
+  // The facility has not checked its network device yet this year: withdraw the saved 2(13)@network
   // answer (the form has no button for withdrawing a first round), so nothing covers the item.
   const assessmentId = formUrl.split('/').at(-1)!;
   const session = (await (await page.request.get('/api/v1/auth/session')).json()) as { csrfToken: string };
-  const withdrawn = await page.request.delete(`/api/v1/assessments/${assessmentId}/items/${encodeURIComponent('2(8)@network')}/rounds/1`, {
+  const withdrawn = await page.request.delete(`/api/v1/assessments/${assessmentId}/items/${encodeURIComponent('2(13)@network')}/rounds/1`, {
     headers: { 'X-CSRF-Token': session.csrfToken },
   });
   expect(withdrawn.ok()).toBe(true);
@@ -91,11 +91,11 @@ test('adds a server-only vendor; its excluded network item must be covered elsew
   const section = page.getByRole('region', { name: '事業者確認用チェックリスト' });
   await expect(section.getByText(vendor, { exact: true })).toBeVisible();
   await expect(section.getByText('未入力')).toBeVisible();
-  await expect(section.getByText('契約の対象外: 2(9) ネットワーク機器')).toBeVisible();
+  await expect(section.getByText('契約の対象外: 2-⑬ ネットワーク機器')).toBeVisible();
   // The institution-wide "no vendor form" finding is gone; the vendor's own findings name it.
   await expect(panel.getByText(/「事業者を追加」から/)).toHaveCount(0);
   await expect(panel.getByText(`${vendor}の事業者確認用チェックリストがまだ入力されていません。事業者に記入を依頼し、返ってきた内容を入力してください`)).toBeVisible();
-  const notCovered = panel.getByRole('button', { name: `${vendor}(事業者確認用) 2(9) ネットワーク機器: ${vendor}の契約の対象外です。医療機関確認用か、他の事業者の確認用で回答してください` });
+  const notCovered = panel.getByRole('button', { name: `${vendor}(事業者確認用) 2-⑬ ネットワーク機器: ${vendor}の契約の対象外です。医療機関確認用か、他の事業者の確認用で回答してください` });
   await expect(notCovered).toBeVisible();
   await shot(page, '32-vendor-added-findings');
 
@@ -121,7 +121,7 @@ test('enters the vendor form as the vendor returned it', async ({ page }) => {
   await expect(page.getByText('事業者確認用', { exact: true }).first()).toBeVisible();
   await expect(page.getByRole('switch', { name: '事業者(ベンダー)と保守などの契約がある' })).toHaveCount(0);
   await expect(page.getByRole('radiogroup', { name: /^医療情報システムの有無/ })).toHaveCount(0);
-  const excluded = page.getByRole('region', { name: '2(9) ネットワーク機器' });
+  const excluded = page.getByRole('region', { name: '2-⑬ ネットワーク機器' });
   await expect(excluded.getByText('契約の対象外', { exact: true })).toBeVisible();
   await expect(excluded.getByRole('radiogroup')).toHaveCount(0);
   await expect(excluded.getByText(`${vendor}の契約の対象外です。医療機関確認用か、他の事業者の確認用で回答してください`)).toBeVisible();
@@ -155,12 +155,12 @@ test('answering the network item on the facility’s own form covers it: ready a
   await page.goto(formUrl);
   const panel = readiness(page);
   await expect(panel.getByText(`${vendor}の契約の対象外です`, { exact: false })).toBeVisible();
-  await panel.getByRole('button', { name: `${vendor}(事業者確認用) 2(9) ネットワーク機器: ${vendor}の契約の対象外です。医療機関確認用か、他の事業者の確認用で回答してください` }).click();
-  await expect(page.getByRole('radiogroup', { name: '2(9) ネットワーク機器 1回目の回答' }).getByRole('radio', { name: 'はい' })).toBeFocused();
-  await answerYes(page, '2(9) ネットワーク機器');
+  await panel.getByRole('button', { name: `${vendor}(事業者確認用) 2-⑬ ネットワーク機器: ${vendor}の契約の対象外です。医療機関確認用か、他の事業者の確認用で回答してください` }).click();
+  await expect(page.getByRole('radiogroup', { name: '2-⑬ ネットワーク機器 1回目の回答' }).getByRole('radio', { name: 'はい' })).toBeFocused();
+  await answerYes(page, '2-⑬ ネットワーク機器');
   // Live: the unsaved answer already covers the vendor's excluded item.
   await expect(panel.getByText('立入検査の準備ができています')).toBeVisible();
-  await page.getByRole('button', { name: '2(9) ネットワーク機器 を保存' }).click();
+  await page.getByRole('button', { name: '2-⑬ ネットワーク機器 を保存' }).click();
   await expect(page.getByText(/未保存の変更が\d+項目あります/)).toHaveCount(0);
   await page.reload();
   await expect(readiness(page).getByText('立入検査の準備ができています')).toBeVisible();

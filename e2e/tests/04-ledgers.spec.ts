@@ -64,7 +64,7 @@ test('2(5) is suggested いいえ with the retired account listed, and the sugge
   await expect(finding).toContainText('退職者の利用者ID 1件が有効のままです');
   await finding.getByRole('button', { name: /対象の記録（1件）を表示/ }).click();
   await expect(finding.getByRole('link', { name: /tanaka-dr/ })).toBeVisible();
-  await page.getByRole('region', { name: '2(5) サーバ' }).screenshot({ path: 'screenshots/43-finding-2-5-no.png' });
+  await page.getByRole('region', { name: '2-⑤ サーバ' }).screenshot({ path: 'screenshots/43-finding-2-5-no.png' });
 
   await finding.getByRole('button', { name: /台帳からの提案を採用/ }).click();
   const dialog = page.getByRole('dialog');
@@ -73,7 +73,7 @@ test('2(5) is suggested いいえ with the retired account listed, and the sugge
   await dialog.getByRole('button', { name: '「いいえ」で保存する' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(finding).toHaveAttribute('data-matches', 'true');
-  await page.getByRole('region', { name: '2(5) サーバ' }).screenshot({ path: 'screenshots/44-finding-2-5-accepted.png' });
+  await page.getByRole('region', { name: '2-⑤ サーバ' }).screenshot({ path: 'screenshots/44-finding-2-5-accepted.png' });
 });
 
 test('disabling the retired account from its record turns the suggestion into はい', async ({ page }) => {
@@ -100,5 +100,5 @@ test('disabling the retired account from its record turns the suggestion into �
   await finding.getByRole('button', { name: /台帳からの提案を採用/ }).click();
   await page.getByRole('dialog').getByRole('button', { name: '「はい」で保存する' }).click();
   await expect(finding).toHaveAttribute('data-matches', 'true');
-  await page.getByRole('region', { name: '2(5) サーバ' }).screenshot({ path: 'screenshots/46-finding-2-5-yes.png' });
+  await page.getByRole('region', { name: '2-⑤ サーバ' }).screenshot({ path: 'screenshots/46-finding-2-5-yes.png' });
 });

@@ -80,5 +80,5 @@ test('3(1) is suggested はい from the chart', async ({ page }) => {
   await page.getByRole('link', { name: new RegExp(`令和${currentFiscalYear() - 2018}年度`) }).first().click();
   const finding = page.getByTestId('finding-3(1)');
   await expect(finding).toHaveAttribute('data-suggestion', 'yes');
-  await page.getByRole('region', { name: /^3\(1\)/ }).screenshot({ path: 'screenshots/52-finding-3-1.png' });
+  await page.getByRole('region', { name: /^3-①/ }).screenshot({ path: 'screenshots/52-finding-3-1.png' });
 });
