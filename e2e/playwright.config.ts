@@ -10,7 +10,8 @@ export default defineConfig({
   // The journeys build on each other (first run creates the administrator), so they run in order.
   workers: 1,
   fullyParallel: false,
-  timeout: 60_000,
+  // Long journeys (every item of a form, full-page screenshots) on a loaded 2-core machine.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
   outputDir: './test-results',

@@ -100,7 +100,8 @@ test('the vendor signs up through the link and answers every item with a date an
     await group.getByText('はい', { exact: true }).click();
     const date = page.getByLabel(`${item} 1回目の確認日`);
     await date.fill(today);
-    await date.press('Tab');
+    // Close the calendar the way a keyboard user does, so it does not cover the next row.
+    await date.press('Escape');
     await page.getByLabel(`${item} 根拠`).fill('保守契約書 別紙2「セキュリティ対策」に基づき実施');
   }
   await page.getByRole('button', { name: 'すべて保存' }).click();

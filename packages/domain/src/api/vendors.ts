@@ -113,6 +113,13 @@ export type RequestVendorFormRequest = z.input<typeof RequestVendorFormRequest>;
 
 export const ResendInvitationRequest = z.strictObject({ email: Email.optional() });
 
+/**
+ * The answer to a vendor-form request or resend: the form, whether the e-mail goes out, and — only when no mail
+ * server is configured (the embedded default) — the single-use link itself, to copy and pass on once.
+ */
+export const VendorFormRequested = VendorFormSummary.extend({ mailSent: z.boolean(), invitationUrl: z.string().nullable() });
+export type VendorFormRequested = z.infer<typeof VendorFormRequested>;
+
 export const VendorInvitationPreview = z.object({
   email: z.string(),
   facilityName: z.string(),

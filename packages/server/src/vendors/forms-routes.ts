@@ -7,7 +7,7 @@ import {
   SaveVendorRoundRequest,
   UpdateVendorFormRequest,
   VendorFormDetail,
-  VendorFormSummary,
+  VendorFormRequested,
   VendorFormVersionRequest,
   type Actor,
   type VendorSide,
@@ -49,23 +49,23 @@ export const vendorFormRoutes: Routes = (app, deps) => {
 
   app.post(
     '/contracts/:contractId/vendor-forms',
-    { schema: { params: ContractParams, body: RequestVendorFormRequest, response: { 200: VendorFormSummary } } },
+    { schema: { params: ContractParams, body: RequestVendorFormRequest, response: { 200: VendorFormRequested } } },
     async (request) => {
       const { contract } = await contractFor(db, requireAuth(request).actor, request.params.contractId, 'vendorForm.request');
-      const form = await db.transaction((tx) => requestVendorForm(tx, auditContext(request), deps, contract, request.body));
-      const [summary] = await vendorFormSummaries(db, catalog, [form]);
-      return summary!;
+      const sent = await db.transaction((tx) => requestVendorForm(tx, auditContext(request), deps, contract, request.body));
+      const [summary] = await vendorFormSummaries(db, catalog, [sent.form]);
+      return { ...summary!, mailSent: sent.mailSent, invitationUrl: sent.invitationUrl };
     },
   );
 
   app.post(
     '/vendor-forms/:formId/invitation',
-    { schema: { params: FormParams, body: ResendInvitationRequest, response: { 200: VendorFormSummary } } },
+    { schema: { params: FormParams, body: ResendInvitationRequest, response: { 200: VendorFormRequested } } },
     async (request) => {
       const { contract } = await vendorFormFor(db, requireAuth(request).actor, request.params.formId, 'vendorForm.request');
-      const form = await db.transaction(async (tx) => resendInvitation(tx, auditContext(request), deps, await lockForm(tx, request.params.formId), contract, request.body.email));
-      const [summary] = await vendorFormSummaries(db, catalog, [form]);
-      return summary!;
+      const sent = await db.transaction(async (tx) => resendInvitation(tx, auditContext(request), deps, await lockForm(tx, request.params.formId), contract, request.body.email));
+      const [summary] = await vendorFormSummaries(db, catalog, [sent.form]);
+      return { ...summary!, mailSent: sent.mailSent, invitationUrl: sent.invitationUrl };
     },
   );
 

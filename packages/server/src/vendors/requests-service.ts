@@ -32,6 +32,13 @@ export function validateExcludedItems(catalog: Catalog, edition: string, items: 
   return [...new Set(items)];
 }
 
+/** What the facility is told after a request or resend: the link itself only when no mail server will send it. */
+export interface InvitationSent {
+  form: VendorFormRow;
+  mailSent: boolean;
+  invitationUrl: string | null;
+}
+
 /**
  * Opens this year's vendor form for a contract and e-mails the vendor a single-use link. The form sits
  * beside the facility's own form of the year, in the same edition.
@@ -42,7 +49,7 @@ export async function requestVendorForm(
   deps: Pick<AppDeps, 'catalog' | 'config' | 'jobs'>,
   contract: ContractRow,
   input: { fiscalYear: number; email?: string | undefined; excludedItems: string[]; reminderDays: number },
-) {
+): Promise<InvitationSent> {
   const email = input.email ?? contract.contactEmail;
   if (!email) throw invalid('validation_error', 'body.email', '依頼先のメールアドレスを入力してください（契約の担当者メールアドレスが未登録です）');
   const [own] = await tx
@@ -90,8 +97,7 @@ export async function requestVendorForm(
       reminderDays: { before: null, after: input.reminderDays },
     },
   });
-  await sendInvitation(tx, context, deps, form, names, email);
-  return form;
+  return sendInvitation(tx, context, deps, form, names, email);
 }
 
 async function sendInvitation(
@@ -101,13 +107,16 @@ async function sendInvitation(
   form: VendorFormRow,
   names: { facilityName: string; vendorName: string; contractTitle: string },
   email: string,
-) {
+): Promise<InvitationSent> {
   const { link, expiresAt } = await issueVendorInvitation(tx, context, deps.config, form, email);
   await mailVendor(deps, tx, email, invitationMail({ ...names, fiscalYear: form.fiscalYear }, link, expiresAt));
+  // Without MAMORI_SMTP_URL the mail is only logged: the facility gets the link to pass on, as with member invitations.
+  const mailSent = Boolean(deps.config.mail.smtpUrl);
+  return { form, mailSent, invitationUrl: mailSent ? null : link };
 }
 
 /** A new link (the old one stops working), to the same or a corrected address. */
-export async function resendInvitation(tx: Tx, context: AuditContext, deps: Pick<AppDeps, 'config' | 'jobs'>, form: VendorFormRow, contract: ContractRow, email: string | undefined) {
+export async function resendInvitation(tx: Tx, context: AuditContext, deps: Pick<AppDeps, 'config' | 'jobs'>, form: VendorFormRow, contract: ContractRow, email: string | undefined): Promise<InvitationSent> {
   const to = email ?? form.invitedEmail ?? contract.contactEmail;
   if (!to) throw invalid('validation_error', 'body.email', '依頼先のメールアドレスを入力してください');
   const [row] = await tx.update(assessments).set({ invitedEmail: to, version: form.version + 1, updatedAt: new Date() }).where(eq(assessments.id, form.id)).returning();
@@ -119,6 +128,5 @@ export async function resendInvitation(tx: Tx, context: AuditContext, deps: Pick
     facilityId: form.facilityId,
     changes: { invitedEmail: { before: form.invitedEmail, after: to } },
   });
-  await sendInvitation(tx, context, deps, row as VendorFormRow, await contractNames(tx, contract), to);
-  return row as VendorFormRow;
+  return sendInvitation(tx, context, deps, row as VendorFormRow, await contractNames(tx, contract), to);
 }

@@ -8,6 +8,7 @@ import { fieldOf, showError, showSuccess } from '../api/errors';
 import { itemName, pick } from '../checklist/model';
 import { fyName } from '../checklist/problems';
 import { editionFor, useEditionForm, useEditions } from '../checklist/queries';
+import { CopyField } from '../common/CopyField';
 import { formOfYear, invalidateContracts, requestVendorForm, resendInvitation, type ContractView, type VendorFormSummary } from './api';
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -40,10 +41,12 @@ export function RequestFormModal({ contract, opened, onClose, defaultFiscalYear 
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [link, setLink] = useState<{ email: string; url: string } | null>(null);
   const items = useVendorItemOptions(fiscalYear);
 
   useEffect(() => {
     if (!opened) return;
+    setLink(null);
     setFiscalYear(defaultFiscalYear);
     setEmail(contract.contactEmail);
     setExcluded([]);
@@ -72,10 +75,13 @@ export function RequestFormModal({ contract, opened, onClose, defaultFiscalYear 
     if (Object.keys(next).length) return;
     setBusy(true);
     try {
-      await requestVendorForm(contract.id, { fiscalYear, email: to, excludedItems: excluded, reminderDays: days });
+      const result = await requestVendorForm(contract.id, { fiscalYear, email: to, excludedItems: excluded, reminderDays: days });
       await invalidateContracts(queryClient);
-      showSuccess(t('contracts.request.sent', { email: to }));
-      onClose();
+      if (result.invitationUrl) setLink({ email: to, url: result.invitationUrl });
+      else {
+        showSuccess(t('contracts.request.sent', { email: to }));
+        onClose();
+      }
     } catch (error) {
       if (error instanceof ApiError && error.details.length) {
         const fieldErrors: Record<string, string> = {};
@@ -88,6 +94,14 @@ export function RequestFormModal({ contract, opened, onClose, defaultFiscalYear 
       setBusy(false);
     }
   };
+
+  if (link) {
+    return (
+      <Modal opened={opened} onClose={onClose} title={t('contracts.request.title')} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+        <InvitationLink email={link.email} url={link.url} onClose={onClose} />
+      </Modal>
+    );
+  }
 
   return (
     <Modal opened={opened} onClose={onClose} title={t('contracts.request.title')} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
@@ -207,11 +221,13 @@ export function ResendInvitationModal({ form, opened, onClose }: { form: VendorF
   const [email, setEmail] = useState(form.invitedEmail);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [link, setLink] = useState<{ email: string; url: string } | null>(null);
 
   useEffect(() => {
     if (opened) {
       setEmail(form.invitedEmail);
       setError(null);
+      setLink(null);
     }
   }, [opened, form.invitedEmail]);
 
@@ -220,10 +236,13 @@ export function ResendInvitationModal({ form, opened, onClose }: { form: VendorF
     if (!emailPattern.test(to)) return setError(t('validation.email'));
     setBusy(true);
     try {
-      await resendInvitation(form.id, { email: to });
+      const result = await resendInvitation(form.id, { email: to });
       await invalidateContracts(queryClient);
-      showSuccess(t('contracts.request.sent', { email: to }));
-      onClose();
+      if (result.invitationUrl) setLink({ email: to, url: result.invitationUrl });
+      else {
+        showSuccess(t('contracts.request.sent', { email: to }));
+        onClose();
+      }
     } catch (e) {
       if (e instanceof ApiError && e.details.length) setError(e.details.map((d) => d.message).join(' '));
       else showError(e);
@@ -231,6 +250,14 @@ export function ResendInvitationModal({ form, opened, onClose }: { form: VendorF
       setBusy(false);
     }
   };
+
+  if (link) {
+    return (
+      <Modal opened={opened} onClose={onClose} title={t('contracts.resend.title')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+        <InvitationLink email={link.email} url={link.url} onClose={onClose} />
+      </Modal>
+    );
+  }
 
   return (
     <Modal opened={opened} onClose={onClose} title={t('contracts.resend.title')} closeButtonProps={{ 'aria-label': t('common.close') }}>
@@ -255,5 +282,27 @@ export function ResendInvitationModal({ form, opened, onClose }: { form: VendorF
         </Stack>
       </form>
     </Modal>
+  );
+}
+
+/**
+ * Without a mail server (the embedded default) nothing is e-mailed: the single-use link is shown once to be copied
+ * and passed on, as member invitations are.
+ */
+function InvitationLink({ email, url, onClose }: { email: string; url: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="md" data-testid="vendor-invitation-link">
+      <Alert color="yellow" variant="light" title={t('contracts.request.noMailTitle')}>
+        <Text size="sm">{t('contracts.request.noMailBody', { email })}</Text>
+      </Alert>
+      <CopyField label={t('contracts.request.link')} value={url} />
+      <Text size="xs" c="dimmed">
+        {t('contracts.request.linkOnce')}
+      </Text>
+      <Group justify="flex-end">
+        <Button onClick={onClose}>{t('common.close')}</Button>
+      </Group>
+    </Stack>
   );
 }

@@ -7,6 +7,7 @@ import type {
   UpdateContractRequest,
   VendorCommentView,
   VendorFormDetail,
+  VendorFormRequested,
   VendorFormStatus,
   VendorFormSummary,
   VendorSide,
@@ -65,11 +66,11 @@ export function deleteContract(contractId: string) {
 }
 
 export function requestVendorForm(contractId: string, body: RequestVendorFormRequest) {
-  return api<VendorFormSummary>(`/contracts/${enc(contractId)}/vendor-forms`, { method: 'POST', body });
+  return api<VendorFormRequested>(`/contracts/${enc(contractId)}/vendor-forms`, { method: 'POST', body });
 }
 
 export function resendInvitation(formId: string, body: { email?: string }) {
-  return api<VendorFormSummary>(`/vendor-forms/${enc(formId)}/invitation`, { method: 'POST', body });
+  return api<VendorFormRequested>(`/vendor-forms/${enc(formId)}/invitation`, { method: 'POST', body });
 }
 
 const formPath = (formId: string) => `/vendor-forms/${enc(formId)}`;
