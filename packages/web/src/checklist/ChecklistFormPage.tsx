@@ -8,6 +8,7 @@ import { isApiError } from '../api/client';
 import { showError } from '../api/errors';
 import { useCan } from '../auth/actor';
 import { ErrorAlert } from '../common/ErrorAlert';
+import { LeaveGuardModal, useLeaveGuard } from '../common/LeaveGuard';
 import { useFacilityContracts } from '../contracts/api';
 import { vendorFormPath } from '../contracts/status';
 import { useFacility } from '../facilities/queries';
@@ -79,6 +80,8 @@ function FormPage() {
     remove: (itemId, round) => deleteRound(assessmentId, itemId, round),
     setDetail,
   });
+  // Leaving by the side menu, a link or closing the tab asks first while answers are unsaved.
+  const leaveBlocker = useLeaveGuard(dirty);
 
   const organizationId = facility.data?.organizationId;
   const canAnswer = !!organizationId && allowed('assessment.answer', { kind: 'facility', organizationId, facilityId });
@@ -374,6 +377,7 @@ function FormPage() {
         </Grid>
         <HelpDrawer item={helpTarget} name={helpTarget ? itemName(helpTarget, t) : ''} onClose={() => setHelpItem(null)} />
         {addVendor}
+        <LeaveGuardModal blocker={leaveBlocker} what={t('leave.what.answers')} />
       </>
     );
   }
@@ -414,6 +418,7 @@ function FormPage() {
       </Stack>
       <HelpDrawer item={helpTarget} name={helpTarget ? itemName(helpTarget, t) : ''} onClose={() => setHelpItem(null)} />
       {addVendor}
+      <LeaveGuardModal blocker={leaveBlocker} what={t('leave.what.answers')} />
     </>
   );
 }

@@ -115,7 +115,14 @@ export function ReadinessPanel({
       )}
       <Stack gap={4}>
         <Group justify="space-between">
-          <Text size="sm">{t('checklist.readiness.requiredDone', { done: live.requiredDone, total: live.requiredTotal })}</Text>
+          <Text size="sm">
+            {t('checklist.readiness.requiredDone', { done: live.requiredDone, total: live.requiredTotal })}
+            {live.requiredUnsaved > 0 && (
+              <Text span size="sm" c="orange.8" fw={600} ml={6} data-testid="unsaved-count">
+                {t('checklist.readiness.requiredUnsaved', { count: live.requiredUnsaved })}
+              </Text>
+            )}
+          </Text>
           <Text size="sm" c="dimmed">
             {percent}%
           </Text>

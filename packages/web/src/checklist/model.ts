@@ -48,7 +48,7 @@ export function sameState(a: ItemState, b: ItemState): boolean {
 export const isSingleColumn = (item: EditionItem) => item.flags.gate || item.flags.singleRound;
 
 /** What the inspector would see if the current screen were saved: confirmed rounds with a value. */
-function answersFor(form: EditionForm, detail: AssessmentDetail, edits: Edits) {
+export function answersFor(form: EditionForm, detail: { answers: AssessmentDetail['answers'] }, edits: Edits) {
   const answers: Bundle['institution']['answers'] = {};
   for (const item of form.items) {
     const state = edits[item.id] ?? savedState(detail.answers[item.id]);
@@ -76,7 +76,10 @@ export interface LiveEvaluation {
   requirementOf: (itemId: string) => 'required' | 'reference' | 'not-needed';
   problemsOf: (itemId: string) => LiveProblem[];
   requiredTotal: number;
+  /** Required items answered and saved (what the server has). */
   requiredDone: number;
+  /** Required items answered on this screen but not saved yet, counted apart. */
+  requiredUnsaved: number;
   noWithTarget: number;
   overdue: number;
 }
@@ -112,17 +115,39 @@ export function liveEvaluation(form: EditionForm, detail: AssessmentDetail, edit
     otherForm && Object.keys(edits).length > 0 ? evaluate(new Catalog([form, otherForm]), bundleWithEdits(form, detail, edits, today)) : detail.evaluation;
   const problems = isVendor ? evaluation.inspection.problems.filter((p) => p.form === key) : evaluation.inspection.problems;
   const items = isVendor ? (evaluation.vendors.find((v) => `vendor:${v.name}` === key)?.items ?? []) : evaluation.institution.items;
-  const byId = new Map(items.map((i) => [i.id, i]));
-  const required = items.filter((i) => i.requirement === 'required');
+  const savedItems = isVendor ? (detail.evaluation.vendors.find((v) => `vendor:${v.name}` === key)?.items ?? []) : detail.evaluation.institution.items;
   const excluded = new Set(isVendor ? detail.assessment.excludedItems : []);
+  return summarizeItems(evaluation, problems, items, savedItems, (id) => excluded.has(id), (p) => p.form === key);
+}
+
+type ItemResults = AssessmentDetail['evaluation']['institution']['items'];
+
+const answeredCount = (items: ItemResults) =>
+  items.filter((i) => i.requirement === 'required' && i.latest !== null && !i.problems.some((p) => p.code === 'unanswered' || p.code === 'missing-date')).length;
+
+/**
+ * The panel's figures: progress counts saved answers only (unsaved ones apart), while the problems and the
+ * requirements follow the screen as the user types.
+ */
+export function summarizeItems(
+  evaluation: AssessmentDetail['evaluation'],
+  problems: LiveProblem[],
+  items: ItemResults,
+  savedItems: ItemResults,
+  isExcluded: (id: string) => boolean,
+  ownProblem: (p: LiveProblem) => boolean,
+): LiveEvaluation {
+  const byId = new Map(items.map((i) => [i.id, i]));
+  const requiredDone = answeredCount(savedItems);
   return {
     evaluation,
     problems,
     ready: !problems.some((p) => p.severity === 'blocking'),
-    requirementOf: (id) => (excluded.has(id) ? 'not-needed' : (byId.get(id)?.requirement ?? 'required')),
-    problemsOf: (id) => problems.filter((p) => p.item === id && p.form === key),
-    requiredTotal: required.length,
-    requiredDone: required.filter((i) => i.latest !== null && !i.problems.some((p) => p.code === 'unanswered' || p.code === 'missing-date')).length,
+    requirementOf: (id) => (isExcluded(id) ? 'not-needed' : (byId.get(id)?.requirement ?? 'required')),
+    problemsOf: (id) => problems.filter((p) => p.item === id && ownProblem(p)),
+    requiredTotal: items.filter((i) => i.requirement === 'required').length,
+    requiredDone,
+    requiredUnsaved: Math.max(0, answeredCount(items) - requiredDone),
     noWithTarget: items.filter((i) => i.requirement !== 'not-needed' && i.latest === 'no' && i.targetDate).length,
     overdue: items.filter((i) => i.problems.some((p) => p.code === 'overdue')).length,
   };

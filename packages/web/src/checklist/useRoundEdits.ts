@@ -5,7 +5,6 @@ import { ApiError, isApiError } from '../api/client';
 import { showError, showSuccess } from '../api/errors';
 import { isSingleColumn, sameState, savedState, startEdit, type Edits, type ItemEdit, type ItemState } from './model';
 import type { EditionForm, RoundInput, RoundView } from './queries';
-import { useWarnBeforeLeaving } from '../common/useWarnBeforeLeaving';
 
 /** A form's answers as the server returns them: the institution's checklist or a vendor's form. */
 interface Answered {
@@ -46,7 +45,6 @@ export function useRoundEdits<D extends Answered>(form: EditionForm | undefined,
   const dirtyIds = Object.keys(edits);
   const dirty = dirtyIds.length > 0;
 
-  useWarnBeforeLeaving(dirty);
 
   const saved = useMemo(() => {
     const map: Record<string, ItemState> = {};

@@ -13,6 +13,7 @@ import { itemAnchor, itemName, pick } from '../checklist/model';
 import { fyName } from '../checklist/problems';
 import { useEditionForm } from '../checklist/queries';
 import { ReadinessPanel } from '../checklist/ReadinessPanel';
+import { LeaveGuardModal, useLeaveGuard } from '../common/LeaveGuard';
 import { useRoundEdits } from '../checklist/useRoundEdits';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { useContractAccess } from '../contracts/access';
@@ -85,6 +86,7 @@ function FormScreen({ formId }: { formId: string }) {
     remove: (itemId, round) => deleteVendorRound(formId, itemId, round),
     setDetail,
   });
+  const leaveBlocker = useLeaveGuard(dirty);
 
   const live = useMemo(() => (form && detail ? vendorFormLive(form, detail, edits, today) : null), [form, detail, edits, today]);
 
@@ -448,6 +450,7 @@ function FormScreen({ formId }: { formId: string }) {
           </Grid.Col>
         </Grid>
         {drawer}
+        <LeaveGuardModal blocker={leaveBlocker} what={t('leave.what.answers')} />
       </>
     );
   }
@@ -489,6 +492,7 @@ function FormScreen({ formId }: { formId: string }) {
         {saveBar}
       </Stack>
       {drawer}
+      <LeaveGuardModal blocker={leaveBlocker} what={t('leave.what.answers')} />
     </>
   );
 }

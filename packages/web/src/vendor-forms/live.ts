@@ -1,23 +1,9 @@
 import { Catalog, evaluate, vendorFormReview, type Bundle, type EditionForm } from '@mamori/domain';
-import { savedState, type Edits, type LiveEvaluation, type LiveProblem } from '../checklist/model';
+import { answersFor, summarizeItems, type Edits, type LiveEvaluation, type LiveProblem } from '../checklist/model';
 import type { VendorFormDetail } from '../contracts/api';
 
 /** How this screen names its own findings (`vendor:<name>`, as the evaluator names vendor forms). */
 export const formKeyOf = (detail: VendorFormDetail) => `vendor:${detail.contract.vendorName}`;
-
-function answersFor(form: EditionForm, detail: VendorFormDetail, edits: Edits) {
-  const answers: NonNullable<Bundle['vendors'][number]['answers']> = {};
-  for (const item of form.items) {
-    const state = edits[item.id] ?? savedState(detail.answers[item.id]);
-    const rounds = [];
-    for (const round of state.rounds) {
-      if (!round.value || round.carried) break;
-      rounds.push({ value: round.value, date: round.date, targetDate: round.targetDate });
-    }
-    if (rounds.length) answers[item.id] = rounds;
-  }
-  return answers;
-}
 
 /**
  * This vendor form alone, evaluated with the checklist's own rules over its saved answers with the
@@ -31,33 +17,24 @@ export function vendorFormLive(form: EditionForm, detail: VendorFormDetail, edit
   const name = key.slice('vendor:'.length);
   // The evaluator needs an institution form of the edition; an empty one asks nothing of the facility.
   const institution: EditionForm = { ...form, form: 'institution', items: [] };
-  const bundle: Bundle = {
-    edition: form.edition,
-    fiscalYear: detail.form.fiscalYear,
-    asOf: today,
-    facility: { kind: 'clinic', hasVendorContract: true },
-    institution: { answers: {} },
-    // Always "returned" here: the screen lists what is missing item by item, not as one missing form.
-    vendors: [{ name, excludedItems: detail.form.excludedItems, answers: answersFor(form, detail, edits) }],
-    artifacts: { contactChart: false },
-  };
-  const evaluation = evaluate(new Catalog([institution, form]), bundle);
+  const catalog = new Catalog([institution, form]);
+  const evaluateWith = (answers: NonNullable<Bundle['vendors'][number]['answers']>) =>
+    evaluate(catalog, {
+      edition: form.edition,
+      fiscalYear: detail.form.fiscalYear,
+      asOf: today,
+      facility: { kind: 'clinic', hasVendorContract: true },
+      institution: { answers: {} },
+      // Always "returned" here: the screen lists what is missing item by item, not as one missing form.
+      vendors: [{ name, excludedItems: detail.form.excludedItems, answers }],
+      artifacts: { contactChart: false },
+    });
+  const evaluation = evaluateWith(answersFor(form, detail, edits));
+  const saved = Object.keys(edits).length ? evaluateWith(answersFor(form, detail, {})) : evaluation;
   const problems: LiveProblem[] = evaluation.inspection.problems.filter((p) => p.form === key && p.code !== 'not-covered' && p.code !== 'vendor-form-unreviewed');
+  // The facility's own step, not an inspection point: a returned form waiting for its acceptance is a note.
   if (detail.viewerSide === 'facility' && vendorFormReview(detail.form.status) === 'pending' && detail.form.status === 'submitted') {
-    problems.push({ form: key, item: null, code: 'vendor-form-unreviewed', severity: 'blocking' });
+    problems.push({ form: key, item: null, code: 'vendor-form-unreviewed', severity: 'warning' });
   }
-  const items = evaluation.vendors[0]?.items ?? [];
-  const byId = new Map(items.map((i) => [i.id, i]));
-  const required = items.filter((i) => i.requirement === 'required');
-  return {
-    evaluation,
-    problems,
-    ready: !problems.some((p) => p.severity === 'blocking'),
-    requirementOf: (id) => byId.get(id)?.requirement ?? 'required',
-    problemsOf: (id) => problems.filter((p) => p.item === id),
-    requiredTotal: required.length,
-    requiredDone: required.filter((i) => i.latest !== null && !i.problems.some((p) => p.code === 'unanswered' || p.code === 'missing-date')).length,
-    noWithTarget: items.filter((i) => i.requirement !== 'not-needed' && i.latest === 'no' && i.targetDate).length,
-    overdue: items.filter((i) => i.problems.some((p) => p.code === 'overdue')).length,
-  };
+  return summarizeItems(evaluation, problems, evaluation.vendors[0]?.items ?? [], saved.vendors[0]?.items ?? [], () => false, () => true);
 }

@@ -7,7 +7,6 @@ import {
   Button,
   Collapse,
   Group,
-  Modal,
   Paper,
   Select,
   SimpleGrid,
@@ -20,7 +19,7 @@ import {
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useBlocker, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { allowsNotApplicable, fiscalYearOf, todayInTokyo, type AnswerValue } from '@mamori/domain';
 import { isApiError } from '../api/client';
 import { showSuccess, useApiErrorHandler } from '../api/errors';
@@ -36,7 +35,7 @@ import { NotFoundPage } from '../layout/NotFoundPage';
 import { useVendorMemberships } from './access';
 import { createAnswerSet, deleteAnswerSet, updateAnswerSet, useAllAnswerSets, vendorPortalKeys, type AnswerSetView } from './api';
 import { fyLabel } from './labels';
-import { useWarnBeforeLeaving } from '../common/useWarnBeforeLeaving';
+import { LeaveGuardModal, useLeaveGuard } from '../common/LeaveGuard';
 
 interface AnswerDraft {
   value: AnswerValue | null;
@@ -147,8 +146,7 @@ function Editor({
   const dirty = JSON.stringify(draft) !== JSON.stringify(saved);
   // Set just before navigating away on purpose (after a save or a delete), when state has not re-rendered yet.
   const leaving = useRef(false);
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && !leaving.current && currentLocation.pathname !== nextLocation.pathname);
-  useWarnBeforeLeaving(dirty);
+  const blocker = useLeaveGuard(dirty, () => leaving.current);
 
   const answered = items.filter((i) => !draft.excluded.includes(i.id) && draft.answers[i.id]?.value).length;
   const inScope = items.filter((i) => !draft.excluded.includes(i.id)).length;
@@ -337,19 +335,7 @@ function Editor({
         </Group>
       </Box>
 
-      <Modal opened={blocker.state === 'blocked'} onClose={() => blocker.reset?.()} title={t('answerSets.leaveTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
-        <Stack gap="md">
-          <Text size="sm">{t('answerSets.leaveBody')}</Text>
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={() => blocker.reset?.()}>
-              {t('answerSets.leaveStay')}
-            </Button>
-            <Button color="red" onClick={() => blocker.proceed?.()}>
-              {t('answerSets.leaveGo')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <LeaveGuardModal blocker={blocker} what={t('leave.what.answerSet')} />
     </>
   );
 }

@@ -12,7 +12,7 @@ import { FullPageLoader } from '../layout/FullPageLoader';
 import { confirmRoleSharing, roleSharingExportUrl, saveRoleSharing, useRoleSharing, vendorPortalKeys, type ContractView, type RoleSharingRow, type RoleSharingView } from './api';
 import { contractScopeOf } from './DisclosuresPanel';
 import { pickText } from './labels';
-import { useWarnBeforeLeaving } from '../common/useWarnBeforeLeaving';
+import { LeaveGuardModal, useLeaveGuard } from '../common/LeaveGuard';
 
 type Rows = Record<string, RoleSharingRow>;
 
@@ -65,7 +65,7 @@ function Editor({
   const [conflict, setConflict] = useState(false);
   const dirty = !same(rows, initial);
 
-  useWarnBeforeLeaving(dirty);
+  const leaveBlocker = useLeaveGuard(dirty);
 
   const groups = useMemo(() => {
     const list: { key: string; label: { ja: string; en: string }; areas: RoleSharingArea[] }[] = [];
@@ -236,6 +236,7 @@ function Editor({
           </Stack>
         </Paper>
       )}
+      <LeaveGuardModal blocker={leaveBlocker} what={t('leave.what.roleSharing')} />
     </Stack>
   );
 }

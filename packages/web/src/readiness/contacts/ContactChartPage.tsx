@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Group, List, Modal, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Group, List, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { ministryContact, validateChart, type ContactKind } from '@mamori/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useBlocker, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { isApiError } from '../../api/client';
 import { showSuccess, useApiErrorHandler } from '../../api/errors';
 import { ErrorAlert } from '../../common/ErrorAlert';
@@ -19,7 +19,7 @@ import { EdgesEditor } from './EdgesEditor';
 import { EntriesTable } from './EntriesTable';
 import { EntryModal, type EntryDraft } from './EntryModal';
 import { starterChart } from './starter';
-import { useWarnBeforeLeaving } from '../../common/useWarnBeforeLeaving';
+import { LeaveGuardModal, useLeaveGuard } from '../../common/LeaveGuard';
 
 const blank = (kind: ContactKind, name = ''): EntryDraft => ({ kind, name, organization: '', role: '', phone: '', email: '', hours: '', notes: '', vendorName: '' });
 
@@ -88,8 +88,7 @@ function ChartEditor({ facilityId, loaded, canEdit, prefecture }: { facilityId: 
     if (edge) flaggedEdges.add(Number(edge[1]));
   }
 
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
-  useWarnBeforeLeaving(dirty);
+  const blocker = useLeaveGuard(dirty);
 
   const hasMinistry = draft.entries.some((e) => e.kind === 'ministry' || e.phone.replace(/\D/g, '') === ministryContact.phone.replace(/\D/g, ''));
   const prefectureName = prefecture ? t(`prefectures.${prefecture}`, { lng: 'ja' }) : '';
@@ -331,19 +330,7 @@ function ChartEditor({ facilityId, loaded, canEdit, prefecture }: { facilityId: 
 
       <EntryModal opened={editing !== null} initial={editing} onClose={() => setEditing(null)} onSubmit={putEntry} />
 
-      <Modal opened={blocker.state === 'blocked'} onClose={() => blocker.reset?.()} title={t('readiness.leave.title')} closeButtonProps={{ 'aria-label': t('common.close') }}>
-        <Stack gap="md">
-          <Text size="sm">{t('readiness.leave.body')}</Text>
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={() => blocker.reset?.()}>
-              {t('readiness.leave.stay')}
-            </Button>
-            <Button color="red" onClick={() => blocker.proceed?.()}>
-              {t('readiness.leave.go')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <LeaveGuardModal blocker={blocker} what={t('leave.what.chart')} />
     </>
   );
 }
