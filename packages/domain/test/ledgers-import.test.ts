@@ -569,3 +569,40 @@ describe('readLedgerRows: rows', () => {
     expect(result.records.map((r) => r.fields.description)).toEqual(['=HYPERLINK("x")', "'普通の引用"]);
   });
 });
+
+describe('readLedgerRows: 氏名, 職種 and 型番 (issue 13)', () => {
+  it('reads 氏名 in one column into 性 and 名, split on the first space or kept whole', () => {
+    const result = readLedgerRows({
+      ledger: 'accounts',
+      rows: [
+        ['ユーザID', '氏名', '職種', '権限'],
+        ['yamada', '山田 太郎', '医師', 'Admin'],
+        ['sato', '佐藤\u3000花子', '看護師', 'User'],
+        ['lee', 'リー', '事務', 'User'],
+        ['nobody', '', '', 'User'],
+      ],
+    });
+    expect(result.problems).toEqual([]);
+    expect(result.records.map((r) => [r.fields.familyName, r.fields.givenName, r.fields.jobType])).toEqual([
+      ['山田', '太郎', '医師'],
+      ['佐藤', '花子', '看護師'],
+      ['リー', '', '事務'],
+      [undefined, undefined, ''],
+    ]);
+    expect(result.records.every((r) => !('fullName' in r.fields))).toBe(true);
+  });
+
+  it('separate 性 and 名 columns win over 氏名', () => {
+    const result = readLedgerRows({ ledger: 'accounts', rows: [['ユーザID', '氏名', '性', '名'], ['x', '山田 太郎', '山本', '']] });
+    expect(result.records[0]!.fields).toMatchObject({ familyName: '山本', givenName: '太郎' });
+  });
+
+  it('reads 型番, 更新状況 and 外部接続 of an asset', () => {
+    const result = readLedgerRows({
+      ledger: 'assets',
+      rows: [['管理番号', '型番', '機器区分', '更新状況', '外部接続'], ['RT-1', 'FG-60F', 'ルータ', '未適用', 'あり']],
+    });
+    expect(result.problems).toEqual([]);
+    expect(result.records[0]!.fields).toMatchObject({ modelNumber: 'FG-60F', kind: 'network', updateStatus: 'pending', externalConnection: 'yes' });
+  });
+});

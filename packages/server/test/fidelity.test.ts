@@ -116,6 +116,14 @@ describe('suggestions from the ledgers', () => {
     const events = await t.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'account.update'));
     expect(events.filter((e) => (e.changes as Record<string, { after: unknown }>).bySystem?.after === 'Windowsドメイン')).toHaveLength(2);
     expect((await call(t.app, tenant.viewer, 'POST', api(`/facilities/${tenant.facilityId}/account-systems/scope`), { system: 'Windowsドメイン', scope: 'server' })).statusCode).toBe(403);
+
+    // 氏名 was read into 性 and 名, 職種 kept: the export writes them back in their own columns (issue 13).
+    const csv = (await call(t.app, tenant.manager, 'GET', api(`/facilities/${tenant.facilityId}/ledgers/accounts/export?format=csv`))).body;
+    const [heading, ...lines] = csv.replace(/^\uFEFF/, '').split('\r\n');
+    expect(heading).toContain('職種');
+    expect(heading).not.toContain('氏名');
+    expect(lines.find((l) => l.startsWith('dr01'))).toContain('医師');
+    expect(lines.find((l) => l.startsWith('dr01'))).toContain('山田,太郎');
   });
 
   it('no server accounts recorded: no suggestion, the reason says what to record; accepting it is refused', async () => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Id, Version } from './common.js';
 import { DeviceScope } from '../checklist/edition-schema.js';
 import { isIsoDate } from '../checklist/fiscal-year.js';
+import { fullNameField } from '../ledgers/columns.js';
 import { findingReasonCodes, findingRecordSources, findingSuggestions, findingTopics } from '../ledgers/finding-types.js';
 import {
   AccountScope,
@@ -122,7 +123,7 @@ export const ImportProblem = z.object({
 });
 export type ImportProblem = z.infer<typeof ImportProblem>;
 
-export const ImportFieldKey = z.enum([...new Set([...assetFieldKeys, ...accountFieldKeys])] as [string, ...string[]]);
+export const ImportFieldKey = z.enum([...new Set([...assetFieldKeys, ...accountFieldKeys, fullNameField])] as [string, ...string[]]);
 /** What a heading in the file is read as: a field, or deliberately ignored. */
 export const HeaderTarget = z.union([ImportFieldKey, z.literal('ignore')]);
 export const HeaderMapping = z.record(z.string().max(200), HeaderTarget);

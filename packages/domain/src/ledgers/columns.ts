@@ -21,7 +21,12 @@ export interface ColumnDefinition<Key extends string = string> {
   type: ColumnType;
   /** The link column: decides whether a row updates an existing record or creates one. */
   link?: true;
+  /** Read on import only, into other fields (氏名 → 性 and 名); exports write those fields' own columns. */
+  importOnly?: true;
 }
+
+/** 氏名 in one column, as most ledgers keep it: split into 性 and 名 on the first space, or kept whole as 性. */
+export const fullNameField = 'fullName';
 
 const text = (maxLength = 500): ColumnType => ({ kind: 'text', maxLength });
 
@@ -92,7 +97,7 @@ export const assetColumns: readonly ColumnDefinition<AssetFieldKey>[] = [
   { field: 'riskAcceptance', header: { ja: 'リスク受容', en: 'Risk acceptance' }, synonyms: ['代替策', 'リスク対応', 'risk acceptance'], type: text(2000) },
 ];
 
-export const accountColumns: readonly ColumnDefinition<AccountFieldKey>[] = [
+export const accountColumns: readonly ColumnDefinition<AccountFieldKey | typeof fullNameField>[] = [
   { field: 'loginId', header: { ja: 'ユーザID', en: 'User ID' }, synonyms: ['ユーザーID', 'ユーザＩＤ', '利用者ID', 'ログインID', 'アカウント', 'user id', 'login id', 'account'], type: text(200), link: true },
   { field: 'system', header: { ja: 'システム', en: 'System' }, synonyms: ['システム名', '対象システム', 'system name'], type: text(200) },
   {
@@ -103,6 +108,7 @@ export const accountColumns: readonly ColumnDefinition<AccountFieldKey>[] = [
   { field: 'jobType', header: { ja: '職種', en: 'Job type' }, synonyms: ['職種名', '資格', '職名', 'job type', 'job', 'occupation', 'profession'], type: text(100) },
   { field: 'familyName', header: { ja: '性', en: 'Family name' }, synonyms: ['姓', '氏', 'family name', 'last name', 'surname'], type: text(100) },
   { field: 'givenName', header: { ja: '名', en: 'Given name' }, synonyms: ['given name', 'first name'], type: text(100) },
+  { field: fullNameField, header: { ja: '氏名', en: 'Full name' }, synonyms: ['名前', '利用者名', '職員名', 'name', 'full name'], type: text(201), importOnly: true },
   { field: 'phone', header: { ja: '電話番号', en: 'Phone' }, synonyms: ['内線', '連絡先', 'tel', 'phone number'], type: text(50) },
   { field: 'description', header: { ja: '説明', en: 'Description' }, synonyms: ['備考', 'メモ', 'note', 'notes'], type: text(2000) },
   { field: 'role', header: { ja: '権限', en: 'Role' }, synonyms: ['権限区分', 'ロール', 'アクセス権限', 'permission', 'privilege'], type: text(200) },

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { HeaderMapping, ImportHeaderView, ImportProblem } from '../api/ledgers.js';
-import { columnsOf, type ColumnDefinition } from './columns.js';
+import { columnsOf, fullNameField, type ColumnDefinition } from './columns.js';
 import { importReasonText, type ImportLocale, type ImportReason } from './import-messages.js';
 import { accountDefaults, assetDefaults, type AccountFields, type AssetFields, type LedgerKind } from './model.js';
 import { cellText, isBlankCell, normalizeHeading, normalizeLinkValue } from './normalize.js';
@@ -231,6 +231,7 @@ export function readLedgerRows(input: ReadLedgerRowsInput): ReadLedgerRowsResult
   if (!linkPlan) addProblem(headerRow, null, '', { code: 'link_column_missing', label: info.link.header });
   const systemPlan = input.ledger === 'accounts' ? plan.find((p) => p.field === 'system') : undefined;
   const hasValidTo = plan.some((p) => p.field === 'validTo');
+  const fullNamePlanned = plan.some((p) => p.field === fullNameField);
 
   // 3. The data rows.
   const records: LedgerRecord<AssetFields & AccountFields>[] = [];
@@ -266,6 +267,7 @@ export function readLedgerRows(input: ReadLedgerRowsInput): ReadLedgerRowsResult
       fields[planned.field] = parsed.value;
       if (planned.isLink) linkValue = parsed.value as string;
     }
+    if (fullNamePlanned) splitFullName(fields);
     if (implied !== undefined && !validToFailed && (!hasValidTo || fields.validTo === null || fields.validTo === undefined)) {
       fields.validTo = implied;
     }
@@ -289,6 +291,21 @@ export function readLedgerRows(input: ReadLedgerRowsInput): ReadLedgerRowsResult
   }
 
   return { headerRow, headers, records, problems: finish(problems, problemCount, locale) };
+}
+
+/**
+ * 氏名 in one column fills 性 and 名, split on the first (half- or full-width) space — 「山田 太郎」 → 山田 / 太郎 — or
+ * kept whole as 性 when it has none; separate 性 / 名 columns in the same file win.
+ */
+function splitFullName(fields: Record<string, CellValue>): void {
+  const full = fields[fullNameField];
+  delete fields[fullNameField];
+  if (typeof full !== 'string' || full.trim() === '') return;
+  const name = full.trim();
+  const space = name.search(/[ \u3000]/);
+  const [family, given] = space < 0 ? [name, ''] : [name.slice(0, space), name.slice(space + 1).trim()];
+  if (fields.familyName === undefined || fields.familyName === '') fields.familyName = family;
+  if (fields.givenName === undefined || fields.givenName === '') fields.givenName = given;
 }
 
 function finish(problems: ImportProblem[], count: number, locale: ImportLocale): ImportProblem[] {

@@ -37,7 +37,7 @@ export function cellText(column: ColumnDefinition, value: unknown, locale: Local
  * older Excel, or .xlsx. Text that would start a formula is neutralised in every format.
  */
 export async function renderLedger(ledger: LedgerKind, rows: readonly Record<string, unknown>[], format: LedgerExportFormat, locale: Locale): Promise<Buffer> {
-  const columns = columnsOf(ledger);
+  const columns = columnsOf(ledger).filter((c) => !c.importOnly);
   const header = columns.map((c) => c.header[locale]);
   if (format === 'xlsx') return renderXlsx(ledger, columns, header, rows, locale);
   const records = rows.map((row) => columns.map((c) => safeCell(cellText(c, row[c.field], locale))));

@@ -75,7 +75,7 @@ function specsOf(ledger: LedgerKind): FieldSpec[] {
   // Form order: group by group, in the order listed above (the columns keep the manual's order for export).
   const order = fieldGroups.flatMap((g) => groups[g]);
   const rank = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length);
-  return [...columns].sort((a, b) => rank(a.field) - rank(b.field)).map((column) => ({
+  return [...columns].filter((c) => !c.importOnly).sort((a, b) => rank(a.field) - rank(b.field)).map((column) => ({
     field: column.field,
     header: column.header,
     group: fieldGroups.find((g) => groups[g].includes(column.field)) ?? 'basic',
