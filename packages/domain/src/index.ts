@@ -34,3 +34,4 @@ export * from './vendors/role-sharing.js';
 export * from './api/vendors.js';
 export * from './vendors/disclosure-findings.js';
 export * from './vendors/form-need.js';
+export * from './audit/actions.js';

@@ -24,7 +24,7 @@ import {
 import { and, count, eq, type SQL } from 'drizzle-orm';
 import iconv from 'iconv-lite';
 import { eventHash, GENESIS_HASH } from '../src/audit/canonical.js';
-import { recordAuditBatch } from '../src/audit/record.js';
+import { recordAuditBatch, type AuditEntry } from '../src/audit/record.js';
 import { loadCatalog } from '../src/checklist/catalog-loader.js';
 import { openDatabase, type Database, type Db } from '../src/db/connect.js';
 import { runMigrations } from '../src/db/migrate.js';
@@ -448,9 +448,9 @@ async function benchImport(
   const changedRecords = readLedgerRows({ ledger: 'assets', rows: changedSheet.rows, locale: 'ja' }).records;
   const { ms: plan, value: planned } = await timed(() => planImport(assetLedger, existing as Record<string, unknown>[], changedRecords));
   if (planned.updates.length !== ROWS) fail(`${label}: planImport found ${planned.updates.length} updates, expected ${ROWS}`);
-  const auditBatch = [
+  const auditBatch: AuditEntry[] = [
     { action: 'ledger.import', entityType: 'facility', entityId: facility.id, organizationId: facility.organizationId, facilityId: facility.id, changes: {} },
-    ...planned.updates.map((u) => ({ action: 'asset.import', entityType: 'asset', entityId: u.id, organizationId: facility.organizationId, facilityId: facility.id, changes: u.changes })),
+    ...planned.updates.map((u): AuditEntry => ({ action: 'asset.import', entityType: 'asset', entityId: u.id, organizationId: facility.organizationId, facilityId: facility.id, changes: u.changes })),
   ];
   let auditInsert = 0;
   try {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { auditActionKinds } from '../audit/actions.js';
 import { Id } from './common.js';
 
 export const AuditEvent = z.object({
@@ -21,6 +22,8 @@ export const AuditQuery = z.strictObject({
   organizationId: Id.optional(),
   facilityId: Id.optional(),
   action: z.string().max(100).optional(),
+  /** Every action about one kind of record (sign-in, organization, checklist, ledgers, incident readiness, vendors). */
+  kind: z.enum(auditActionKinds).optional(),
   actorId: Id.optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),

@@ -1,3 +1,4 @@
+import type { AuditAction } from '@mamori/domain';
 import { desc, sql } from 'drizzle-orm';
 import type { Tx } from '../db/connect.js';
 import { auditEvents } from '../db/schema.js';
@@ -11,7 +12,8 @@ export interface AuditContext {
 }
 
 export interface AuditEntry {
-  action: string;
+  /** One of the typed list in the domain (`auditActions`): a misspelt action does not compile. */
+  action: AuditAction;
   entityType: string;
   entityId: string | null;
   organizationId?: string | null;

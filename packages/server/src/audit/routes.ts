@@ -1,5 +1,5 @@
-import { AuditPage, AuditQuery, can } from '@mamori/domain';
-import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { AuditPage, AuditQuery, auditActionsOf, can } from '@mamori/domain';
+import { and, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import type { Routes } from '../http/types.js';
 import { auditEvents, users } from '../db/schema.js';
 import { requireAuth } from '../auth/context.js';
@@ -26,6 +26,7 @@ export const auditRoutes: Routes = (app, deps) => {
       throw forbidden();
     }
     if (q.action) filters.push(eq(auditEvents.action, q.action));
+    if (q.kind) filters.push(inArray(auditEvents.action, auditActionsOf(q.kind)));
     if (q.actorId) filters.push(eq(auditEvents.actorId, q.actorId));
     if (q.from) filters.push(gte(auditEvents.occurredAt, tokyoMidnight(q.from)));
     if (q.to) filters.push(lt(auditEvents.occurredAt, new Date(tokyoMidnight(q.to).getTime() + 86_400_000)));

@@ -63,8 +63,8 @@ export async function recordAccountReview(tx: Tx, context: AuditContext, facilit
   const owner = { organizationId: facility.organizationId, facilityId: facility.id };
   const entries: AuditEntry[] = [
     { action: 'ledger.review', entityType: 'ledger_review', entityId: review!.id, ...owner, changes: { accounts: { before: null, after: { decisions: decisions.length, disabled: toDisable.length, deleted: toDelete.length } } } },
-    ...toDisable.map((id) => ({ action: 'account.disable', entityType: 'account', entityId: id, ...owner, changes: { enabled: { before: true, after: false } } })),
-    ...toDelete.map((id) => ({ action: 'account.delete', entityType: 'account', entityId: id, ...owner, changes: { loginId: { before: byId.get(id)!.loginId, after: null } } })),
+    ...toDisable.map((id): AuditEntry => ({ action: 'account.disable', entityType: 'account', entityId: id, ...owner, changes: { enabled: { before: true, after: false } } })),
+    ...toDelete.map((id): AuditEntry => ({ action: 'account.delete', entityType: 'account', entityId: id, ...owner, changes: { loginId: { before: byId.get(id)!.loginId, after: null } } })),
   ];
   await recordAuditBatch(tx, context, entries);
   return review!;

@@ -1,4 +1,4 @@
-import { allowsNotApplicable, vendorMayEditForm, type AnswerSetInput, type ApplyAnswerSetResult, type Catalog, type VendorFormStatus } from '@mamori/domain';
+import { allowsNotApplicable, vendorMayEditForm, type AnswerSetInput, type AuditAction, type ApplyAnswerSetResult, type Catalog, type VendorFormStatus } from '@mamori/domain';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../db/connect.js';
 import { answerRounds, answerSets, assessments, vendorContracts } from '../db/schema.js';
@@ -27,7 +27,7 @@ function validated(catalog: Catalog, input: AnswerSetInput) {
   return { product: input.product, edition: input.edition, excludedItems: [...new Set(input.excludedItems ?? [])], answers };
 }
 
-const audited = (row: AnswerSetRow, action: string, changes: AuditEntry['changes']): AuditEntry => ({ action, entityType: 'answer_set', entityId: row.id, changes });
+const audited = (row: AnswerSetRow, action: AuditAction, changes: AuditEntry['changes']): AuditEntry => ({ action, entityType: 'answer_set', entityId: row.id, changes });
 
 export async function createAnswerSet(tx: Tx, context: AuditContext, catalog: Catalog, vendorId: string, input: AnswerSetInput) {
   const [row] = await tx.insert(answerSets).values({ vendorId, ...validated(catalog, input), updatedBy: context.actorId }).returning();

@@ -1,4 +1,4 @@
-import { evaluate, nextVendorFormStatus, todayInTokyo, type Catalog, type Round, type SaveRound, type VendorFormEvent, type VendorFormStatus, type VendorSide } from '@mamori/domain';
+import { evaluate, nextVendorFormStatus, todayInTokyo, type AuditAction, type Catalog, type Round, type SaveRound, type VendorFormEvent, type VendorFormStatus, type VendorSide } from '@mamori/domain';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/connect.js';
 import { assessments, users, vendorFormComments } from '../db/schema.js';
@@ -86,7 +86,7 @@ export async function deleteVendorRound(tx: Tx, context: AuditContext, form: Ven
   await deleteRound(tx, context, form, itemId, round);
 }
 
-async function updateForm(tx: Tx, context: AuditContext, form: VendorFormRow, version: number, set: Partial<typeof assessments.$inferInsert>, action: string) {
+async function updateForm(tx: Tx, context: AuditContext, form: VendorFormRow, version: number, set: Partial<typeof assessments.$inferInsert>, action: AuditAction) {
   const [row] = await tx
     .update(assessments)
     .set({ ...set, version: version + 1, updatedAt: new Date() })

@@ -2,7 +2,7 @@ import { Button, Group, Select } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { auditActions } from './actions';
+import { auditActionKinds, auditActionLabel, auditActionsOf } from '@mamori/domain';
 
 export interface AuditFilterValues {
   scope: string | null;
@@ -17,8 +17,25 @@ interface Props {
   onApply: (values: AuditFilterValues) => void;
 }
 
+/**
+ * The action filter offers, per kind of record, "every action of this kind" (`kind:<kind>`) and each action in
+ * words, from the domain's one list of audit actions.
+ */
+function useActionOptions() {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en' : 'ja';
+  return auditActionKinds.map((kind) => ({
+    group: t(`audit.kinds.${kind}`),
+    items: [
+      { value: `kind:${kind}`, label: t('audit.allOfKind', { kind: t(`audit.kinds.${kind}`) }) },
+      ...auditActionsOf(kind).map((action) => ({ value: action, label: auditActionLabel(action, locale) })),
+    ],
+  }));
+}
+
 export function AuditFilters({ scopes, initial, onApply }: Props) {
   const { t } = useTranslation();
+  const actionOptions = useActionOptions();
   const form = useForm<AuditFilterValues>({
     initialValues: initial,
     validate: {
@@ -39,10 +56,10 @@ export function AuditFilters({ scopes, initial, onApply }: Props) {
         <Select
           label={t('audit.action')}
           placeholder={t('audit.actionPlaceholder')}
-          data={auditActions.map((action) => ({ value: action, label: t(`auditActions.${action}`) }))}
+          data={actionOptions}
           clearable
           searchable
-          w={240}
+          w={280}
           {...form.getInputProps('action')}
         />
         <DateInput

@@ -55,7 +55,7 @@ export function AuditPage() {
       api<AuditPageData>('/audit-events', {
         query: {
           ...scopeQuery(active.scope),
-          action: active.action ?? undefined,
+          ...(active.action?.startsWith('kind:') ? { kind: active.action.slice('kind:'.length) } : { action: active.action ?? undefined }),
           from: active.from ?? undefined,
           to: active.to ?? undefined,
           before: pageParam,

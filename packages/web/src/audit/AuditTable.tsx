@@ -2,7 +2,11 @@ import { Code, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { AuditEvent } from '../api/types';
+import { accountColumns, assetColumns, auditActionLabel } from '@mamori/domain';
 import { formatDateTime } from '../common/format';
+
+/** A ledger field changed by an import or an edit is named by its spreadsheet heading (管理番号, 職種…). */
+const ledgerHeadings = new Map([...assetColumns, ...accountColumns].map((c) => [c.field as string, c.header]));
 
 /** Codes stored in the record (role, kind, prefecture) are shown by their names. */
 function show(field: string, value: unknown, t: TFunction): string {
@@ -19,7 +23,8 @@ function show(field: string, value: unknown, t: TFunction): string {
 }
 
 export function AuditTable({ events }: { events: AuditEvent[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en' : 'ja';
   return (
     <Table.ScrollContainer minWidth={900}>
       <Table verticalSpacing="xs" striped>
@@ -37,12 +42,11 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
           {events.map((event) => (
             <Table.Tr key={event.id}>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(event.occurredAt)}</Table.Td>
-              <Table.Td>{event.actorName ?? t('audit.system')}</Table.Td>
-              <Table.Td>
-                <Text size="sm">{t(`auditActions.${event.action}`, { defaultValue: event.action })}</Text>
-                <Text size="xs" c="dimmed">
-                  {event.action}
-                </Text>
+              <Table.Td miw={120}>
+                <Text size="sm">{event.actorName ?? t('audit.system')}</Text>
+              </Table.Td>
+              <Table.Td miw={160}>
+                <Text size="sm">{auditActionLabel(event.action, locale)}</Text>
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{t(`auditEntities.${event.entityType}`, { defaultValue: event.entityType })}</Text>
@@ -51,7 +55,8 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
                 <Stack gap={2}>
                   {Object.entries(event.changes).map(([field, change]) => (
                     <Text size="xs" key={field}>
-                      <Code>{t(`auditFields.${field}`, { defaultValue: field })}</Code> {show(field, change.before, t)} → {show(field, change.after, t)}
+                      <Code>{t(`auditFields.${field}`, { defaultValue: ledgerHeadings.get(field)?.[locale] ?? field })}</Code> {show(field, change.before, t)} →{' '}
+                      {show(field, change.after, t)}
                     </Text>
                   ))}
                 </Stack>
