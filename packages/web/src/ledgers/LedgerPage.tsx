@@ -10,6 +10,7 @@ import { FullPageLoader } from '../layout/FullPageLoader';
 import { PageHeader } from '../layout/PageHeader';
 import { useLedgerAccess } from './access';
 import { useAllRecords, useLedgerList, type LedgerRecord } from './api';
+import { AccountSystemsPanel } from './AccountSystemsPanel';
 import { AssetReviewButton } from './AssetReviewButton';
 import { ExportMenu } from './ExportMenu';
 import { LedgerTable } from './LedgerTable';
@@ -175,18 +176,21 @@ export function AccountsPage() {
     <LedgerPage
       key="accounts"
       ledger="accounts"
-      extra={(facilityId, access) =>
-        access.canReview && (
-          <Group gap="sm">
-            <Text size="sm" c="dimmed">
-              {t('ledgers.review.nudge')}
-            </Text>
-            <Button component={Link} to={ledgerPaths.review(facilityId)} variant="light" size="xs">
-              {t('ledgers.review.open')}
-            </Button>
-          </Group>
-        )
-      }
+      extra={(facilityId, access) => (
+        <>
+          {access.canReview && (
+            <Group gap="sm">
+              <Text size="sm" c="dimmed">
+                {t('ledgers.review.nudge')}
+              </Text>
+              <Button component={Link} to={ledgerPaths.review(facilityId)} variant="light" size="xs">
+                {t('ledgers.review.open')}
+              </Button>
+            </Group>
+          )}
+          <AccountSystemsPanel facilityId={facilityId} canEdit={access.canEdit} />
+        </>
+      )}
     />
   );
 }

@@ -18,7 +18,7 @@ export interface TableColumn {
 /** The columns the list shows; the rest are one click away in the drawer. */
 const listed: Record<LedgerKind, readonly string[]> = {
   assets: ['managementNumber', 'kind', 'computerName', 'os', 'ipAddress', 'location', 'status', 'remoteMaintenance', 'lastPatchedOn'],
-  accounts: ['loginId', 'system', 'name', 'department', 'role', 'validTo', 'lastLoginOn', 'flags'],
+  accounts: ['loginId', 'system', 'scope', 'name', 'jobType', 'department', 'role', 'validTo', 'lastLoginOn', 'flags'],
 };
 
 function AccountFlags({ record, t }: { record: Record<string, unknown>; t: TFunction }) {
