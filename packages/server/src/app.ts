@@ -3,7 +3,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Catalog } from '@mamori/domain';
 import type { AppDeps } from './http/types.js';
@@ -23,6 +23,7 @@ import { vendorRoutes } from './vendors/routes.js';
 import { editionRoutes } from './checklist/routes.js';
 import { registerAuthentication } from './auth/authenticate.js';
 import { registerErrorHandler, registerNotFound } from './http/error-handler.js';
+import { validatorCompiler } from './http/validator.js';
 import { authRoutes } from './auth/routes.js';
 import { accountRoutes } from './auth/account-routes.js';
 import { setupRoutes } from './setup/routes.js';
@@ -38,10 +39,16 @@ import { serveWebApp } from './web/static.js';
 z.config(z.locales.ja());
 
 export type { AppDeps };
+export interface RouteEntry {
+  method: string;
+  url: string;
+  schema: { body?: unknown; querystring?: unknown; params?: unknown };
+}
 
 declare module 'fastify' {
   interface FastifyInstance {
-    routeTable: { method: string; url: string }[];
+    /** Every API route with its request schemas (zod), for the tests that walk them all. */
+    routeTable: RouteEntry[];
   }
 }
 
@@ -91,12 +98,12 @@ export async function buildApp(input: Omit<AppDeps, 'catalog'> & { catalog?: Cat
     transform: jsonSchemaTransform,
   });
 
-  // Every API route, so the tenancy test can prove it walked them all.
-  const routeTable: { method: string; url: string }[] = [];
+  // Every API route, so the tenancy and input tests can prove they walked them all.
+  const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) if (route.url.startsWith('/api/') && method !== 'HEAD') routeTable.push({ method, url: route.url });
+    for (const method of methods) if (route.url.startsWith('/api/') && method !== 'HEAD') routeTable.push({ method, url: route.url, schema: route.schema ?? {} });
   });
 
   registerAuthentication(app, deps.database.db, config);

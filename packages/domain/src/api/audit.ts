@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from './common.js';
+import { Id, IsoDateInput } from './common.js';
 
 export const AuditEvent = z.object({
   id: z.string(),
@@ -22,8 +22,8 @@ export const AuditQuery = z.strictObject({
   facilityId: Id.optional(),
   action: z.string().max(100).optional(),
   actorId: Id.optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: IsoDateInput.optional(),
+  to: IsoDateInput.optional(),
   before: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

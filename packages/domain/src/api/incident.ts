@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Version } from './common.js';
+import { Id, IsoDateTimeInput, Version } from './common.js';
 import { BackupPlanFields, BcpEssentials, BcpRecordFields, ContactChartContent, RestoreTestFields } from '../incident/model.js';
 
 /** The chart as last saved; `chartVersion` null when none was ever saved. */
@@ -73,7 +73,7 @@ export const CreateIncidentEventRequest = z.strictObject({
   kind: z.enum(incidentEventKinds),
   contactKey: z.string().max(40).nullable().default(null),
   /** When it happened; now when omitted (ISO date-time). */
-  at: z.iso.datetime({ offset: true }).optional(),
+  at: IsoDateTimeInput.optional(),
   text: z.string().trim().max(4000).default(''),
 });
 

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ExportModel } from './model.js';
-import { safeCell } from './safe-cell.js';
+import { safeCell } from '@mamori/domain';
 
 const columns = ['id', 'label', 'scope', 'text', 'round', 'value', 'date', 'targetDate', 'note'] as const;
 

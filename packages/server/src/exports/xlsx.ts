@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { buildLayout, type FormLayout, type ItemRow, type ResultCell } from './layout.js';
 import type { ExportModel } from './model.js';
-import { safeCell } from './safe-cell.js';
+import { safeCell } from '@mamori/domain';
 
 // A section | B check item | C round 1 | D target | E round 2 | F rounds 3+ | G notes
 const columnWidths = [16, 58, 15, 15, 15, 18, 30];

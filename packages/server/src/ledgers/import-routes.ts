@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import { HeaderMapping, LedgerExportQuery, LedgerParams, ImportResult, SavedMappingView, todayInTokyo } from '@mamori/domain';
+import { findUnsafeText, HeaderMapping, unsafeTextMessages, LedgerExportQuery, LedgerParams, ImportResult, SavedMappingView, todayInTokyo } from '@mamori/domain';
 import type { Routes } from '../http/types.js';
 import { accounts, assets } from '../db/schema.js';
 import { auditContext, requireAuth } from '../auth/context.js';
@@ -28,6 +28,8 @@ function parseMapping(text: string | undefined): HeaderMapping | undefined {
   } catch {
     throw new AppError(400, 'validation_error', {}, [{ path: 'mapping', message: '列の対応付けの形式が正しくありません' }]);
   }
+  const unsafe = findUnsafeText(json);
+  if (unsafe) throw new AppError(400, 'validation_error', {}, [{ path: ['mapping', unsafe.path].filter(Boolean).join('.'), message: unsafeTextMessages[unsafe.kind].ja }]);
   const parsed = HeaderMapping.safeParse(json);
   if (!parsed.success) throw new AppError(400, 'validation_error', {}, [{ path: 'mapping', message: '列の対応付けに知らない項目があります' }]);
   return parsed.data;
