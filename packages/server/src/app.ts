@@ -34,6 +34,7 @@ import { invitationRoutes } from './invitations/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { userRoutes } from './users/routes.js';
 import { serveWebApp } from './web/static.js';
+import { openWorkers } from './workers/pool.js';
 
 
 z.config(z.locales.ja());
@@ -52,8 +53,8 @@ declare module 'fastify' {
   }
 }
 
-export async function buildApp(input: Omit<AppDeps, 'catalog'> & { catalog?: Catalog }): Promise<FastifyInstance> {
-  const deps: AppDeps = { ...input, catalog: input.catalog ?? loadCatalog() };
+export async function buildApp(input: Omit<AppDeps, 'catalog' | 'workers'> & { catalog?: Catalog }): Promise<FastifyInstance> {
+  const deps: AppDeps = { ...input, catalog: input.catalog ?? loadCatalog(), workers: openWorkers(input.config.workerThreads) };
   const { config } = deps;
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
@@ -65,6 +66,7 @@ export async function buildApp(input: Omit<AppDeps, 'catalog'> & { catalog?: Cat
   // Only JSON is accepted: a text/plain POST is a classic cross-site request that skips CORS preflight.
   app.removeContentTypeParser('text/plain');
   registerErrorHandler(app);
+  app.addHook('onClose', () => deps.workers.close());
 
   await app.register(fastifyCookie);
   // One file per upload, bounded by the file limit; parts are read only by the routes that expect them.
