@@ -202,7 +202,7 @@ export function readLedgerRows(input: ReadLedgerRowsInput): ReadLedgerRowsResult
       addProblem(headerRow, heading, heading, { code: 'mapping_unknown_field', heading, field: resolved.badChoice });
     }
     const column = resolved.column;
-    headers.push({ column: c + 1, header: heading, field: column ? column.field : null, source: resolved.source });
+    headers.push({ column: c + 1, header: clipEcho(heading), field: column ? column.field : null, source: resolved.source });
     if (!column) continue;
     const same = byField.get(column.field);
     if (same) {
