@@ -97,8 +97,9 @@ async function measure(mode: string, threads: string | null): Promise<Figures> {
       pdfs++;
     }
   });
-  // One connection: each /health waits for the previous one, as a load balancer's probe would.
-  const health = await autocannon({ url: `${base}/api/v1/health`, connections: 1, duration });
+  // One connection: each /health waits for the previous one, as a load balancer's probe would. A long
+  // timeout, so a stalled answer is measured rather than dropped.
+  const health = await autocannon({ url: `${base}/api/v1/health`, connections: 1, duration, timeout: 120 });
   stop = true;
   await Promise.all(clients);
   await server.stop();
