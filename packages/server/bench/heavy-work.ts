@@ -131,6 +131,10 @@ try {
       '',
       `**/health p99, before ÷ after: ${fmt(ratio, 1)}×.**`,
       '',
+      'Notes: on a machine shared with other work (see the load average) absolute times are high; the ratio is the figure.',
+      'With one worker thread (the default on 2 cores) the PDFs themselves finish somewhat slower than on the request thread,',
+      'which is the price of /health and every other request staying responsive; `MAMORI_WORKER_THREADS` trades the two on bigger machines.',
+      '',
     ].join('\n');
     fs.mkdirSync(path.dirname(docsFile), { recursive: true });
     recordSection(docsFile, section, HEADING);
