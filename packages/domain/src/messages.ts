@@ -35,6 +35,7 @@ export const errorMessages = {
   vendor_has_members: { ja: 'この事業者にはすでに担当者が登録されています。登録済みの担当者のアカウントでログインしてから開いてください。', en: 'This vendor already has registered users. Sign in with a registered user of the vendor and open the link again.' },
   contract_in_use: { ja: 'この契約には事業者確認用チェックリストがあるため削除できません。', en: 'This contract has vendor forms, so it cannot be deleted.' },
   own_form_missing: { ja: 'この年度のチェックリスト（医療機関確認用）を先に作成してください。', en: "Create this fiscal year's institution checklist first." },
+  server_busy: { ja: '処理が混み合っています。しばらく待ってからもう一度お試しください。', en: 'The server is busy. Please wait a moment and try again.' },
   internal_error: { ja: 'システムエラーが発生しました。時間をおいて再度お試しください。', en: 'Something went wrong. Please try again later.' },
 } as const satisfies Record<string, Record<Locale, string>>;
 

@@ -3,7 +3,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Catalog } from '@mamori/domain';
 import type { AppDeps } from './http/types.js';
@@ -24,6 +24,7 @@ import { vendorRoutes } from './vendors/routes.js';
 import { editionRoutes } from './checklist/routes.js';
 import { registerAuthentication } from './auth/authenticate.js';
 import { registerErrorHandler, registerNotFound } from './http/error-handler.js';
+import { validatorCompiler } from './http/validator.js';
 import { authRoutes } from './auth/routes.js';
 import { accountRoutes } from './auth/account-routes.js';
 import { setupRoutes } from './setup/routes.js';
@@ -34,20 +35,27 @@ import { invitationRoutes } from './invitations/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { userRoutes } from './users/routes.js';
 import { serveWebApp } from './web/static.js';
+import { openWorkers } from './workers/pool.js';
 
 
 z.config(z.locales.ja());
 
 export type { AppDeps };
+export interface RouteEntry {
+  method: string;
+  url: string;
+  schema: { body?: unknown; querystring?: unknown; params?: unknown };
+}
 
 declare module 'fastify' {
   interface FastifyInstance {
-    routeTable: { method: string; url: string }[];
+    /** Every API route with its request schemas (zod), for the tests that walk them all. */
+    routeTable: RouteEntry[];
   }
 }
 
-export async function buildApp(input: Omit<AppDeps, 'catalog'> & { catalog?: Catalog }): Promise<FastifyInstance> {
-  const deps: AppDeps = { ...input, catalog: input.catalog ?? loadCatalog() };
+export async function buildApp(input: Omit<AppDeps, 'catalog' | 'workers'> & { catalog?: Catalog }): Promise<FastifyInstance> {
+  const deps: AppDeps = { ...input, catalog: input.catalog ?? loadCatalog(), workers: openWorkers(input.config.workerThreads) };
   const { config } = deps;
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
@@ -59,6 +67,7 @@ export async function buildApp(input: Omit<AppDeps, 'catalog'> & { catalog?: Cat
   // Only JSON is accepted: a text/plain POST is a classic cross-site request that skips CORS preflight.
   app.removeContentTypeParser('text/plain');
   registerErrorHandler(app);
+  app.addHook('onClose', () => deps.workers.close());
 
   await app.register(fastifyCookie);
   // One file per upload, bounded by the file limit; parts are read only by the routes that expect them.
@@ -92,12 +101,12 @@ export async function buildApp(input: Omit<AppDeps, 'catalog'> & { catalog?: Cat
     transform: jsonSchemaTransform,
   });
 
-  // Every API route, so the tenancy test can prove it walked them all.
-  const routeTable: { method: string; url: string }[] = [];
+  // Every API route, so the tenancy and input tests can prove they walked them all.
+  const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) if (route.url.startsWith('/api/') && method !== 'HEAD') routeTable.push({ method, url: route.url });
+    for (const method of methods) if (route.url.startsWith('/api/') && method !== 'HEAD') routeTable.push({ method, url: route.url, schema: route.schema ?? {} });
   });
 
   registerAuthentication(app, deps.database.db, config);

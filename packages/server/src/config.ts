@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -31,6 +32,8 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[^\r\n]*@[^\r\n]*$/, '差出人のメールアドレス (例: Mamori <no-reply@example.jp>) / a sender address such as Mamori <no-reply@example.jp>')
     .default('Mamori <no-reply@localhost>'),
+  /** Worker threads for PDF, Excel and spreadsheet work; 0 runs it on the request thread (for comparison only). */
+  MAMORI_WORKER_THREADS: z.coerce.number().int().min(0).max(64).default(Math.max(1, Math.min(4, os.availableParallelism() - 1))),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -45,6 +48,7 @@ export interface Config {
   trustProxy: boolean;
   publicUrl: string | undefined;
   mail: { smtpUrl: string | undefined; from: string };
+  workerThreads: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 }
 
@@ -71,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.MAMORI_TRUST_PROXY,
     publicUrl: e.MAMORI_PUBLIC_URL,
     mail: { smtpUrl: e.MAMORI_SMTP_URL, from: e.MAMORI_MAIL_FROM },
+    workerThreads: e.MAMORI_WORKER_THREADS,
     logLevel: e.LOG_LEVEL,
   };
 }

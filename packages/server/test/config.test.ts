@@ -17,7 +17,17 @@ describe('configuration', () => {
     expect(loadConfig({ MAMORI_SMTP_URL: 'smtps://u:p@mail.example.jp:465', MAMORI_MAIL_FROM: 'さくら <m@example.jp>' }).mail).toEqual({ smtpUrl: 'smtps://u:p@mail.example.jp:465', from: 'さくら <m@example.jp>' });
   });
 
+  it('sizes the worker pool from MAMORI_WORKER_THREADS, by default one thread fewer than the cores (1 to 4)', () => {
+    expect(loadConfig({ MAMORI_WORKER_THREADS: '3' }).workerThreads).toBe(3);
+    expect(loadConfig({ MAMORI_WORKER_THREADS: '0' }).workerThreads).toBe(0);
+    const byDefault = loadConfig({}).workerThreads;
+    expect(byDefault).toBeGreaterThanOrEqual(1);
+    expect(byDefault).toBeLessThanOrEqual(4);
+  });
+
   it.each([
+    ['MAMORI_WORKER_THREADS', '-1'],
+    ['MAMORI_WORKER_THREADS', 'many'],
     ['PORT', 'abc'],
     ['PORT', '70000'],
     ['DATABASE_URL', 'mysql://x'],

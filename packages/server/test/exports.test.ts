@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { evaluate, type FormKind } from '@mamori/domain';
+import { evaluate, safeCell, type FormKind } from '@mamori/domain';
 import { loadCatalog } from '../src/checklist/catalog-loader.js';
-import { renderFormCsv, renderFormPdf, renderFormXlsx, safeCell, type ExportModel, type ExportRound } from '../src/exports/index.js';
+import { renderFormCsv, renderFormPdf, renderFormXlsx, type ExportModel, type ExportRound } from '../src/exports/index.js';
 
 const catalog = loadCatalog();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mamori-exports-'));

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readLedgerRows } from '@mamori/domain';
-import { readSpreadsheet, SpreadsheetError } from '../src/ledgers/read-file.js';
+import { readSpreadsheet } from '../src/ledgers/read-file.js';
+import { SpreadsheetError } from '../src/ledgers/spreadsheet-error.js';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'ledgers');
 const fixture = (name: string) => readFileSync(join(fixtures, name));

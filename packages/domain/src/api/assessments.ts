@@ -1,13 +1,11 @@
 import { z } from 'zod';
-import { Id, Version } from './common.js';
+import { Id, IsoDateInput, Version } from './common.js';
 import { FormKind } from '../checklist/edition-schema.js';
-import { isIsoDate } from '../checklist/fiscal-year.js';
 import { answerValues } from '../checklist/answer-values.js';
 import { Bundle } from '../checklist/bundle.js';
 import { problemCodes } from '../checklist/evaluate.js';
 import { vendorFormExemptions } from '../vendors/form-need.js';
 
-const IsoDate = z.string().refine(isIsoDate, { message: '日付は YYYY-MM-DD 形式の正しい日付にしてください' });
 
 export const AssessmentSummary = z.object({
   id: Id,
@@ -95,8 +93,8 @@ export const UpdateAssessmentRequest = z.strictObject({ version: Version, hasVen
 export const SaveRoundRequest = z.strictObject({
   /** not_applicable (該当なし) only on a device row (server / terminal PC / network), with the reason in the note. */
   value: z.enum(answerValues),
-  date: IsoDate,
-  targetDate: IsoDate.nullable().default(null),
+  date: IsoDateInput,
+  targetDate: IsoDateInput.nullable().default(null),
   note: z.string().max(4000).default(''),
   riskAcceptance: z.string().max(4000).default(''),
   /** The version last read; null when the round is new. A stale one answers 409. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { auditActionKinds } from '../audit/actions.js';
-import { Id } from './common.js';
+import { Id, IsoDateInput } from './common.js';
 
 export const AuditEvent = z.object({
   id: z.string(),
@@ -25,8 +25,8 @@ export const AuditQuery = z.strictObject({
   /** Every action about one kind of record (sign-in, organization, checklist, ledgers, incident readiness, vendors). */
   kind: z.enum(auditActionKinds).optional(),
   actorId: Id.optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: IsoDateInput.optional(),
+  to: IsoDateInput.optional(),
   before: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

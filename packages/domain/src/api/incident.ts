@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from '../checklist/fiscal-year.js';
-import { Id, Version } from './common.js';
+import { Id, IsoDateInput, IsoDateTimeInput, Version } from './common.js';
 import { BackupPlanFields, BcpEssentials, BcpRecordFields, ContactChartContent, RestoreTestFields } from '../incident/model.js';
 
 /** The chart as last saved; `chartVersion` null when none was ever saved. */
@@ -18,7 +17,6 @@ export const RestoreTestView = RestoreTestFields.extend({ id: Id, recordedBy: z.
 export type RestoreTestView = z.infer<typeof RestoreTestView>;
 export const BackupPlanView = BackupPlanFields.extend({ id: Id, version: Version, updatedAt: z.string(), restoreTests: z.array(RestoreTestView) });
 export type BackupPlanView = z.infer<typeof BackupPlanView>;
-const IsoDate = z.string().refine(isIsoDate, { message: '日付は YYYY-MM-DD 形式の正しい日付にしてください' });
 
 export const CreateBackupPlanRequest = BackupPlanFields;
 export const UpdateBackupPlanRequest = BackupPlanFields.partial().extend({ version: Version });
@@ -37,7 +35,7 @@ export const BcpView = z.object({
   records: z.array(BcpRecordView),
 });
 export type BcpView = z.infer<typeof BcpView>;
-export const SaveBcpRequest = z.strictObject({ version: Version.nullable(), essentials: BcpEssentials, plannedOn: IsoDate.nullable().default(null) });
+export const SaveBcpRequest = z.strictObject({ version: Version.nullable(), essentials: BcpEssentials, plannedOn: IsoDateInput.nullable().default(null) });
 export const CreateBcpRecordRequest = BcpRecordFields;
 
 export const incidentEventKinds = ['contact', 'action', 'note'] as const;
@@ -78,7 +76,7 @@ export const CreateIncidentEventRequest = z.strictObject({
   kind: z.enum(incidentEventKinds),
   contactKey: z.string().max(40).nullable().default(null),
   /** When it happened; now when omitted (ISO date-time). */
-  at: z.iso.datetime({ offset: true }).optional(),
+  at: IsoDateTimeInput.optional(),
   text: z.string().trim().max(4000).default(''),
 });
 

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { Id, Version } from './common.js';
+import { Id, IsoDateInput, Version } from './common.js';
 import { DeviceScope } from '../checklist/edition-schema.js';
-import { isIsoDate } from '../checklist/fiscal-year.js';
 import { fullNameField } from '../ledgers/columns.js';
 import { findingReasonCodes, findingRecordSources, findingSuggestions, findingTopics } from '../ledgers/finding-types.js';
 import {
@@ -18,7 +17,6 @@ import {
   assetFieldKeys,
 } from '../ledgers/model.js';
 
-const IsoDate = z.string().refine(isIsoDate, { message: '日付は YYYY-MM-DD 形式の正しい日付にしてください' });
 const Text = (max: number) => z.string().trim().max(max);
 
 export const AssetFieldsSchema = z.strictObject({
@@ -34,7 +32,7 @@ export const AssetFieldsSchema = z.strictObject({
   computerName: Text(200),
   location: Text(200),
   users: Text(500),
-  registeredOn: IsoDate.nullable(),
+  registeredOn: IsoDateInput.nullable(),
   status: AssetStatus,
   description: Text(2000),
   kind: AssetKind.nullable(),
@@ -44,12 +42,12 @@ export const AssetFieldsSchema = z.strictObject({
   remoteMaintenanceBy: Text(200),
   vendor: Text(200),
   system: Text(200),
-  lastPatchedOn: IsoDate.nullable(),
+  lastPatchedOn: IsoDateInput.nullable(),
   updateStatus: UpdateStatus,
-  servicesReviewedOn: IsoDate.nullable(),
+  servicesReviewedOn: IsoDateInput.nullable(),
   externalConnection: ExternalConnection,
   sourceRestrictions: z.array(SourceRestriction).nullable(),
-  endOfLifeOn: IsoDate.nullable(),
+  endOfLifeOn: IsoDateInput.nullable(),
   riskAcceptance: Text(2000),
 });
 export const CreateAssetRequest = AssetFieldsSchema.partial().required({ managementNumber: true });
@@ -75,9 +73,9 @@ export const AccountFieldsSchema = z.strictObject({
   description: Text(2000),
   role: Text(200),
   enabled: z.boolean(),
-  validFrom: IsoDate.nullable(),
-  validTo: IsoDate.nullable(),
-  lastLoginOn: IsoDate.nullable(),
+  validFrom: IsoDateInput.nullable(),
+  validTo: IsoDateInput.nullable(),
+  lastLoginOn: IsoDateInput.nullable(),
   temporary: z.boolean(),
   retired: z.boolean(),
 });
@@ -183,7 +181,7 @@ export const FindingSettingsView = FindingThresholdsSchema.extend({ version: Ver
 export const AcceptFindingRequest = z.strictObject({
   itemId: z.string().max(40),
   /** Required when the suggestion is いいえ: every いいえ needs a target date. */
-  targetDate: IsoDate.nullable().default(null),
+  targetDate: IsoDateInput.nullable().default(null),
   /** Confirmed rounds the user saw; a different count means someone answered meanwhile (409). */
   expectedRounds: z.int().min(0).max(20),
 });
@@ -218,7 +216,7 @@ export const EndOfLifeView = z.object({
 export const CreateEndOfLifeRequest = z.strictObject({
   product: Text(200).min(1),
   match: z.array(Text(100).min(1)).min(1).max(20),
-  endOfLifeOn: IsoDate,
+  endOfLifeOn: IsoDateInput,
 });
 
 export const ExportFormat = z.enum(['csv', 'csv-sjis', 'xlsx']);

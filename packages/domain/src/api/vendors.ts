@@ -1,14 +1,12 @@
 import { z } from 'zod';
-import { Email, Id, Password, PersonName, Version } from './common.js';
+import { Email, Id, IsoDateInput, Password, PersonName, Version } from './common.js';
 import { RoundView, SaveRoundRequest } from './assessments.js';
 import { answerValues } from '../checklist/answer-values.js';
-import { isIsoDate } from '../checklist/fiscal-year.js';
 import { problemCodes } from '../checklist/evaluate.js';
 import { vendorFormExemptions } from '../vendors/form-need.js';
 import { VendorFormStatus } from '../vendors/status.js';
 import { responsibleParties, roleSharingStatuses } from '../vendors/role-sharing.js';
 
-const IsoDate = z.string().refine(isIsoDate, { message: '日付は YYYY-MM-DD 形式の正しい日付にしてください' });
 const ItemId = z.string().max(40);
 const Text = (max: number) => z.string().trim().max(max);
 
@@ -176,7 +174,7 @@ export const VendorFormVersionRequest = z.strictObject({ version: Version });
 
 const AnswerSetAnswer = z.strictObject({
   value: z.enum(answerValues),
-  targetDate: IsoDate.nullable().default(null),
+  targetDate: IsoDateInput.nullable().default(null),
   note: Text(4000).default(''),
 });
 export const AnswerSetInput = z.strictObject({
@@ -205,7 +203,7 @@ export type AnswerSetView = z.infer<typeof AnswerSetView>;
 export const ApplyAnswerSetRequest = z.strictObject({
   formIds: z.array(Id).min(1).max(1000),
   /** The date the vendor checked the items (記入日), written on every answer applied. */
-  date: IsoDate,
+  date: IsoDateInput,
 });
 export const ApplyAnswerSetResult = z.object({
   applied: z.array(z.object({ formId: Id, answers: z.int() })),
@@ -222,7 +220,7 @@ export const DisclosureFields = z.strictObject({
   system: Text(200).min(1),
   kind: z.enum(disclosureKinds),
   jahisVersion: z.enum(jahisVersions),
-  receivedOn: IsoDate,
+  receivedOn: IsoDateInput,
 });
 export const DisclosureView = z.object({
   id: Id,

@@ -6,11 +6,19 @@ export type IsoDate = string;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** A real calendar date in YYYY-MM-DD form (rejects 2023-02-30). */
+/**
+ * The years Mamori reads and stores: from the Meiji era (the oldest date the ledger importer reads) to 2999.
+ * A date outside them is a typo, and year 0000 is not even a date PostgreSQL accepts.
+ */
+export const MIN_DATE_YEAR = 1868;
+export const MAX_DATE_YEAR = 2999;
+
+/** A real calendar date in YYYY-MM-DD form within MIN_DATE_YEAR–MAX_DATE_YEAR (rejects 2023-02-30 and 0000-01-01). */
 export function isIsoDate(value: string): boolean {
   const match = ISO_DATE.exec(value);
   if (!match) return false;
   const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  if (y < MIN_DATE_YEAR || y > MAX_DATE_YEAR) return false;
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }

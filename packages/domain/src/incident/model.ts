@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { isIsoDate } from '../checklist/fiscal-year.js';
+import { IsoDateInput } from '../api/common.js';
 
-const IsoDate = z.string().refine(isIsoDate, { message: '日付は YYYY-MM-DD 形式の正しい日付にしてください' });
 const Text = (max: number) => z.string().trim().max(max);
 
 /**
@@ -77,7 +76,7 @@ export type BackupPlanFields = z.infer<typeof BackupPlanFields>;
 export const restoreResults = ['success', 'partial', 'failure'] as const;
 export const RestoreResult = z.enum(restoreResults);
 export const RestoreTestFields = z.strictObject({
-  testedOn: IsoDate,
+  testedOn: IsoDateInput,
   result: RestoreResult,
   minutesToRestore: z.int().min(0).max(100_000).nullable().default(null),
   testedBy: Text(100).min(1),
@@ -103,7 +102,7 @@ export type BcpEssentials = z.infer<typeof BcpEssentials>;
 export const bcpRecordKinds = ['review', 'drill'] as const;
 export const BcpRecordFields = z.strictObject({
   kind: z.enum(bcpRecordKinds),
-  heldOn: IsoDate,
+  heldOn: IsoDateInput,
   participants: Text(500).default(''),
   notes: Text(4000).default(''),
 });

@@ -33,13 +33,26 @@ export type ImportReason =
 
 export type ImportReasonCode = ImportReason['code'];
 
+/**
+ * Cell text echoed in a problem is cut to this many characters (and "…"): a file can hold a 24 MB cell,
+ * and a problem list must stay small enough to send and read.
+ */
+export const ECHO_MAX_CHARS = 100;
+
+export function clipEcho(text: string): string {
+  if (text.length <= ECHO_MAX_CHARS) return text;
+  // Never cut between the two halves of a surrogate pair (the JSON would carry a broken character).
+  const end = /[\uD800-\uDBFF]/.test(text[ECHO_MAX_CHARS - 1]!) ? ECHO_MAX_CHARS - 1 : ECHO_MAX_CHARS;
+  return `${text.slice(0, end)}…`;
+}
+
 const eraEn: Record<string, string> = { 令和: 'Reiwa', 平成: 'Heisei', 昭和: 'Showa', 大正: 'Taisho', 明治: 'Meiji' };
 
 function quoteList(items: readonly string[], locale: ImportLocale, max = 20): string {
   const shown = items.slice(0, max);
   const more = items.length - shown.length;
-  if (locale === 'ja') return shown.map((s) => `「${s}」`).join('、') + (more > 0 ? ` ほか ${more} 件` : '');
-  return shown.map((s) => `"${s}"`).join(', ') + (more > 0 ? ` and ${more} more` : '');
+  if (locale === 'ja') return shown.map((s) => `「${clipEcho(s)}」`).join('、') + (more > 0 ? ` ほか ${more} 件` : '');
+  return shown.map((s) => `"${clipEcho(s)}"`).join(', ') + (more > 0 ? ` and ${more} more` : '');
 }
 
 function eraYearJa(n: number): string {
@@ -80,31 +93,31 @@ export function importReasonText(reason: ImportReason, locale: ImportLocale = 'j
         : `Too long (${reason.length} characters); at most ${reason.max} are allowed`;
     case 'ip_invalid':
       return ja
-        ? `IPアドレスの形式ではありません（${reason.value}）。192.168.1.10 のように数字で入力してください`
-        : `Not an IP address (${reason.value}). Write it in digits, like 192.168.1.10`;
+        ? `IPアドレスの形式ではありません（${clipEcho(reason.value)}）。192.168.1.10 のように数字で入力してください`
+        : `Not an IP address (${clipEcho(reason.value)}). Write it in digits, like 192.168.1.10`;
     case 'boolean_unknown':
       return ja
-        ? `「${reason.value}」は読めません。「はい」か「いいえ」（または あり／なし）にしてください`
-        : `"${reason.value}" is not understood; use yes or no`;
+        ? `「${clipEcho(reason.value)}」は読めません。「はい」か「いいえ」（または あり／なし）にしてください`
+        : `"${clipEcho(reason.value)}" is not understood; use yes or no`;
     case 'enum_unknown':
       return ja
-        ? `「${reason.value}」は使えません。次のどれかにしてください: ${reason.choices.map((c) => c.ja).join('、')}`
-        : `"${reason.value}" is not understood; use one of: ${reason.choices.map((c) => c.en).join(', ')}`;
+        ? `「${clipEcho(reason.value)}」は使えません。次のどれかにしてください: ${reason.choices.map((c) => c.ja).join('、')}`
+        : `"${clipEcho(reason.value)}" is not understood; use one of: ${reason.choices.map((c) => c.en).join(', ')}`;
     case 'restriction_unknown':
       return ja
-        ? `「${reason.value}」は読めません。接続元制限は MAC、IP、地域 を「、」で区切って入力してください（制限がなければ「なし」）`
-        : `"${reason.value}" is not understood; list MAC, IP or region separated by commas (or "none")`;
+        ? `「${clipEcho(reason.value)}」は読めません。接続元制限は MAC、IP、地域 を「、」で区切って入力してください（制限がなければ「なし」）`
+        : `"${clipEcho(reason.value)}" is not understood; list MAC, IP or region separated by commas (or "none")`;
     case 'required':
       return ja ? `${reason.label.ja}が空です` : `${reason.label.en} is empty`;
     case 'duplicate_link':
       if (reason.system) {
         return ja
-          ? `${reason.label.ja}「${reason.value}」（システム「${reason.system}」）が ${reason.firstRow} 行目と重複しています`
-          : `${reason.label.en} "${reason.value}" (system "${reason.system}") is also on row ${reason.firstRow}`;
+          ? `${reason.label.ja}「${clipEcho(reason.value)}」（システム「${clipEcho(reason.system)}」）が ${reason.firstRow} 行目と重複しています`
+          : `${reason.label.en} "${clipEcho(reason.value)}" (system "${clipEcho(reason.system)}") is also on row ${reason.firstRow}`;
       }
       return ja
-        ? `${reason.label.ja}「${reason.value}」が ${reason.firstRow} 行目と重複しています`
-        : `${reason.label.en} "${reason.value}" is also on row ${reason.firstRow}`;
+        ? `${reason.label.ja}「${clipEcho(reason.value)}」が ${reason.firstRow} 行目と重複しています`
+        : `${reason.label.en} "${clipEcho(reason.value)}" is also on row ${reason.firstRow}`;
     case 'duplicate_heading':
       return ja
         ? reason.columns.length === 2
@@ -113,8 +126,8 @@ export function importReasonText(reason: ImportReason, locale: ImportLocale = 'j
         : `The columns ${quoteList(reason.columns, locale)} are all read as "${reason.label.en}"; set all but one to "ignore"`;
     case 'mapping_unknown_field':
       return ja
-        ? `見出し「${reason.heading}」の対応先「${reason.field}」はこの台帳にない項目です`
-        : `Heading "${reason.heading}" is mapped to "${reason.field}", which this ledger does not have`;
+        ? `見出し「${clipEcho(reason.heading)}」の対応先「${clipEcho(reason.field)}」はこの台帳にない項目です`
+        : `Heading "${clipEcho(reason.heading)}" is mapped to "${clipEcho(reason.field)}", which this ledger does not have`;
     case 'no_known_headings':
       return ja
         ? `見出し行に Mamori が知っている列がありません（見つかった見出し: ${reason.found.length > 0 ? quoteList(reason.found, locale) : 'なし'}）。列の対応付けを指定してください`

@@ -3,6 +3,7 @@ import type { ImportReason, Label } from './import-messages.js';
 import { sourceRestrictions, type SourceRestriction } from './model.js';
 import { cellText, foldWidth, isBlankCell, normalizeWord } from './normalize.js';
 import { daysInMonth, eraDate, makeDate, parseDate } from './parse-date.js';
+import { withoutFormulaGuard } from './formula-guard.js';
 
 /** A cell as spreadsheet readers give it (exceljs: numbers, Dates, booleans; CSV: strings). */
 export type RawCell = string | number | Date | boolean | null | undefined;
@@ -256,12 +257,6 @@ function parseEnum(column: ColumnDefinition, values: Record<string, readonly str
 }
 
 /** Reads one cell for one column. Empty cells are "not given" (empty: true), except in the link column. */
-/**
- * Mamori's exports put an apostrophe before text that would start a formula (='…, +…); reading such a
- * file back gives the text as it was, so an exported ledger re-imports unchanged.
- */
-const formulaGuard = /^'(?=[=+\-@\t\r＝＋－＠])/;
-const withoutFormulaGuard = (text: string) => text.replace(formulaGuard, '');
 
 export function parseCell(column: ColumnDefinition, raw: RawCell): ParsedCell {
   if (isBlankCell(raw)) return emptyCell(column);

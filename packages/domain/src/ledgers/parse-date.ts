@@ -1,4 +1,5 @@
 import type { ImportReason } from './import-messages.js';
+import { MAX_DATE_YEAR, MIN_DATE_YEAR } from '../checklist/fiscal-year.js';
 import { foldWidth } from './normalize.js';
 
 export type ParsedDate = { ok: true; date: string } | { ok: false; reason: ImportReason };
@@ -20,8 +21,6 @@ for (const era of eras) {
   eraByToken.set(era.letter, era);
 }
 
-const MIN_YEAR = 1868;
-const MAX_YEAR = 2999;
 /** Excel's largest date, 9999-12-31. */
 const MAX_SERIAL = 2_958_465;
 const DAY_MS = 86_400_000;
@@ -62,7 +61,7 @@ export function makeDate(year: number, month: number, day: number): ParsedDate {
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
     return { ok: false, reason: { code: 'date_impossible', year, month, day } };
   }
-  if (year < MIN_YEAR || year > MAX_YEAR) return { ok: false, reason: { code: 'date_year_range', year } };
+  if (year < MIN_DATE_YEAR || year > MAX_DATE_YEAR) return { ok: false, reason: { code: 'date_year_range', year } };
   return { ok: true, date: `${year}-${pad2(month)}-${pad2(day)}` };
 }
 

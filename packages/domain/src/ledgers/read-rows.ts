@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { HeaderMapping, ImportHeaderView, ImportProblem } from '../api/ledgers.js';
 import { columnsOf, fullNameField, type ColumnDefinition } from './columns.js';
-import { importReasonText, type ImportLocale, type ImportReason } from './import-messages.js';
+import { clipEcho, importReasonText, type ImportLocale, type ImportReason } from './import-messages.js';
 import { accountDefaults, assetDefaults, type AccountFields, type AssetFields, type LedgerKind } from './model.js';
 import { cellText, isBlankCell, normalizeHeading, normalizeLinkValue } from './normalize.js';
 import { parseCell, type CellValue, type RawCell } from './parse-cell.js';
@@ -150,7 +150,9 @@ export function readLedgerRows(input: ReadLedgerRowsInput): ReadLedgerRowsResult
   let problemCount = 0;
   const addProblem = (row: number | null, column: string | null, value: string, reason: ImportReason): void => {
     problemCount++;
-    if (problems.length < MAX_IMPORT_PROBLEMS) problems.push({ row, column, value, reason: importReasonText(reason, locale) });
+    if (problems.length < MAX_IMPORT_PROBLEMS) {
+      problems.push({ row, column: column === null ? null : clipEcho(column), value: clipEcho(value), reason: importReasonText(reason, locale) });
+    }
   };
 
   // 1. The heading row: the first of the top rows where two headings, or the link heading, are known.
@@ -200,7 +202,7 @@ export function readLedgerRows(input: ReadLedgerRowsInput): ReadLedgerRowsResult
       addProblem(headerRow, heading, heading, { code: 'mapping_unknown_field', heading, field: resolved.badChoice });
     }
     const column = resolved.column;
-    headers.push({ column: c + 1, header: heading, field: column ? column.field : null, source: resolved.source });
+    headers.push({ column: c + 1, header: clipEcho(heading), field: column ? column.field : null, source: resolved.source });
     if (!column) continue;
     const same = byField.get(column.field);
     if (same) {

@@ -4,15 +4,15 @@ import type { Routes } from '../http/types.js';
 import { requireAuth } from '../auth/context.js';
 import { notFound } from '../http/errors.js';
 import { contentDisposition } from '../http/content-disposition.js';
-import { renderFormCsv, renderFormPdf, renderFormXlsx, type ExportModel, type ExportRound } from '../exports/index.js';
+import type { ExportModel, ExportRound } from '../exports/index.js';
 import { assessmentFor, ownFormOf } from './access.js';
 import { facilityYearBundle, roundsOf } from './queries.js';
 
 const formats = {
-  pdf: { contentType: 'application/pdf', render: renderFormPdf },
-  xlsx: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', render: renderFormXlsx },
-  csv: { contentType: 'text/csv; charset=utf-8', render: async (model: ExportModel) => Buffer.from(renderFormCsv(model), 'utf8') },
-} as const;
+  pdf: { contentType: 'application/pdf', task: 'renderFormPdf' },
+  xlsx: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', task: 'renderFormXlsx' },
+  csv: { contentType: 'text/csv; charset=utf-8', task: 'renderFormCsv' },
+} as const satisfies Record<string, { contentType: string; task: 'renderFormPdf' | 'renderFormXlsx' | 'renderFormCsv' }>;
 
 const formNames: Record<FormKind, { ja: string; en: string }> = {
   institution: { ja: '医療機関確認用', en: 'institution' },
@@ -41,7 +41,7 @@ export const assessmentExportRoutes: Routes = (app, deps) => {
       }
       const { locale } = request.query;
       const format = formats[request.params.format];
-      const body = await format.render({
+      const model: ExportModel = {
         form,
         facilityName: facility.name,
         vendorName: assessment.vendorName,
@@ -50,7 +50,8 @@ export const assessmentExportRoutes: Routes = (app, deps) => {
         requirements: Object.fromEntries(results.map((r) => [r.id, r.requirement])),
         locale,
         printedAt: todayInTokyo(),
-      });
+      };
+      const body = await deps.workers.run(format.task, model);
       const kind = assessment.form as FormKind;
       const name = `${facility.name}_${locale === 'ja' ? fiscalYearLabel(assessment.fiscalYear) : `FY${assessment.fiscalYear}`}_${formNames[kind][locale]}.${request.params.format}`;
       return reply

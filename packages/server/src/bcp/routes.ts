@@ -13,8 +13,6 @@ import { getFile, putFile } from '../files/store.js';
 import { readUpload } from '../files/upload.js';
 import { facilityFor } from '../tenancy/scope.js';
 import { bcpView } from './queries.js';
-import { renderBcpDocx } from './template-docx.js';
-import { renderBcpPdf } from './template-pdf.js';
 
 const FacilityParams = z.object({ facilityId: Id });
 
@@ -25,8 +23,8 @@ async function rowFor<T extends { facilityId: string }>(db: Db, actor: Actor, ro
 }
 
 const templates = {
-  docx: { render: renderBcpDocx, contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
-  pdf: { render: renderBcpPdf, contentType: 'application/pdf' },
+  docx: { task: 'renderBcpDocx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+  pdf: { task: 'renderBcpPdf', contentType: 'application/pdf' },
 } as const;
 
 /** 3(3): the BCP for cyber attacks — essentials, the document in versions, reviews and drills, the template. */
@@ -123,7 +121,7 @@ export const bcpRoutes: Routes = (app, deps) => {
       const facility = await facilityFor(db, requireAuth(request).actor, request.params.facilityId, 'readiness.read');
       const [plan] = await db.select().from(bcpPlans).where(eq(bcpPlans.facilityId, facility.id));
       const template = templates[request.params.format];
-      const content = await template.render({ facilityName: facility.name, essentials: plan ? (plan.essentials as never) : null, locale: request.query.locale });
+      const content = await deps.workers.run(template.task, { facilityName: facility.name, essentials: plan ? (plan.essentials as never) : null, locale: request.query.locale });
       const extension = request.params.format;
       return reply
         .header('content-type', template.contentType)

@@ -7,6 +7,7 @@ import { facilities } from '../db/schema.js';
 import { loadCatalog } from '../checklist/catalog-loader.js';
 import { findingsView } from '../findings/present.js';
 import { importLedger } from '../ledgers/import.js';
+import { openWorkers } from '../workers/pool.js';
 import { cliAudit, printJson, withDatabase } from './context.js';
 
 function fail(message: string): void {
@@ -40,7 +41,8 @@ export function registerLedgerCommands(program: Command): void {
       return withDatabase(async ({ db }) => {
         const facility = await facilityById(db, o.facility);
         if (!facility) return fail(`施設 ${o.facility} が見つかりません / facility not found`);
-        const result = await importLedger(db, {
+        // One command with nothing else waiting: the file is read on this thread.
+        const result = await importLedger(db, openWorkers(0), {
           facility, ledger: ledger.data, content, fileName: o.file.split(/[\\/]/).pop() ?? o.file, commit: !o.dryRun, locale: 'ja', context: cliAudit, reviewerName: 'mamori CLI',
         });
         if (result.errors.length) {

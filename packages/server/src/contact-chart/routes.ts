@@ -8,7 +8,6 @@ import { recordAudit } from '../audit/record.js';
 import { AppError, notFound, versionConflict } from '../http/errors.js';
 import { contentDisposition } from '../http/content-disposition.js';
 import { facilityFor } from '../tenancy/scope.js';
-import { renderContactChartPdf } from './chart-pdf.js';
 import { chartVersion, presentChart } from './queries.js';
 
 const FacilityParams = z.object({ facilityId: Id });
@@ -80,7 +79,7 @@ export const contactChartRoutes: Routes = (app, deps) => {
       const found = await chartVersion(db, facility.id, request.query.version);
       if (!found) throw notFound();
       const chart = presentChart(found.row, found.savedBy);
-      const pdf = await renderContactChartPdf({ facilityName: facility.name, chart, chartVersion: chart.chartVersion, savedAt: chart.savedAt, printedAt: todayInTokyo(), locale: request.query.locale });
+      const pdf = await deps.workers.run('renderContactChartPdf', { facilityName: facility.name, chart, chartVersion: chart.chartVersion, savedAt: chart.savedAt, printedAt: todayInTokyo(), locale: request.query.locale });
       return reply
         .header('content-type', 'application/pdf')
         .header('content-disposition', contentDisposition(`${facility.name}_連絡体制図_第${chart.chartVersion}版.pdf`, `contact-chart-v${chart.chartVersion}.pdf`))

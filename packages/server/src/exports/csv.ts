@@ -1,7 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
-import { formForFiscalYear, type AnswerValue, type DeviceScope } from '@mamori/domain';
+import { formForFiscalYear, safeCell, type AnswerValue, type DeviceScope } from '@mamori/domain';
 import type { ExportLocale, ExportModel } from './model.js';
-import { safeCell } from './safe-cell.js';
 
 /** Headings and words of the CSV in the reader's language; dates as 2024/05/13 in Japanese, which Excel reads as dates. */
 const words = {

@@ -2,4 +2,3 @@ export type { ExportModel, ExportRound, ExportLocale } from './model.js';
 export { renderFormPdf } from './pdf.js';
 export { renderFormXlsx } from './xlsx.js';
 export { renderFormCsv } from './csv.js';
-export { safeCell } from './safe-cell.js';

@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import { startsFormula } from '@mamori/domain';
 
 /**
  * Characters whose JIS form Windows maps to a different Unicode code point: written as they are, they
@@ -18,4 +19,14 @@ const needsMapping = /[\u301C\u2212\u2016\u2014\u00A2\u00A3\u00AC]/g;
 /** Encodes text as Shift_JIS the way Excel on Windows reads it (CP932). */
 export function encodeShiftJis(text: string): Buffer {
   return iconv.encode(text.replace(needsMapping, (c) => cp932Forms[c]!), 'cp932');
+}
+
+/**
+ * safeCell for the Shift_JIS export: the guard looks at the first character as the file will hold it (mapped
+ * forms, "?" for what CP932 lacks), because − only becomes the full-width minus on the way out.
+ */
+export function safeShiftJisCell(text: string): string {
+  const first = text.codePointAt(0);
+  if (first === undefined) return text;
+  return startsFormula(iconv.decode(encodeShiftJis(String.fromCodePoint(first)), 'cp932')) ? `'${text}` : text;
 }

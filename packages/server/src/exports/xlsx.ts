@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { buildLayout, type FormLayout, type ItemRow, type ResultCell } from './layout.js';
 import type { ExportModel } from './model.js';
-import { safeCell } from './safe-cell.js';
+import { safeCell } from '@mamori/domain';
 
 /**
  * The sheet's columns: section | check item | round 1 | target | round 2 | rounds 3+ | notes, with a 確認日 column

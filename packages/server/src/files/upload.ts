@@ -1,5 +1,6 @@
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
+import { findUnsafeText, unsafeTextMessages } from '@mamori/domain';
 import type { Config } from '../config.js';
 import { AppError } from '../http/errors.js';
 
@@ -40,6 +41,8 @@ export async function readUpload(request: FastifyRequest, config: Config): Promi
     const value = Array.isArray(part) ? part[0] : part;
     if (value && value.type === 'field' && typeof value.value === 'string') fields[name] = value.value;
   }
+  const unsafe = findUnsafeText(fields);
+  if (unsafe) throw new AppError(400, 'validation_error', {}, [{ path: unsafe.path, message: unsafeTextMessages[unsafe.kind].ja }]);
   const fileName = upload.filename.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200) || 'upload';
   return { content, fileName, mimetype: upload.mimetype, fields };
 }

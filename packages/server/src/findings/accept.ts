@@ -1,4 +1,4 @@
-import { formatJapaneseDate, findingForItem, isSingleRound, findingReasonText, findingRecordReasonText, findingSummary, todayInTokyo, type Catalog, type Finding, type FindingRecordSource, type FormKind } from '@mamori/domain';
+import { formatJapaneseDate, findingForItem, isSingleRound, findingReasonText, findingRecordReasonText, findingSummary, todayInTokyo, type Catalog, type Finding, type FindingRecordSource, type FormKind, safeCell } from '@mamori/domain';
 import { stringify } from 'csv-stringify/sync';
 import { and, eq } from 'drizzle-orm';
 import type { Config } from '../config.js';
@@ -8,7 +8,6 @@ import { recordAudit, type AuditContext } from '../audit/record.js';
 import { saveRound } from '../assessments/service.js';
 import type { AssessmentRow } from '../assessments/presenter.js';
 import { putFile } from '../files/store.js';
-import { safeCell } from '../exports/safe-cell.js';
 import { invalid, notFound, versionConflict } from '../http/errors.js';
 
 export interface AcceptInput {

@@ -6,6 +6,7 @@ import type { Catalog } from '@mamori/domain';
 import type { Database } from '../db/connect.js';
 import type { Jobs } from '../jobs/jobs.js';
 import type { Mailer } from '../mail/mailer.js';
+import type { Workers } from '../workers/pool.js';
 
 export type TypedApp = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -18,6 +19,8 @@ export interface AppDeps {
   jobs: Jobs;
   /** Sends mail directly; features enqueue mail with enqueueMail instead, so a failing mail server is retried. */
   mailer: Mailer;
+  /** PDF, Excel and spreadsheet work off the request thread (worker threads). */
+  workers: Workers;
   /** Serve the built SPA from packages/web/dist (off in API tests). */
   serveWeb?: boolean;
 }

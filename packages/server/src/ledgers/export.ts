@@ -1,8 +1,7 @@
-import { columnsOf, type ColumnDefinition, type LedgerKind, type Locale } from '@mamori/domain';
+import { columnsOf, type ColumnDefinition, type LedgerKind, type Locale, safeCell } from '@mamori/domain';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import { safeCell } from '../exports/safe-cell.js';
-import { encodeShiftJis } from '../exports/shift-jis.js';
+import { encodeShiftJis, safeShiftJisCell } from '../exports/shift-jis.js';
 
 export type LedgerExportFormat = 'csv' | 'csv-sjis' | 'xlsx';
 
@@ -40,7 +39,8 @@ export async function renderLedger(ledger: LedgerKind, rows: readonly Record<str
   const columns = columnsOf(ledger).filter((c) => !c.importOnly);
   const header = columns.map((c) => c.header[locale]);
   if (format === 'xlsx') return renderXlsx(ledger, columns, header, rows, locale);
-  const records = rows.map((row) => columns.map((c) => safeCell(cellText(c, row[c.field], locale))));
+  const guard = format === 'csv-sjis' ? safeShiftJisCell : safeCell;
+  const records = rows.map((row) => columns.map((c) => guard(cellText(c, row[c.field], locale))));
   const text = stringify([header, ...records], { record_delimiter: '\r\n' });
   return format === 'csv-sjis' ? encodeShiftJis(text) : Buffer.from(`\uFEFF${text}`, 'utf8');
 }

@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import { HeaderMapping, LedgerExportQuery, LedgerParams, ImportResult, SavedMappingView, todayInTokyo } from '@mamori/domain';
+import { findUnsafeText, HeaderMapping, unsafeTextMessages, LedgerExportQuery, LedgerParams, ImportResult, SavedMappingView, todayInTokyo } from '@mamori/domain';
 import type { Routes } from '../http/types.js';
 import { accounts, assets } from '../db/schema.js';
 import { auditContext, requireAuth } from '../auth/context.js';
@@ -9,7 +9,6 @@ import { requestLocale } from '../http/locale.js';
 import { readUpload } from '../files/upload.js';
 import { facilityFor } from '../tenancy/scope.js';
 import { ledgerOf, ledgerTable } from './definitions.js';
-import { renderLedger } from './export.js';
 import { importLedger, savedMapping } from './import.js';
 
 const exportTypes = {
@@ -28,6 +27,8 @@ function parseMapping(text: string | undefined): HeaderMapping | undefined {
   } catch {
     throw new AppError(400, 'validation_error', {}, [{ path: 'mapping', message: '列の対応付けの形式が正しくありません' }]);
   }
+  const unsafe = findUnsafeText(json);
+  if (unsafe) throw new AppError(400, 'validation_error', {}, [{ path: ['mapping', unsafe.path].filter(Boolean).join('.'), message: unsafeTextMessages[unsafe.kind].ja }]);
   const parsed = HeaderMapping.safeParse(json);
   if (!parsed.success) throw new AppError(400, 'validation_error', {}, [{ path: 'mapping', message: '列の対応付けに知らない項目があります' }]);
   return parsed.data;
@@ -43,7 +44,7 @@ export const ledgerImportRoutes: Routes = (app, deps) => {
       const { actor, user } = requireAuth(request);
       const facility = await facilityFor(db, actor, request.params.facilityId, 'ledger.edit');
       const upload = await readUpload(request, deps.config);
-      return importLedger(db, {
+      return importLedger(db, deps.workers, {
         facility,
         ledger: request.params.ledger,
         content: upload.content,
@@ -69,7 +70,7 @@ export const ledgerImportRoutes: Routes = (app, deps) => {
     const table = ledgerTable(definition);
     const { format, locale } = request.query;
     const rows = await db.select().from(table).where(eq(table.facilityId, facility.id)).orderBy(asc(definition.kind === 'assets' ? assets.managementNumber : accounts.loginId));
-    const content = await renderLedger(definition.kind, rows.map((r) => definition.present(r) as Record<string, unknown>), format, locale);
+    const content = await deps.workers.run('renderLedger', definition.kind, rows.map((r) => definition.present(r) as Record<string, unknown>), format, locale);
     const type = exportTypes[format];
     const name = `${facility.name}_${ledgerNames[definition.kind][locale]}_${todayInTokyo()}.${type.extension}`;
     return reply

@@ -1,4 +1,4 @@
-import { readLedgerRows, todayInTokyo, type HeaderMapping, type ImportResult, type LedgerKind, type Locale } from '@mamori/domain';
+import { todayInTokyo, type HeaderMapping, type ImportResult, type LedgerKind, type Locale } from '@mamori/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import { bulkInsert, bulkUpdateVersioned } from '../db/bulk.js';
 import type { Db, Tx } from '../db/connect.js';
@@ -7,8 +7,9 @@ import { recordAuditBatch, type AuditContext, type AuditEntry } from '../audit/r
 import { AppError } from '../http/errors.js';
 import type { FacilityRow } from '../tenancy/scope.js';
 import { ledgerOf, ledgerTable, type LedgerDefinition } from './definitions.js';
+import { isTooLarge } from './spreadsheet-error.js';
 import { planImport, type ImportPlan } from './import-plan.js';
-import { readSpreadsheet, SpreadsheetError } from './read-file.js';
+import type { Workers } from '../workers/pool.js';
 
 export interface ImportInput {
   facility: FacilityRow;
@@ -32,23 +33,24 @@ const concurrentChange = () =>
  * Reads a ledger file, checks every row, and — only when asked and only when nothing is wrong — writes
  * it in one transaction with an audit event per record. A preview and a commit run the same checks.
  */
-export async function importLedger(db: Db, input: ImportInput): Promise<ImportResult> {
+export async function importLedger(db: Db, workers: Workers, input: ImportInput): Promise<ImportResult> {
   const definition = ledgerOf(input.ledger);
   const result: ImportResult = {
     ledger: input.ledger, committed: false, encoding: null, rowCount: 0, headers: [], created: 0, updated: 0, unchanged: 0, errors: [], sample: [],
   };
-  let sheet;
-  try {
-    sheet = await readSpreadsheet(input.content);
-  } catch (error) {
-    if (!(error instanceof SpreadsheetError)) throw error;
-    return { ...result, errors: [{ row: null, column: null, value: '', reason: input.locale === 'en' ? error.reasonEn : error.reason }] };
-  }
   const saved = await savedMapping(db, input.facility.id, input.ledger);
-  const read = readLedgerRows({ ledger: input.ledger, rows: sheet.rows, chosen: input.chosen, saved, locale: input.locale });
+  // Reading the file and checking its rows is the CPU-heavy part: a worker thread does it.
+  const outcome = await workers.run('readLedger', { ledger: input.ledger, content: input.content, chosen: input.chosen, saved, locale: input.locale });
+  if (!outcome.ok) {
+    const reason = input.locale === 'en' ? outcome.reasonEn : outcome.reason;
+    // Beyond the limits the file is refused outright, with the limit in the message; else the preview says why.
+    if (isTooLarge(outcome.code)) throw new AppError(413, 'payload_too_large', {}, [{ path: 'file', message: reason }]);
+    return { ...result, errors: [{ row: null, column: null, value: '', reason }] };
+  }
+  const { read } = outcome;
   const records = read.records as { row: number; fields: Record<string, unknown> }[];
   Object.assign(result, {
-    encoding: sheet.encoding,
+    encoding: outcome.encoding,
     rowCount: records.length,
     headers: read.headers,
     errors: read.problems,

@@ -1,6 +1,8 @@
 import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
 import type { ImportEncoding } from '@mamori/domain';
+import { SPREADSHEET_LIMITS, SpreadsheetError, spreadsheetErrors as errors } from './spreadsheet-error.js';
+import { checkXlsxBounds } from './xlsx-bounds.js';
 
 /**
  * Turns an uploaded ledger file into rows of cells for `readLedgerRows`: .xlsx (first visible worksheet) or
@@ -13,53 +15,6 @@ export interface Spreadsheet {
   encoding: ImportEncoding;
   rows: SpreadsheetCell[][];
 }
-
-export type SpreadsheetErrorCode = 'empty' | 'xls' | 'utf16' | 'encoding' | 'not_spreadsheet' | 'csv_syntax';
-
-/** The file cannot be read at all; `reason` (Japanese) and `reasonEn` tell the user what to do. */
-export class SpreadsheetError extends Error {
-  constructor(
-    readonly code: SpreadsheetErrorCode,
-    readonly reason: string,
-    readonly reasonEn: string,
-  ) {
-    super(reasonEn);
-    this.name = 'SpreadsheetError';
-  }
-}
-
-const SAVE_AS_JA = 'Excel で「CSV UTF-8（コンマ区切り）」または「CSV（コンマ区切り）」で保存し直してください';
-const SAVE_AS_EN = 'In Excel, save it again as "CSV UTF-8 (Comma delimited)" or "CSV (Comma delimited)"';
-
-const errors = {
-  empty: () => new SpreadsheetError('empty', 'ファイルが空です', 'The file is empty'),
-  xls: () =>
-    new SpreadsheetError(
-      'xls',
-      '古い形式の Excel ファイル（.xls）か、パスワード付きのファイルは読めません。パスワードを外し、Excel で「Excel ブック（.xlsx）」か「CSV UTF-8（コンマ区切り）」で保存し直してください',
-      'Old Excel files (.xls) and password-protected files cannot be read. Remove the password and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8 (Comma delimited)"',
-    ),
-  utf16: () =>
-    new SpreadsheetError(
-      'utf16',
-      `「Unicode テキスト」（UTF-16）の形式は読めません。${SAVE_AS_JA}`,
-      `"Unicode Text" (UTF-16) files cannot be read. ${SAVE_AS_EN}`,
-    ),
-  encoding: () =>
-    new SpreadsheetError('encoding', `文字コードを判別できません。${SAVE_AS_JA}`, `The character encoding cannot be recognised. ${SAVE_AS_EN}`),
-  notSpreadsheet: () =>
-    new SpreadsheetError(
-      'not_spreadsheet',
-      'Excel ファイルとして読めません。Excel で開けるか確かめ、「Excel ブック（.xlsx）」か「CSV UTF-8（コンマ区切り）」で保存し直してください',
-      'The file cannot be read as an Excel workbook. Check that Excel opens it, then save it as "Excel Workbook (.xlsx)" or "CSV UTF-8 (Comma delimited)"',
-    ),
-  csvSyntax: (line: number | null) =>
-    new SpreadsheetError(
-      'csv_syntax',
-      `CSV${line ? ` の ${line} 行目` : ''}を読めません。引用符（"）が閉じているか確かめるか、Excel で開いて保存し直してください`,
-      `The CSV cannot be read${line ? ` at line ${line}` : ''}. Check that every quote (") is closed, or open it in Excel and save it again`,
-    ),
-};
 
 function startsWith(content: Buffer, bytes: readonly number[]): boolean {
   if (content.length < bytes.length) return false;
@@ -139,13 +94,30 @@ export function detectDelimiter(text: string): ',' | '\t' {
 
 /**
  * papaparse rather than csv-parse: on a 50,000-row ledger it parses in about half the time (measured,
- * docs/benchmarks.md). An unclosed quote is the one error that means the file is not what it seems.
+ * docs/benchmarks.md). Row by row, so a file of a million tiny cells stops at the limit instead of filling
+ * memory. An unclosed quote is the one error that means the file is not what it seems.
  */
 function readDelimited(text: string): SpreadsheetCell[][] {
-  const result = Papa.parse<string[]>(text, { delimiter: detectDelimiter(text), skipEmptyLines: false });
-  const broken = result.errors.find((e) => e.code === 'MissingQuotes');
-  if (broken) throw errors.csvSyntax(typeof broken.row === 'number' ? broken.row + 1 : null);
-  return trimTrailingEmpty(result.data);
+  const rows: string[][] = [];
+  let cells = 0;
+  let limit: SpreadsheetError | null = null;
+  /** Spreadsheet row (1-based) where a quote opens and never closes. */
+  let brokenAt: number | null = null;
+  Papa.parse<string[]>(text, {
+    delimiter: detectDelimiter(text),
+    skipEmptyLines: false,
+    step: (result, parser) => {
+      if (brokenAt === null && result.errors.some((e) => e.code === 'MissingQuotes')) brokenAt = rows.length + 1;
+      cells += result.data.length;
+      rows.push(result.data);
+      if (rows.length > SPREADSHEET_LIMITS.rows) limit = errors.tooManyRows();
+      else if (cells > SPREADSHEET_LIMITS.cells) limit = errors.tooManyCells();
+      if (limit) parser.abort();
+    },
+  });
+  if (limit) throw limit;
+  if (brokenAt !== null) throw errors.csvSyntax(brokenAt);
+  return trimTrailingEmpty(rows);
 }
 
 function isEmptyRow(row: readonly SpreadsheetCell[] | undefined): boolean {
@@ -162,6 +134,7 @@ function trimTrailingEmpty<T extends SpreadsheetCell[]>(rows: T[]): T[] {
 }
 
 async function readXlsx(content: Buffer): Promise<SpreadsheetCell[][]> {
+  await checkXlsxBounds(content);
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types want the pre-generic Buffer; any Node Buffer works.

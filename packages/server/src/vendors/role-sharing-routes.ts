@@ -10,8 +10,6 @@ import { contentDisposition } from '../http/content-disposition.js';
 import { AppError, versionConflict } from '../http/errors.js';
 import { contractFor, type ContractRow } from './access.js';
 import { contractNames } from './requests-service.js';
-import { renderRoleSharingPdf } from './role-sharing-pdf.js';
-import { renderRoleSharingXlsx } from './role-sharing-xlsx.js';
 
 type TableRow = typeof roleSharingTables.$inferSelect;
 const ContractParams = z.object({ contractId: Id });
@@ -128,7 +126,7 @@ export const roleSharingRoutes: Routes = (app, deps) => {
       const names = await contractNames(db, contract);
       const document = { ...names, systems: contract.systems, view: await present(db, contract, await current(db, contract.id)), printedAt: new Date() };
       const { locale } = request.query;
-      const body = format === 'pdf' ? await renderRoleSharingPdf(document, locale) : await renderRoleSharingXlsx(document, locale);
+      const body = await deps.workers.run(format === 'pdf' ? 'renderRoleSharingPdf' : 'renderRoleSharingXlsx', document, locale);
       const type = format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
       return reply
         .header('content-type', type)

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { safeCell } from '../exports/safe-cell.js';
+import { safeCell } from '@mamori/domain';
 import { roleSharingContent, type RoleSharingDocument, type RoleSharingLocale } from './role-sharing-document.js';
 
 // A group | B area | C responsible | D agreed action | E notes | F recommended action (small print)
