@@ -80,6 +80,14 @@ describe('contact chart (3(1))', () => {
     const assessment = await json(call(t.app, tenant.manager, 'POST', url('/assessments'), { fiscalYear, hasVendorContract: false }));
     const detail = await json(call(t.app, tenant.manager, 'GET', `/api/v1/assessments/${assessment.id}`));
     expect(detail.evaluation.inspection.problems.map((p: { code: string }) => p.code)).not.toContain('contact-chart-missing');
+
+    // Accepting the 3(1) suggestion attaches the chart itself as printed (the inspector looks at it), not a list (issue 13).
+    const accepted = await json(call(t.app, tenant.manager, 'POST', `/api/v1/assessments/${assessment.id}/accept-finding`, { itemId: '3(1)', targetDate: null, expectedRounds: 0 }));
+    const evidence = accepted.evidence.filter((e: { itemId: string }) => e.itemId === '3(1)');
+    expect(evidence).toHaveLength(1);
+    expect(evidence[0]).toMatchObject({ contentType: 'application/pdf', fileName: `連絡体制図_第2版_${today}.pdf` });
+    const file = await call(t.app, tenant.manager, 'GET', `/api/v1/assessments/${assessment.id}/evidence/${evidence[0].id}`);
+    expect(file.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
   });
 });
 

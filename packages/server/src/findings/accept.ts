@@ -10,6 +10,13 @@ import type { AssessmentRow } from '../assessments/presenter.js';
 import { putFile } from '../files/store.js';
 import { invalid, notFound, versionConflict } from '../http/errors.js';
 
+/** A document to attach instead of the records' CSV (3(1): the contact chart itself, which the inspector looks at). */
+export interface EvidenceDocument {
+  content: Buffer;
+  contentType: string;
+  fileName: string;
+}
+
 export interface AcceptInput {
   itemId: string;
   targetDate: string | null;
@@ -37,7 +44,17 @@ function evidenceCsv(itemId: string, finding: Finding, asOf: string): Buffer {
  * Turns a finding into the answer: today's date, the reasons as the note, and the records as evidence.
  * A first answer fills round 1; a changed situation adds the next round (the checklist's 2回目).
  */
-export async function acceptFinding(tx: Tx, context: AuditContext, config: Config, catalog: Catalog, assessment: AssessmentRow, findings: readonly Finding[], asOf: string, input: AcceptInput): Promise<void> {
+export async function acceptFinding(
+  tx: Tx,
+  context: AuditContext,
+  config: Config,
+  catalog: Catalog,
+  assessment: AssessmentRow,
+  findings: readonly Finding[],
+  asOf: string,
+  input: AcceptInput,
+  document?: EvidenceDocument,
+): Promise<void> {
   if (assessment.vendorName !== null) throw invalid('validation_error', 'params.assessmentId', '台帳からの提案は医療機関確認用の回答にだけ使えます');
   const item = catalog.item(assessment.edition, assessment.form as FormKind, input.itemId);
   if (!item) throw notFound();
@@ -64,12 +81,12 @@ export async function acceptFinding(tx: Tx, context: AuditContext, config: Confi
     version: existing?.version ?? null,
   });
 
-  const content = evidenceCsv(item.id, finding, asOf);
-  const file = await putFile(tx, config, { content, contentType: 'text/csv' });
-  const fileName = `台帳の根拠_${item.id.replace('@', '_')}_${today}.csv`;
+  const attached = document ?? { content: evidenceCsv(item.id, finding, asOf), contentType: 'text/csv', fileName: `台帳の根拠_${item.id.replace('@', '_')}_${today}.csv` };
+  const file = await putFile(tx, config, { content: attached.content, contentType: attached.contentType });
+  const fileName = attached.fileName;
   const [evidence] = await tx
     .insert(answerEvidence)
-    .values({ assessmentId: assessment.id, itemId: item.id, fileSha256: file.sha256, fileName, contentType: 'text/csv', size: file.size, uploadedBy: context.actorId })
+    .values({ assessmentId: assessment.id, itemId: item.id, fileSha256: file.sha256, fileName, contentType: attached.contentType, size: file.size, uploadedBy: context.actorId })
     .returning();
   await recordAudit(tx, context, {
     action: 'finding.accept',

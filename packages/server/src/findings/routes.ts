@@ -1,4 +1,4 @@
-import { AcceptFindingRequest, AssessmentDetail, FindingSettingsView, FindingsView, Id, UpdateFindingSettingsRequest, todayInTokyo } from '@mamori/domain';
+import { AcceptFindingRequest, AssessmentDetail, FindingSettingsView, FindingsView, Id, UpdateFindingSettingsRequest, todayInTokyo, type FormKind } from '@mamori/domain';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Routes } from '../http/types.js';
@@ -10,6 +10,7 @@ import { facilityFor } from '../tenancy/scope.js';
 import { assessmentFor } from '../assessments/access.js';
 import { presentAssessment } from '../assessments/presenter.js';
 import { assessmentDetail } from '../assessments/queries.js';
+import { chartVersion, presentChart } from '../contact-chart/queries.js';
 import { acceptFinding } from './accept.js';
 import { thresholdsOf } from './facts.js';
 import { facilityFindings, findingsView } from './present.js';
@@ -44,7 +45,24 @@ export const findingRoutes: Routes = (app, deps) => {
       await facilityFor(db, actor, facility.id, 'ledger.read');
       const asOf = todayInTokyo();
       const findings = await facilityFindings(db, facility, asOf);
-      await db.transaction((tx) => acceptFinding(tx, auditContext(request), deps.config, catalog, assessment, findings, asOf, request.body));
+      // 3(1): the inspector looks at the chart itself, so the evidence is the newest chart as printed, not a list.
+      const item = catalog.item(assessment.edition, assessment.form as FormKind, request.body.itemId);
+      const chart = item?.flags.artifact === 'contactChart' ? await chartVersion(db, facility.id) : null;
+      const document = chart
+        ? {
+            content: await deps.workers.run('renderContactChartPdf', {
+              facilityName: facility.name,
+              chart: presentChart(chart.row, chart.savedBy),
+              chartVersion: chart.row.chartVersion,
+              savedAt: chart.row.createdAt.toISOString(),
+              printedAt: asOf,
+              locale: 'ja',
+            }),
+            contentType: 'application/pdf',
+            fileName: `連絡体制図_第${chart.row.chartVersion}版_${asOf}.pdf`,
+          }
+        : undefined;
+      await db.transaction((tx) => acceptFinding(tx, auditContext(request), deps.config, catalog, assessment, findings, asOf, request.body, document));
       return { assessment: presentAssessment(assessment), ...(await assessmentDetail(db, catalog, facility, assessment, assessment)) };
     },
   );
