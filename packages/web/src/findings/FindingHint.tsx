@@ -36,6 +36,9 @@ function recordPath(facilityId: string, record: FindingView['records'][number]):
 
 /** Suggestions from incident readiness and the MDS/SDS register open the page their data lives on. */
 const readinessPages: Partial<Record<FindingView['topic'], { key: string; path: (facilityId: string) => string }>> = {
+  // 2(4)/2(5): terminal PCs' accounts are set to terminal scope on the account ledger (per system or per account).
+  'access-rights': { key: 'accounts', path: (facilityId) => ledgerPaths.list(facilityId, 'accounts') },
+  'unused-accounts': { key: 'accounts', path: (facilityId) => ledgerPaths.list(facilityId, 'accounts') },
   'mds-sds': { key: 'contracts', path: (facilityId) => `/facilities/${facilityId}/vendors` },
   'contact-chart': { key: 'contacts', path: readinessPaths.contacts },
   'backup-restore': { key: 'backups', path: readinessPaths.backups },
