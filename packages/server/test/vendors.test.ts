@@ -87,7 +87,7 @@ describe('the vendor journey: request, sign up, answer, submit, query, revise, a
   it('requests this year’s form and e-mails a single-use link', async () => {
     const form = await json(call(t.app, tenant.manager, 'POST', api(`/contracts/${contract.id}/vendor-forms`), { fiscalYear, excludedItems: [networkItem], reminderDays: 14 }));
     formId = form.id;
-    expect(form).toMatchObject({ status: 'requested', invitedEmail: 'support@karte.example.jp', excludedItems: [networkItem], reminderCount: 0 });
+    expect(form).toMatchObject({ status: 'requested', invitedEmail: 'support@karte.example.jp', excludedItems: [networkItem], reminderCount: 0, mailSent: true, invitationUrl: null });
     const mail = await mailTo('support@karte.example.jp', /事業者確認用チェックリスト/);
     expect(mail.subject).toContain('Vクリニック');
     expect(mail.text).toContain('https://mamori.example.jp/vendor-invite/');

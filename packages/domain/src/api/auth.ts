@@ -25,6 +25,8 @@ export const SessionInfo = z.object({
   user: CurrentUser,
   csrfToken: z.string(),
   memberships: MembershipSummary,
+  /** False on the embedded default without MAMORI_SMTP_URL: screens offer links to pass on instead of promising e-mail. */
+  mailDelivery: z.boolean(),
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 

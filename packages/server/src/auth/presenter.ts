@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { CurrentUser, FacilityRole, Locale, OrganizationRole, SessionInfo } from '@mamori/domain';
 import type { Db } from '../db/connect.js';
+import type { AppDeps } from '../http/types.js';
 import { facilities, facilityMembers, organizationMembers, organizations, vendorMembers, vendors } from '../db/schema.js';
 import type { Authenticated, UserRow } from './context.js';
 
@@ -58,6 +59,11 @@ async function membershipSummary(db: Db, userId: string): Promise<SessionInfo['m
   };
 }
 
-export async function presentSession(db: Db, user: UserRow, csrfToken: string, restricted: Authenticated['restricted']): Promise<SessionInfo> {
-  return { user: presentUser(user, restricted), csrfToken, memberships: await membershipSummary(db, user.id) };
+export async function presentSession(deps: Pick<AppDeps, 'database' | 'config'>, user: UserRow, csrfToken: string, restricted: Authenticated['restricted']): Promise<SessionInfo> {
+  return {
+    user: presentUser(user, restricted),
+    csrfToken,
+    memberships: await membershipSummary(deps.database.db, user.id),
+    mailDelivery: Boolean(deps.config.mail.smtpUrl),
+  };
 }

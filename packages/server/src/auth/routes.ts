@@ -39,7 +39,7 @@ export const authRoutes: Routes = (app, deps) => {
 
   app.get('/auth/session', { config: { access: 'self' }, schema: { response: { 200: SessionInfo } } }, async (request) => {
     const auth = requireAuth(request);
-    return presentSession(db, auth.user, auth.session?.csrfToken ?? '', auth.restricted);
+    return presentSession(deps, auth.user, auth.session?.csrfToken ?? '', auth.restricted);
   });
 };
 

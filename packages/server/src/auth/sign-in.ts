@@ -13,5 +13,5 @@ export async function signIn(deps: AppDeps, request: FastifyRequest, reply: Fast
   const session = await createSession(db, deps.config, user.id, request.ip, request.headers['user-agent'] ?? null);
   setSessionCookie(request, reply, session.token, session.expiresAt);
   const restricted = restrictionOf({ user, requiresTotp: await requiresTotp(db, user.id) });
-  return presentSession(db, user, session.csrfToken, restricted);
+  return presentSession(deps, user, session.csrfToken, restricted);
 }

@@ -28,7 +28,7 @@ export async function acceptAsInvitee(
     if (request.auth.user.email !== input.email) throw new AppError(403, 'invitation_wrong_user');
     await db.transaction((tx) => accept(tx, auditContext(request), request.auth!.user));
     const [user] = await db.select().from(users).where(eq(users.id, request.auth.user.id));
-    return presentSession(db, user!, request.auth.session?.csrfToken ?? '', request.auth.restricted);
+    return presentSession(deps, user!, request.auth.session?.csrfToken ?? '', request.auth.restricted);
   }
   if (await userByEmail(db, input.email)) throw new AppError(401, 'unauthorized');
   const { name, password } = input;

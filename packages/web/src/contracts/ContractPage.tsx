@@ -3,6 +3,7 @@ import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, T
 import { fiscalYearOf, todayInTokyo } from '@mamori/domain';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { useMailDelivery } from '../auth/mail-delivery';
 import { fyName } from '../checklist/problems';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { formatDate } from '../common/format';
@@ -150,6 +151,7 @@ function FormsTab({ contract, side, canRequest }: { contract: ContractView; side
   const { t, i18n } = useTranslation();
   const [requesting, setRequesting] = useState(false);
   const [resending, setResending] = useState<VendorFormSummary | null>(null);
+  const { mailKey } = useMailDelivery();
   const fiscalYear = fiscalYearOf(todayInTokyo());
   const forms = [...contract.forms].sort((a, b) => b.fiscalYear - a.fiscalYear);
   const thisYear = formOfYear(contract, fiscalYear);
@@ -240,8 +242,8 @@ function FormsTab({ contract, side, canRequest }: { contract: ContractView; side
                     {side === 'vendor' && editable ? t('contracts.answerForm') : t('contracts.openForm')}
                   </Button>
                   {side === 'facility' && canRequest && editable && (
-                    <Button size="xs" variant="default" onClick={() => setResending(f)} aria-label={t('contracts.resend.buttonOf', { fy })}>
-                      {t('contracts.resend.button')}
+                    <Button size="xs" variant="default" onClick={() => setResending(f)} aria-label={t(mailKey('contracts.resend.buttonOf'), { fy })}>
+                      {t(mailKey('contracts.resend.button'))}
                     </Button>
                   )}
                 </Group>

@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError } from '../api/client';
+import { useMailDelivery } from '../auth/mail-delivery';
 import { fieldOf, showError, showSuccess } from '../api/errors';
 import { itemName, pick } from '../checklist/model';
 import { fyName } from '../checklist/problems';
@@ -43,6 +44,7 @@ export function RequestFormModal({ contract, opened, onClose, defaultFiscalYear 
   const [busy, setBusy] = useState(false);
   const [link, setLink] = useState<{ email: string; url: string } | null>(null);
   const items = useVendorItemOptions(fiscalYear);
+  const { mailKey } = useMailDelivery();
 
   useEffect(() => {
     if (!opened) return;
@@ -117,7 +119,7 @@ export function RequestFormModal({ contract, opened, onClose, defaultFiscalYear 
             <b>{contract.vendor.name}</b>（{contract.title}）
           </Text>
           <Alert color="blue" variant="light" p="sm">
-            <Text size="sm">{t('contracts.request.explain')}</Text>
+            <Text size="sm">{t(mailKey('contracts.request.explain'))}</Text>
           </Alert>
           {failure && (
             <Alert color="red" role="alert" p="sm">
@@ -189,7 +191,7 @@ export function RequestFormModal({ contract, opened, onClose, defaultFiscalYear 
           />
           <NumberInput
             label={t('contracts.request.reminderDays')}
-            description={t('contracts.request.reminderHint')}
+            description={t(mailKey('contracts.request.reminderHint'))}
             value={reminderDays}
             onChange={setReminderDays}
             min={1}
@@ -205,7 +207,7 @@ export function RequestFormModal({ contract, opened, onClose, defaultFiscalYear 
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={busy}>
-              {t('contracts.request.submit')}
+              {t(mailKey('contracts.request.submit'))}
             </Button>
           </Group>
         </Stack>
@@ -222,6 +224,7 @@ export function ResendInvitationModal({ form, opened, onClose }: { form: VendorF
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [link, setLink] = useState<{ email: string; url: string } | null>(null);
+  const { mailKey } = useMailDelivery();
 
   useEffect(() => {
     if (opened) {
@@ -253,14 +256,14 @@ export function ResendInvitationModal({ form, opened, onClose }: { form: VendorF
 
   if (link) {
     return (
-      <Modal opened={opened} onClose={onClose} title={t('contracts.resend.title')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Modal opened={opened} onClose={onClose} title={t(mailKey('contracts.resend.title'))} closeButtonProps={{ 'aria-label': t('common.close') }}>
         <InvitationLink email={link.email} url={link.url} onClose={onClose} />
       </Modal>
     );
   }
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('contracts.resend.title')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal opened={opened} onClose={onClose} title={t(mailKey('contracts.resend.title'))} closeButtonProps={{ 'aria-label': t('common.close') }}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -269,14 +272,14 @@ export function ResendInvitationModal({ form, opened, onClose }: { form: VendorF
         noValidate
       >
         <Stack gap="md">
-          <Text size="sm">{t('contracts.resend.explain')}</Text>
+          <Text size="sm">{t(mailKey('contracts.resend.explain'))}</Text>
           <TextInput label={t('contracts.request.email')} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={error} required maxLength={254} data-autofocus />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={busy}>
-              {t('contracts.resend.submit')}
+              {t(mailKey('contracts.resend.submit'))}
             </Button>
           </Group>
         </Stack>
