@@ -2,7 +2,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Catalog } from '@mamori/domain';
@@ -33,6 +33,8 @@ import { invitationRoutes } from './invitations/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { userRoutes } from './users/routes.js';
 import { serveWebApp } from './web/static.js';
+import { createLogger } from './log/logger.js';
+import { trustProxyOption } from './http/trust-proxy.js';
 
 
 z.config(z.locales.ja());
@@ -49,9 +51,10 @@ export async function buildApp(input: Omit<AppDeps, 'catalog'> & { catalog?: Cat
   const deps: AppDeps = { ...input, catalog: input.catalog ?? loadCatalog() };
   const { config } = deps;
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    // Typed as Fastify's logger so the instance keeps the FastifyInstance type every route module uses.
+    loggerInstance: (deps.log ?? createLogger(config.logLevel)) as FastifyBaseLogger,
     bodyLimit: config.bodyMaxBytes,
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyOption(config.trustProxy),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
