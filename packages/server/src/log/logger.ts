@@ -1,3 +1,4 @@
+import { DrizzleQueryError } from 'drizzle-orm/errors';
 import type { FastifyRequest } from 'fastify';
 import { pino, stdSerializers, type DestinationStream, type Logger } from 'pino';
 import type { Config } from '../config.js';
@@ -19,20 +20,21 @@ function requestForLog(request: FastifyRequest) {
 }
 
 /**
- * A database error carries the statement's values — a new user's password hash, say — in drizzle's message
- * and `params`, and PostgreSQL's `detail` ("Failing row contains (...)", "Key (email)=(...)"). The log keeps
- * the SQL text, the SQLSTATE code, the constraint and the table: enough to act on, without the values.
+ * A database error carries the statement's values — a new user's password hash, say — in drizzle's message,
+ * in `params` (drizzle's and PGlite's errors) and in PostgreSQL's `detail` ("Failing row contains (...)",
+ * "Key (email)=(...)"). The log keeps the SQL text, the SQLSTATE code, the constraint and the table: enough
+ * to act on, without the values.
  */
 export function withoutQueryValues(error: unknown, depth = 0): unknown {
   if (!(error instanceof Error) || depth > 5) return error;
   const copy = Object.assign(Object.create(Object.getPrototypeOf(error) as object) as Error, error) as Error & Record<string, unknown>;
   copy.message = error.message;
   copy.stack = error.stack;
-  if (typeof copy.query === 'string' && 'params' in copy) {
-    copy.message = `Failed query: ${copy.query}`;
+  if (error instanceof DrizzleQueryError) {
+    copy.message = `Failed query: ${error.query}`;
     copy.stack = error.stack?.replace(error.message, copy.message);
-    delete copy.params;
   }
+  delete copy.params;
   delete copy.detail;
   if (error.cause !== undefined) copy.cause = withoutQueryValues(error.cause, depth + 1);
   return copy;
