@@ -21,7 +21,7 @@ export const errorMessages = {
   setup_done: { ja: '初期設定はすでに完了しています。', en: 'Setup has already been completed.' },
   password_change_required: { ja: 'パスワードを変更してから操作を続けてください。', en: 'Change your password before continuing.' },
   totp_enrollment_required: { ja: 'この法人では二要素認証が必須です。認証アプリを登録してください。', en: 'Your organization requires two-factor authentication. Set up an authenticator app.' },
-  session_required: { ja: 'APIトークンでは新しいAPIトークンを作成できません。ブラウザでログインして作成してください。', en: 'An API token cannot create API tokens. Sign in with a browser to create one.' },
+  session_required: { ja: 'この操作(APIトークンの作成、パスワードや二要素認証の変更)はAPIトークンではできません。ブラウザでログインして行ってください。', en: 'This (creating API tokens, changing the password or two-factor authentication) cannot be done with an API token. Sign in with a browser to do it.' },
   wrong_password: { ja: '現在のパスワードが正しくありません。', en: 'The current password is incorrect.' },
   invitation_invalid: { ja: 'この招待リンクは無効か、有効期限が切れています。招待した方に再送を依頼してください。', en: 'This invitation link is invalid or has expired. Ask for a new one.' },
   invitation_wrong_user: { ja: 'この招待は別のメールアドレス宛てです。招待されたアカウントでログインしてください。', en: 'This invitation is for another email address. Sign in with the invited account.' },

@@ -72,13 +72,24 @@ describe('personal API tokens and the recovery steps', () => {
     await json(call(t.app, admin, 'PATCH', `/api/v1/organizations/${tenant.organizationId}`, { version: after.version, requireTotp: false }));
   });
 
-  it('a token cannot create tokens: only a signed-in session can', async () => {
+  it('a token cannot create tokens, nor change the password or the second factor: only a signed-in session can', async () => {
     const token = await newToken(admin);
     const before = await t.database.db.select().from(apiTokens).where(eq(apiTokens.userId, admin.userId));
     const bred = await callWithToken(t.app, token, 'POST', '/api/v1/me/tokens', { name: '増殖' });
     expect(bred.statusCode).toBe(403);
-    expect(bred.json().error).toEqual({ code: 'session_required', message: 'APIトークンでは新しいAPIトークンを作成できません。ブラウザでログインして作成してください。' });
+    expect(bred.json().error).toEqual({ code: 'session_required', message: 'この操作(APIトークンの作成、パスワードや二要素認証の変更)はAPIトークンではできません。ブラウザでログインして行ってください。' });
     expect(await t.database.db.select().from(apiTokens).where(eq(apiTokens.userId, admin.userId))).toHaveLength(before.length);
+    // Enrolling its own authenticator would lift "require two-factor" for the token, or lock the owner out.
+    for (const [url, body] of [
+      ['/api/v1/me/totp/setup', undefined],
+      ['/api/v1/me/totp/enable', { code: '123456' }],
+      ['/api/v1/me/totp/disable', { code: '123456' }],
+      ['/api/v1/me/password', { currentPassword: 'correct-horse-battery', newPassword: 'token-chosen-password' }],
+    ] as const) {
+      expect((await callWithToken(t.app, token, 'POST', url, body)).json().error?.code, url).toBe('session_required');
+    }
+    const [row] = await t.database.db.select().from(users).where(eq(users.id, admin.userId));
+    expect(row!.totpPendingSecret).toBeNull();
     // Reading and revoking stay open to scripts.
     expect((await callWithToken(t.app, token, 'GET', '/api/v1/me/tokens')).statusCode).toBe(200);
   });

@@ -17,7 +17,7 @@ import { apiTokens, sessions, users } from '../db/schema.js';
 import { revokeApiTokens } from './tokens.js';
 import { diff, recordAudit } from '../audit/record.js';
 import { AppError, notFound } from '../http/errors.js';
-import { auditContext, requireAuth } from './context.js';
+import { auditContext, requireAuth, requireSession } from './context.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { presentUser } from './presenter.js';
 import { newApiToken, sha256 } from './secrets.js';
@@ -46,7 +46,7 @@ export const accountRoutes: Routes = (app, deps) => {
   });
 
   app.post('/me/password', { config: self, schema: { body: ChangePasswordRequest, response: { 200: ChangePasswordResponse } } }, async (request) => {
-    const auth = requireAuth(request);
+    const auth = requireSession(request);
     if (!(await verifyPassword(auth.user.passwordHash, request.body.currentPassword))) throw new AppError(400, 'wrong_password');
     const passwordHash = await hashPassword(request.body.newPassword);
     return db.transaction(async (tx) => {
@@ -62,14 +62,14 @@ export const accountRoutes: Routes = (app, deps) => {
   });
 
   app.post('/me/totp/setup', { config: self, schema: { response: { 200: TotpSetupResponse } } }, async (request) => {
-    const auth = requireAuth(request);
+    const auth = requireSession(request);
     const secret = newTotpSecret();
     await db.update(users).set({ totpPendingSecret: deps.secrets.seal('totp', secret) }).where(eq(users.id, auth.user.id));
     return { secret, otpauthUrl: totpUri(secret, auth.user.email) };
   });
 
   app.post('/me/totp/enable', { config: self, schema: { body: TotpCodeRequest } }, async (request, reply) => {
-    const auth = requireAuth(request);
+    const auth = requireSession(request);
     const secret = auth.user.totpPendingSecret;
     const step = secret ? await checkTotp(deps.secrets.open('totp', secret), request.body.code, null) : null;
     if (!secret || step === null) throw new AppError(400, 'totp_invalid');
@@ -81,7 +81,7 @@ export const accountRoutes: Routes = (app, deps) => {
   });
 
   app.post('/me/totp/disable', { config: self, schema: { body: TotpCodeRequest } }, async (request, reply) => {
-    const auth = requireAuth(request);
+    const auth = requireSession(request);
     const secret = auth.user.totpSecret;
     const step = secret ? await checkTotp(deps.secrets.open('totp', secret), request.body.code, auth.user.totpLastUsedStep) : null;
     if (!secret || step === null) throw new AppError(400, 'totp_invalid');
@@ -99,9 +99,7 @@ export const accountRoutes: Routes = (app, deps) => {
   });
 
   app.post('/me/tokens', { schema: { body: CreateTokenRequest, response: { 200: CreatedToken } } }, async (request) => {
-    const auth = requireAuth(request);
-    // Only someone who signed in (password, and the second factor where set) mints tokens: a leaked token cannot breed.
-    if (auth.via !== 'session') throw new AppError(403, 'session_required');
+    const auth = requireSession(request);
     const token = newApiToken();
     const row = await db.transaction(async (tx) => {
       const [created] = await tx.insert(apiTokens).values({ userId: auth.user.id, name: request.body.name, tokenHash: sha256(token) }).returning();
