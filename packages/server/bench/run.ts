@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { cleanupAll, cleanUpOnSignals, freePort, onCleanup, runCommand, startServer, waitForHttp, type Server } from './processes.js';
@@ -46,11 +47,14 @@ function log(message: string): void {
   console.log(`[bench] ${message}`);
 }
 
+/** One key for every server and CLI run of the bench (required with PostgreSQL, where servers share it). */
+const secretKey = randomBytes(32).toString('base64');
+
 /** The environment for a child: ours, minus anything that would point it at another server or database. */
 function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const key of ['DATABASE_URL', 'MAMORI_DATA_DIR', 'HOST', 'PORT', 'LOG_LEVEL', 'MAMORI_PUBLIC_URL', 'MAMORI_TRUST_PROXY']) delete env[key];
-  return { ...env, LOG_LEVEL: 'silent', HOST: '127.0.0.1', ...extra };
+  return { ...env, LOG_LEVEL: 'silent', HOST: '127.0.0.1', MAMORI_SECRET_KEY: secretKey, ...extra };
 }
 
 async function measure(target: string, url: string, headers: Record<string, string> = {}): Promise<Measured> {

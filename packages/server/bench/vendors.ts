@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { CreateAssessmentRequest, CreateContractRequest, CreateFacilityRequest, CreateOrganizationRequest, fiscalYearOf, todayInTokyo } from '@mamori/domain';
 import { and, count, eq, isNotNull, sql } from 'drizzle-orm';
@@ -20,6 +21,7 @@ import { pino } from 'pino';
 import { buildApp } from '../src/app.js';
 import { loadCatalog } from '../src/checklist/catalog-loader.js';
 import { loadConfig } from '../src/config.js';
+import { Keyring } from '../src/crypto/keyring.js';
 import { openDatabase, type Database } from '../src/db/connect.js';
 import { runMigrations } from '../src/db/migrate.js';
 import { answerRounds, assessments, auditEvents, vendorInvitations } from '../src/db/schema.js';
@@ -157,11 +159,12 @@ async function benchDatabase(database: Database, label: string, note: string, wo
   // The server's own set-up, with its mail written to a log file at info level (no SMTP server).
   const config = loadConfig({ LOG_LEVEL: 'silent', MAMORI_PUBLIC_URL: 'https://mamori.example.jp' });
   const jobLog = pino({ level: 'info' }, pino.destination({ dest: mailLog, sync: true }));
-  const { jobs, mailer } = await openAppJobs(config, database, jobLog);
-  const app = await buildApp({ config, database, jobs, mailer });
+  const secrets = new Keyring(randomBytes(32));
+  const { jobs, mailer } = await openAppJobs(config, database, secrets, jobLog);
+  const app = await buildApp({ config, database, jobs, mailer, secrets });
   await app.ready();
   try {
-    return await measure(app, database, label, note, mailLog, jobs, config);
+    return await measure(app, database, label, note, mailLog, jobs, config, secrets);
   } finally {
     await app.close();
     await jobs.stop();
@@ -176,6 +179,7 @@ async function measure(
   mailLog: string,
   jobs: Awaited<ReturnType<typeof openAppJobs>>['jobs'],
   config: ReturnType<typeof loadConfig>,
+  secrets: Keyring,
 ): Promise<Figures> {
   const { db } = database;
   const countRows = async (table: typeof auditEvents | typeof answerRounds, where?: ReturnType<typeof eq>) => {
@@ -323,7 +327,7 @@ async function measure(
   await db.execute(sql`UPDATE assessments SET requested_at = now() - interval '30 days' WHERE contract_id IS NOT NULL`);
   const mailsBefore = loggedMails(mailLog).length;
   const remindAuditBefore = await countRows(auditEvents, eq(auditEvents.action, 'vendor_form.remind'));
-  const deps = { database, config, jobs };
+  const deps = { database, config, jobs, secrets };
   const reminded = await timed(() => remindVendors(deps));
   if (reminded.value !== CLINICS) fail(`${label}: remindVendors sent ${reminded.value}, expected ${CLINICS}`);
   const remindAudit = (await countRows(auditEvents, eq(auditEvents.action, 'vendor_form.remind'))) - remindAuditBefore;

@@ -2,7 +2,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Catalog } from '@mamori/domain';
@@ -36,6 +36,8 @@ import { auditRoutes } from './audit/routes.js';
 import { userRoutes } from './users/routes.js';
 import { serveWebApp } from './web/static.js';
 import { openWorkers } from './workers/pool.js';
+import { createLogger } from './log/logger.js';
+import { trustProxyOption } from './http/trust-proxy.js';
 
 
 z.config(z.locales.ja());
@@ -58,9 +60,10 @@ export async function buildApp(input: Omit<AppDeps, 'catalog' | 'workers'> & { c
   const deps: AppDeps = { ...input, catalog: input.catalog ?? loadCatalog(), workers: openWorkers(input.config.workerThreads) };
   const { config } = deps;
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    // Typed as Fastify's logger so the instance keeps the FastifyInstance type every route module uses.
+    loggerInstance: (deps.log ?? createLogger(config.logLevel)) as FastifyBaseLogger,
     bodyLimit: config.bodyMaxBytes,
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyOption(config.trustProxy),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

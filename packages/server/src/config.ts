@@ -5,6 +5,41 @@ import { z } from 'zod';
 const PortNumber = z.coerce.number().int().min(1).max(65535);
 const bytes = z.coerce.number().int().min(1024);
 
+/**
+ * Which X-Forwarded-For entries to believe. `true` means one proxy in front: the address that proxy appended
+ * (the right-most entry) is the client, and whatever the client itself sent further left is ignored.
+ */
+export type TrustProxy = false | { hops: number } | { addresses: string[] };
+
+const proxyAddress = z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6(), z.enum(['loopback', 'linklocal', 'uniquelocal'])]);
+const TrustProxySetting = z.string().transform((value, ctx): TrustProxy => {
+  if (value === 'false') return false;
+  if (value === 'true') return { hops: 1 };
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops >= 1 && hops <= 10) return { hops };
+  } else {
+    const addresses = value.split(',').map((a) => a.trim());
+    if (addresses.every((a) => proxyAddress.safeParse(a).success)) return { addresses };
+  }
+  ctx.addIssue({
+    code: 'custom',
+    message: 'true / false、プロキシの段数 (1〜10)、またはプロキシのIPアドレス・CIDRのカンマ区切り / true, false, a hop count (1-10), or the proxies\' addresses or CIDRs, comma-separated',
+  });
+  return z.NEVER;
+});
+
+/** AES-256 keys are 32 random bytes, written in base64 (`openssl rand -base64 32`). */
+const SecretKey = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    const key = Buffer.from(value, 'base64');
+    if (key.length === 32 && /^[A-Za-z0-9+/]+=*$/.test(value)) return key;
+    ctx.addIssue({ code: 'custom', message: '32バイトの鍵をbase64で (例: openssl rand -base64 32) / 32 bytes in base64, e.g. openssl rand -base64 32' });
+    return z.NEVER;
+  });
+
 const EnvSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: PortNumber.default(3000),
@@ -21,8 +56,13 @@ const EnvSchema = z.object({
   MAMORI_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   MAMORI_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   MAMORI_LOGIN_IP_MAX_FAILURES: z.coerce.number().int().min(1).max(10000).default(30),
-  /** Whether the app sits behind a TLS-terminating proxy that sets X-Forwarded-*. */
-  MAMORI_TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  MAMORI_TRUST_PROXY: TrustProxySetting.default(false),
+  MAMORI_SECRET_KEY: SecretKey.optional(),
+  MAMORI_SECRET_KEY_PREVIOUS: z
+    .string()
+    .transform((v) => v.split(',').map((k) => k.trim()).filter(Boolean))
+    .pipe(z.array(SecretKey))
+    .default([]),
   MAMORI_PUBLIC_URL: z.url().optional(),
   /** Without it mail is not sent but written to the log, so a clinic PC with no mail server still shows invitation links. */
   MAMORI_SMTP_URL: z
@@ -45,7 +85,12 @@ export interface Config {
   bodyMaxBytes: number;
   session: { idleMinutes: number; maxHours: number };
   login: { maxFailures: number; lockoutMinutes: number; ipMaxFailures: number };
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
+  /**
+   * Encrypts secrets at rest (TOTP secrets, queued mail). `current` unset means the embedded database's
+   * key file (see openKeyring); `previous` keys still decrypt during a rotation.
+   */
+  secretKey: { current: Buffer | undefined; previous: Buffer[] };
   publicUrl: string | undefined;
   mail: { smtpUrl: string | undefined; from: string };
   workerThreads: number;
@@ -62,6 +107,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`設定値が正しくありません / invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.DATABASE_URL && !e.MAMORI_SECRET_KEY) {
+    // Several app servers share PostgreSQL, so the key cannot be a file each one makes for itself.
+    throw new ConfigError('設定値が正しくありません / invalid configuration:\n  MAMORI_SECRET_KEY: DATABASE_URL (PostgreSQL) を使うときは必須です / required with DATABASE_URL');
+  }
   return {
     host: e.HOST,
     port: e.PORT,
@@ -73,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     session: { idleMinutes: e.MAMORI_SESSION_IDLE_MINUTES, maxHours: e.MAMORI_SESSION_MAX_HOURS },
     login: { maxFailures: e.MAMORI_LOGIN_MAX_FAILURES, lockoutMinutes: e.MAMORI_LOCKOUT_MINUTES, ipMaxFailures: e.MAMORI_LOGIN_IP_MAX_FAILURES },
     trustProxy: e.MAMORI_TRUST_PROXY,
+    secretKey: { current: e.MAMORI_SECRET_KEY, previous: e.MAMORI_SECRET_KEY_PREVIOUS },
     publicUrl: e.MAMORI_PUBLIC_URL,
     mail: { smtpUrl: e.MAMORI_SMTP_URL, from: e.MAMORI_MAIL_FROM },
     workerThreads: e.MAMORI_WORKER_THREADS,

@@ -1,6 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
+
+const key = randomBytes(32).toString('base64');
 
 describe('configuration', () => {
   it('defaults to PGlite in ./data on 127.0.0.1:3000', () => {
@@ -8,8 +11,22 @@ describe('configuration', () => {
     expect(config).toMatchObject({ host: '127.0.0.1', port: 3000, database: { kind: 'pglite', dataDir: path.resolve('./data') }, fileMaxBytes: 25 * 1024 * 1024 });
   });
 
-  it('switches to PostgreSQL with DATABASE_URL', () => {
-    expect(loadConfig({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/m' }).database).toEqual({ kind: 'postgres', url: 'postgres://u@127.0.0.1:5432/m', poolSize: 10 });
+  it('switches to PostgreSQL with DATABASE_URL, which needs MAMORI_SECRET_KEY (app servers share it)', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/m', MAMORI_SECRET_KEY: key }).database).toEqual({ kind: 'postgres', url: 'postgres://u@127.0.0.1:5432/m', poolSize: 10 });
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/m' })).toThrow(/MAMORI_SECRET_KEY: DATABASE_URL/);
+  });
+
+  it('reads the secret key and the previous keys of a rotation as 32-byte base64 keys', () => {
+    const previous = randomBytes(32).toString('base64');
+    expect(loadConfig({}).secretKey).toEqual({ current: undefined, previous: [] });
+    expect(loadConfig({ MAMORI_SECRET_KEY: key, MAMORI_SECRET_KEY_PREVIOUS: ` ${previous} ` }).secretKey).toEqual({ current: Buffer.from(key, 'base64'), previous: [Buffer.from(previous, 'base64')] });
+  });
+
+  it('trusts X-Forwarded-For from nobody, one proxy (true), a hop count, or the proxies’ addresses', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ MAMORI_TRUST_PROXY: 'true' }).trustProxy).toEqual({ hops: 1 });
+    expect(loadConfig({ MAMORI_TRUST_PROXY: '2' }).trustProxy).toEqual({ hops: 2 });
+    expect(loadConfig({ MAMORI_TRUST_PROXY: '10.0.0.0/8, ::1, loopback' }).trustProxy).toEqual({ addresses: ['10.0.0.0/8', '::1', 'loopback'] });
   });
 
   it('sends mail through MAMORI_SMTP_URL when set, and logs it otherwise', () => {
@@ -32,6 +49,11 @@ describe('configuration', () => {
     ['PORT', '70000'],
     ['DATABASE_URL', 'mysql://x'],
     ['MAMORI_TRUST_PROXY', 'yes'],
+    ['MAMORI_TRUST_PROXY', '0'],
+    ['MAMORI_TRUST_PROXY', '10.0.0.0/33'],
+    ['MAMORI_TRUST_PROXY', 'proxy.example.jp'],
+    ['MAMORI_SECRET_KEY', 'too-short'],
+    ['MAMORI_SECRET_KEY_PREVIOUS', `${key},nope`],
     ['LOG_LEVEL', 'loud'],
     ['MAMORI_FILE_MAX_BYTES', '-1'],
     ['MAMORI_SMTP_URL', 'http://mail.example.jp'],

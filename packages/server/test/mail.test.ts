@@ -33,7 +33,7 @@ async function mailJobs() {
 
 describe('mail', () => {
   it('sends a committed message through SMTP from the mail.send job, Japanese subject and body intact', async () => {
-    await t.database.db.transaction((tx) => enqueueMail(t.jobs, tx, invitation));
+    await t.database.db.transaction((tx) => enqueueMail(t.jobs, t.secrets, tx, invitation));
     expect(smtp.messages).toHaveLength(0);
     expect(await t.jobs.drain(['mail.send'])).toBe(1);
     const mail = await smtp.waitFor((m) => m.to === invitation.to);
@@ -44,7 +44,7 @@ describe('mail', () => {
     const before = smtp.messages.length;
     await expect(
       t.database.db.transaction(async (tx) => {
-        await enqueueMail(t.jobs, tx, { ...invitation, to: 'never@vendor.example.jp' });
+        await enqueueMail(t.jobs, t.secrets, tx, { ...invitation, to: 'never@vendor.example.jp' });
         throw new Error('validation failed after the mail was queued');
       }),
     ).rejects.toThrow('validation failed');
@@ -55,9 +55,9 @@ describe('mail', () => {
   it('keeps the message for a later retry when the mail server is down, and the request still succeeds', async () => {
     const down = await startSmtpCapture();
     await down.close();
-    const offline = await openAppJobs(loadConfig({ LOG_LEVEL: 'silent', MAMORI_SMTP_URL: down.url }), t.database);
+    const offline = await openAppJobs(loadConfig({ LOG_LEVEL: 'silent', MAMORI_SMTP_URL: down.url }), t.database, t.secrets);
     try {
-      await t.database.db.transaction((tx) => enqueueMail(offline.jobs, tx, { ...invitation, to: 'later@vendor.example.jp' }));
+      await t.database.db.transaction((tx) => enqueueMail(offline.jobs, t.secrets, tx, { ...invitation, to: 'later@vendor.example.jp' }));
       expect(await offline.jobs.drain(['mail.send'])).toBe(1);
       expect((await mailJobs()).at(-1)).toEqual({ state: 'retry', retry_count: 0, later: true });
     } finally {
@@ -75,7 +75,7 @@ describe('mail', () => {
     });
     const config = loadConfig({ LOG_LEVEL: 'info' });
     expect(config.mail).toEqual({ smtpUrl: undefined, from: 'Mamori <no-reply@localhost>' });
-    const console = await openAppJobs(config, t.database, pino({ level: 'info' }, sink));
+    const console = await openAppJobs(config, t.database, t.secrets, pino({ level: 'info' }, sink));
     const before = smtp.messages.length;
     await console.mailer.send({ ...invitation, to: 'console@vendor.example.jp' });
     await console.jobs.stop();

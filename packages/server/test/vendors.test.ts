@@ -291,7 +291,7 @@ describe('reminders', () => {
     const contract = await json(call(t.app, tenant.manager, 'POST', api(`/facilities/${tenant.facilityId}/contracts`), contractInput('心電図システム保守', 'ecg@ecg.example.jp', { vendorName: 'ECG株式会社', systems: ['心電図'] })));
     const form = await json(call(t.app, tenant.manager, 'POST', api(`/contracts/${contract.id}/vendor-forms`), { fiscalYear, reminderDays: 7 }));
     await mailTo('ecg@ecg.example.jp', /ご記入/);
-    const deps = { database: t.database, config: t.config, jobs: t.jobs };
+    const deps = { database: t.database, config: t.config, jobs: t.jobs, secrets: t.secrets };
     expect(await remindVendors(deps)).toBe(0);
     await t.database.db.execute(sql`UPDATE assessments SET requested_at = now() - interval '8 days' WHERE id = ${form.id}`);
     const [a, b] = await Promise.all([remindVendors(deps), remindVendors(deps)]);

@@ -49,4 +49,6 @@ export const ApiToken = z.object({ id: Id, name: z.string(), createdAt: z.string
 export const CreateTokenRequest = z.strictObject({ name: z.string().trim().min(1).max(100) });
 export const CreatedToken = ApiToken.extend({ token: z.string() });
 
-export const ResetPasswordResponse = z.object({ temporaryPassword: z.string() });
+/** A new password revokes the account's personal API tokens: how many, so the person can be told. */
+export const ChangePasswordResponse = z.object({ revokedTokens: z.number().int() });
+export const ResetPasswordResponse = z.object({ temporaryPassword: z.string(), revokedTokens: z.number().int() });

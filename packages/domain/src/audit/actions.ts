@@ -17,6 +17,7 @@ const catalog = {
     'user.totp_disable': ['二要素認証を無効化', 'Two-factor sign-in turned off'],
     'api_token.create': ['APIトークンの作成', 'API token created'],
     'api_token.delete': ['APIトークンの削除', 'API token deleted'],
+    'secrets.reseal': ['秘密情報の再暗号化（鍵の交換）', 'Secrets re-encrypted (key rotation)'],
   },
   organization: {
     'organization.create': ['法人の作成', 'Organization created'],

@@ -1,6 +1,7 @@
 import {
   ApiToken,
   ChangePasswordRequest,
+  ChangePasswordResponse,
   CreateTokenRequest,
   CreatedToken,
   CurrentUser,
@@ -13,9 +14,10 @@ import { and, desc, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Routes } from '../http/types.js';
 import { apiTokens, sessions, users } from '../db/schema.js';
+import { revokeApiTokens } from './tokens.js';
 import { diff, recordAudit } from '../audit/record.js';
 import { AppError, notFound } from '../http/errors.js';
-import { auditContext, requireAuth } from './context.js';
+import { auditContext, requireAuth, requireSession } from './context.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { presentUser } from './presenter.js';
 import { newApiToken, sha256 } from './secrets.js';
@@ -43,31 +45,33 @@ export const accountRoutes: Routes = (app, deps) => {
     return presentUser(updated, auth.restricted === 'totp_enrollment_required' ? auth.restricted : null);
   });
 
-  app.post('/me/password', { config: self, schema: { body: ChangePasswordRequest } }, async (request, reply) => {
-    const auth = requireAuth(request);
+  app.post('/me/password', { config: self, schema: { body: ChangePasswordRequest, response: { 200: ChangePasswordResponse } } }, async (request) => {
+    const auth = requireSession(request);
     if (!(await verifyPassword(auth.user.passwordHash, request.body.currentPassword))) throw new AppError(400, 'wrong_password');
     const passwordHash = await hashPassword(request.body.newPassword);
-    await db.transaction(async (tx) => {
+    return db.transaction(async (tx) => {
       await tx.update(users).set({ passwordHash, mustChangePassword: false, updatedAt: new Date() }).where(eq(users.id, auth.user.id));
-      // Everyone else holding this account's sessions is signed out; this browser stays in.
+      // Everyone else holding this account's sessions is signed out; this browser stays in. Tokens are
+      // revoked too: a password is changed because it may be known, and a token made with it must not outlive it.
       const keep = auth.session?.tokenHash ?? '';
       await tx.delete(sessions).where(and(eq(sessions.userId, auth.user.id), ne(sessions.tokenHash, keep)));
-      await recordAudit(tx, auditContext(request), { action: 'user.password_change', entityType: 'user', entityId: auth.user.id });
+      const revokedTokens = await revokeApiTokens(tx, auth.user.id);
+      await recordAudit(tx, auditContext(request), { action: 'user.password_change', entityType: 'user', entityId: auth.user.id, changes: { revokedTokens: { before: null, after: revokedTokens } } });
+      return { revokedTokens };
     });
-    return reply.status(204).send();
   });
 
   app.post('/me/totp/setup', { config: self, schema: { response: { 200: TotpSetupResponse } } }, async (request) => {
-    const auth = requireAuth(request);
+    const auth = requireSession(request);
     const secret = newTotpSecret();
-    await db.update(users).set({ totpPendingSecret: secret }).where(eq(users.id, auth.user.id));
+    await db.update(users).set({ totpPendingSecret: deps.secrets.seal('totp', secret) }).where(eq(users.id, auth.user.id));
     return { secret, otpauthUrl: totpUri(secret, auth.user.email) };
   });
 
   app.post('/me/totp/enable', { config: self, schema: { body: TotpCodeRequest } }, async (request, reply) => {
-    const auth = requireAuth(request);
+    const auth = requireSession(request);
     const secret = auth.user.totpPendingSecret;
-    const step = secret ? await checkTotp(secret, request.body.code, null) : null;
+    const step = secret ? await checkTotp(deps.secrets.open('totp', secret), request.body.code, null) : null;
     if (!secret || step === null) throw new AppError(400, 'totp_invalid');
     await db.transaction(async (tx) => {
       await tx.update(users).set({ totpSecret: secret, totpPendingSecret: null, totpLastUsedStep: step }).where(eq(users.id, auth.user.id));
@@ -77,9 +81,9 @@ export const accountRoutes: Routes = (app, deps) => {
   });
 
   app.post('/me/totp/disable', { config: self, schema: { body: TotpCodeRequest } }, async (request, reply) => {
-    const auth = requireAuth(request);
+    const auth = requireSession(request);
     const secret = auth.user.totpSecret;
-    const step = secret ? await checkTotp(secret, request.body.code, auth.user.totpLastUsedStep) : null;
+    const step = secret ? await checkTotp(deps.secrets.open('totp', secret), request.body.code, auth.user.totpLastUsedStep) : null;
     if (!secret || step === null) throw new AppError(400, 'totp_invalid');
     await db.transaction(async (tx) => {
       await tx.update(users).set({ totpSecret: null, totpLastUsedStep: null }).where(eq(users.id, auth.user.id));
@@ -95,7 +99,7 @@ export const accountRoutes: Routes = (app, deps) => {
   });
 
   app.post('/me/tokens', { schema: { body: CreateTokenRequest, response: { 200: CreatedToken } } }, async (request) => {
-    const auth = requireAuth(request);
+    const auth = requireSession(request);
     const token = newApiToken();
     const row = await db.transaction(async (tx) => {
       const [created] = await tx.insert(apiTokens).values({ userId: auth.user.id, name: request.body.name, tokenHash: sha256(token) }).returning();

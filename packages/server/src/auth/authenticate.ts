@@ -33,7 +33,8 @@ export function registerAuthentication(app: FastifyInstance, db: Db, config: Con
       const found = token.startsWith(API_TOKEN_PREFIX) ? await principalByApiToken(db, sha256(token)) : null;
       if (!found) throw new AppError(401, 'unauthorized');
       await touchToken(db, found.tokenId, found.lastUsedAt);
-      request.auth = { user: found.principal.user, actor: found.principal.actor, via: 'token', session: null, restricted: null };
+      // A restricted account (temporary password, 2FA required but not set up) is held back whatever the credential.
+      request.auth = { user: found.principal.user, actor: found.principal.actor, via: 'token', session: null, restricted: restrictionOf(found.principal) };
     } else {
       const cookie = request.cookies[SESSION_COOKIE];
       if (cookie) {

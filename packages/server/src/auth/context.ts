@@ -30,6 +30,17 @@ export function requireAuth(request: FastifyRequest): Authenticated {
   return request.auth;
 }
 
+/**
+ * The caller signed in (password, and the second factor where set), not a script with a token: what
+ * guards the account's credentials. A leaked token must not mint tokens, nor enrol its own authenticator
+ * (lifting "require two-factor", or locking the owner out), nor change the password.
+ */
+export function requireSession(request: FastifyRequest): Authenticated {
+  const auth = requireAuth(request);
+  if (auth.via !== 'session') throw new AppError(403, 'session_required');
+  return auth;
+}
+
 export function auditContext(request: FastifyRequest): AuditContext {
   return { actorId: request.auth?.user.id ?? null, ip: request.ip ?? null };
 }

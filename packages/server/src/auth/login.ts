@@ -1,12 +1,14 @@
-import { and, count, eq, gt } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Config } from '../config.js';
+import type { Keyring } from '../crypto/keyring.js';
 import type { Db } from '../db/connect.js';
 import { loginAttempts, users } from '../db/schema.js';
 import { recordAudit } from '../audit/record.js';
 import { AppError } from '../http/errors.js';
 import type { UserRow } from './context.js';
 import { burnPasswordCheck, verifyPassword } from './password.js';
-import { checkTotp } from './totp.js';
+import { clearAttempts, emailKey, ipKey, releaseAttempt, reserveAttempt, type Reservation } from './throttle.js';
+import { checkTotp, claimTotpStep } from './totp.js';
 
 interface LoginInput {
   email: string;
@@ -20,70 +22,57 @@ function minutesUntil(date: Date): number {
 }
 
 /**
- * Checks credentials with throttling that holds across app servers: failures per IP are counted in the
- * database, and an account locks for a while after repeated failures.
+ * Checks credentials with throttling that holds across app servers. Every attempt is first counted as a
+ * failure, atomically, per address and per email (see throttle.ts); one past either limit is refused
+ * without checking anything, so a burst of concurrent guesses checks no more passwords than the limit.
+ * An email past its limit answers the same 423 whether or not an account has that address.
  */
-export async function authenticateCredentials(db: Db, config: Config, input: LoginInput): Promise<UserRow> {
-  const window = new Date(Date.now() - config.login.lockoutMinutes * 60_000);
-  const [ipFailures] = await db
-    .select({ n: count() })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.ip, input.ip), eq(loginAttempts.succeeded, false), gt(loginAttempts.at, window)));
-  if ((ipFailures?.n ?? 0) >= config.login.ipMaxFailures) throw new AppError(429, 'too_many_attempts');
+export async function authenticateCredentials(db: Db, config: Config, secrets: Keyring, input: LoginInput): Promise<UserRow> {
+  const { lockoutMinutes, maxFailures, ipMaxFailures } = config.login;
+  const byIp = await reserveAttempt(db, ipKey(input.ip), lockoutMinutes);
+  if (byIp.failures > ipMaxFailures) throw new AppError(429, 'too_many_attempts');
+  const byEmail = await reserveAttempt(db, emailKey(input.email), lockoutMinutes);
+  const locked = (reservation: Reservation) => new AppError(423, 'account_locked', { minutes: minutesUntil(reservation.until) });
+  const history = (succeeded: boolean) => db.insert(loginAttempts).values({ ip: input.ip, email: input.email, succeeded });
 
-  const fail = async (error: AppError): Promise<never> => {
-    await db.insert(loginAttempts).values({ ip: input.ip, email: input.email, succeeded: false });
-    throw error;
+  const [user] = byEmail.failures > maxFailures ? [] : await db.select().from(users).where(eq(users.email, input.email));
+  // The attempt stays counted as a failure; the one that reaches the limit locks, and says so.
+  const fail = async (code: 'invalid_credentials' | 'totp_invalid'): Promise<never> => {
+    await history(false);
+    if (byEmail.failures < maxFailures) throw new AppError(401, code);
+    if (user && byEmail.failures === maxFailures) {
+      await db.transaction((tx) =>
+        recordAudit(tx, { actorId: null, ip: input.ip }, { action: 'user.locked', entityType: 'user', entityId: user.id, changes: { lockedUntil: { before: null, after: byEmail.until.toISOString() } } }),
+      );
+    }
+    throw locked(byEmail);
   };
 
-  const [user] = await db.select().from(users).where(eq(users.email, input.email));
+  if (byEmail.failures > maxFailures) {
+    await history(false);
+    throw locked(byEmail);
+  }
   if (!user) {
     await burnPasswordCheck(input.password);
-    return fail(new AppError(401, 'invalid_credentials'));
+    return fail('invalid_credentials');
   }
-  if (user.lockedUntil && user.lockedUntil > new Date()) {
-    return fail(new AppError(423, 'account_locked', { minutes: minutesUntil(user.lockedUntil) }));
-  }
-  if (!(await verifyPassword(user.passwordHash, input.password))) {
-    await registerFailure(db, config, user);
-    const [after] = await db.select({ lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, user.id));
-    if (after?.lockedUntil && after.lockedUntil > new Date()) {
-      return fail(new AppError(423, 'account_locked', { minutes: minutesUntil(after.lockedUntil) }));
-    }
-    return fail(new AppError(401, 'invalid_credentials'));
-  }
+  if (!(await verifyPassword(user.passwordHash, input.password))) return fail('invalid_credentials');
   if (user.totpSecret) {
-    if (!input.totpCode) throw new AppError(401, 'totp_required');
-    const step = await checkTotp(user.totpSecret, input.totpCode, user.totpLastUsedStep);
-    if (step === null) {
-      await registerFailure(db, config, user);
-      return fail(new AppError(401, 'totp_invalid'));
+    if (!input.totpCode) {
+      // Not a failure: the web app asks for the code next.
+      await releaseAttempt(db, ipKey(input.ip));
+      await releaseAttempt(db, emailKey(input.email));
+      throw new AppError(401, 'totp_required');
     }
-    await db.update(users).set({ totpLastUsedStep: step }).where(eq(users.id, user.id));
+    const step = await checkTotp(secrets.open('totp', user.totpSecret), input.totpCode, user.totpLastUsedStep);
+    // Claimed atomically: of concurrent sign-ins with one code, only one gets a session.
+    if (step === null || !(await claimTotpStep(db, user.id, step))) return fail('totp_invalid');
   }
+  await releaseAttempt(db, ipKey(input.ip));
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ failedLoginCount: 0, lockedUntil: null }).where(eq(users.id, user.id));
+    await clearAttempts(tx, emailKey(input.email));
     await tx.insert(loginAttempts).values({ ip: input.ip, email: input.email, succeeded: true });
     await recordAudit(tx, { actorId: user.id, ip: input.ip }, { action: 'user.login', entityType: 'user', entityId: user.id });
   });
   return user;
-}
-
-async function registerFailure(db: Db, config: Config, user: UserRow): Promise<void> {
-  await db.transaction(async (tx) => {
-    const [row] = await tx.select({ n: users.failedLoginCount }).from(users).where(eq(users.id, user.id)).for('update');
-    const failures = (row?.n ?? 0) + 1;
-    if (failures >= config.login.maxFailures) {
-      const lockedUntil = new Date(Date.now() + config.login.lockoutMinutes * 60_000);
-      await tx.update(users).set({ failedLoginCount: 0, lockedUntil }).where(eq(users.id, user.id));
-      await recordAudit(tx, { actorId: null, ip: null }, {
-        action: 'user.locked',
-        entityType: 'user',
-        entityId: user.id,
-        changes: { lockedUntil: { before: null, after: lockedUntil.toISOString() } },
-      });
-    } else {
-      await tx.update(users).set({ failedLoginCount: failures }).where(eq(users.id, user.id));
-    }
-  });
 }

@@ -12,7 +12,7 @@ export const authRoutes: Routes = (app, deps) => {
   const { db } = deps.database;
 
   app.post('/auth/login', { config: { access: 'public' }, schema: { body: LoginRequest, response: { 200: SessionInfo } } }, async (request, reply) => {
-    const user = await authenticateCredentials(db, deps.config, { ...request.body, ip: request.ip });
+    const user = await authenticateCredentials(db, deps.config, deps.secrets, { ...request.body, ip: request.ip });
     return signIn(deps, request, reply, user);
   });
 

@@ -1,4 +1,7 @@
+import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import { generateSecret, generateURI, verify } from 'otplib';
+import type { Db } from '../db/connect.js';
+import { users } from '../db/schema.js';
 
 export const newTotpSecret = () => generateSecret();
 
@@ -16,4 +19,17 @@ export async function checkTotp(secret: string, code: string, lastUsedStep: numb
   const step = Math.floor(('epoch' in result && typeof result.epoch === 'number' ? result.epoch : Date.now() / 1000) / STEP_SECONDS);
   if (lastUsedStep !== null && step <= lastUsedStep) return null;
   return step;
+}
+
+/**
+ * Marks a code's time step used, in one conditional update: true for exactly one of any number of
+ * concurrent requests with the same code (or an older one), false for the rest.
+ */
+export async function claimTotpStep(db: Db, userId: string, step: number): Promise<boolean> {
+  const claimed = await db
+    .update(users)
+    .set({ totpLastUsedStep: step })
+    .where(and(eq(users.id, userId), or(isNull(users.totpLastUsedStep), lt(users.totpLastUsedStep, step))))
+    .returning({ id: users.id });
+  return claimed.length === 1;
 }

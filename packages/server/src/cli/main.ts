@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { FacilityKind, facilityKinds, PrefectureCode } from '@mamori/domain';
 import { eq } from 'drizzle-orm';
 import { ConfigError } from '../config.js';
+import { UnknownKeyError } from '../crypto/keyring.js';
 import { DataDirBusyError } from '../db/data-dir-lock.js';
 import { apiTokens, users } from '../db/schema.js';
 import { recordAudit } from '../audit/record.js';
@@ -160,7 +161,7 @@ registerLedgerCommands(program);
 try {
   await program.parseAsync();
 } catch (error) {
-  if (error instanceof ConfigError || error instanceof DataDirBusyError || error instanceof RestoreError || error instanceof InvalidArgumentError) {
+  if (error instanceof ConfigError || error instanceof UnknownKeyError || error instanceof DataDirBusyError || error instanceof RestoreError || error instanceof InvalidArgumentError) {
     console.error(error.message);
   } else if (error instanceof AppError) {
     console.error(`${errorMessage(error.code, 'ja', error.params)}${error.details ? ` ${error.details.map((d) => `${d.path}: ${d.message}`).join(' / ')}` : ''}`);

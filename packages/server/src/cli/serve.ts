@@ -1,15 +1,22 @@
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
+import { openKeyring } from '../crypto/open-keyring.js';
+import { resealSecrets } from '../crypto/reseal.js';
 import { openDatabase } from '../db/connect.js';
 import { runMigrations } from '../db/migrate.js';
 import { openAppJobs } from '../jobs/app-jobs.js';
+import { createLogger } from '../log/logger.js';
 
 export async function serve(): Promise<void> {
   const config = loadConfig();
+  const log = createLogger(config.logLevel);
   const database = await openDatabase(config.database);
   await runMigrations(database);
-  const { jobs, mailer } = await openAppJobs(config, database);
-  const app = await buildApp({ config, database, jobs, mailer, serveWeb: true });
+  const secrets = openKeyring(config);
+  const resealed = await resealSecrets(database, secrets);
+  if (resealed.totp || resealed.mail) log.info(resealed, `秘密情報を現在の鍵 ${secrets.currentId} で暗号化し直しました / secrets re-encrypted with the current key`);
+  const { jobs, mailer } = await openAppJobs(config, database, secrets, log);
+  const app = await buildApp({ config, database, jobs, mailer, secrets, log, serveWeb: true });
   // Stop taking requests first, then let running jobs finish, and only then close the database they use.
   const shutdown = async () => {
     await app.close();

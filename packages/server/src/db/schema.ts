@@ -20,11 +20,10 @@ export const users = pgTable('users', {
   locale: text('locale').notNull().default('ja'),
   isSystemAdmin: boolean('is_system_admin').notNull().default(false),
   mustChangePassword: boolean('must_change_password').notNull().default(false),
+  /** Sealed with the secret key (crypto/keyring.ts), never in clear. */
   totpSecret: text('totp_secret'),
   totpPendingSecret: text('totp_pending_secret'),
   totpLastUsedStep: bigint('totp_last_used_step', { mode: 'number' }),
-  failedLoginCount: integer('failed_login_count').notNull().default(0),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
   version: version(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
@@ -70,6 +69,17 @@ export const loginAttempts = pgTable(
   },
   (t) => [index('login_attempts_ip_at_idx').on(t.ip, t.at)],
 );
+
+/**
+ * Sign-in failures per key — `ip:<address>` and `email:<address>`, whether or not the account exists — in a
+ * window that starts at the first failure. Changed only by single atomic statements (auth/throttle.ts), so
+ * concurrent attempts on any number of app servers are counted exactly.
+ */
+export const loginThrottles = pgTable('login_throttles', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
+});
 
 export const organizations = pgTable('organizations', {
   id: id(),

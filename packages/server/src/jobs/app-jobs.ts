@@ -1,6 +1,8 @@
-import { pino, type BaseLogger } from 'pino';
+import type { BaseLogger } from 'pino';
 import type { Config } from '../config.js';
+import type { Keyring } from '../crypto/keyring.js';
 import type { Database } from '../db/connect.js';
+import { createLogger } from '../log/logger.js';
 import { createMailer, type Mailer } from '../mail/mailer.js';
 import { mailQueue, registerMailWorker } from '../mail/queue.js';
 import { registerVendorReminders, vendorReminderQueue } from '../vendors/reminders.js';
@@ -19,10 +21,10 @@ export interface AppJobs {
  * The app's background work: the job scheduler with every feature's queues and workers, and the
  * mailer they send with. Opened before buildApp (both are AppDeps); jobs.start() is left to serve.
  */
-export async function openAppJobs(config: Config, database: Database, log: BaseLogger = pino({ level: config.logLevel })): Promise<AppJobs> {
+export async function openAppJobs(config: Config, database: Database, secrets: Keyring, log: BaseLogger = createLogger(config.logLevel)): Promise<AppJobs> {
   const mailer = createMailer(config.mail, log);
   const jobs = await openJobs(database, { queues: appQueues, log });
-  registerMailWorker(jobs, mailer);
-  registerVendorReminders({ database, config, jobs });
+  registerMailWorker(jobs, mailer, secrets);
+  registerVendorReminders({ database, config, jobs, secrets });
   return { jobs, mailer };
 }

@@ -1,4 +1,5 @@
 import type { Tx } from '../db/connect.js';
+import type { Keyring } from '../crypto/keyring.js';
 import type { Jobs } from '../jobs/jobs.js';
 import type { QueueDefinition } from '../jobs/queues.js';
 import type { Mailer, MailMessage } from './mailer.js';
@@ -9,11 +10,23 @@ import type { Mailer, MailMessage } from './mailer.js';
  */
 export const mailQueue: QueueDefinition = { name: 'mail.send', retryLimit: 12, retryDelay: 60, retryBackoff: true, retryDelayMax: 4 * 60 * 60, expireInSeconds: 5 * 60 };
 
-/** Queues a message in the caller's transaction: it is sent only if the transaction commits. */
-export function enqueueMail(jobs: Jobs, tx: Tx, message: MailMessage): Promise<void> {
-  return jobs.enqueue(tx, mailQueue.name, message);
+/**
+ * The job's data is the message sealed with the secret key: the job table keeps jobs for days, and a
+ * vendor's sign-up link in it is as good as the vendor's account.
+ */
+interface MailJob {
+  sealed?: string;
 }
 
-export function registerMailWorker(jobs: Jobs, mailer: Mailer): void {
-  jobs.work<MailMessage>(mailQueue.name, (message) => mailer.send(message));
+/** Queues a message in the caller's transaction: it is sent only if the transaction commits. */
+export function enqueueMail(jobs: Jobs, secrets: Keyring, tx: Tx, message: MailMessage): Promise<void> {
+  const job: MailJob = { sealed: secrets.seal('mail', JSON.stringify(message)) };
+  return jobs.enqueue(tx, mailQueue.name, job);
+}
+
+export function registerMailWorker(jobs: Jobs, mailer: Mailer, secrets: Keyring): void {
+  // A clear message can only come from a server of an older version still running during an upgrade.
+  jobs.work<MailJob | MailMessage>(mailQueue.name, (job) =>
+    mailer.send('sealed' in job && job.sealed ? (JSON.parse(secrets.open('mail', job.sealed)) as MailMessage) : (job as MailMessage)),
+  );
 }

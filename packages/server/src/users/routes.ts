@@ -9,6 +9,8 @@ import { loadActor } from '../auth/grants.js';
 import { hashPassword } from '../auth/password.js';
 import { temporaryPassword } from '../auth/secrets.js';
 import { deleteUserSessions } from '../auth/sessions.js';
+import { clearAttempts, emailKey } from '../auth/throttle.js';
+import { revokeApiTokens } from '../auth/tokens.js';
 import { forbidden, notFound } from '../http/errors.js';
 
 export const userRoutes: Routes = (app, deps) => {
@@ -17,6 +19,7 @@ export const userRoutes: Routes = (app, deps) => {
   /**
    * An administrator hands out a temporary password to be changed at next sign-in. An organization
    * admin may do so only for users who belong to nothing outside the organizations they administer.
+   * Everything the old password let in stops working: sessions, personal API tokens, and the lockout.
    */
   app.post('/users/:userId/password-reset', { schema: { params: z.object({ userId: Id }), response: { 200: ResetPasswordResponse } } }, async (request) => {
     const { actor } = requireAuth(request);
@@ -32,11 +35,13 @@ export const userRoutes: Routes = (app, deps) => {
     }
     const password = temporaryPassword();
     const passwordHash = await hashPassword(password);
-    await db.transaction(async (tx) => {
-      await tx.update(users).set({ passwordHash, mustChangePassword: true, failedLoginCount: 0, lockedUntil: null, updatedAt: new Date() }).where(eq(users.id, target.id));
+    return db.transaction(async (tx) => {
+      await tx.update(users).set({ passwordHash, mustChangePassword: true, updatedAt: new Date() }).where(eq(users.id, target.id));
       await deleteUserSessions(tx, target.id);
-      await recordAudit(tx, auditContext(request), { action: 'user.password_reset', entityType: 'user', entityId: target.id });
+      const revokedTokens = await revokeApiTokens(tx, target.id);
+      await clearAttempts(tx, emailKey(target.email));
+      await recordAudit(tx, auditContext(request), { action: 'user.password_reset', entityType: 'user', entityId: target.id, changes: { revokedTokens: { before: null, after: revokedTokens } } });
+      return { temporaryPassword: password, revokedTokens };
     });
-    return { temporaryPassword: password };
   });
 };

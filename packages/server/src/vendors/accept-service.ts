@@ -1,8 +1,9 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Tx } from '../db/connect.js';
-import { vendorContracts, vendorInvitations, vendorMembers, vendors } from '../db/schema.js';
+import { facilityMembers, organizationMembers, vendorContracts, vendorInvitations, vendorMembers, vendors } from '../db/schema.js';
 import { recordAudit, type AuditContext } from '../audit/record.js';
 import { AppError } from '../http/errors.js';
+import type { ContractRow } from './access.js';
 import type { UserRow } from '../auth/context.js';
 import { openVendorInvitation } from './invitations-service.js';
 
@@ -14,6 +15,8 @@ import { openVendorInvitation } from './invitations-service.js';
  *   vendor serving 300 clinics keeps one company with 300 contracts;
  * - the vendor already has users: the invitation cannot add a stranger to it (a facility could otherwise
  *   invite itself into a vendor that serves other facilities); a registered user must open the link.
+ * Nobody on the facility's side (its staff, its organization's members) may become its vendor: they would
+ * then answer, submit and accept their own vendor form.
  */
 export async function acceptVendorInvitation(tx: Tx, context: AuditContext, token: string, user: UserRow) {
   const invitation = await openVendorInvitation(tx, token);
@@ -25,6 +28,7 @@ export async function acceptVendorInvitation(tx: Tx, context: AuditContext, toke
   if (!claimed) throw new AppError(404, 'invitation_invalid');
   const [contract] = await tx.select().from(vendorContracts).where(eq(vendorContracts.id, invitation.contractId));
   if (!contract) throw new AppError(404, 'invitation_invalid');
+  if (await isFacilitySide(tx, user.id, contract)) throw new AppError(403, 'vendor_invitation_own_facility');
   const scope = { organizationId: contract.organizationId, facilityId: contract.facilityId };
   const members = await tx.select().from(vendorMembers).where(eq(vendorMembers.vendorId, contract.vendorId));
   const own = await tx.select().from(vendorMembers).where(eq(vendorMembers.userId, user.id));
@@ -54,4 +58,20 @@ export async function acceptVendorInvitation(tx: Tx, context: AuditContext, toke
   }
   await recordAudit(tx, context, { action: 'vendor_invitation.accept', entityType: 'vendor_invitation', entityId: invitation.id, ...scope, changes: { usedBy: { before: null, after: user.id } } });
   return invitation;
+}
+
+/** A member of the contract's facility (any role) or of its organization. */
+async function isFacilitySide(tx: Tx, userId: string, contract: ContractRow): Promise<boolean> {
+  const [staff] = await tx
+    .select({ id: facilityMembers.id })
+    .from(facilityMembers)
+    .where(and(eq(facilityMembers.userId, userId), eq(facilityMembers.facilityId, contract.facilityId)))
+    .limit(1);
+  if (staff) return true;
+  const [member] = await tx
+    .select({ id: organizationMembers.id })
+    .from(organizationMembers)
+    .where(and(eq(organizationMembers.userId, userId), eq(organizationMembers.organizationId, contract.organizationId)))
+    .limit(1);
+  return Boolean(member);
 }

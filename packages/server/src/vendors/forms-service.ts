@@ -1,7 +1,7 @@
 import { evaluate, nextVendorFormStatus, todayInTokyo, type AuditAction, type Catalog, type Round, type SaveRound, type VendorFormEvent, type VendorFormStatus, type VendorSide } from '@mamori/domain';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/connect.js';
-import { assessments, users, vendorFormComments } from '../db/schema.js';
+import { answerRounds, assessments, users, vendorFormComments } from '../db/schema.js';
 import { diff, recordAudit, type AuditContext } from '../audit/record.js';
 import { AppError, versionConflict } from '../http/errors.js';
 import type { AppDeps } from '../http/types.js';
@@ -131,8 +131,17 @@ const incompleteReason: Partial<Record<string, string>> = {
   'date-in-future': '日付が未来です',
 };
 
+/** The facility's review is someone else's: whoever answered any round of the form cannot accept it. */
 export async function acceptVendorForm(tx: Tx, context: AuditContext, form: VendorFormRow, version: number) {
   const status = transition(form, 'accept');
+  if (context.actorId) {
+    const [answered] = await tx
+      .select({ id: answerRounds.id })
+      .from(answerRounds)
+      .where(and(eq(answerRounds.assessmentId, form.id), eq(answerRounds.answeredBy, context.actorId)))
+      .limit(1);
+    if (answered) throw new AppError(403, 'vendor_form_self_review');
+  }
   return updateForm(tx, context, form, version, { status, acceptedAt: new Date() }, 'vendor_form.accept');
 }
 
@@ -143,7 +152,7 @@ export async function acceptVendorForm(tx: Tx, context: AuditContext, form: Vend
 export async function postComment(
   tx: Tx,
   context: AuditContext,
-  deps: Pick<AppDeps, 'catalog' | 'config' | 'jobs'>,
+  deps: Pick<AppDeps, 'catalog' | 'config' | 'jobs' | 'secrets'>,
   form: VendorFormRow,
   contract: ContractRow,
   side: VendorSide,

@@ -22,7 +22,7 @@ const systemContext = { actorId: null, ip: null };
  * Each form is reminded in its own transaction, locked with SKIP LOCKED and re-checked, so two app
  * servers (or a job retried after a crash) never send the same reminder twice.
  */
-export async function remindVendors(deps: Pick<AppDeps, 'database' | 'config' | 'jobs'>, now = new Date()): Promise<number> {
+export async function remindVendors(deps: Pick<AppDeps, 'database' | 'config' | 'jobs' | 'secrets'>, now = new Date()): Promise<number> {
   const { db } = deps.database;
   const candidates = await db
     .select({ id: assessments.id })
@@ -68,7 +68,7 @@ export async function remindVendors(deps: Pick<AppDeps, 'database' | 'config' | 
 export const vendorReminderQueue: QueueDefinition = { name: VENDOR_REMINDER_QUEUE, policy: 'singleton', retryLimit: 3, retryDelay: 300 };
 
 /** Daily reminders, declared by every app server and kept once in the database by the scheduler. */
-export function registerVendorReminders(deps: Pick<AppDeps, 'database' | 'config' | 'jobs'>): void {
+export function registerVendorReminders(deps: Pick<AppDeps, 'database' | 'config' | 'jobs' | 'secrets'>): void {
   deps.jobs.work(VENDOR_REMINDER_QUEUE, async () => {
     await remindVendors(deps);
   });

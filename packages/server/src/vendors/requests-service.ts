@@ -46,7 +46,7 @@ export interface InvitationSent {
 export async function requestVendorForm(
   tx: Tx,
   context: AuditContext,
-  deps: Pick<AppDeps, 'catalog' | 'config' | 'jobs'>,
+  deps: Pick<AppDeps, 'catalog' | 'config' | 'jobs' | 'secrets'>,
   contract: ContractRow,
   input: { fiscalYear: number; email?: string | undefined; excludedItems: string[]; reminderDays: number },
 ): Promise<InvitationSent> {
@@ -103,7 +103,7 @@ export async function requestVendorForm(
 async function sendInvitation(
   tx: Tx,
   context: AuditContext,
-  deps: Pick<AppDeps, 'config' | 'jobs'>,
+  deps: Pick<AppDeps, 'config' | 'jobs' | 'secrets'>,
   form: VendorFormRow,
   names: { facilityName: string; vendorName: string; contractTitle: string },
   email: string,
@@ -116,7 +116,7 @@ async function sendInvitation(
 }
 
 /** A new link (the old one stops working), to the same or a corrected address. */
-export async function resendInvitation(tx: Tx, context: AuditContext, deps: Pick<AppDeps, 'config' | 'jobs'>, form: VendorFormRow, contract: ContractRow, email: string | undefined): Promise<InvitationSent> {
+export async function resendInvitation(tx: Tx, context: AuditContext, deps: Pick<AppDeps, 'config' | 'jobs' | 'secrets'>, form: VendorFormRow, contract: ContractRow, email: string | undefined): Promise<InvitationSent> {
   const to = email ?? form.invitedEmail ?? contract.contactEmail;
   if (!to) throw invalid('validation_error', 'body.email', '依頼先のメールアドレスを入力してください');
   const [row] = await tx.update(assessments).set({ invitedEmail: to, version: form.version + 1, updatedAt: new Date() }).where(eq(assessments.id, form.id)).returning();

@@ -1,7 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { Logger } from 'pino';
 import { buildApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
-import type { Database } from '../../src/db/connect.js';
+import type { Keyring } from '../../src/crypto/keyring.js';
+import { openKeyring } from '../../src/crypto/open-keyring.js';
+import { openDatabase, type Database } from '../../src/db/connect.js';
 import { openAppJobs } from '../../src/jobs/app-jobs.js';
 import type { Jobs } from '../../src/jobs/jobs.js';
 import type { Mailer } from '../../src/mail/mailer.js';
@@ -14,22 +18,51 @@ export interface TestApp {
   /** Never started: a test runs what its requests enqueued with jobs.drain(), deterministically. */
   jobs: Jobs;
   mailer: Mailer;
+  secrets: Keyring;
+  /**
+   * Another app server on the same database (PostgreSQL: its own connection pool), closed with this one;
+   * `env` changes its configuration (cheaper than a new test app when only the configuration differs).
+   */
+  secondServer(env?: Record<string, string>): Promise<FastifyInstance>;
   close(): Promise<void>;
 }
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const { database, drop } = await freshDatabase();
-  const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
-  const { jobs, mailer } = await openAppJobs(config, database);
-  const app = await buildApp({ config, database, jobs, mailer });
+/** A fresh key per test app, as MAMORI_SECRET_KEY would give (no key file is written). */
+export const testSecretKey = () => randomBytes(32).toString('base64');
+
+/** `log`: a logger to capture what the server writes (requests, errors, jobs); silent otherwise. */
+export async function startTestApp(env: Record<string, string> = {}, log?: Logger): Promise<TestApp> {
+  const { database, url, drop } = await freshDatabase();
+  const baseEnv = { LOG_LEVEL: 'silent', MAMORI_SECRET_KEY: testSecretKey(), ...env };
+  const config = loadConfig(baseEnv);
+  const secrets = openKeyring(config);
+  const { jobs, mailer } = await openAppJobs(config, database, secrets, log);
+  const app = await buildApp({ config, database, jobs, mailer, secrets, ...(log ? { log } : {}) });
   await app.ready();
+  const others: { app: FastifyInstance; jobs: Jobs; database: Database | null }[] = [];
   return {
     app,
     database,
     config,
     jobs,
     mailer,
+    secrets,
+    async secondServer(overrides = {}) {
+      const secondConfig = loadConfig({ ...baseEnv, ...overrides });
+      // PGlite is one connection in this process: the second server shares it, as two servers would share PostgreSQL.
+      const own = url ? await openDatabase({ kind: 'postgres', url, poolSize: 5 }) : null;
+      const other = await openAppJobs(secondConfig, own ?? database, secrets, log);
+      const second = await buildApp({ config: secondConfig, database: own ?? database, jobs: other.jobs, mailer: other.mailer, secrets, ...(log ? { log } : {}) });
+      await second.ready();
+      others.push({ app: second, jobs: other.jobs, database: own });
+      return second;
+    },
     async close() {
+      for (const other of others) {
+        await other.app.close();
+        await other.jobs.stop();
+        await other.database?.close();
+      }
       await app.close();
       await jobs.stop();
       await drop();

@@ -1,7 +1,6 @@
 import { Button, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { showSuccess } from '../api/errors';
 import { useSession } from '../auth/session';
 import { useSignOut } from '../auth/useSignOut';
 import { PageHeader } from '../layout/PageHeader';
@@ -35,7 +34,7 @@ export function AccountPage() {
           <ProfileSection user={session.user} />
         </Section>
         <Section title={t('account.password')}>
-          <ChangePasswordForm onChanged={() => showSuccess(t('account.passwordChanged'))} />
+          <ChangePasswordForm />
         </Section>
         <Section title={t('account.twoFactor')}>
           <TotpSection user={session.user} />

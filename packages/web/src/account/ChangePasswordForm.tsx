@@ -1,13 +1,17 @@
-import { Button, PasswordInput, Stack } from '@mantine/core';
+import { Button, PasswordInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
-import { useApiErrorHandler } from '../api/errors';
+import { showSuccess, useApiErrorHandler } from '../api/errors';
+import type { ChangePasswordResponse } from '../api/types';
+import { tokensKey } from './TokensSection';
 import { password, passwordMin, requiredText } from '../common/validators';
 
-export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
+/** Changes the password and says what else changed: other devices signed out, personal API tokens revoked. */
+export function ChangePasswordForm({ onChanged }: { onChanged?: () => void }) {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
   const onError = useApiErrorHandler();
   const form = useForm({
     initialValues: { currentPassword: '', newPassword: '', confirm: '' },
@@ -20,13 +24,15 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
   });
   const change = useMutation({
     mutationFn: (values: typeof form.values) =>
-      api<void>('/me/password', {
+      api<ChangePasswordResponse>('/me/password', {
         method: 'POST',
         body: { currentPassword: values.currentPassword, newPassword: values.newPassword },
       }),
-    onSuccess: () => {
+    onSuccess: ({ revokedTokens }) => {
       form.reset();
-      onChanged();
+      showSuccess(revokedTokens > 0 ? t('account.passwordChangedTokensRevoked', { count: revokedTokens }) : t('account.passwordChanged'));
+      void queryClient.invalidateQueries({ queryKey: tokensKey });
+      onChanged?.();
     },
     onError: (error) => onError(error, form),
   });
@@ -34,6 +40,9 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
   return (
     <form onSubmit={form.onSubmit((values) => change.mutate(values))} noValidate>
       <Stack gap="sm" maw={420}>
+        <Text size="sm" c="dimmed">
+          {t('account.passwordChangeEffects')}
+        </Text>
         <PasswordInput label={t('fields.currentPassword')} autoComplete="current-password" {...form.getInputProps('currentPassword')} />
         <PasswordInput
           label={t('fields.newPassword')}

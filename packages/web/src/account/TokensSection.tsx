@@ -11,7 +11,7 @@ import { ErrorAlert } from '../common/ErrorAlert';
 import { formatDateTime } from '../common/format';
 import { requiredText } from '../common/validators';
 
-const tokensKey = ['me', 'tokens'] as const;
+export const tokensKey = ['me', 'tokens'] as const;
 
 export function TokensSection() {
   const { t } = useTranslation();

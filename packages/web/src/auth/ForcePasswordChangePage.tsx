@@ -1,6 +1,5 @@
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { showSuccess } from '../api/errors';
 import { ChangePasswordForm } from '../account/ChangePasswordForm';
 import { PublicLayout } from '../layout/PublicLayout';
 import { SignOutButton } from '../layout/SignOutButton';
@@ -12,12 +11,7 @@ export function ForcePasswordChangePage() {
   return (
     <PublicLayout title={t('forcePassword.title')}>
       <Text size="sm">{t('forcePassword.intro')}</Text>
-      <ChangePasswordForm
-        onChanged={() => {
-          showSuccess(t('account.passwordChanged'));
-          void refresh();
-        }}
-      />
+      <ChangePasswordForm onChanged={() => void refresh()} />
       <SignOutButton />
     </PublicLayout>
   );

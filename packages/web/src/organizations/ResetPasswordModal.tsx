@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { useApiErrorHandler } from '../api/errors';
+import type { ResetPasswordResponse } from '../api/types';
 import { CopyField } from '../common/CopyField';
 
 interface Target {
@@ -15,7 +16,7 @@ export function ResetPasswordModal({ target, onClose }: { target: Target | null;
   const onError = useApiErrorHandler();
   const reset = useMutation({
     mutationFn: (userId: string) =>
-      api<{ temporaryPassword: string }>(`/users/${userId}/password-reset`, { method: 'POST' }),
+      api<ResetPasswordResponse>(`/users/${userId}/password-reset`, { method: 'POST' }),
     onError: (error) => onError(error),
   });
   const close = () => {
@@ -41,6 +42,9 @@ export function ResetPasswordModal({ target, onClose }: { target: Target | null;
       {reset.data && (
         <Stack gap="sm">
           <Alert color="yellow">{t('resetPassword.showOnce')}</Alert>
+          <Text size="sm">
+            {reset.data.revokedTokens > 0 ? t('resetPassword.revokedTokens', { count: reset.data.revokedTokens }) : t('resetPassword.signedOut')}
+          </Text>
           <CopyField label={t('resetPassword.temporaryPassword')} value={reset.data.temporaryPassword} />
           <Group justify="flex-end">
             <Button onClick={close}>{t('common.close')}</Button>
