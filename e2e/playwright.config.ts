@@ -1,9 +1,17 @@
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { appPort as port, smtpPort } from './tests/ports.js';
+import { appPort as port, noMailPort, smtpPort } from './tests/ports.js';
 
-const dataDir = path.join(os.tmpdir(), `mamori-e2e-${port}`);
+const dataDir = (p: number) => path.join(os.tmpdir(), `mamori-e2e-${p}`);
+/** A fresh data directory each run; `env` adds what differs between the two servers. */
+const server = (p: number, env: Record<string, string>) => ({
+  command: `rm -rf ${dataDir(p)} && node ../packages/server/bin/mamori.js serve`,
+  url: `http://127.0.0.1:${p}/api/v1/health`,
+  reuseExistingServer: false,
+  timeout: 120_000,
+  env: { PORT: String(p), HOST: '127.0.0.1', MAMORI_DATA_DIR: dataDir(p), LOG_LEVEL: 'warn', DATABASE_URL: '', ...env },
+});
 
 export default defineConfig({
   testDir: './tests',
@@ -26,11 +34,6 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },
-  webServer: {
-    command: `rm -rf ${dataDir} && node ../packages/server/bin/mamori.js serve`,
-    url: `http://127.0.0.1:${port}/api/v1/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    env: { PORT: String(port), HOST: '127.0.0.1', MAMORI_DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', MAMORI_SMTP_URL: `smtp://127.0.0.1:${smtpPort}` },
-  },
+  // The journeys' server delivers mail to 06-vendor-portal's capture; the second has no mail server (07).
+  webServer: [server(port, { MAMORI_SMTP_URL: `smtp://127.0.0.1:${smtpPort}` }), server(noMailPort, {})],
 });

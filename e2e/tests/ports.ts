@@ -1,3 +1,5 @@
-/** Where the server under test listens, and where the vendor journey's in-process SMTP server listens. */
+/** Where the servers under test listen, and where the vendor journey's in-process SMTP server listens. */
 export const appPort = Number(process.env.E2E_PORT ?? 3199);
 export const smtpPort = Number(process.env.E2E_SMTP_PORT ?? appPort + 1000);
+/** A second server on its own data directory with no MAMORI_SMTP_URL: the embedded default a clinic starts with. */
+export const noMailPort = appPort + 2;
