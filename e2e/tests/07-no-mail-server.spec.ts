@@ -1,6 +1,7 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { currentFiscalYear, shot } from './planner.js';
+import { expect, test, type Page } from '@playwright/test';
+import { shot } from './planner.js';
 import { noMailPort } from './ports.js';
+import { noMailBaseURL, seedClinic, signIn, systemAdmin, type Clinic } from './seed.js';
 
 /**
  * A clinic on the embedded default has no mail server (issue 13, item 1). Requesting the vendor's form must
@@ -8,42 +9,26 @@ import { noMailPort } from './ports.js';
  * vendor opens it and sees who is asking. Runs against its own server without MAMORI_SMTP_URL.
  */
 test.describe.configure({ mode: 'serial' });
-test.use({ baseURL: `http://127.0.0.1:${noMailPort}` });
+test.use({ baseURL: noMailBaseURL });
 
-const admin = { name: '北 一郎', email: 'kita@kita-dental.jp', password: 'kita-dental-admin-2026' };
 const vendorName = 'きた歯科システム株式会社';
 const contractTitle = 'レセコン保守';
-let facilityId = '';
+let clinic: Clinic | null = null;
 let invitationUrl = '';
 
-/** What the first run and the set-up screens would do, by API: this journey is about the request. */
-async function seedClinic(request: APIRequestContext) {
-  const setup = await request.post('/api/v1/setup', { data: admin });
-  expect(setup.ok(), await setup.text()).toBe(true);
-  const headers = { 'X-CSRF-Token': ((await setup.json()) as { csrfToken: string }).csrfToken };
-  const post = async (url: string, data: object) => {
-    const response = await request.post(url, { data, headers });
-    expect(response.ok(), await response.text()).toBe(true);
-    return (await response.json()) as { id: string };
-  };
-  const organization = await post('/api/v1/organizations', { name: '医療法人きた会' });
-  const facility = await post(`/api/v1/organizations/${organization.id}/facilities`, { name: 'きた歯科医院', kind: 'dental_clinic', prefecture: '01', healthCenter: '札幌市保健所' });
-  facilityId = facility.id;
-  await post(`/api/v1/facilities/${facility.id}/assessments`, { fiscalYear: currentFiscalYear(), hasVendorContract: true });
-  await post(`/api/v1/facilities/${facility.id}/contracts`, {
-    vendorName, title: contractTitle, systems: ['レセコン'], maintenanceContract: true, remoteMaintenance: true, contactName: '窓口', contactEmail: 'desk@kita-system.example.jp',
-  });
-}
-
-async function openRequestDialog(page: Page) {
+async function openRequestDialog(page: Page, facilityId: string) {
   await page.goto(`/facilities/${facilityId}/vendors`);
   await page.getByRole('button', { name: `${vendorName}「${contractTitle}」にチェックリストを依頼` }).click();
   return page.getByRole('dialog', { name: '事業者確認用チェックリストを依頼' });
 }
 
 test('the request dialog says no e-mail will be sent, and shows the link to pass on', async ({ page }) => {
-  await seedClinic(page.request);
-  const dialog = await openRequestDialog(page);
+  clinic = await seedClinic(noMailBaseURL, 'きた歯科医院', { hasVendorContract: true });
+  await clinic.api.post(`/api/v1/facilities/${clinic.facilityId}/contracts`, {
+    vendorName, title: contractTitle, systems: ['レセコン'], maintenanceContract: true, remoteMaintenance: true, contactName: '窓口', contactEmail: 'desk@kita-system.example.jp',
+  });
+  await signIn(page, systemAdmin);
+  const dialog = await openRequestDialog(page, clinic.facilityId);
   await expect(dialog.getByText(/メールサーバーが設定されていないため、メールは送られません/)).toBeVisible();
   await expect(dialog.getByRole('button', { name: '依頼メールを送る' })).toHaveCount(0);
   await dialog.getByRole('button', { name: '記入用リンクを作成' }).click();
@@ -70,14 +55,10 @@ test('the vendor opens the link and sees who asks for what', async ({ browser })
 });
 
 test('on a phone the contract page offers a new link, not a resend of mail', async ({ page }) => {
-  test.skip(!facilityId, 'needs the clinic seeded by the first test');
+  test.skip(!clinic, 'needs the clinic seeded by the first test');
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto('/login');
-  await page.getByLabel('メールアドレス').fill(admin.email);
-  await page.getByLabel('パスワード', { exact: true }).fill(admin.password);
-  await page.getByRole('button', { name: 'ログイン', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'ダッシュボード' })).toBeVisible();
-  await page.goto(`/facilities/${facilityId}/vendors`);
+  await signIn(page, systemAdmin);
+  await page.goto(`/facilities/${clinic!.facilityId}/vendors`);
   await page.getByRole('link', { name: new RegExp(contractTitle) }).first().click();
   await page.getByRole('tab', { name: 'チェックリスト' }).click();
   const remake = page.getByRole('button', { name: /の記入用リンクを作り直す$/ });

@@ -8,18 +8,41 @@ import { formatDateTime } from '../common/format';
 /** A ledger field changed by an import or an edit is named by its spreadsheet heading (管理番号, 職種…). */
 const ledgerHeadings = new Map([...assetColumns, ...accountColumns].map((c) => [c.field as string, c.header]));
 
-/** Codes stored in the record (role, kind, prefecture) are shown by their names. */
-function show(field: string, value: unknown, t: TFunction): string {
+type Locale = 'ja' | 'en';
+
+/** Fields whose stored codes are shown by their names, and the translation namespace of those names. */
+const codeNames: Record<string, string> = {
+  role: 'roles',
+  organizationRole: 'roles',
+  kind: 'facilityKinds',
+  prefecture: 'prefectures',
+  value: 'answers',
+  suggestion: 'findings.suggestions',
+  scope: 'ledgers.values.scope',
+};
+
+/** A value as the reader of the trail knows it: names for codes, はい/いいえ, a file by its name, lists joined. */
+function show(field: string, value: unknown, t: TFunction, locale: Locale): string {
   if (value === null || value === undefined || value === '') return t('audit.none');
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
   if (typeof value === 'string') {
-    const lookup: Record<string, string> = { role: 'roles', kind: 'facilityKinds', prefecture: 'prefectures', organizationRole: 'roles' };
-    const ns = lookup[field];
+    const ns = codeNames[field];
     if (ns) return t(`${ns}.${value === 'admin' ? 'orgAdmin' : value}`, { defaultValue: value });
     if (field === 'locale') return value === 'en' ? 'English' : '日本語';
     return value;
   }
+  if (Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null)) return value.length ? value.join('、') : t('audit.none');
+  if (typeof value === 'object' && 'name' in value && typeof value.name === 'string') return value.name;
+  if (typeof value === 'object' && !Array.isArray(value)) {
+    return Object.entries(value)
+      .map(([key, inner]) => `${fieldName(key, t, locale)}: ${show(key, inner, t, locale)}`)
+      .join('、');
+  }
   return JSON.stringify(value);
+}
+
+function fieldName(field: string, t: TFunction, locale: Locale): string {
+  return t(`auditFields.${field}`, { defaultValue: ledgerHeadings.get(field)?.[locale] ?? field });
 }
 
 export function AuditTable({ events }: { events: AuditEvent[] }) {
@@ -48,15 +71,15 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
               <Table.Td miw={160}>
                 <Text size="sm">{auditActionLabel(event.action, locale)}</Text>
               </Table.Td>
-              <Table.Td>
+              <Table.Td miw={110}>
                 <Text size="sm">{t(`auditEntities.${event.entityType}`, { defaultValue: event.entityType })}</Text>
               </Table.Td>
-              <Table.Td>
+              <Table.Td miw={280}>
                 <Stack gap={2}>
                   {Object.entries(event.changes).map(([field, change]) => (
                     <Text size="xs" key={field}>
-                      <Code>{t(`auditFields.${field}`, { defaultValue: ledgerHeadings.get(field)?.[locale] ?? field })}</Code> {show(field, change.before, t)} →{' '}
-                      {show(field, change.after, t)}
+                      <Code>{fieldName(field, t, locale)}</Code> {show(field, change.before, t, locale)} →{' '}
+                      {show(field, change.after, t, locale)}
                     </Text>
                   ))}
                 </Stack>

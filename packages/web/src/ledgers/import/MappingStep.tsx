@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Group, Select, Stack, Table, Text } from '@mantine/core';
-import type { ImportResult, LedgerKind } from '@mamori/domain';
+import { columnsOf, type ImportResult, type LedgerKind } from '@mamori/domain';
 import { useTranslation } from 'react-i18next';
-import { fieldSpecs, headerOf } from '../fields';
+import { headerOf } from '../fields';
 import { ProblemsTable } from './ProblemsTable';
 
 export const ignoreTarget = 'ignore';
@@ -20,8 +20,9 @@ const sourceColor = { builtin: 'teal', saved: 'blue', chosen: 'grape', unmapped:
 /** Step 2: how the file was read and what each heading means; changing one reads the file again. */
 export function MappingStep({ ledger, result, busy, onChange, onBack, onNext }: Props) {
   const { t, i18n } = useTranslation();
+  // Every column the importer reads, including those only read on import (氏名 → 性 and 名), in the manual's order.
   const options = [
-    ...fieldSpecs[ledger].map((spec) => ({ value: spec.field, label: headerOf(spec, i18n.language) })),
+    ...columnsOf(ledger).map((column) => ({ value: column.field, label: headerOf(column, i18n.language) })),
     { value: ignoreTarget, label: t('ledgers.import.ignore') },
   ];
   // Problems about the file or its headings rather than a row: they are fixed here, not in Excel.
