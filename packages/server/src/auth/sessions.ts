@@ -1,4 +1,4 @@
-import { eq, lt } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connect.js';
 import { sessions } from '../db/schema.js';
@@ -24,4 +24,3 @@ export const deleteSession = (db: Db, token: string) => db.delete(sessions).wher
 
 export const deleteUserSessions = (db: Db, userId: string) => db.delete(sessions).where(eq(sessions.userId, userId));
 
-export const purgeExpiredSessions = (db: Db) => db.delete(sessions).where(lt(sessions.expiresAt, new Date()));

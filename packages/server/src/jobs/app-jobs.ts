@@ -5,12 +5,13 @@ import type { Database } from '../db/connect.js';
 import { createLogger } from '../log/logger.js';
 import { createMailer, type Mailer } from '../mail/mailer.js';
 import { mailQueue, registerMailWorker } from '../mail/queue.js';
+import { purgeQueue, registerPurge } from '../maintenance/purge.js';
 import { registerVendorReminders, vendorReminderQueue } from '../vendors/reminders.js';
 import { openJobs, type Jobs } from './jobs.js';
 import type { QueueDefinition } from './queues.js';
 
 /** Every queue the app uses; a feature that adds a queue declares it here and registers its worker below. */
-export const appQueues: QueueDefinition[] = [mailQueue, vendorReminderQueue];
+export const appQueues: QueueDefinition[] = [mailQueue, vendorReminderQueue, purgeQueue];
 
 export interface AppJobs {
   jobs: Jobs;
@@ -26,5 +27,6 @@ export async function openAppJobs(config: Config, database: Database, secrets: K
   const jobs = await openJobs(database, { queues: appQueues, log });
   registerMailWorker(jobs, mailer, secrets);
   registerVendorReminders({ database, config, jobs, secrets });
+  registerPurge({ db: database.db, config, jobs });
   return { jobs, mailer };
 }
