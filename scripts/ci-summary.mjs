@@ -1,4 +1,4 @@
-// Sums Vitest and Playwright JSON reports into the one line CI reads: "N passed, N failed".
+// Sums Vitest and Playwright JSON reports and the guards' report (scripts/checks.mjs) into the one line CI reads: "N passed, N failed".
 // A missing report (a runner that crashed before writing it) counts as a failure.
 import fs from 'node:fs';
 
@@ -12,7 +12,13 @@ for (const file of process.argv.slice(2)) {
     continue;
   }
   const report = JSON.parse(fs.readFileSync(file, 'utf8'));
-  if ('numPassedTests' in report) {
+  if (Array.isArray(report.checks)) {
+    // scripts/checks.mjs: each guard counts as one test
+    const ok = report.checks.filter((c) => c.ok).length;
+    passed += ok;
+    failed += report.checks.length - ok;
+    console.log(`${file}: ${ok} passed, ${report.checks.length - ok} failed (${report.checks.filter((c) => !c.ok).map((c) => c.name).join(', ') || 'all guards hold'})`);
+  } else if ('numPassedTests' in report) {
     // Vitest
     passed += report.numPassedTests;
     failed += report.numFailedTests;
