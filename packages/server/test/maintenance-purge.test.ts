@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAttempts, loginThrottles, sessions } from '../src/db/schema.js';
 import { appQueues } from '../src/jobs/app-jobs.js';
@@ -44,7 +44,8 @@ describe('purging what can no longer be used', () => {
     expect(left.map((s) => s.key)).not.toContain('ended');
     expect(left.map((s) => s.key)).not.toContain('idle');
     expect((await db.select().from(loginThrottles)).map((r) => r.key)).toEqual(['ip:192.0.2.2']);
-    expect((await db.execute(sql`SELECT email FROM login_attempts WHERE email IN ('old@example.jp', 'recent@example.jp')`)).rows).toEqual([{ email: 'recent@example.jp' }]);
+    const attempts = await db.select({ email: loginAttempts.email }).from(loginAttempts).where(inArray(loginAttempts.email, ['old@example.jp', 'recent@example.jp']));
+    expect(attempts).toEqual([{ email: 'recent@example.jp' }]);
     // The administrator's own session (signed in by setup) still works.
     expect((await call(t.app, admin, 'GET', '/api/v1/auth/session')).statusCode).toBe(200);
     expect(await purgeExpired(db, t.config)).toEqual({ sessions: 0, throttles: 0, loginAttempts: 0 });
