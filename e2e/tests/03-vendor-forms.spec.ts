@@ -38,8 +38,8 @@ test('turning on the vendor contract asks for 2(2)/2(3) and a vendor form', asyn
   await expect(contract).toBeChecked();
   await expect(page.getByRole('region', { name: '2-②' }).getByText('必須', { exact: true })).toBeVisible();
   await expect(page.getByRole('radiogroup', { name: '2-③ 1回目の回答' })).toBeVisible();
-  await expect(panel.getByRole('button', { name: /^2\(2\): 1回目の回答と日付がありません/ })).toBeVisible();
-  await expect(panel.getByRole('button', { name: /^2\(3\): 1回目の回答と日付がありません/ })).toBeVisible();
+  await expect(panel.getByRole('button', { name: /^2-②: 1回目の回答と日付がありません/ })).toBeVisible();
+  await expect(panel.getByRole('button', { name: /^2-③: 1回目の回答と日付がありません/ })).toBeVisible();
   await expect(panel.getByText(/事業者確認用チェックリストがまだありません。「事業者を追加」から/)).toBeVisible();
   await expect(panel.getByText('立入検査の準備ができています')).toHaveCount(0);
   await expect(page.getByRole('heading', { name: '事業者確認用チェックリスト' })).toBeVisible();
@@ -69,7 +69,7 @@ test('adds a server-only vendor; its excluded network item must be covered elsew
 
   await page.goto(formUrl);
   const panel = readiness(page);
-  await expect(panel.getByRole('button', { name: /^2\(9\) ネットワーク機器: 1回目の回答と日付がありません/ })).toBeVisible();
+  await expect(panel.getByRole('button', { name: /^2-⑬ ネットワーク機器: 1回目の回答と日付がありません/ })).toBeVisible();
 
   await page.getByRole('button', { name: '事業者を追加' }).click();
   const dialog = page.getByRole('dialog', { name: '事業者を追加' });

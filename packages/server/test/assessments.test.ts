@@ -65,6 +65,18 @@ describe('assessments', () => {
     expect(current.answers['2(1)'][0]).toMatchObject({ value: 'yes', date: '2023-07-02' });
   });
 
+  it('two first saves of one round at once: one is saved, the other is told someone was first', async () => {
+    const both = await Promise.all([
+      answer(tenant.manager, '2(2)', 1, { value: 'yes', date: '2023-07-04' }),
+      answer(tenant.admin, '2(2)', 1, { value: 'no', date: '2023-07-04', targetDate: '2023-12-01' }),
+    ]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const lost = both.find((r) => r.statusCode === 409)!;
+    expect(lost.json().error.code).toBe('version_conflict');
+    const current = await json(call(t.app, tenant.viewer, 'GET', `/api/v1/assessments/${assessmentId}`));
+    expect(current.answers['2(2)']).toHaveLength(1);
+  });
+
   it('attaches typed evidence; the contact chart counts for the inspection', async () => {
     const chart = await json(upload(t.app, tenant.manager, `/api/v1/assessments/${assessmentId}/items/3(1)/evidence`, multipartFile('連絡体制図.pdf', 'application/pdf', tinyPdf)));
     expect(chart).toMatchObject({ itemId: '3(1)', fileName: '連絡体制図.pdf', contentType: 'application/pdf' });

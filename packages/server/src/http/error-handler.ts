@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { errorMessage, type ErrorCode } from '@mamori/domain';
-import { AppError } from './errors.js';
+import { AppError, isUniqueViolation } from './errors.js';
 import { requestLocale } from './locale.js';
 
 const fastifyCodes: Record<string, { status: number; code: ErrorCode }> = {
@@ -33,6 +33,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
       const message = `${errorMessage('validation_error', locale)} ${details.map((d) => `${d.path}: ${d.message}`).join(' / ')}`;
       return reply.status(400).send({ error: { code: 'validation_error', message, details } });
     }
+    // Two first saves of one record at once: the loser of the race sees what a stale version sees.
+    if (isUniqueViolation(error)) return reply.status(409).send({ error: { code: 'version_conflict', message: errorMessage('version_conflict', locale) } });
     const known = error.code ? fastifyCodes[error.code] : undefined;
     if (known) return reply.status(known.status).send({ error: { code: known.code, message: errorMessage(known.code, locale) } });
     if (error.statusCode === 429) return reply.status(429).send({ error: { code: 'too_many_attempts', message: errorMessage('too_many_attempts', locale) } });

@@ -16,3 +16,9 @@ export const notFound = () => new AppError(404, 'not_found');
 export const forbidden = () => new AppError(403, 'forbidden');
 export const versionConflict = () => new AppError(409, 'version_conflict');
 export const invalid = (code: ErrorCode, path: string, message: string) => new AppError(400, code, {}, [{ path, message }]);
+
+/** PostgreSQL's unique_violation, whether the driver error arrives bare or wrapped by drizzle. */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string } } | null;
+  return e?.code === '23505' || e?.cause?.code === '23505';
+}

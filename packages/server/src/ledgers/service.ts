@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/connect.js';
 import { diff, recordAudit, type AuditContext } from '../audit/record.js';
-import { AppError, notFound, versionConflict } from '../http/errors.js';
+import { AppError, isUniqueViolation, notFound, versionConflict } from '../http/errors.js';
 import type { FacilityRow } from '../tenancy/scope.js';
 import { ledgerTable, type LedgerDefinition, type AssetRow, type AccountRow } from './definitions.js';
 
@@ -11,8 +11,6 @@ const duplicate = (definition: LedgerDefinition) =>
   new AppError(409, 'conflict', {}, [
     { path: definition.kind === 'assets' ? 'body.managementNumber' : 'body.loginId', message: definition.kind === 'assets' ? 'この管理番号はすでに台帳にあります' : 'このシステムのこのユーザIDはすでに台帳にあります' },
   ]);
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string; cause?: { code?: string } }).code === '23505' || (error as { cause?: { code?: string } }).cause?.code === '23505';
 
 export async function createRecord(tx: Tx, context: AuditContext, definition: LedgerDefinition, facility: FacilityRow, input: Record<string, unknown>): Promise<LedgerRow> {
   const table = ledgerTable(definition);
