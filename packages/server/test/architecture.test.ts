@@ -31,7 +31,6 @@ const notYetMoved = new Set([
   'contact-chart/routes.ts',
   'facilities/routes.ts',
   'findings/routes.ts',
-  'incidents/routes.ts',
   'invitations/routes.ts',
   'ledgers/end-of-life-routes.ts',
   'ledgers/import-routes.ts',
