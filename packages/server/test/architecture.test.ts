@@ -28,7 +28,6 @@ const notYetMoved = new Set([
   'audit/routes.ts',
   'auth/account-routes.ts',
   'auth/routes.ts',
-  'contact-chart/routes.ts',
   'facilities/routes.ts',
   'findings/routes.ts',
   'invitations/routes.ts',
