@@ -2,6 +2,7 @@ export * from './facility.js';
 export * from './roles.js';
 export * from './policy.js';
 export * from './messages.js';
+export * from './detail-messages.js';
 export * from './api/common.js';
 export * from './api/safe-text.js';
 export * from './api/auth.js';

@@ -5,6 +5,7 @@ import {
   orderLabel,
   textWidthEm,
   validateChart,
+  detailMessage,
   wrapText,
   type ChartLayout,
   type ChartLayoutOptions,
@@ -281,13 +282,15 @@ describe('validateChart', () => {
       edges: [edge('dir', 'v'), edge('dir', 'ghost'), edge('nobody', 'v'), edge('v', 'v'), edge('dir', 'v', 2), edge('dir', 'v', 3)],
       note: '',
     };
-    expect(validateChart(content)).toEqual([
+    const issues = validateChart(content);
+    expect(issues.map((i) => ({ path: i.path, message: detailMessage(i.code, 'ja', i.params) }))).toEqual([
       { path: 'entries.2.key', message: '連絡先「院長」が2回あります' },
-      { path: 'entries.4.key', message: '連絡先「担当A」と「担当B」が同じ識別キー（x）になっています' },
+      { path: 'entries.4.key', message: '連絡先「担当A / 担当B」が同じ識別キー（x）になっています' },
       { path: 'edges.1.to', message: '「院長」から連絡する相手（ghost）が連絡先にありません' },
       { path: 'edges.2.from', message: '「○○メディカル」へ連絡する人（nobody）が連絡先にありません' },
       { path: 'edges.3', message: '「○○メディカル」から「○○メディカル」自身へ連絡する線になっています' },
       { path: 'edges.4', message: '「院長」から「○○メディカル」への連絡が3回あります' },
     ]);
+    expect(detailMessage(issues[5]!.code, 'en', issues[5]!.params)).toBe('The call from "院長" to "○○メディカル" appears 3 times');
   });
 });

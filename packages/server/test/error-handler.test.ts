@@ -1,4 +1,8 @@
 import Fastify from 'fastify';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { invalid } from '../src/http/errors.js';
+import { validatorCompiler } from '../src/http/validator.js';
 import { describe, expect, it } from 'vitest';
 import { registerErrorHandler } from '../src/http/error-handler.js';
 
@@ -33,6 +37,33 @@ describe('the error handler', () => {
     const response = await app.inject({ method: 'GET', url: '/x' });
     expect(response.statusCode).toBe(500);
     expect(response.body).not.toContain('relation');
+    await app.close();
+  });
+
+  it('sends details as codes with parameters, worded in the caller’s language', async () => {
+    const app = await appFailingWith(invalid('params.round', 'previous_round_first', { round: 1 }));
+    const ja = (await app.inject({ method: 'GET', url: '/x' })).json();
+    expect(ja.error.details).toEqual([{ path: 'params.round', code: 'previous_round_first', params: { round: 1 }, message: '1回目を先に記入してください' }]);
+    const en = (await app.inject({ method: 'GET', url: '/x', headers: { 'accept-language': 'en-GB,en;q=0.9' } })).json();
+    expect(en.error.details).toEqual([{ path: 'params.round', code: 'previous_round_first', params: { round: 1 }, message: 'Fill in check 1 first' }]);
+    expect(en.error.message).toBe('The input is not valid. params.round: Fill in check 1 first');
+    await app.close();
+  });
+
+  it('words zod’s findings in the caller’s language too, with zod’s code and limits', async () => {
+    const app = Fastify().withTypeProvider<ZodTypeProvider>();
+    app.setValidatorCompiler(validatorCompiler);
+    app.setSerializerCompiler(serializerCompiler);
+    registerErrorHandler(app);
+    app.post('/y', { schema: { body: z.strictObject({ name: z.string().min(3) }) } }, async () => ({ ok: true }));
+    await app.ready();
+    const send = (language: string) => app.inject({ method: 'POST', url: '/y', payload: { name: 'ab' }, headers: { 'accept-language': language } });
+    const ja = (await send('ja')).json().error.details[0];
+    const en = (await send('en')).json().error.details[0];
+    expect(ja).toMatchObject({ path: 'body.name', code: 'too_small', params: { minimum: 3 } });
+    expect(en).toMatchObject({ path: 'body.name', code: 'too_small', params: { minimum: 3 } });
+    expect(ja.message).toContain('3文字以上');
+    expect(en.message).toMatch(/^Too small: expected string to have >=3 characters/);
     await app.close();
   });
 });

@@ -1,5 +1,6 @@
 import { Graph as DagreGraph, layout as dagreLayout } from '@dagrejs/dagre';
 import { isInternalContact, type ContactChartContent, type ContactEntry, type ContactKind } from './model.js';
+import type { DetailCode, DetailParams } from '../detail-messages.js';
 
 /*
  * The contact chart (連絡体制図) as boxes and arrows, laid out top to bottom by dagre: the same plain data feeds the web
@@ -395,7 +396,8 @@ export function layoutContactChart(content: ContactChartContent, options: ChartL
 export interface ChartIssue {
   /** Where in the content: `entries.3.key`, `edges.0.to`. */
   path: string;
-  message: string;
+  code: DetailCode;
+  params: DetailParams;
 }
 
 /**
@@ -415,13 +417,11 @@ export function validateChart(content: ContactChartContent): ChartIssue[] {
     const same = byKey.get(entry.key)!;
     if (same.length < 2 || same[1] !== entry) return;
     const names = [...new Set(same.map((e) => e.name.trim()))];
-    const message =
-      names.length === 1
-        ? `連絡先「${names[0]}」が${same.length}回あります`
-        : `連絡先${names.map((n) => `「${n}」`).join('と')}が同じ識別キー（${entry.key}）になっています`;
-    issues.push({ path: `entries.${i}.key`, message });
+    const path = `entries.${i}.key`;
+    if (names.length === 1) issues.push({ path, code: 'chart_entry_repeated', params: { name: names[0]!, count: same.length } });
+    else issues.push({ path, code: 'chart_entries_share_key', params: { names: names.join(' / '), key: entry.key } });
   });
-  const nameOf = (key: string) => `「${byKey.get(key)?.[0]?.name.trim() ?? key}」`;
+  const nameOf = (key: string) => byKey.get(key)?.[0]?.name.trim() ?? key;
 
   const pairCounts = new Map<string, number>();
   for (const edge of content.edges) {
@@ -431,10 +431,10 @@ export function validateChart(content: ContactChartContent): ChartIssue[] {
   const reported = new Set<string>();
   const pairsSeen = new Set<string>();
   content.edges.forEach((edge, i) => {
-    if (!byKey.has(edge.from)) issues.push({ path: `edges.${i}.from`, message: `${nameOf(edge.to)}へ連絡する人（${edge.from}）が連絡先にありません` });
-    if (!byKey.has(edge.to)) issues.push({ path: `edges.${i}.to`, message: `${nameOf(edge.from)}から連絡する相手（${edge.to}）が連絡先にありません` });
+    if (!byKey.has(edge.from)) issues.push({ path: `edges.${i}.from`, code: 'chart_caller_missing', params: { to: nameOf(edge.to), key: edge.from } });
+    if (!byKey.has(edge.to)) issues.push({ path: `edges.${i}.to`, code: 'chart_callee_missing', params: { from: nameOf(edge.from), key: edge.to } });
     if (edge.from === edge.to) {
-      issues.push({ path: `edges.${i}`, message: `${nameOf(edge.from)}から${nameOf(edge.to)}自身へ連絡する線になっています` });
+      issues.push({ path: `edges.${i}`, code: 'chart_self_edge', params: { name: nameOf(edge.from) } });
       return;
     }
     // A repeated arrow is reported once, at its second occurrence.
@@ -445,7 +445,7 @@ export function validateChart(content: ContactChartContent): ChartIssue[] {
     }
     if (reported.has(pair)) return;
     reported.add(pair);
-    issues.push({ path: `edges.${i}`, message: `${nameOf(edge.from)}から${nameOf(edge.to)}への連絡が${pairCounts.get(pair)}回あります` });
+    issues.push({ path: `edges.${i}`, code: 'chart_edge_repeated', params: { from: nameOf(edge.from), to: nameOf(edge.to), count: pairCounts.get(pair)! } });
   });
   return issues;
 }

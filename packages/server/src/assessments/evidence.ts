@@ -13,5 +13,5 @@ export async function evidenceType(content: Buffer, declared: string): Promise<s
   const detected = await fileTypeFromBuffer(content);
   if (detected && allowedDetected.has(detected.mime)) return detected.mime;
   if (!detected && allowedText.has(declared.split(';')[0]!.trim())) return declared.split(';')[0]!.trim();
-  throw new AppError(415, 'unsupported_media_type', {}, [{ path: 'file', message: 'PDF・画像(PNG/JPEG/WebP)・Excel・Word・テキスト/CSVのファイルを添付してください' }]);
+  throw new AppError(415, 'unsupported_media_type', {}, [{ path: 'file', code: 'evidence_type' }]);
 }

@@ -26,13 +26,13 @@ export async function createAssessment(
   input: { fiscalYear: number; hasVendorContract: boolean; carryOver: boolean },
 ) {
   const edition = catalog.editionForFiscalYear(input.fiscalYear);
-  if (!edition) throw invalid('validation_error', 'body.fiscalYear', `${input.fiscalYear}年度のチェックリストはまだ登録されていません`);
+  if (!edition) throw invalid('body.fiscalYear', 'edition_missing', { fiscalYear: input.fiscalYear });
   const form = catalog.facilityForm(edition, facility.kind as FacilityKind)!;
   const [existing] = await tx
     .select({ id: assessments.id })
     .from(assessments)
     .where(and(eq(assessments.facilityId, facility.id), eq(assessments.fiscalYear, input.fiscalYear), eq(assessments.form, form.form), isNull(assessments.vendorName)));
-  if (existing) throw new AppError(409, 'conflict', {}, [{ path: 'body.fiscalYear', message: 'この年度のチェックリストはすでにあります' }]);
+  if (existing) throw new AppError(409, 'conflict', {}, [{ path: 'body.fiscalYear', code: 'assessment_exists' }]);
 
   const [previous] = input.carryOver
     ? await tx
@@ -102,10 +102,10 @@ export async function saveRound(tx: Tx, context: AuditContext, catalog: Catalog,
   const item = catalog.item(assessment.edition, assessment.form as FormKind, itemId);
   if (!item) throw notFound();
   // The gate and single-round items have one answer column on the printed form.
-  if (isSingleRound(item) && round > 1) throw invalid('validation_error', 'params.round', 'この項目は1回目のみ記入します');
+  if (isSingleRound(item) && round > 1) throw invalid('params.round', 'single_round_item');
   // Q&A 12-B-8: 該当なし is for a device row the facility has none of; the medical information system as a whole always applies.
   if (input.value === 'not_applicable' && !allowsNotApplicable(item)) {
-    throw invalid('validation_error', 'body.value', '「該当なし」はサーバ・端末PC・ネットワーク機器の行だけで選べます');
+    throw invalid('body.value', 'not_applicable_not_allowed');
   }
   const rows = await tx
     .select()
@@ -114,7 +114,7 @@ export async function saveRound(tx: Tx, context: AuditContext, catalog: Catalog,
     .for('update');
   const existing = rows.find((r) => r.round === round);
   if (!existing && round > 1 && !rows.some((r) => r.round === round - 1 && !r.draft)) {
-    throw invalid('validation_error', 'params.round', `${round - 1}回目を先に記入してください`);
+    throw invalid('params.round', 'previous_round_first', { round: round - 1 });
   }
   const values = { value: input.value, date: input.date, targetDate: input.targetDate, note: input.note, riskAcceptance: input.riskAcceptance, draft: false, answeredBy: context.actorId, answeredAt: new Date() };
   let saved;
@@ -140,7 +140,7 @@ export async function deleteRound(tx: Tx, context: AuditContext, assessment: Ass
   const rows = await tx.select().from(answerRounds).where(and(eq(answerRounds.assessmentId, assessment.id), eq(answerRounds.itemId, itemId))).for('update');
   const target = rows.find((r) => r.round === round);
   if (!target) throw notFound();
-  if (rows.some((r) => r.round > round)) throw invalid('validation_error', 'params.round', '後の回の記入を先に削除してください');
+  if (rows.some((r) => r.round > round)) throw invalid('params.round', 'later_round_first');
   await tx.delete(answerRounds).where(eq(answerRounds.id, target.id));
   await recordAudit(tx, context, {
     action: 'answer.delete',
@@ -154,15 +154,15 @@ export async function deleteRound(tx: Tx, context: AuditContext, assessment: Ass
 /** Adds a vendor form beside the facility's own form of the same year; excluded items must exist on it. */
 export async function createVendorForm(tx: Tx, context: AuditContext, catalog: Catalog, own: AssessmentRow, input: { vendorName: string; excludedItems: string[] }) {
   const form = catalog.form(own.edition, 'vendor');
-  if (!form) throw invalid('validation_error', 'body', `${own.edition}年度版に事業者確認用の様式がありません`);
+  if (!form) throw invalid('body', 'vendor_form_edition_missing', { edition: own.edition });
   input.excludedItems.forEach((id, index) => {
-    if (!form.items.some((i) => i.id === id)) throw invalid('validation_error', `body.excludedItems.${index}`, `事業者確認用に ${id} という項目はありません`);
+    if (!form.items.some((i) => i.id === id)) throw invalid(`body.excludedItems.${index}`, 'vendor_item_unknown', { item: id });
   });
   const [existing] = await tx
     .select({ id: assessments.id })
     .from(assessments)
     .where(and(eq(assessments.facilityId, own.facilityId), eq(assessments.fiscalYear, own.fiscalYear), eq(assessments.vendorName, input.vendorName)));
-  if (existing) throw new AppError(409, 'conflict', {}, [{ path: 'body.vendorName', message: 'この事業者の確認用チェックリストはすでにあります' }]);
+  if (existing) throw new AppError(409, 'conflict', {}, [{ path: 'body.vendorName', code: 'vendor_assessment_exists' }]);
   const [row] = await tx
     .insert(assessments)
     .values({

@@ -5,7 +5,7 @@ import { auditContext, requireAuth } from '../auth/context.js';
 import { contentDisposition } from '../http/content-disposition.js';
 import { evidenceType } from '../assessments/evidence.js';
 import { readUpload } from '../files/upload.js';
-import { addBcpDocument, addBcpRecord, bcpTemplateInput, deleteBcpRecord, readBcp, readBcpDocument, saveBcp } from './service.js';
+import { addBcpDocument, addBcpRecord, bcpFacilityToWrite, bcpTemplateInput, deleteBcpRecord, readBcp, readBcpDocument, saveBcp } from './service.js';
 
 const FacilityParams = z.object({ facilityId: Id });
 
@@ -28,9 +28,10 @@ export const bcpRoutes: Routes = (app, deps) => {
 
   app.post('/facilities/:facilityId/bcp/documents', { schema: { params: FacilityParams, consumes: ['multipart/form-data'], response: { 200: BcpView } } }, async (request) => {
     const { actor, user } = requireAuth(request);
+    const facility = await bcpFacilityToWrite(db, actor, request.params.facilityId);
     const upload = await readUpload(request, deps.config);
     const contentType = await evidenceType(upload.content, upload.mimetype);
-    return addBcpDocument(db, deps.config, actor, auditContext(request), request.params.facilityId, user.id, upload, contentType);
+    return addBcpDocument(db, deps.config, auditContext(request), facility, user.id, upload, contentType);
   });
 
   app.get('/bcp-documents/:documentId', { schema: { params: z.object({ documentId: Id }) } }, async (request, reply) => {

@@ -8,7 +8,7 @@ import { bcpDocuments, bcpPlans, bcpRecords } from '../db/schema.js';
 import { getFile, putFile } from '../files/store.js';
 import type { Upload } from '../files/upload.js';
 import { notFound, versionConflict } from '../http/errors.js';
-import { facilityFor } from '../tenancy/scope.js';
+import { facilityFor, type FacilityRow } from '../tenancy/scope.js';
 import { deleteAudited, inTransaction, insertAudited } from '../writes/audited.js';
 import { bcpView } from './queries.js';
 
@@ -47,8 +47,10 @@ export async function saveBcp(db: Db, actor: Actor, context: AuditContext, facil
   });
 }
 
-export async function addBcpDocument(db: Db, config: Config, actor: Actor, context: AuditContext, facilityId: string, uploadedBy: string, upload: Upload, contentType: string): Promise<BcpView> {
-  const facility = await facilityFor(db, actor, facilityId, 'readiness.plan');
+/** The facility whose BCP the caller may write: checked before an upload is read, so an outsider learns nothing. */
+export const bcpFacilityToWrite = (db: Db, actor: Actor, facilityId: string) => facilityFor(db, actor, facilityId, 'readiness.plan');
+
+export async function addBcpDocument(db: Db, config: Config, context: AuditContext, facility: FacilityRow, uploadedBy: string, upload: Upload, contentType: string): Promise<BcpView> {
   const scope = { organizationId: facility.organizationId, facilityId: facility.id };
   return inTransaction(db, async (tx) => {
     // Versions are numbered per facility; the row lock keeps two uploads from taking the same number.

@@ -13,7 +13,7 @@ import { presentOrganization } from '../organizations/presenter.js';
 import { createOrganization } from '../organizations/service.js';
 import { presentFacility } from '../facilities/presenter.js';
 import { createFacility } from '../facilities/service.js';
-import { AppError } from '../http/errors.js';
+import { AppError, presentDetail } from '../http/errors.js';
 import { errorMessage } from '@mamori/domain';
 import { restoreBackup, RestoreError, writeBackup } from '../backup/backup.js';
 import { cliAudit, printJson, withDatabase } from './context.js';
@@ -164,7 +164,7 @@ try {
   if (error instanceof ConfigError || error instanceof UnknownKeyError || error instanceof DataDirBusyError || error instanceof RestoreError || error instanceof InvalidArgumentError) {
     console.error(error.message);
   } else if (error instanceof AppError) {
-    console.error(`${errorMessage(error.code, 'ja', error.params)}${error.details ? ` ${error.details.map((d) => `${d.path}: ${d.message}`).join(' / ')}` : ''}`);
+    console.error(`${errorMessage(error.code, 'ja', error.params)}${error.details ? ` ${error.details.map((d) => `${d.path}: ${presentDetail(d, 'ja').message}`).join(' / ')}` : ''}`);
   } else {
     console.error(error);
   }

@@ -22,7 +22,7 @@ export async function saveChart(db: Db, actor: Actor, context: AuditContext, fac
   const facility = await facilityFor(db, actor, facilityId, 'readiness.plan');
   const { baseVersion, ...content } = input;
   const problems = validateChart(content);
-  if (problems.length) throw new AppError(400, 'validation_error', {}, problems.map((p) => ({ path: `body.${p.path}`, message: p.message })));
+  if (problems.length) throw new AppError(400, 'validation_error', {}, problems.map((p) => ({ path: `body.${p.path}`, code: p.code, params: p.params })));
   const scope = { organizationId: facility.organizationId, facilityId: facility.id };
   const row = await inTransaction(db, async (tx) => {
     // One save at a time per facility, so "the version I started from" is checked against the real newest.

@@ -17,8 +17,8 @@ export interface FacilityInput {
 
 function assertBedCount(kind: FacilityKind, bedCount: number | null): void {
   const problem = bedCountProblem(kind, bedCount);
-  if (problem === 'required') throw new AppError(400, 'bed_count_required', {}, [{ path: 'body.bedCount', message: '病院は病床数が必要です' }]);
-  if (problem === 'not_allowed') throw new AppError(400, 'bed_count_not_allowed', {}, [{ path: 'body.bedCount', message: '病院以外は病床数を入力できません' }]);
+  if (problem === 'required') throw new AppError(400, 'bed_count_required', {}, [{ path: 'body.bedCount', code: 'bed_count_required' }]);
+  if (problem === 'not_allowed') throw new AppError(400, 'bed_count_not_allowed', {}, [{ path: 'body.bedCount', code: 'bed_count_not_allowed' }]);
 }
 
 export async function createFacility(tx: Tx, context: AuditContext, organizationId: string, input: FacilityInput) {

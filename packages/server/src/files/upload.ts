@@ -1,6 +1,6 @@
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
-import { findUnsafeText, unsafeTextMessages } from '@mamori/domain';
+import { findUnsafeText } from '@mamori/domain';
 import type { Config } from '../config.js';
 import { AppError } from '../http/errors.js';
 
@@ -13,7 +13,7 @@ export interface Upload {
 }
 
 const tooLarge = (config: Config) =>
-  new AppError(413, 'payload_too_large', {}, [{ path: 'file', message: `${Math.floor(config.fileMaxBytes / 1024 / 1024)}MB 以下のファイルにしてください` }]);
+  new AppError(413, 'payload_too_large', {}, [{ path: 'file', code: 'file_too_large', params: { megabytes: Math.floor(config.fileMaxBytes / 1024 / 1024) } }]);
 
 /**
  * Reads the one file of a multipart request, bounded by the configured size: a bigger file is refused
@@ -27,7 +27,7 @@ export async function readUpload(request: FastifyRequest, config: Config): Promi
     if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(config);
     throw error;
   }
-  if (!upload) throw new AppError(400, 'validation_error', {}, [{ path: 'file', message: 'ファイルを選んでください' }]);
+  if (!upload) throw new AppError(400, 'validation_error', {}, [{ path: 'file', code: 'file_required' }]);
   let content: Buffer;
   try {
     content = await upload.toBuffer();
@@ -42,7 +42,7 @@ export async function readUpload(request: FastifyRequest, config: Config): Promi
     if (value && value.type === 'field' && typeof value.value === 'string') fields[name] = value.value;
   }
   const unsafe = findUnsafeText(fields);
-  if (unsafe) throw new AppError(400, 'validation_error', {}, [{ path: unsafe.path, message: unsafeTextMessages[unsafe.kind].ja }]);
+  if (unsafe) throw new AppError(400, 'validation_error', {}, [{ path: unsafe.path, code: `unsafe_${unsafe.kind}` as const }]);
   const fileName = upload.filename.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200) || 'upload';
   return { content, fileName, mimetype: upload.mimetype, fields };
 }

@@ -55,19 +55,19 @@ export async function acceptFinding(
   input: AcceptInput,
   document?: EvidenceDocument,
 ): Promise<void> {
-  if (assessment.vendorName !== null) throw invalid('validation_error', 'params.assessmentId', '台帳からの提案は医療機関確認用の回答にだけ使えます');
+  if (assessment.vendorName !== null) throw invalid('params.assessmentId', 'finding_institution_only');
   const item = catalog.item(assessment.edition, assessment.form as FormKind, input.itemId);
   if (!item) throw notFound();
   const finding = findingForItem(item, findings);
-  if (!finding) throw invalid('validation_error', 'body.itemId', 'この項目には台帳からの提案がありません');
+  if (!finding) throw invalid('body.itemId', 'finding_missing');
   const rounds = await tx.select().from(answerRounds).where(and(eq(answerRounds.assessmentId, assessment.id), eq(answerRounds.itemId, item.id))).orderBy(answerRounds.round);
   const confirmed = rounds.filter((r) => !r.draft);
   if (confirmed.length !== input.expectedRounds) throw versionConflict();
   const latest = confirmed.at(-1);
   const suggestion = finding.suggestion;
-  if (suggestion === 'undetermined') throw invalid('validation_error', 'body.itemId', '台帳の記録が足りないため、まだ提案がありません。理由に書かれたものを台帳に記録してください');
-  if (latest?.value === suggestion) throw invalid('validation_error', 'body.itemId', 'すでに提案と同じ回答が記入されています');
-  if (suggestion === 'no' && !input.targetDate) throw invalid('validation_error', 'body.targetDate', '「いいえ」には対応目標日が必要です');
+  if (suggestion === 'undetermined') throw invalid('body.itemId', 'finding_undetermined');
+  if (latest?.value === suggestion) throw invalid('body.itemId', 'finding_already_answered');
+  if (suggestion === 'no' && !input.targetDate) throw invalid('body.targetDate', 'target_date_required');
 
   const round = !latest ? 1 : isSingleRound(item) ? latest.round : latest.round + 1;
   const existing = rounds.find((r) => r.round === round) ?? null;

@@ -1,7 +1,9 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { errorMessage, type ErrorCode } from '@mamori/domain';
-import { AppError, isUniqueViolation } from './errors.js';
+import { errorMessage, type ErrorCode, type Locale } from '@mamori/domain';
+import type { z } from 'zod';
+import { AppError, isUniqueViolation, presentDetail, type ErrorDetail } from './errors.js';
+import { zodDetails, zodErrorMap } from './zod-details.js';
 import { requestLocale } from './locale.js';
 
 const fastifyCodes: Record<string, { status: number; code: ErrorCode }> = {
@@ -20,16 +22,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const locale = requestLocale(request);
     if (error instanceof AppError) {
-      const details = error.details;
+      const details = error.details?.map((d) => presentDetail(d, locale));
       const base = errorMessage(error.code, locale, error.params);
       const message = details?.length ? `${base} ${details.map((d) => `${d.path}: ${d.message}`).join(' / ')}` : base;
       return reply.status(error.status).send({ error: { code: error.code, message, ...(details ? { details } : {}) } });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const details = error.validation.map((v) => ({
-        path: `${error.validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.').replace(/\.$/, '')}`,
-        message: v.message ?? '',
-      }));
+      const details = validationDetails(error, request, locale).map((d) => presentDetail(d, locale));
       const message = `${errorMessage('validation_error', locale)} ${details.map((d) => `${d.path}: ${d.message}`).join(' / ')}`;
       return reply.status(400).send({ error: { code: 'validation_error', message, details } });
     }
@@ -45,6 +44,21 @@ export function registerErrorHandler(app: FastifyInstance): void {
     return reply.status(500).send({ error: { code: 'internal_error', message: errorMessage('internal_error', locale) } });
   });
 
+}
+
+type ValidationError = FastifyError & { validation: { instancePath: string; keyword: string; message?: string }[]; validationContext?: string };
+
+/**
+ * zod's issues in the caller's language: the route's schema for the failing part is parsed again with the
+ * caller's error map (only on failure, so it costs nothing on the way in). Schema-level messages stay.
+ */
+function validationDetails(error: ValidationError, request: FastifyRequest, locale: Locale): ErrorDetail[] {
+  const part = error.validationContext ?? 'body';
+  const schema = (request.routeOptions.schema as Record<string, unknown> | undefined)?.[part] as z.ZodType | undefined;
+  const data = part === 'querystring' ? request.query : part === 'params' ? request.params : part === 'headers' ? request.headers : request.body;
+  const again = schema?.safeParse?.(data, { error: zodErrorMap(locale) });
+  if (again && !again.success) return zodDetails(again.error.issues, part);
+  return error.validation.map((v) => ({ path: `${part}${v.instancePath.replaceAll('/', '.').replace(/\.$/, '')}`, code: v.keyword, message: v.message ?? '' }));
 }
 
 /** 404 as JSON for the API; with the SPA served, other GETs get index.html and the client routes them. */

@@ -1,6 +1,6 @@
 import type { FastifySchemaCompiler } from 'fastify';
 import { validatorCompiler as zodValidatorCompiler } from 'fastify-type-provider-zod';
-import { findUnsafeText, unsafeTextMessages } from '@mamori/domain';
+import { findUnsafeText } from '@mamori/domain';
 import type { z } from 'zod';
 import { AppError } from './errors.js';
 
@@ -15,6 +15,6 @@ export const validatorCompiler: FastifySchemaCompiler<z.ZodType> = (route) => {
     const unsafe = findUnsafeText(data);
     if (!unsafe) return validate(data);
     const path = [route.httpPart ?? 'body', unsafe.path].filter(Boolean).join('.');
-    return { error: new AppError(400, 'validation_error', {}, [{ path, message: unsafeTextMessages[unsafe.kind].ja }]) };
+    return { error: new AppError(400, 'validation_error', {}, [{ path, code: `unsafe_${unsafe.kind}` as const }]) };
   };
 };

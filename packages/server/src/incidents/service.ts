@@ -98,8 +98,8 @@ export async function updateIncident(db: Db, actor: Actor, context: AuditContext
 export async function recordIncidentEvent(db: Db, actor: Actor, context: AuditContext, incidentId: string, recordedBy: string, input: z.infer<typeof CreateIncidentEventRequest>) {
   const row = await incidentFor(db, actor, incidentId, 'readiness.operate');
   const { kind, contactKey, at, text } = input;
-  if (kind === 'contact' && !row.steps.some((s) => s.key === contactKey)) throw invalid('validation_error', 'body.contactKey', '連絡先が連絡体制図にありません');
-  if (kind !== 'contact' && !text) throw invalid('validation_error', 'body.text', '何をしたかを書いてください');
+  if (kind === 'contact' && !row.steps.some((s) => s.key === contactKey)) throw invalid('body.contactKey', 'contact_not_on_chart');
+  if (kind !== 'contact' && !text) throw invalid('body.text', 'incident_text_required');
   return inTransaction(db, async (tx) => {
     await insertAudited(tx, context, incidentEvents, { incidentId: row.id, at: at ? new Date(at) : new Date(), kind, contactKey: kind === 'contact' ? contactKey : null, text, recordedBy }, {
       action: 'incident.event', entityType: 'incident_event', scope: scopeOf(row), fields: ['kind', 'text', 'contactKey'],

@@ -23,10 +23,10 @@ export interface InvitationInput {
 export async function assertMayInvite(db: Db, actor: Actor, organizationId: string, input: InvitationInput): Promise<void> {
   const orgScope = { kind: 'organization', organizationId } as const;
   const ids = [...new Set(input.facilityRoles.map((f) => f.facilityId))];
-  if (ids.length !== input.facilityRoles.length) throw new AppError(400, 'validation_error', {}, [{ path: 'body.facilityRoles', message: '同じ施設が複数回指定されています' }]);
-  if (!input.organizationRole && ids.length === 0) throw new AppError(400, 'validation_error', {}, [{ path: 'body.facilityRoles', message: '施設の役割か法人管理者のどちらかを指定してください' }]);
+  if (ids.length !== input.facilityRoles.length) throw new AppError(400, 'validation_error', {}, [{ path: 'body.facilityRoles', code: 'facility_twice' }]);
+  if (!input.organizationRole && ids.length === 0) throw new AppError(400, 'validation_error', {}, [{ path: 'body.facilityRoles', code: 'role_required' }]);
   const rows = ids.length ? await db.select({ id: facilities.id }).from(facilities).where(and(inArray(facilities.id, ids), eq(facilities.organizationId, organizationId))) : [];
-  if (rows.length !== ids.length) throw new AppError(400, 'validation_error', {}, [{ path: 'body.facilityRoles', message: 'この法人に属さない施設が含まれています' }]);
+  if (rows.length !== ids.length) throw new AppError(400, 'validation_error', {}, [{ path: 'body.facilityRoles', code: 'facility_outside_organization' }]);
   if (can(actor, 'member.invite', orgScope)) return;
   if (input.organizationRole) throw forbidden();
   for (const facilityId of ids) {

@@ -34,8 +34,8 @@ export async function acceptAsInvitee(
   const { name, password } = input;
   if (!name || !password) {
     throw new AppError(400, 'validation_error', {}, [
-      ...(!name ? [{ path: 'body.name', message: '氏名を入力してください' }] : []),
-      ...(!password ? [{ path: 'body.password', message: 'パスワードを入力してください' }] : []),
+      ...(!name ? [{ path: 'body.name', code: 'name_required' as const }] : []),
+      ...(!password ? [{ path: 'body.password', code: 'password_required' as const }] : []),
     ]);
   }
   const passwordHash = await hashPassword(password);

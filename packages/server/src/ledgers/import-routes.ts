@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import { findUnsafeText, HeaderMapping, unsafeTextMessages, LedgerExportQuery, LedgerParams, ImportResult, SavedMappingView, todayInTokyo } from '@mamori/domain';
+import { findUnsafeText, HeaderMapping, LedgerExportQuery, LedgerParams, ImportResult, SavedMappingView, todayInTokyo } from '@mamori/domain';
 import type { Routes } from '../http/types.js';
 import { accounts, assets } from '../db/schema.js';
 import { auditContext, requireAuth } from '../auth/context.js';
@@ -25,12 +25,12 @@ function parseMapping(text: string | undefined): HeaderMapping | undefined {
   try {
     json = JSON.parse(text);
   } catch {
-    throw new AppError(400, 'validation_error', {}, [{ path: 'mapping', message: '列の対応付けの形式が正しくありません' }]);
+    throw new AppError(400, 'validation_error', {}, [{ path: 'mapping', code: 'mapping_malformed' }]);
   }
   const unsafe = findUnsafeText(json);
-  if (unsafe) throw new AppError(400, 'validation_error', {}, [{ path: ['mapping', unsafe.path].filter(Boolean).join('.'), message: unsafeTextMessages[unsafe.kind].ja }]);
+  if (unsafe) throw new AppError(400, 'validation_error', {}, [{ path: ['mapping', unsafe.path].filter(Boolean).join('.'), code: `unsafe_${unsafe.kind}` as const }]);
   const parsed = HeaderMapping.safeParse(json);
-  if (!parsed.success) throw new AppError(400, 'validation_error', {}, [{ path: 'mapping', message: '列の対応付けに知らない項目があります' }]);
+  if (!parsed.success) throw new AppError(400, 'validation_error', {}, [{ path: 'mapping', code: 'mapping_unknown_field' }]);
   return parsed.data;
 }
 

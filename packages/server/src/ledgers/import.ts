@@ -27,7 +27,7 @@ export interface ImportInput {
 const SAMPLE_ROWS = 5;
 
 const concurrentChange = () =>
-  new AppError(409, 'version_conflict', {}, [{ path: 'file', message: '取り込みの途中で他の人が台帳を変更しました。もう一度プレビューしてから取り込んでください。' }]);
+  new AppError(409, 'version_conflict', {}, [{ path: 'file', code: 'ledger_changed_during_import' }]);
 
 /**
  * Reads a ledger file, checks every row, and — only when asked and only when nothing is wrong — writes
@@ -44,7 +44,7 @@ export async function importLedger(db: Db, workers: Workers, input: ImportInput)
   if (!outcome.ok) {
     const reason = input.locale === 'en' ? outcome.reasonEn : outcome.reason;
     // Beyond the limits the file is refused outright, with the limit in the message; else the preview says why.
-    if (isTooLarge(outcome.code)) throw new AppError(413, 'payload_too_large', {}, [{ path: 'file', message: reason }]);
+    if (isTooLarge(outcome.code)) throw new AppError(413, 'payload_too_large', {}, [{ path: 'file', code: outcome.code, message: reason }]);
     return { ...result, errors: [{ row: null, column: null, value: '', reason }] };
   }
   const { read } = outcome;

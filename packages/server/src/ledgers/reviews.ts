@@ -36,11 +36,11 @@ export function presentReview(row: ReviewRow): LedgerReviewView {
  */
 export async function recordAccountReview(tx: Tx, context: AuditContext, facility: FacilityRow, reviewerName: string, decisions: readonly AccountDecision[], note: string): Promise<ReviewRow> {
   const ids = decisions.map((d) => d.accountId);
-  if (new Set(ids).size !== ids.length) throw invalid('validation_error', 'body.decisions', '同じ利用者IDが2回含まれています');
+  if (new Set(ids).size !== ids.length) throw invalid('body.decisions', 'review_duplicate_account');
   const rows = await tx.select().from(accounts).where(and(eq(accounts.facilityId, facility.id), inArray(accounts.id, ids))).for('update');
   const byId = new Map(rows.map((r) => [r.id, r]));
   const missing = decisions.findIndex((d) => !byId.has(d.accountId));
-  if (missing >= 0) throw invalid('validation_error', `body.decisions.${missing}.accountId`, 'この利用者IDは台帳にありません（削除されたか、別の施設のものです）');
+  if (missing >= 0) throw invalid(`body.decisions.${missing}.accountId`, 'review_unknown_account');
 
   const toDisable = decisions.filter((d) => d.decision === 'disable' && byId.get(d.accountId)!.enabled).map((d) => d.accountId);
   const toDelete = decisions.filter((d) => d.decision === 'delete').map((d) => d.accountId);

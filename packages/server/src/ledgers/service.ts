@@ -9,7 +9,7 @@ type LedgerRow = AssetRow | AccountRow;
 
 const duplicate = (definition: LedgerDefinition) =>
   new AppError(409, 'conflict', {}, [
-    { path: definition.kind === 'assets' ? 'body.managementNumber' : 'body.loginId', message: definition.kind === 'assets' ? 'この管理番号はすでに台帳にあります' : 'このシステムのこのユーザIDはすでに台帳にあります' },
+    definition.kind === 'assets' ? { path: 'body.managementNumber', code: 'asset_number_taken' } : { path: 'body.loginId', code: 'account_taken' },
   ]);
 
 export async function createRecord(tx: Tx, context: AuditContext, definition: LedgerDefinition, facility: FacilityRow, input: Record<string, unknown>): Promise<LedgerRow> {

@@ -37,7 +37,7 @@ export async function setSystemScope(tx: Tx, context: AuditContext, facility: Fa
     .for('update');
   if (rows.length === 0) return 0;
   const written = await bulkUpdateVersioned(tx, accounts, rows.map((r) => ({ id: r.id, version: r.version, scope })));
-  if (written !== rows.length) throw new AppError(409, 'version_conflict', {}, [{ path: 'body.system', message: '途中で他の人が利用者ID台帳を変更しました。もう一度お試しください。' }]);
+  if (written !== rows.length) throw new AppError(409, 'version_conflict', {}, [{ path: 'body.system', code: 'ledger_changed_meanwhile' }]);
   await recordAuditBatch(
     tx,
     context,

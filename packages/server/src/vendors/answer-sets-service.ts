@@ -11,16 +11,16 @@ export type AnswerSetRow = typeof answerSets.$inferSelect;
 /** An answer set is for one edition: every item and exclusion must exist on that edition's vendor form. */
 function validated(catalog: Catalog, input: AnswerSetInput) {
   const form = catalog.form(input.edition, 'vendor');
-  if (!form) throw invalid('validation_error', 'body.edition', `${input.edition}年度版の事業者確認用チェックリストはありません`);
+  if (!form) throw invalid('body.edition', 'vendor_form_edition_missing', { edition: input.edition });
   const known = new Set(form.items.map((i) => i.id));
-  for (const id of Object.keys(input.answers)) if (!known.has(id)) throw invalid('validation_error', `body.answers.${id}`, `事業者確認用に ${id} という項目はありません`);
+  for (const id of Object.keys(input.answers)) if (!known.has(id)) throw invalid(`body.answers.${id}`, 'vendor_item_unknown', { item: id });
   (input.excludedItems ?? []).forEach((id, index) => {
-    if (!known.has(id)) throw invalid('validation_error', `body.excludedItems.${index}`, `事業者確認用に ${id} という項目はありません`);
+    if (!known.has(id)) throw invalid(`body.excludedItems.${index}`, 'vendor_item_unknown', { item: id });
   });
   for (const [id, answer] of Object.entries(input.answers)) {
-    if (answer.value !== 'no' && answer.targetDate) throw invalid('validation_error', `body.answers.${id}.targetDate`, '目標日は「いいえ」のときだけ入力します');
+    if (answer.value !== 'no' && answer.targetDate) throw invalid(`body.answers.${id}.targetDate`, 'target_date_only_for_no');
     if (answer.value === 'not_applicable' && !allowsNotApplicable(form.items.find((i) => i.id === id)!)) {
-      throw invalid('validation_error', `body.answers.${id}.value`, '「該当なし」はサーバ・端末PC・ネットワーク機器の行だけで選べます');
+      throw invalid(`body.answers.${id}.value`, 'not_applicable_not_allowed');
     }
   }
   const answers = Object.fromEntries(Object.entries(input.answers).map(([id, a]) => [id, { value: a.value, targetDate: a.targetDate ?? null, note: a.note ?? '' }]));

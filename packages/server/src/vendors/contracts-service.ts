@@ -29,10 +29,10 @@ async function assertPrime(tx: Tx, facilityId: string, primeId: string | null, s
   let cursor = primeId;
   const seen = new Set<string>();
   while (cursor) {
-    if (cursor === selfId || seen.has(cursor)) throw invalid('validation_error', 'body.primeContractId', '元請の契約に、この契約自身やその下請けは選べません');
+    if (cursor === selfId || seen.has(cursor)) throw invalid('body.primeContractId', 'prime_contract_cycle');
     seen.add(cursor);
     const [prime] = await tx.select().from(vendorContracts).where(and(eq(vendorContracts.id, cursor), eq(vendorContracts.facilityId, facilityId)));
-    if (!prime) throw invalid('validation_error', 'body.primeContractId', '元請の契約が見つかりません');
+    if (!prime) throw invalid('body.primeContractId', 'prime_contract_missing');
     cursor = prime.primeContractId;
   }
 }
@@ -48,10 +48,10 @@ async function vendorFor(tx: Tx, context: AuditContext, facility: FacilityRow, i
       .from(vendorContracts)
       .where(and(eq(vendorContracts.facilityId, facility.id), eq(vendorContracts.vendorId, input.vendorId)))
       .limit(1);
-    if (!known) throw invalid('validation_error', 'body.vendorId', 'この施設の契約先ではない事業者です。事業者名を入力して登録してください');
+    if (!known) throw invalid('body.vendorId', 'vendor_not_contracted');
     return known.id;
   }
-  if (!input.vendorName) throw invalid('validation_error', 'body.vendorName', '事業者名を入力してください');
+  if (!input.vendorName) throw invalid('body.vendorName', 'vendor_name_required');
   const [vendor] = await tx.insert(vendors).values({ name: input.vendorName, createdBy: context.actorId }).returning();
   await recordAudit(tx, context, {
     action: 'vendor.create',

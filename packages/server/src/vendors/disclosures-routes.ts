@@ -11,6 +11,8 @@ import { readUpload } from '../files/upload.js';
 import { contentDisposition } from '../http/content-disposition.js';
 import { AppError, notFound } from '../http/errors.js';
 import { contractFor } from './access.js';
+import { requestLocale } from '../http/locale.js';
+import { zodDetails, zodErrorMap } from '../http/zod-details.js';
 
 type DisclosureRow = typeof disclosures.$inferSelect;
 const ContractParams = z.object({ contractId: Id });
@@ -59,11 +61,11 @@ export const disclosureRoutes: Routes = (app, deps) => {
       const { actor, user } = requireAuth(request);
       const { contract, side } = await contractFor(db, actor, request.params.contractId, 'disclosure.manage');
       const upload = await readUpload(request, deps.config);
-      const parsed = DisclosureFields.safeParse(upload.fields);
-      if (!parsed.success) throw new AppError(400, 'validation_error', {}, parsed.error.issues.map((i) => ({ path: `body.${i.path.join('.')}`, message: i.message })));
+      const parsed = DisclosureFields.safeParse(upload.fields, { error: zodErrorMap(requestLocale(request)) });
+      if (!parsed.success) throw new AppError(400, 'validation_error', {}, zodDetails(parsed.error.issues, 'body'));
       const fields = parsed.data;
       const system = contract.systems.find((s) => normalizeSystemName(s) === normalizeSystemName(fields.system));
-      if (!system) throw new AppError(400, 'validation_error', {}, [{ path: 'body.system', message: `「${fields.system}」はこの契約のシステムにありません` }]);
+      if (!system) throw new AppError(400, 'validation_error', {}, [{ path: 'body.system', code: 'system_not_in_contract', params: { system: fields.system } }]);
       const contentType = await evidenceType(upload.content, upload.mimetype);
       const row = await db.transaction(async (tx) => {
         const file = await putFile(tx, deps.config, { content: upload.content, contentType });

@@ -1,9 +1,9 @@
-import { evaluate, nextVendorFormStatus, todayInTokyo, type AuditAction, type Catalog, type Round, type SaveRound, type VendorFormEvent, type VendorFormStatus, type VendorSide } from '@mamori/domain';
+import { evaluate, nextVendorFormStatus, todayInTokyo, type AuditAction, type Catalog, type DetailCode, type Round, type SaveRound, type VendorFormEvent, type VendorFormStatus, type VendorSide } from '@mamori/domain';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/connect.js';
 import { answerRounds, assessments, users, vendorFormComments } from '../db/schema.js';
 import { diff, recordAudit, type AuditContext } from '../audit/record.js';
-import { AppError, versionConflict } from '../http/errors.js';
+import { AppError, versionConflict, type ErrorDetail } from '../http/errors.js';
 import type { AppDeps } from '../http/types.js';
 import { roundsOf } from '../assessments/queries.js';
 import { presentRound } from '../assessments/presenter.js';
@@ -116,19 +116,26 @@ export async function submitVendorForm(tx: Tx, context: AuditContext, catalog: C
       400,
       'vendor_form_incomplete',
       {},
-      blocking.map((i) => ({ path: `items.${i.id}`, message: `${i.id}: ${i.problems.filter((p) => p.severity === 'blocking').map((p) => incompleteReason[p.code] ?? p.code).join('、')}` })),
+      blocking.flatMap((i) =>
+        i.problems
+          .filter((p) => p.severity === 'blocking')
+          .map((p): ErrorDetail => {
+            const code = incompleteReason[p.code];
+            return code ? { path: `items.${i.id}`, code, params: { item: i.id } } : { path: `items.${i.id}`, code: 'item_problem', params: { item: i.id, problem: p.code } };
+          }),
+      ),
     );
   }
   return updateForm(tx, context, form, version, { status, submittedAt: new Date() }, 'vendor_form.submit');
 }
 
-const incompleteReason: Partial<Record<string, string>> = {
-  unanswered: '回答がありません',
-  'missing-date': '日付がありません',
-  'missing-target-date': '「いいえ」の目標日がありません',
-  'target-outside-fiscal-year': '目標日が年度の外です',
-  'round-date-order': '回の日付の順序が逆です',
-  'date-in-future': '日付が未来です',
+const incompleteReason: Partial<Record<string, DetailCode>> = {
+  unanswered: 'item_unanswered',
+  'missing-date': 'item_missing_date',
+  'missing-target-date': 'item_missing_target_date',
+  'target-outside-fiscal-year': 'item_target_outside_fiscal_year',
+  'round-date-order': 'item_round_date_order',
+  'date-in-future': 'item_date_in_future',
 };
 
 /** The facility's review is someone else's: whoever answered any round of the form cannot accept it. */

@@ -25,9 +25,9 @@ export const vendorFormLabel = (vendorName: string, contractTitle: string) => `$
 
 export function validateExcludedItems(catalog: Catalog, edition: string, items: readonly string[]) {
   const form = catalog.form(edition, 'vendor');
-  if (!form) throw invalid('validation_error', 'body', `${edition}年度版に事業者確認用の様式がありません`);
+  if (!form) throw invalid('body', 'vendor_form_edition_missing', { edition });
   items.forEach((id, index) => {
-    if (!form.items.some((i) => i.id === id)) throw invalid('validation_error', `body.excludedItems.${index}`, `事業者確認用に ${id} という項目はありません`);
+    if (!form.items.some((i) => i.id === id)) throw invalid(`body.excludedItems.${index}`, 'vendor_item_unknown', { item: id });
   });
   return [...new Set(items)];
 }
@@ -51,18 +51,18 @@ export async function requestVendorForm(
   input: { fiscalYear: number; email?: string | undefined; excludedItems: string[]; reminderDays: number },
 ): Promise<InvitationSent> {
   const email = input.email ?? contract.contactEmail;
-  if (!email) throw invalid('validation_error', 'body.email', '依頼先のメールアドレスを入力してください（契約の担当者メールアドレスが未登録です）');
+  if (!email) throw invalid('body.email', 'request_email_missing_on_contract');
   const [own] = await tx
     .select()
     .from(assessments)
     .where(and(eq(assessments.facilityId, contract.facilityId), eq(assessments.fiscalYear, input.fiscalYear), isNull(assessments.vendorName)));
-  if (!own) throw new AppError(400, 'own_form_missing', {}, [{ path: 'body.fiscalYear', message: `${input.fiscalYear}年度のチェックリスト（医療機関確認用）を先に作成してください` }]);
+  if (!own) throw new AppError(400, 'own_form_missing', {}, [{ path: 'body.fiscalYear', code: 'own_form_missing_for_year', params: { fiscalYear: input.fiscalYear } }]);
   const excludedItems = validateExcludedItems(deps.catalog, own.edition, input.excludedItems);
   const [existing] = await tx
     .select({ id: assessments.id })
     .from(assessments)
     .where(and(eq(assessments.contractId, contract.id), eq(assessments.fiscalYear, input.fiscalYear)));
-  if (existing) throw new AppError(409, 'conflict', {}, [{ path: 'body.fiscalYear', message: 'この契約のこの年度の依頼はすでにあります。再送する場合は「依頼メールを再送」を使ってください' }]);
+  if (existing) throw new AppError(409, 'conflict', {}, [{ path: 'body.fiscalYear', code: 'request_exists' }]);
   const names = await contractNames(tx, contract);
   const now = new Date();
   const [row] = await tx
@@ -118,7 +118,7 @@ async function sendInvitation(
 /** A new link (the old one stops working), to the same or a corrected address. */
 export async function resendInvitation(tx: Tx, context: AuditContext, deps: Pick<AppDeps, 'config' | 'jobs' | 'secrets'>, form: VendorFormRow, contract: ContractRow, email: string | undefined): Promise<InvitationSent> {
   const to = email ?? form.invitedEmail ?? contract.contactEmail;
-  if (!to) throw invalid('validation_error', 'body.email', '依頼先のメールアドレスを入力してください');
+  if (!to) throw invalid('body.email', 'request_email_required');
   const [row] = await tx.update(assessments).set({ invitedEmail: to, version: form.version + 1, updatedAt: new Date() }).where(eq(assessments.id, form.id)).returning();
   await recordAudit(tx, context, {
     action: 'vendor_form.resend',

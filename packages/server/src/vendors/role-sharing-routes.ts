@@ -37,8 +37,8 @@ async function present(db: Db, contract: ContractRow, row: TableRow | undefined)
 function normalizedRows(rows: RoleSharingRow[]): RoleSharingRow[] {
   const byArea = new Map<string, RoleSharingRow>();
   rows.forEach((row, index) => {
-    if (!roleSharingAreaIds.includes(row.area)) throw new AppError(400, 'validation_error', {}, [{ path: `body.rows.${index}.area`, message: `「${row.area}」という区分はありません` }]);
-    if (byArea.has(row.area)) throw new AppError(400, 'validation_error', {}, [{ path: `body.rows.${index}.area`, message: `「${row.area}」が2回あります` }]);
+    if (!roleSharingAreaIds.includes(row.area)) throw new AppError(400, 'validation_error', {}, [{ path: `body.rows.${index}.area`, code: 'role_sharing_area_unknown', params: { area: row.area } }]);
+    if (byArea.has(row.area)) throw new AppError(400, 'validation_error', {}, [{ path: `body.rows.${index}.area`, code: 'role_sharing_area_twice', params: { area: row.area } }]);
     byArea.set(row.area, row);
   });
   return roleSharingAreaIds.map((area) => byArea.get(area) ?? { area, responsible: null, action: '', notes: '' });

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Group, List, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
-import { ministryContact, validateChart, type ContactKind } from '@mamori/domain';
+import { detailMessage, ministryContact, validateChart, type ContactKind } from '@mamori/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -291,7 +291,7 @@ function ChartEditor({ facilityId, loaded, canEdit, prefecture }: { facilityId: 
           <Alert color="orange" title={t('readiness.contacts.problemsTitle', { count: problems.length })} data-testid="chart-problems">
             <List size="sm" spacing={2}>
               {problems.map((p, i) => (
-                <List.Item key={`${p.path}-${i}`}>{p.message}</List.Item>
+                <List.Item key={`${p.path}-${i}`}>{detailMessage(p.code, i18n.language === 'en' ? 'en' : 'ja', p.params)}</List.Item>
               ))}
             </List>
           </Alert>
