@@ -7,7 +7,8 @@
 // Every server runs in its own child process on 127.0.0.1; autocannon runs here. Only one server is under
 // load at a time (Mamori and the plain server both stay up between their alternating rounds, idle in turn).
 // Options: --connections N (50) --duration S (10) --warmup S (2) --rounds N (3, plain/Mamori alternations)
-// --no-record (write nothing) --record-to FILE (default docs/benchmarks.md)
+// --postgres-only (only the plain/Mamori rounds; records nothing) --no-record (write nothing)
+// --record-to FILE (default docs/benchmarks.md)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,6 +35,7 @@ const { values: opts } = parseArgs({
     duration: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '2' },
     rounds: { type: 'string', default: '3' },
+    'postgres-only': { type: 'boolean', default: false },
     'no-record': { type: 'boolean', default: false },
     'record-to': { type: 'string' },
   },
@@ -271,17 +273,22 @@ async function main(): Promise<void> {
   const busyWarning = busy === null ? load1 > cores / 2 : busy > 0.1;
   if (busyWarning) log(`warning: the machine is not idle (${busyText}); figures will be noisy`);
 
-  const hello = await benchHello();
+  const postgresOnly = opts['postgres-only'];
+  if (postgresOnly) opts['no-record'] = true;
+  const skipped = (target: string): Measured => ({ target: `${target} (skipped)`, requestsPerSecond: 0, totalRequests: 1, p50: 0, p99: 0, errors: 0, timeouts: 0, non2xx: 0, bytesPerResponse: 0, ratio: null });
+  const hello = postgresOnly ? skipped('bare Fastify GET /hello') : await benchHello();
   const rows: Measured[] = [hello];
-
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mamori-bench-pglite-'));
-  onCleanup('PGlite data dir', () => fs.rmSync(dataDir, { recursive: true, force: true }));
-  const embedded = await startMamori('PGlite', { MAMORI_DATA_DIR: dataDir });
-  rows.push(await facilityList('PGlite', embedded));
-  // Ten people of one clinic working at once, each sending the next request as soon as the last returned.
-  const pgliteClinic = await facilityList('PGlite', embedded, CLINIC_USERS);
-  assertRunning('Mamori (PGlite)', embedded.server);
-  await embedded.server.stop();
+  let pgliteClinic = skipped('PGlite');
+  if (!postgresOnly) {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mamori-bench-pglite-'));
+    onCleanup('PGlite data dir', () => fs.rmSync(dataDir, { recursive: true, force: true }));
+    const embedded = await startMamori('PGlite', { MAMORI_DATA_DIR: dataDir });
+    rows.push(await facilityList('PGlite', embedded));
+    // Ten people of one clinic working at once, each sending the next request as soon as the last returned.
+    pgliteClinic = await facilityList('PGlite', embedded, CLINIC_USERS);
+    assertRunning('Mamori (PGlite)', embedded.server);
+    await embedded.server.stop();
+  }
 
   const pgTarget = await postgresUrl();
   let postgres: Measured | undefined;
