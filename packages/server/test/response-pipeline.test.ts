@@ -10,7 +10,7 @@ const serializerFor = (schema: z.ZodType) => serializerCompiler({ schema, method
 
 describe('security headers', () => {
   it('are helmet\'s for the configuration: CSP for the SPA, no framing, HSTS only behind https', () => {
-    const plain = securityHeaders(helmetOptions({ publicUrl: null }));
+    const plain = securityHeaders(helmetOptions({ publicUrl: undefined }));
     expect(plain['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(plain['content-security-policy']).toContain("script-src 'self'");
     expect(plain['content-security-policy']).not.toContain('upgrade-insecure-requests');
