@@ -1,9 +1,8 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Catalog } from '@mamori/domain';
 import type { AppDeps } from './http/types.js';
@@ -25,6 +24,7 @@ import { editionRoutes } from './checklist/routes.js';
 import { registerAuthentication } from './auth/authenticate.js';
 import { registerErrorHandler, registerNotFound } from './http/error-handler.js';
 import { validatorCompiler } from './http/validator.js';
+import { serializerCompiler } from './http/serializer.js';
 import { authRoutes } from './auth/routes.js';
 import { accountRoutes } from './auth/account-routes.js';
 import { setupRoutes } from './setup/routes.js';
@@ -38,6 +38,7 @@ import { serveWebApp } from './web/static.js';
 import { openWorkers } from './workers/pool.js';
 import { createLogger } from './log/logger.js';
 import { trustProxyOption } from './http/trust-proxy.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 
 
 z.config(z.locales.ja());
@@ -72,25 +73,11 @@ export async function buildApp(input: Omit<AppDeps, 'catalog' | 'workers'> & { c
   registerErrorHandler(app);
   app.addHook('onClose', () => deps.workers.close());
 
+  // First of the request hooks, so that a request refused by any later one still gets the headers.
+  registerSecurityHeaders(app, config);
   await app.register(fastifyCookie);
   // One file per upload, bounded by the file limit; parts are read only by the routes that expect them.
   await app.register(fastifyMultipart, { limits: { fileSize: config.fileMaxBytes, files: 1, fields: 10, parts: 11 } });
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    strictTransportSecurity: config.publicUrl?.startsWith('https:') ? { maxAge: 31536000 } : false,
-  });
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Mamori API', version: '1.0.0', description: '医療機関のサイバーセキュリティ対策チェックリスト運用システム' },
@@ -113,9 +100,6 @@ export async function buildApp(input: Omit<AppDeps, 'catalog' | 'workers'> & { c
   });
 
   registerAuthentication(app, deps.database.db, config);
-  app.addHook('onSend', async (request, reply) => {
-    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
-  });
 
   await app.register(
     async (api) => {

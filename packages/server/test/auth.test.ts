@@ -2,6 +2,7 @@ import { generate } from 'otplib';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessions, users } from '../src/db/schema.js';
+import { helmetOptions, securityHeaders } from '../src/http/security-headers.js';
 import { PASSWORD, asBrowser, call, callWithToken, json, login, setupAdmin, startTestApp, type Browser, type TestApp } from './helpers/app.js';
 import { createTenant, inviteAndAccept } from './helpers/world.js';
 
@@ -146,6 +147,23 @@ describe('security headers', () => {
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(response.headers['cache-control']).toBe('no-store');
+  });
+
+  it('sends every header helmet gives for the configuration on answers, refusals and 404s alike', async () => {
+    const expected = securityHeaders(helmetOptions(t.config));
+    expect(Object.keys(expected).length).toBeGreaterThan(8);
+    const responses = [
+      await t.app.inject({ url: '/api/v1/health' }),
+      await t.app.inject({ url: '/api/v1/facilities' }),
+      await t.app.inject({ url: '/api/v1/facilities', headers: { authorization: 'Bearer mmr_not-a-token' } }),
+      await t.app.inject({ url: '/api/v1/nothing-here' }),
+      await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{' }),
+    ];
+    expect(responses.map((r) => r.statusCode)).toEqual([200, 401, 401, 404, 400]);
+    for (const response of responses) {
+      for (const [name, value] of Object.entries(expected)) expect(response.headers[name], name).toBe(value);
+      expect(response.headers['cache-control']).toBe('no-store');
+    }
   });
 });
 

@@ -25,8 +25,11 @@ export function registerAuthentication(app: FastifyInstance, db: Db, config: Con
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request: FastifyRequest) => {
     // Unmatched paths fall through to the JSON 404; static files need no identity.
-    if (!request.url.startsWith('/api/') || !request.routeOptions.url) return;
-    const access = request.routeOptions.config.access;
+    if (!request.url.startsWith('/api/')) return;
+    // One read: Fastify builds the routeOptions object anew on every access.
+    const route = request.routeOptions;
+    if (!route.url) return;
+    const access = route.config.access;
     const authorization = request.headers.authorization;
     if (authorization?.startsWith('Bearer ')) {
       const token = authorization.slice('Bearer '.length).trim();

@@ -5,20 +5,29 @@ import { prepared } from '../db/prepared.js';
 import { apiTokens, sessions, users } from '../db/schema.js';
 import type { Authenticated, UserRow } from './context.js';
 
-type GrantRow = { o: string | null; f: string | null; r: string; v?: string | null };
+/** One membership: organization, facility, role, vendor, and whether its organization requires a second factor. */
+type GrantRow = { o: string | null; f: string | null; r: string; v?: string | null; t?: boolean };
 
 /** Always table-qualified: drizzle leaves single-table selects unqualified, and `id` would bind inside the subquery. */
 const userId = sql.raw('"users"."id"');
 
-/** The user's memberships as one JSON array, fetched in the same round trip as the user. */
+/**
+ * The user's memberships as one JSON array, fetched in the same round trip as the user, each with its
+ * organization's "require two-factor" (by primary key: no scan of all organizations per request).
+ */
 export const grantsOf = sql<GrantRow[]>`(
   select coalesce(json_agg(g), '[]'::json) from (
-    select organization_id as o, null::uuid as f, role as r, null::uuid as v from organization_members where user_id = ${userId}
+    select m.organization_id as o, null::uuid as f, m.role as r, null::uuid as v, org.require_totp as t
+      from organization_members m join organizations org on org.id = m.organization_id where m.user_id = ${userId}
     union all
-    select organization_id, facility_id, role, null::uuid from facility_members where user_id = ${userId}
+    select m.organization_id, m.facility_id, m.role, null::uuid, org.require_totp
+      from facility_members m join organizations org on org.id = m.organization_id where m.user_id = ${userId}
     union all
-    select null::uuid, null::uuid, 'vendor', vendor_id from vendor_members where user_id = ${userId}
+    select null::uuid, null::uuid, 'vendor', vendor_id, false from vendor_members where user_id = ${userId}
   ) g)`;
+
+/** Whether an organization the user belongs to (directly or through a facility) requires a second factor. */
+const anyRequiresTotp = (rows: GrantRow[]) => rows.some((row) => row.t === true);
 
 /** Whether an organization the user belongs to requires a second factor. */
 const requiresTotpOf = sql<boolean>`exists (
@@ -45,7 +54,7 @@ export interface Principal {
 const byToken = (db: Db) =>
   prepared(db, 'principal_by_api_token', (d) =>
     d
-      .select({ user: users, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, grants: grantsOf, requiresTotp: requiresTotpOf })
+      .select({ user: users, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, grants: grantsOf })
       .from(apiTokens)
       .innerJoin(users, eq(users.id, apiTokens.userId))
       .where(eq(apiTokens.tokenHash, sql.placeholder('hash')))
@@ -55,7 +64,7 @@ const byToken = (db: Db) =>
 const bySession = (db: Db) =>
   prepared(db, 'principal_by_session', (d) =>
     d
-      .select({ user: users, session: sessions, grants: grantsOf, requiresTotp: requiresTotpOf })
+      .select({ user: users, session: sessions, grants: grantsOf })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
       .where(
@@ -72,13 +81,13 @@ const bySession = (db: Db) =>
 export async function principalByApiToken(db: Db, tokenHash: string) {
   const [row] = await byToken(db).execute({ hash: tokenHash });
   if (!row) return null;
-  return { principal: { user: row.user, actor: toActor(row.user.id, row.user.isSystemAdmin, row.grants), requiresTotp: row.requiresTotp }, tokenId: row.tokenId, lastUsedAt: row.lastUsedAt };
+  return { principal: { user: row.user, actor: toActor(row.user.id, row.user.isSystemAdmin, row.grants), requiresTotp: anyRequiresTotp(row.grants) }, tokenId: row.tokenId, lastUsedAt: row.lastUsedAt };
 }
 
 export async function principalBySession(db: Db, tokenHash: string, idleMinutes: number) {
   const [row] = await bySession(db).execute({ hash: tokenHash, idleMinutes });
   if (!row) return null;
-  return { principal: { user: row.user, actor: toActor(row.user.id, row.user.isSystemAdmin, row.grants), requiresTotp: row.requiresTotp }, session: row.session };
+  return { principal: { user: row.user, actor: toActor(row.user.id, row.user.isSystemAdmin, row.grants), requiresTotp: anyRequiresTotp(row.grants) }, session: row.session };
 }
 
 /** What the user must do before anything but their own account: change a temporary password, or enroll 2FA. */

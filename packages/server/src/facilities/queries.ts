@@ -14,7 +14,18 @@ const user = sql.placeholder('userId');
 const visibleFacilities = (db: Db) =>
   prepared(db, 'visible_facilities', (d) =>
     d
-      .select()
+      // The listed columns only: the list never shows thresholds (jsonb) or the update time.
+      .select({
+        id: facilities.id,
+        organizationId: facilities.organizationId,
+        name: facilities.name,
+        kind: facilities.kind,
+        prefecture: facilities.prefecture,
+        healthCenter: facilities.healthCenter,
+        bedCount: facilities.bedCount,
+        version: facilities.version,
+        createdAt: facilities.createdAt,
+      })
       .from(facilities)
       .where(
         sql`(${org}::uuid is null or ${facilities.organizationId} = ${org}::uuid)
