@@ -135,13 +135,16 @@ program
 
 program
   .command('backup')
-  .description('write a consistent archive of the whole database')
+  .description('write a consistent archive of the whole database, stored files and queued jobs (replaces --out only once complete)')
   .requiredOption('--out <file>')
   .action((o: { out: string }) =>
-    withDatabase(async (database) => {
-      const header = await writeBackup(database, o.out);
-      printJson({ file: o.out, ...header });
-    }),
+    withDatabase(
+      async (database) => {
+        const summary = await writeBackup(database, o.out);
+        printJson({ file: o.out, ...summary });
+      },
+      { existing: true },
+    ),
   );
 
 program
@@ -150,8 +153,8 @@ program
   .argument('<file>')
   .action((file: string) =>
     withDatabase(async (database) => {
-      const header = await restoreBackup(database, file);
-      printJson({ restored: file, tables: header.tables });
+      const summary = await restoreBackup(database, file);
+      printJson({ restored: file, tables: summary.tables, files: summary.files, fileBytes: summary.fileBytes });
     }),
   );
 
