@@ -135,4 +135,40 @@ describe('mamori CLI', { timeout: 120_000 }, () => {
       for (const f of fs.readdirSync(path.dirname(archive)).filter((f) => f.startsWith(path.basename(archive)))) fs.rmSync(path.join(path.dirname(archive), f), { force: true });
     }
   });
+
+  it('audit verify anchors the chain in a checkpoint file and fails when the newest events or the whole table are deleted', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mamori-cli-audit-'));
+    try {
+      for (const name of ['一', '二', '三']) expect(mamori(['org', 'create', '--name', `医療法人${name}`], dir).code).toBe(0);
+      const first = mamori(['audit', 'verify'], dir);
+      expect(first.code, first.stderr).toBe(0);
+      expect(first.stdout).toContain('チェックポイントはまだありません');
+      expect(first.stdout).toContain('checkpoint written');
+      const file = path.join(dir, 'audit-checkpoints.jsonl');
+      expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({ sequence: 3, keyId: expect.any(String), mac: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      expect(mamori(['audit', 'verify'], dir).stdout).toContain('最新のチェックポイント');
+
+      const database = await openDatabase({ kind: 'pglite', dataDir: dir });
+      await database.db.execute(sql`DELETE FROM audit_events WHERE sequence = 3`);
+      await database.close();
+      const truncated = mamori(['audit', 'verify'], dir);
+      expect(truncated.code).toBe(1);
+      expect(truncated.stderr).toContain('監査ログの末尾が削除されています');
+      expect(truncated.stderr).toContain('#2');
+
+      const emptied = await openDatabase({ kind: 'pglite', dataDir: dir });
+      await emptied.db.execute(sql`DELETE FROM audit_events`);
+      await emptied.close();
+      const empty = mamori(['audit', 'verify'], dir);
+      expect(empty.code).toBe(1);
+      expect(empty.stderr).toContain('0件');
+
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"sequence":3', '"sequence":0'));
+      const tampered = mamori(['audit', 'verify'], dir);
+      expect(tampered.code).toBe(1);
+      expect(tampered.stderr).toContain('チェックポイントファイルが改ざんされています');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
