@@ -48,13 +48,13 @@ function timed(args: string[], env: NodeJS.ProcessEnv): Promise<Measured> {
 }
 
 /** Distinct random files through the real storage path (putFile), one transaction each; returns their SHA-256s. */
-async function seed(config: DatabaseConfig): Promise<string[]> {
+async function seed(config: DatabaseConfig, count: number): Promise<string[]> {
   const appConfig = loadConfig({ MAMORI_FILE_MAX_BYTES: String(FILE_BYTES), MAMORI_SECRET_KEY: secretKey });
   const database = await openDatabase(config);
   const hashes: string[] = [];
   try {
     await runMigrations(database);
-    for (let i = 0; i < FILES; i++) {
+    for (let i = 0; i < count; i++) {
       const content = randomBytes(FILE_BYTES);
       const { sha256 } = await database.db.transaction((tx) => putFile(tx, appConfig, { content, contentType: 'application/pdf' }));
       hashes.push(sha256);
@@ -93,9 +93,9 @@ interface Row {
   identical: boolean;
 }
 
-async function measure(label: string, source: DatabaseConfig, target: DatabaseConfig, env: (c: DatabaseConfig) => NodeJS.ProcessEnv, work: string): Promise<Row> {
-  log(`${label}: storing ${FILES} × ${mb(FILE_BYTES)} of random bytes`);
-  const seeded = await seed(source);
+async function measure(label: string, source: DatabaseConfig, target: DatabaseConfig, env: (c: DatabaseConfig) => NodeJS.ProcessEnv, work: string, count = FILES): Promise<Row> {
+  log(`${label}: storing ${count} × ${mb(FILE_BYTES)} of random bytes`);
+  const seeded = await seed(source, count);
   const archive = path.join(work, `${label}.mamori.tar.gz`);
   log(`${label}: backup`);
   const backup = await timed(['backup', '--out', archive], env(source));
@@ -105,12 +105,14 @@ async function measure(label: string, source: DatabaseConfig, target: DatabaseCo
   const restored = await storedHashes(target);
   const identical = JSON.stringify(restored) === JSON.stringify(seeded);
   if (!identical) throw new Error(`${label}: ${restored.length} files restored, ${seeded.length} stored, or their contents differ`);
-  return { database: label, files: FILES, bytes: FILES * FILE_BYTES, archiveBytes: fs.statSync(archive).size, backup, restore, identical };
+  const archiveBytes = fs.statSync(archive).size;
+  fs.rmSync(archive, { force: true });
+  return { database: label, files: count, bytes: count * FILE_BYTES, archiveBytes, backup, restore, identical };
 }
 
 function report(rows: Row[], pgNote: string): string {
   const line = (r: Row) =>
-    `| ${r.database} | ${r.files} × ${mb(FILE_BYTES)} = ${(r.bytes / 1024 ** 3).toFixed(2)} GiB | ${(r.archiveBytes / 1024 ** 3).toFixed(2)} GiB | ${r.backup.seconds.toFixed(0)} s | ${mb(r.backup.peakRssBytes)} | ${r.restore.seconds.toFixed(0)} s | ${mb(r.restore.peakRssBytes)} | ${r.identical ? 'yes (SHA-256 of every file)' : 'NO'} |`;
+    `| ${r.database} | ${r.files ? `${r.files} × ${mb(FILE_BYTES)} = ${(r.bytes / 1024 ** 3).toFixed(2)} GiB` : 'none'} | ${r.files ? `${(r.archiveBytes / 1024 ** 3).toFixed(2)} GiB` : `${(r.archiveBytes / 1024).toFixed(0)} KB`} | ${r.backup.seconds.toFixed(0)} s | ${mb(r.backup.peakRssBytes)} | ${r.restore.seconds.toFixed(0)} s | ${mb(r.restore.peakRssBytes)} | ${r.identical ? 'yes (SHA-256 of every file)' : 'NO'} |`;
   return `## Backup and restore of ≥ 1 GB of stored files
 
 \`npm run bench:backup\` (\`packages/server/bench/backup-large.ts\`), run ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores
@@ -124,9 +126,12 @@ includes the embedded PostgreSQL's WebAssembly heap). PostgreSQL: ${pgNote}.
 |---|---|---|---|---|---|---|---|
 ${rows.map(line).join('\n')}
 
-Random bytes do not compress, so the archive is as large as the files; real evidence (PDF, images) is much the
-same. Memory holds one chunk of rows (about 4 MB) or one stored file at a time, so it does not grow with the
-number of files; before this change a backup of 620 MB of files peaked at 3.6 GB and its restore failed.
+The "no files" rows are the same commands on a freshly migrated database: what the process costs before
+any data (Node, tsx, the embedded PostgreSQL's WebAssembly heap; a restore into a new PGlite directory also
+runs initdb). The difference is what the data adds: memory holds one chunk of rows (about 4 MB) or one stored
+file at a time, so it does not grow with the number of files. Before this change a backup of 620 MB of files
+peaked at 3.6 GB and its restore failed. Random bytes do not compress, so the archive is as large as the
+files (gzip level 1: real evidence, PDF and images, is much the same, and CPU spent trying is wasted).
 `;
 }
 
@@ -138,21 +143,25 @@ async function main(): Promise<void> {
     const { DATABASE_URL: _ignored, ...env } = process.env;
     return { ...env, LOG_LEVEL: 'silent', MAMORI_DATA_DIR: c.kind === 'pglite' ? c.dataDir : '', MAMORI_SECRET_KEY: secretKey };
   };
-  rows.push(await measure('PGlite', { kind: 'pglite', dataDir: path.join(work, 'source') }, { kind: 'pglite', dataDir: path.join(work, 'restored') }, pgliteEnv, work));
-  fs.rmSync(path.join(work, 'source'), { recursive: true, force: true });
-  fs.rmSync(path.join(work, 'restored'), { recursive: true, force: true });
-  fs.rmSync(path.join(work, 'PGlite.mamori.tar.gz'), { force: true });
+  // An empty database first: what the CLI process costs with no files at all, to compare the peak with.
+  for (const [label, count] of [['PGlite, no files', 0], ['PGlite', FILES]] as const) {
+    rows.push(await measure(label, { kind: 'pglite', dataDir: path.join(work, 'source') }, { kind: 'pglite', dataDir: path.join(work, 'restored') }, pgliteEnv, work, count));
+    fs.rmSync(path.join(work, 'source'), { recursive: true, force: true });
+    fs.rmSync(path.join(work, 'restored'), { recursive: true, force: true });
+  }
 
   let pgNote = 'skipped (BENCH_BACKUP_SKIP_PG)';
   if (!process.env.BENCH_BACKUP_SKIP_PG) {
     const server = await postgresUrl();
     if ('skipped' in server) pgNote = `skipped: ${server.skipped}`;
     else {
-      const source = await freshPostgres(server.url, 5);
-      const target = await freshPostgres(server.url, 5);
-      pgNote = `${source.version}, ${server.source}`;
       const pgEnv = (c: DatabaseConfig): NodeJS.ProcessEnv => ({ ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: c.kind === 'postgres' ? c.url : '', MAMORI_SECRET_KEY: secretKey, MAMORI_DATA_DIR: work });
-      rows.push(await measure('PostgreSQL', source.config, target.config, pgEnv, work));
+      for (const [label, count] of [['PostgreSQL, no files', 0], ['PostgreSQL', FILES]] as const) {
+        const source = await freshPostgres(server.url, 5);
+        const target = await freshPostgres(server.url, 5);
+        pgNote = `${source.version}, ${server.source}`;
+        rows.push(await measure(label, source.config, target.config, pgEnv, work, count));
+      }
     }
   }
   const text = report(rows, pgNote);

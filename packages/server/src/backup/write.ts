@@ -59,7 +59,8 @@ export async function writeBackup(database: Database, outFile: string, options: 
 async function writeArchive(query: Query, file: string, chunkBytes: number): Promise<BackupSummary> {
   const pack = tar.pack();
   // 'wx': a leftover of the same pid is never appended to; the caller removes it on failure.
-  const written = pipeline(pack, createGzip(), fs.createWriteStream(file, { flags: 'wx', mode: 0o600 }));
+  // Level 1: stored files (PDF, images) do not compress, and CPU spent trying is most of a backup's time.
+  const written = pipeline(pack, createGzip({ level: 1 }), fs.createWriteStream(file, { flags: 'wx', mode: 0o600 }));
   let failure: unknown;
   written.catch((error: unknown) => (failure ??= error));
   // Resolves once the entry has passed into the gzip stream: the pack's back-pressure is what bounds memory.
@@ -122,7 +123,13 @@ async function writeRows(query: Query, table: BackupTable, add: Add, chunkBytes:
 /** Each row without its blob column, then the blob's bytes as an entry of their own. */
 async function writeBlobs(query: Query, table: BackupTable, add: Add, manifest: BackupManifest): Promise<number> {
   const { column, key } = table.blob!;
-  await query(`DECLARE backup_blobs NO SCROLL CURSOR FOR SELECT "${key}"::text AS key, (to_jsonb(t) - '${column}')::text AS row FROM ${qualifiedName(table)} t`);
+  // The row is built from the other columns only: to_jsonb(t) - 'content' would hex-encode every file first.
+  const { rows: columns } = await query(
+    `SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 AND column_name <> $3 ORDER BY ordinal_position`,
+    [table.schema, table.name, column],
+  );
+  const list = columns.map((c) => `"${c.column_name as string}"`).join(', ');
+  await query(`DECLARE backup_blobs NO SCROLL CURSOR FOR SELECT "${key}"::text AS key, row_to_json(r)::text AS row FROM (SELECT ${list} FROM ${qualifiedName(table)}) r`);
   let count = 0;
   for (;;) {
     const { rows } = await query(`FETCH ${FETCH_FILES} FROM backup_blobs`);
