@@ -63,6 +63,11 @@ const EnvSchema = z.object({
     .transform((v) => v.split(',').map((k) => k.trim()).filter(Boolean))
     .pipe(z.array(SecretKey))
     .default([]),
+  /** Where signed audit checkpoints are appended; default: audit-checkpoints.jsonl in MAMORI_DATA_DIR. */
+  MAMORI_AUDIT_CHECKPOINT_FILE: z
+    .string()
+    .regex(/[^/\\]$/, 'ファイルのパス (ディレクトリではなく) / a file path, not a directory')
+    .optional(),
   MAMORI_PUBLIC_URL: z.url().optional(),
   /** Without it mail is not sent but written to the log, so a clinic PC with no mail server still shows invitation links. */
   MAMORI_SMTP_URL: z
@@ -91,6 +96,11 @@ export interface Config {
    * key file (see openKeyring); `previous` keys still decrypt during a rotation.
    */
   secretKey: { current: Buffer | undefined; previous: Buffer[] };
+  /**
+   * The file signed audit checkpoints are appended to (absolute). It anchors the audit chain's head outside the
+   * database, so it belongs on storage the database's users cannot write (shared by every app server).
+   */
+  auditCheckpointFile: string;
   publicUrl: string | undefined;
   mail: { smtpUrl: string | undefined; from: string };
   workerThreads: number;
@@ -98,6 +108,8 @@ export interface Config {
 }
 
 export class ConfigError extends Error {}
+
+export const AUDIT_CHECKPOINT_FILE = 'audit-checkpoints.jsonl';
 
 /** Reads and validates the environment once; a bad value names the variable and what it accepts. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -123,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     login: { maxFailures: e.MAMORI_LOGIN_MAX_FAILURES, lockoutMinutes: e.MAMORI_LOCKOUT_MINUTES, ipMaxFailures: e.MAMORI_LOGIN_IP_MAX_FAILURES },
     trustProxy: e.MAMORI_TRUST_PROXY,
     secretKey: { current: e.MAMORI_SECRET_KEY, previous: e.MAMORI_SECRET_KEY_PREVIOUS },
+    auditCheckpointFile: path.resolve(e.MAMORI_AUDIT_CHECKPOINT_FILE ?? path.join(e.MAMORI_DATA_DIR, AUDIT_CHECKPOINT_FILE)),
     publicUrl: e.MAMORI_PUBLIC_URL,
     mail: { smtpUrl: e.MAMORI_SMTP_URL, from: e.MAMORI_MAIL_FROM },
     workerThreads: e.MAMORI_WORKER_THREADS,

@@ -1,69 +1,119 @@
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { restoreBackup, writeBackup } from '../src/backup/backup.js';
 import { verifyAuditChain } from '../src/audit/verify.js';
+import type { Database } from '../src/db/connect.js';
 import { files } from '../src/db/schema.js';
 import { putFile } from '../src/files/store.js';
+import { mailQueue } from '../src/mail/queue.js';
+import { archiveData, archiveEntries } from './helpers/archive.js';
 import { call, json, setupAdmin, startTestApp, type TestApp } from './helpers/app.js';
 import { freshDatabase } from './helpers/database.js';
 import { createTenant } from './helpers/world.js';
 
 let t: TestApp;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mamori-backup-'));
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+/** Distinct random files of 3 MB: about 30 MB in all, enough to go through the streaming path many times over. */
+const bigFiles = Array.from({ length: 10 }, () => randomBytes(3 * 1024 * 1024));
 
 beforeAll(async () => {
   t = await startTestApp();
   const admin = await setupAdmin(t.app);
   const tenant = await createTenant(t.app, admin, 'B');
   await json(call(t.app, tenant.admin, 'POST', '/api/v1/me/tokens', { name: 'バックアップ確認' }));
-  await t.database.db.transaction((tx) => putFile(tx, t.config, { content: Buffer.from([0, 1, 2, 255]), contentType: 'application/octet-stream' }));
-});
+  await t.database.db.transaction(async (tx) => {
+    await putFile(tx, t.config, { content: Buffer.from([0, 1, 2, 255]), contentType: 'application/octet-stream' });
+    for (const content of bigFiles) await putFile(tx, t.config, { content, contentType: 'application/pdf' });
+    // Queued mail and a reminder due later: the job tables are part of the backup.
+    await t.jobs.enqueue(tx, mailQueue.name, { sealed: 'queued-mail' });
+    await t.jobs.enqueue(tx, mailQueue.name, { sealed: 'later' }, { startAfter: new Date(Date.now() + 86_400_000) });
+  });
+}, 120_000);
 afterAll(async () => {
   await t.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** The archive's rows without its header, which carries the time it was written. */
-const rowsOf = (file: string) => gunzipSync(fs.readFileSync(file)).toString('utf8').split('\n').slice(1).join('\n');
+const jobRows = async (database: Database) =>
+  ((await database.db.execute(sql`SELECT id, name, state::text, data, start_after::text FROM pgboss.job ORDER BY id`)) as unknown as { rows: unknown[] }).rows;
 
-describe('backup and restore', () => {
-  it('restores onto an empty database with identical data, and the audit chain still verifies', async () => {
-    const original = path.join(dir, 'original.mamori.gz');
-    const header = await writeBackup(t.database, original);
+describe('backup and restore', { timeout: 120_000 }, () => {
+  it('restores onto an empty database with identical data, files and queued jobs, and the audit chain still verifies', async () => {
+    const original = path.join(dir, 'original.mamori.tar.gz');
+    // Small chunks: the users table alone spans several row entries.
+    const header = await writeBackup(t.database, original, { chunkBytes: 1024 });
     expect(header.tables.users).toBe(4);
-    expect(header.tables.files).toBe(1);
+    expect(header.tables.files).toBe(11);
+    expect(header.fileBytes).toBe(4 + 30 * 1024 * 1024);
+    expect(header.tables['pgboss.job']).toBe(2);
+    const entries = await archiveEntries(original);
+    expect([...entries.keys()].filter((n) => n.startsWith('tables/users/')).length).toBeGreaterThan(1);
+    expect(Math.max(...[...entries.values()].map((e) => e.size))).toBe(3 * 1024 * 1024);
 
     const target = await freshDatabase();
     try {
-      await restoreBackup(target.database, original);
-      const copy = path.join(dir, 'copy.mamori.gz');
-      await writeBackup(target.database, copy);
-      expect(rowsOf(copy)).toBe(rowsOf(original));
+      const restored = await restoreBackup(target.database, original);
+      expect(restored.tables).toEqual(header.tables);
+      const copy = path.join(dir, 'copy.mamori.tar.gz');
+      await writeBackup(target.database, copy, { chunkBytes: 1024 });
+      expect(await archiveData(copy)).toEqual(await archiveData(original));
       expect(await verifyAuditChain(target.database.db)).toMatchObject({ ok: true });
-      const [file] = await target.database.db.select().from(files);
-      expect([...file!.content]).toEqual([0, 1, 2, 255]);
+      const stored = await target.database.db.select().from(files);
+      expect(stored.map((f) => sha256(f.content)).sort()).toEqual([Buffer.from([0, 1, 2, 255]), ...bigFiles].map(sha256).sort());
+      expect(stored.every((f) => f.sha256 === sha256(f.content))).toBe(true);
+      const jobs = await jobRows(t.database);
+      expect(jobs).toHaveLength(2);
+      expect(await jobRows(target.database)).toEqual(jobs);
     } finally {
       await target.drop();
     }
   });
 
   it('refuses to restore over existing data and changes nothing', async () => {
-    const archive = path.join(dir, 'again.mamori.gz');
+    const archive = path.join(dir, 'again.mamori.tar.gz');
     await writeBackup(t.database, archive);
     await expect(restoreBackup(t.database, archive)).rejects.toThrow(/復元先が空ではありません/);
   });
 
-  it('refuses a file that is not a Mamori backup', async () => {
+  it('refuses a file that is not a Mamori backup, and an archive cut short, restoring nothing', async () => {
     const bogus = path.join(dir, 'bogus.gz');
-    fs.writeFileSync(bogus, gunzipSync(fs.readFileSync(path.join(dir, 'original.mamori.gz'))).subarray(0, 0));
+    fs.writeFileSync(bogus, 'not a backup');
+    const archive = path.join(dir, 'original.mamori.tar.gz');
+    const cut = path.join(dir, 'cut.mamori.tar.gz');
+    fs.writeFileSync(cut, fs.readFileSync(archive).subarray(0, Math.floor(fs.statSync(archive).size * 0.6)));
     const target = await freshDatabase();
     try {
       await expect(restoreBackup(target.database, bogus)).rejects.toThrow();
+      await expect(restoreBackup(target.database, cut)).rejects.toThrow(/壊れています|途中で切れています/);
+      expect(await target.database.db.select().from(files)).toEqual([]);
     } finally {
       await target.drop();
     }
+  });
+
+  it('a backup that fails half-way leaves the previous archive as it was, and no temporary file', async () => {
+    const archive = path.join(dir, 'kept.mamori.tar.gz');
+    await writeBackup(t.database, archive);
+    const before = sha256(fs.readFileSync(archive));
+    let queries = 0;
+    // The connection dies while the stored files are being read.
+    const failing: Database = {
+      ...t.database,
+      withConnection: (fn) =>
+        t.database.withConnection((query) =>
+          fn(async (text, params) => {
+            if (++queries === 60 && !/^(COMMIT|ROLLBACK)/.test(text)) throw new Error('connection lost');
+            return query(text, params);
+          }),
+        ),
+    };
+    await expect(writeBackup(failing, archive)).rejects.toThrow('connection lost');
+    expect(sha256(fs.readFileSync(archive))).toBe(before);
+    expect(fs.readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 });

@@ -1,5 +1,7 @@
+import { JOB_SCHEMA } from '../jobs/schema.js';
+
 /** Every application table, parents before children: the order backups are written and restored in. */
-export const backupTables = [
+const appTables = [
   'users',
   'organizations',
   'facilities',
@@ -36,3 +38,29 @@ export const backupTables = [
   'disclosures',
   'role_sharing_tables',
 ] as const;
+
+export interface BackupTable {
+  schema: string;
+  name: string;
+  /** Rows the server writes for itself on start (queue settings, schedules): kept when the target already has them. */
+  merge?: boolean;
+  /** A column too large for a row line: each value becomes a tar entry of its own, named by `key`. */
+  blob?: { column: string; key: string };
+}
+
+/**
+ * What a backup holds, in restore order. The job tables are included so queued mail and reminders are not
+ * lost; pg-boss's version, migration bookkeeping, warnings and statistics are not data and are rebuilt.
+ */
+export const backupTables: readonly BackupTable[] = [
+  ...appTables.map((name): BackupTable => (name === 'files' ? { schema: 'public', name, blob: { column: 'content', key: 'sha256' } } : { schema: 'public', name })),
+  { schema: JOB_SCHEMA, name: 'queue', merge: true },
+  { schema: JOB_SCHEMA, name: 'schedule', merge: true },
+  { schema: JOB_SCHEMA, name: 'subscription', merge: true },
+  { schema: JOB_SCHEMA, name: 'job' },
+  { schema: JOB_SCHEMA, name: 'job_dependency' },
+];
+
+/** How a table is named in the archive and in the summary: app tables bare, job tables with their schema. */
+export const tableLabel = (t: BackupTable) => (t.schema === 'public' ? t.name : `${t.schema}.${t.name}`);
+export const qualifiedName = (t: BackupTable) => `"${t.schema}"."${t.name}"`;

@@ -6,7 +6,6 @@ import { UnknownKeyError } from '../crypto/keyring.js';
 import { DataDirBusyError } from '../db/data-dir-lock.js';
 import { apiTokens, users } from '../db/schema.js';
 import { recordAudit } from '../audit/record.js';
-import { verifyAuditChain } from '../audit/verify.js';
 import { hashPassword } from '../auth/password.js';
 import { newApiToken, sha256 } from '../auth/secrets.js';
 import { presentOrganization } from '../organizations/presenter.js';
@@ -18,6 +17,7 @@ import { errorMessage } from '@mamori/domain';
 import { restoreBackup, RestoreError, writeBackup } from '../backup/backup.js';
 import { cliAudit, printJson, withDatabase } from './context.js';
 import { serve } from './serve.js';
+import { registerAuditCommands } from './audit.js';
 import { registerChecklistCommands } from './checklist.js';
 import { registerLedgerCommands } from './ledgers.js';
 
@@ -115,33 +115,20 @@ program
     }),
   );
 
-program
-  .command('audit')
-  .description('audit trail')
-  .command('verify')
-  .description('check the hash chain; exits 1 and names the first broken event')
-  .action(() =>
-    withDatabase(async ({ db }) => {
-      const result = await verifyAuditChain(db);
-      if (result.ok) {
-        console.log(`監査ログは改ざんされていません / audit chain intact: ${result.events} events`);
-        return;
-      }
-      const b = result.firstBreak;
-      console.error(`監査ログの改ざんを検出しました / audit chain broken at event #${b.sequence} (id ${b.id}): ${b.reason}; ${result.events} events before it are intact`);
-      process.exitCode = 1;
-    }),
-  );
+registerAuditCommands(program);
 
 program
   .command('backup')
-  .description('write a consistent archive of the whole database')
+  .description('write a consistent archive of the whole database, stored files and queued jobs (replaces --out only once complete)')
   .requiredOption('--out <file>')
   .action((o: { out: string }) =>
-    withDatabase(async (database) => {
-      const header = await writeBackup(database, o.out);
-      printJson({ file: o.out, ...header });
-    }),
+    withDatabase(
+      async (database) => {
+        const summary = await writeBackup(database, o.out);
+        printJson({ file: o.out, ...summary });
+      },
+      { existing: true },
+    ),
   );
 
 program
@@ -150,8 +137,8 @@ program
   .argument('<file>')
   .action((file: string) =>
     withDatabase(async (database) => {
-      const header = await restoreBackup(database, file);
-      printJson({ restored: file, tables: header.tables });
+      const summary = await restoreBackup(database, file);
+      printJson({ restored: file, tables: summary.tables, files: summary.files, fileBytes: summary.fileBytes });
     }),
   );
 

@@ -1,4 +1,5 @@
 import { buildApp } from '../app.js';
+import { checkpointAuditTrail } from '../audit/checkpoint-job.js';
 import { loadConfig } from '../config.js';
 import { openKeyring } from '../crypto/open-keyring.js';
 import { resealSecrets } from '../crypto/reseal.js';
@@ -16,6 +17,8 @@ export async function serve(): Promise<void> {
   const resealed = await resealSecrets(database, secrets);
   if (resealed.totp || resealed.mail) log.info(resealed, `秘密情報を現在の鍵 ${secrets.currentId} で暗号化し直しました / secrets re-encrypted with the current key`);
   const { jobs, mailer } = await openAppJobs(config, database, secrets, log);
+  // Anchors what the last run left before taking requests; the schedule keeps it up to date.
+  await checkpointAuditTrail({ db: database.db, secrets, config, log });
   const app = await buildApp({ config, database, jobs, mailer, secrets, log, serveWeb: true });
   // Stop taking requests first, then let running jobs finish, and only then close the database they use.
   const shutdown = async () => {

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 
 /** What a sealed value is for; bound into the ciphertext, so a value sealed for one purpose never opens as another. */
 export type SealPurpose = 'totp' | 'mail';
@@ -48,6 +48,15 @@ export class Keyring {
     decipher.setAAD(Buffer.from(purpose));
     decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
     return Buffer.concat([decipher.update(data.subarray(0, data.length - TAG_BYTES)), decipher.final()]).toString('utf8');
+  }
+
+  /**
+   * A key for another use (signing audit checkpoints), derived from the current key or the one named by `id`
+   * (undefined when that key is not configured). Derived, so the sealing key itself never signs anything.
+   */
+  subkey(label: 'audit-checkpoint', id = this.currentId): Buffer | undefined {
+    const key = this.keys.get(id);
+    return key && Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), `mamori/${label}`, 32));
   }
 
   /** Whether a stored value is clear text from before encryption, or sealed with a key that is no longer current. */

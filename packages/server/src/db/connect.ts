@@ -1,4 +1,4 @@
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, types } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -31,7 +31,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   const releaseLock = inMemory ? () => {} : acquireDataDirLock(dataDir);
   let client: PGlite;
   try {
-    client = await PGlite.create(inMemory ? undefined : dataDir);
+    client = await PGlite.create({ ...(inMemory ? {} : { dataDir }), ...fastBytea });
   } catch (error) {
     releaseLock();
     throw error;
@@ -48,6 +48,20 @@ async function openPglite(dataDir: string): Promise<Database> {
     withConnection: (fn) => fn(async (text, params) => client.query(text, params) as Promise<{ rows: Record<string, unknown>[] }>),
   };
 }
+
+/**
+ * PGlite's own bytea conversion goes byte by byte through JS arrays and strings: a 9 MB file cost seconds and
+ * hundreds of MB (the backup of 620 MB of files peaked at 3.6 GB). Node's hex codec does the same natively.
+ */
+const fastBytea = {
+  serializers: {
+    [types.BYTEA]: (value: unknown) => {
+      if (!(value instanceof Uint8Array)) throw new Error('Invalid input for bytea type');
+      return `\\x${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex')}`;
+    },
+  },
+  parsers: { [types.BYTEA]: (value: string) => Buffer.from(value.slice(2), 'hex') },
+};
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });

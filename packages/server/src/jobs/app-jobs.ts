@@ -1,4 +1,5 @@
 import type { BaseLogger } from 'pino';
+import { auditCheckpointQueue, registerAuditCheckpoints } from '../audit/checkpoint-job.js';
 import type { Config } from '../config.js';
 import type { Keyring } from '../crypto/keyring.js';
 import type { Database } from '../db/connect.js';
@@ -11,7 +12,7 @@ import { openJobs, type Jobs } from './jobs.js';
 import type { QueueDefinition } from './queues.js';
 
 /** Every queue the app uses; a feature that adds a queue declares it here and registers its worker below. */
-export const appQueues: QueueDefinition[] = [mailQueue, vendorReminderQueue, purgeQueue];
+export const appQueues: QueueDefinition[] = [mailQueue, vendorReminderQueue, purgeQueue, auditCheckpointQueue];
 
 export interface AppJobs {
   jobs: Jobs;
@@ -28,5 +29,6 @@ export async function openAppJobs(config: Config, database: Database, secrets: K
   registerMailWorker(jobs, mailer, secrets);
   registerVendorReminders({ database, config, jobs, secrets });
   registerPurge({ db: database.db, config, jobs });
+  registerAuditCheckpoints({ db: database.db, secrets, config, jobs, log });
   return { jobs, mailer };
 }

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Logger } from 'pino';
 import { buildApp } from '../../src/app.js';
@@ -33,7 +36,9 @@ export const testSecretKey = () => randomBytes(32).toString('base64');
 /** `log`: a logger to capture what the server writes (requests, errors, jobs); silent otherwise. */
 export async function startTestApp(env: Record<string, string> = {}, log?: Logger): Promise<TestApp> {
   const { database, url, drop } = await freshDatabase();
-  const baseEnv = { LOG_LEVEL: 'silent', MAMORI_SECRET_KEY: testSecretKey(), ...env };
+  // Checkpoints of a test's audit trail go to a file of its own, never into the working directory.
+  const checkpoints = path.join(os.tmpdir(), `mamori-test-checkpoints-${randomBytes(6).toString('hex')}.jsonl`);
+  const baseEnv = { LOG_LEVEL: 'silent', MAMORI_SECRET_KEY: testSecretKey(), MAMORI_AUDIT_CHECKPOINT_FILE: checkpoints, ...env };
   const config = loadConfig(baseEnv);
   const secrets = openKeyring(config);
   const { jobs, mailer } = await openAppJobs(config, database, secrets, log);
@@ -66,6 +71,7 @@ export async function startTestApp(env: Record<string, string> = {}, log?: Logge
       await app.close();
       await jobs.stop();
       await drop();
+      fs.rmSync(checkpoints, { force: true });
     },
   };
 }
