@@ -1,9 +1,10 @@
-import { AppShell, Burger, Group, ScrollArea, Text } from '@mantine/core';
+import { AppShell, Box, Burger, Group, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import { CurrentFacilityProvider } from '../facilities/CurrentFacility';
 import { FacilitySwitcher } from './FacilitySwitcher';
+import { NavAccount, NavFacility } from './NavAccount';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Navigation } from './Navigation';
 import { UserMenu } from './UserMenu';
@@ -29,25 +30,34 @@ export function AppLayout() {
                 renderRoot={(props) => <Link to="/" aria-label={t('layout.home')} {...props} />}
                 style={{ textDecoration: 'none' }}
               >
-                <Text fw={700} fz="lg" c="teal.8">
+                <Text fw={700} fz="lg" c="teal.8" style={{ whiteSpace: 'nowrap' }}>
                   {t('app.nameJa')}
                 </Text>
                 <Text c="dimmed" fz="sm" visibleFrom="sm">
                   {t('app.name')}
                 </Text>
               </Group>
-              <FacilitySwitcher />
+              {/* Below md the menu holds the facility, the account and the language (NavAccount). */}
+              <Box visibleFrom="md">
+                <FacilitySwitcher />
+              </Box>
             </Group>
-            <Group gap="sm" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap" visibleFrom="md">
               <LanguageSwitch />
               <UserMenu />
             </Group>
           </Group>
         </AppShell.Header>
         <AppShell.Navbar p="sm">
-          <ScrollArea>
+          <AppShell.Section grow component={ScrollArea}>
+            <Box hiddenFrom="md">
+              <NavFacility />
+            </Box>
             <Navigation onNavigate={close} />
-          </ScrollArea>
+            <Box hiddenFrom="md">
+              <NavAccount onNavigate={close} />
+            </Box>
+          </AppShell.Section>
         </AppShell.Navbar>
         <AppShell.Main bg="gray.0">
           <Outlet />
