@@ -67,7 +67,7 @@ export async function acceptFinding(
   const suggestion = finding.suggestion;
   if (suggestion === 'undetermined') throw invalid('validation_error', 'body.itemId', '台帳の記録が足りないため、まだ提案がありません。理由に書かれたものを台帳に記録してください');
   if (latest?.value === suggestion) throw invalid('validation_error', 'body.itemId', 'すでに提案と同じ回答が記入されています');
-  if (suggestion === 'no' && !input.targetDate) throw invalid('validation_error', 'body.targetDate', '「いいえ」には対応目標日が必要です');
+  if (suggestion === 'no' && !input.targetDate) throw invalid('validation_error', 'body.targetDate', '「いいえ」には目標日が必要です');
 
   const round = !latest ? 1 : isSingleRound(item) ? latest.round : latest.round + 1;
   const existing = rounds.find((r) => r.round === round) ?? null;
