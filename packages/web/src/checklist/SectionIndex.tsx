@@ -15,7 +15,7 @@ export const sectionAnchor = (id: string) => `checklist-section-${id}`;
 /** Below the app header (60 px) and, on a phone, the sticky bar that holds the index itself. */
 const OFFSET = 160;
 
-/** The section whose heading was last scrolled past; the first one while at the top. */
+/** The section whose heading was last scrolled past the reading line; the first one while at the top. */
 function useCurrentSection(ids: string[]): string | null {
   const [current, setCurrent] = useState<string | null>(ids[0] ?? null);
   const key = ids.join('|');
@@ -23,10 +23,12 @@ function useCurrentSection(ids: string[]): string | null {
     let frame = 0;
     const update = () => {
       frame = 0;
+      // The reading line: below the sticky bars, and no lower than 40% down the screen (a jump centres its row).
+      const line = Math.max(OFFSET, window.innerHeight * 0.4);
       let found = ids[0] ?? null;
       for (const id of ids) {
         const element = document.getElementById(sectionAnchor(id));
-        if (element && element.getBoundingClientRect().top <= OFFSET) found = id;
+        if (element && element.getBoundingClientRect().top <= line) found = id;
       }
       setCurrent(found);
     };

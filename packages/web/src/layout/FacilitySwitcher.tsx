@@ -18,7 +18,7 @@ export function FacilitySwitcher({ fullWidth = false }: { fullWidth?: boolean })
       allowDeselect={false}
       nothingFoundMessage={t('common.nothingFound')}
       limit={100}
-      w={fullWidth ? '100%' : { base: 200, lg: 300 }}
+      w={fullWidth ? '100%' : { base: 200, lg: 320, xl: 400 }}
       size="sm"
     />
   );

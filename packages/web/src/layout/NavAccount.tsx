@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useSession } from '../auth/session';
 import { useSignOut } from '../auth/useSignOut';
+import { useCurrentFacility } from '../facilities/CurrentFacility';
 import { FacilitySwitcher } from './FacilitySwitcher';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -11,9 +12,19 @@ import { LanguageSwitch } from './LanguageSwitch';
  * shows on a wide screen: the facility, the account (settings, sign-out) and the language.
  */
 export function NavFacility() {
+  const { t } = useTranslation();
+  const { facilities, current } = useCurrentFacility();
+  if (!current) return null;
+  // One facility: its whole name, wrapped; several: the switcher, with the chosen name in full beneath it.
   return (
     <Box px="sm" pb="sm">
-      <FacilitySwitcher fullWidth />
+      <Text size="xs" c="dimmed" fw={700} mb={4}>
+        {t('layout.facilitySwitcher')}
+      </Text>
+      {facilities.length > 1 && <FacilitySwitcher fullWidth />}
+      <Text size={facilities.length > 1 ? 'xs' : 'sm'} fw={700} mt={facilities.length > 1 ? 4 : 0} data-testid="menu-facility" style={{ overflowWrap: 'anywhere' }}>
+        {current.name}
+      </Text>
     </Box>
   );
 }
