@@ -1,5 +1,5 @@
-import { AppShell, Box, Burger, Group, ScrollArea, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { AppShell, Burger, Group, ScrollArea, Text } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import { CurrentFacilityProvider } from '../facilities/CurrentFacility';
@@ -12,6 +12,9 @@ import { UserMenu } from './UserMenu';
 export function AppLayout() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
+  // Below md (62em) the navbar is the burger menu: it then holds the facility, the account and the language,
+  // and the header does not. Rendered on one side only, so each control exists once on the page.
+  const narrow = useMediaQuery('(max-width: 61.99em)', false, { getInitialValueInEffect: false });
   return (
     <CurrentFacilityProvider>
       <AppShell
@@ -37,26 +40,21 @@ export function AppLayout() {
                   {t('app.name')}
                 </Text>
               </Group>
-              {/* Below md the menu holds the facility, the account and the language (NavAccount). */}
-              <Box visibleFrom="md">
-                <FacilitySwitcher />
-              </Box>
+              {!narrow && <FacilitySwitcher />}
             </Group>
-            <Group gap="sm" wrap="nowrap" visibleFrom="md">
-              <LanguageSwitch />
-              <UserMenu />
-            </Group>
+            {!narrow && (
+              <Group gap="sm" wrap="nowrap">
+                <LanguageSwitch />
+                <UserMenu />
+              </Group>
+            )}
           </Group>
         </AppShell.Header>
         <AppShell.Navbar p="sm">
           <AppShell.Section grow component={ScrollArea}>
-            <Box hiddenFrom="md">
-              <NavFacility />
-            </Box>
+            {narrow && <NavFacility />}
             <Navigation onNavigate={close} />
-            <Box hiddenFrom="md">
-              <NavAccount onNavigate={close} />
-            </Box>
+            {narrow && <NavAccount onNavigate={close} />}
           </AppShell.Section>
         </AppShell.Navbar>
         <AppShell.Main bg="gray.0">
