@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Box, Group, Paper, ScrollArea, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { Box, Group, Paper, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
 export type IndexItemState = 'done' | 'problem' | 'unsaved' | 'open' | 'skip';
@@ -131,25 +131,26 @@ export function SectionIndex({ sections, compact, onJump }: { sections: IndexSec
                     const colors = chipColors[item.state];
                     const label = `${item.name}: ${t(`checklist.index.states.${item.state}`)}`;
                     return (
-                      <Tooltip key={item.id} label={label} withArrow openDelay={300}>
-                        <UnstyledButton
-                          onClick={() => onJump(item.id)}
-                          aria-label={label}
-                          style={{
-                            minWidth: 26,
-                            height: 24,
-                            padding: '0 4px',
-                            borderRadius: 6,
-                            fontSize: 12,
-                            textAlign: 'center',
-                            background: colors.bg,
-                            color: colors.fg,
-                            border: `1px ${item.state === 'unsaved' ? 'dashed' : 'solid'} ${colors.border}`,
-                          }}
-                        >
-                          {item.label}
-                        </UnstyledButton>
-                      </Tooltip>
+                      // A native title, not a Tooltip per chip: the index re-renders with every saved answer.
+                      <UnstyledButton
+                        key={item.id}
+                        onClick={() => onJump(item.id)}
+                        aria-label={label}
+                        title={label}
+                        style={{
+                          minWidth: 26,
+                          height: 24,
+                          padding: '0 4px',
+                          borderRadius: 6,
+                          fontSize: 12,
+                          textAlign: 'center',
+                          background: colors.bg,
+                          color: colors.fg,
+                          border: `1px ${item.state === 'unsaved' ? 'dashed' : 'solid'} ${colors.border}`,
+                        }}
+                      >
+                        {item.label}
+                      </UnstyledButton>
                     );
                   })}
                 </Group>
