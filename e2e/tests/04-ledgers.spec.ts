@@ -68,7 +68,7 @@ test('2(5) is suggested いいえ with the retired account listed, and the sugge
 
   await finding.getByRole('button', { name: /台帳からの提案を採用/ }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('対応予定日').fill(`${fiscalYear + 1}-03-31`);
+  await dialog.getByLabel('目標日', { exact: true }).fill(`${fiscalYear + 1}-03-31`);
   await dialog.getByText('次の内容で回答を保存します').click();
   await dialog.getByRole('button', { name: '「いいえ」で保存する' }).click();
   await expect(dialog).toHaveCount(0);

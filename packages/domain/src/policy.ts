@@ -15,6 +15,7 @@ export const permissions = [
   'member.invite',
   'member.update',
   'member.remove',
+  'member.joinSelf',
   'user.resetPassword',
   'audit.read',
   'assessment.read',
@@ -81,6 +82,11 @@ const rules: Record<Permission, Rule> = {
   'member.invite': { system: true, organizationAdmin: true, facilityRoles: ['manager'] },
   'member.update': { system: true, organizationAdmin: true, facilityRoles: ['manager'] },
   'member.remove': { system: true, organizationAdmin: true, facilityRoles: ['manager'] },
+  /**
+   * An administrator takes a role in a facility themselves (the first administrator is no member of the
+   * facility they create, so 1(1) has no 安全管理責任者 until they join). Members change roles through member.update.
+   */
+  'member.joinSelf': { system: true, organizationAdmin: true, facilityRoles: [] },
   'user.resetPassword': { system: true, organizationAdmin: true, facilityRoles: [] },
   'audit.read': { system: true, organizationAdmin: true, facilityRoles: ['manager'] },
   'assessment.read': { system: true, organizationAdmin: true, facilityRoles: everyFacilityRole },

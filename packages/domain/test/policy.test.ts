@@ -23,6 +23,7 @@ const facilityMatrix: Record<Permission, ('manager' | 'planner' | 'operator' | '
   'member.invite': ['manager'],
   'member.update': ['manager'],
   'member.remove': ['manager'],
+  'member.joinSelf': [],
   'user.resetPassword': [],
   'audit.read': ['manager'],
   'assessment.read': ['manager', 'planner', 'operator', 'viewer'],

@@ -147,6 +147,7 @@ const walk: Record<string, () => Probe[]> = {
   'GET /api/v1/facilities/:facilityId': () => [{ url: `/api/v1/facilities/${ids.facilityId}`, expect: hidden() }],
   'PATCH /api/v1/facilities/:facilityId': () => [{ url: `/api/v1/facilities/${ids.facilityId}`, body: { version: 1, name: 'hijacked' }, expect: hidden() }],
   'GET /api/v1/facilities/:facilityId/members': () => [{ url: `/api/v1/facilities/${ids.facilityId}/members`, expect: hidden() }],
+  'POST /api/v1/facilities/:facilityId/members/me': () => [{ url: `/api/v1/facilities/${ids.facilityId}/members/me`, body: { role: 'manager' }, expect: hidden('joining another tenant’s facility') }],
   'PATCH /api/v1/facilities/:facilityId/members/:memberId': () => [
     { url: `/api/v1/facilities/${ids.facilityId}/members/${ids.memberId}`, body: { version: 1, role: 'manager' }, expect: hidden() },
     { url: `/api/v1/facilities/${b.facilityId}/members/${ids.memberId}`, body: { version: 1, role: 'manager' }, expect: hidden("A's member through B's facility") },

@@ -25,6 +25,9 @@ export const InvitationPreview = z.object({
   email: z.string(),
   organizationName: z.string(),
   facilityNames: z.array(z.string()),
+  /** The role granted in each facility, so the invitee sees what they are asked to take on. */
+  facilities: z.array(z.object({ name: z.string(), role: FacilityRole })),
+  organizationRole: OrganizationRole.nullable(),
   existingUser: z.boolean(),
   expiresAt: z.string(),
 });

@@ -61,6 +61,8 @@ export const FacilityMember = z.object({
   version: Version,
 });
 export const UpdateFacilityMemberRequest = z.strictObject({ version: Version, role: FacilityRole });
+/** An administrator's own role in a facility (POST /facilities/:id/members/me). */
+export const JoinFacilityRequest = z.strictObject({ role: FacilityRole });
 
 export const OrganizationMember = z.object({
   userId: Id,

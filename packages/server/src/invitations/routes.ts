@@ -1,4 +1,4 @@
-import { AcceptInvitationRequest, CreateInvitationRequest, CreatedInvitation, Id, Invitation, InvitationPreview, SessionInfo, can } from '@mamori/domain';
+import { AcceptInvitationRequest, CreateInvitationRequest, CreatedInvitation, Id, Invitation, InvitationPreview, SessionInfo, can, type FacilityRole, type OrganizationRole } from '@mamori/domain';
 import { and, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Routes } from '../http/types.js';
@@ -65,11 +65,15 @@ export const invitationRoutes: Routes = (app, deps) => {
       const invitation = await findOpenInvitation(db, request.params.token);
       const [organization] = await db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, invitation.organizationId));
       const ids = invitation.facilityRoles.map((f) => f.facilityId);
-      const names = ids.length ? await db.select({ name: facilities.name }).from(facilities).where(inArray(facilities.id, ids)) : [];
+      const rows = ids.length ? await db.select({ id: facilities.id, name: facilities.name }).from(facilities).where(inArray(facilities.id, ids)) : [];
+      const nameOf = new Map(rows.map((r) => [r.id, r.name]));
+      const granted = invitation.facilityRoles.flatMap((f) => (nameOf.has(f.facilityId) ? [{ name: nameOf.get(f.facilityId)!, role: f.role as FacilityRole }] : []));
       return {
         email: invitation.email,
         organizationName: organization?.name ?? '',
-        facilityNames: names.map((n) => n.name),
+        facilityNames: granted.map((f) => f.name),
+        facilities: granted,
+        organizationRole: (invitation.organizationRole as OrganizationRole | null) ?? null,
         existingUser: Boolean(await userByEmail(db, invitation.email)),
         expiresAt: invitation.expiresAt.toISOString(),
       };

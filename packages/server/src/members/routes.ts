@@ -1,11 +1,11 @@
-import { FacilityMember, Id, UpdateFacilityMemberRequest, type FacilityRole } from '@mamori/domain';
+import { FacilityMember, Id, JoinFacilityRequest, UpdateFacilityMemberRequest, type FacilityRole } from '@mamori/domain';
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Routes } from '../http/types.js';
 import { facilityMembers, users } from '../db/schema.js';
 import { auditContext, requireAuth } from '../auth/context.js';
 import { facilityFor } from '../tenancy/scope.js';
-import { removeFacilityMember, updateFacilityMemberRole } from './service.js';
+import { joinFacility, removeFacilityMember, updateFacilityMemberRole } from './service.js';
 
 const MemberParams = z.object({ facilityId: Id, memberId: Id });
 
@@ -34,6 +34,23 @@ export const memberRoutes: Routes = (app, deps) => {
         .where(eq(facilityMembers.facilityId, request.params.facilityId))
         .orderBy(asc(users.name));
       return rows.map(present);
+    },
+  );
+
+  // The caller's own role in the facility: how the first administrator becomes its 安全管理責任者 (1(1)).
+  app.post(
+    '/facilities/:facilityId/members/me',
+    { schema: { params: z.object({ facilityId: Id }), body: JoinFacilityRequest, response: { 200: FacilityMember } } },
+    async (request) => {
+      const { actor } = requireAuth(request);
+      const facility = await facilityFor(db, actor, request.params.facilityId, 'member.joinSelf');
+      await db.transaction((tx) => joinFacility(tx, auditContext(request), facility, actor.userId, request.body.role));
+      const [row] = await db
+        .select(memberColumns)
+        .from(facilityMembers)
+        .innerJoin(users, eq(users.id, facilityMembers.userId))
+        .where(and(eq(facilityMembers.facilityId, facility.id), eq(facilityMembers.userId, actor.userId)));
+      return present(row!);
     },
   );
 

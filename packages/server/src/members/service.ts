@@ -78,3 +78,18 @@ export async function grantFacilityRole(tx: Tx, context: AuditContext, facility:
     changes: { userId: { before: existing?.userId ?? null, after: userId }, role: { before: existing?.role ?? null, after: role } },
   });
 }
+
+/**
+ * An administrator takes a role in a facility themselves: the first administrator creates the facility
+ * without being its member, so 1(1) (a named 安全管理責任者) stays いいえ until someone holds `manager`.
+ * Leaving the manager role this way keeps the last-manager rule.
+ */
+export async function joinFacility(tx: Tx, context: AuditContext, facility: FacilityRow, userId: string, role: FacilityRole) {
+  const [existing] = await tx
+    .select()
+    .from(facilityMembers)
+    .where(and(eq(facilityMembers.facilityId, facility.id), eq(facilityMembers.userId, userId)))
+    .for('update');
+  if (existing?.role === 'manager' && role !== 'manager') await assertAnotherManager(tx, facility.id, existing.id);
+  await grantFacilityRole(tx, context, facility, userId, role);
+}

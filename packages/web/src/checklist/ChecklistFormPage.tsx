@@ -34,6 +34,7 @@ import {
   type EditionItem,
 } from './queries';
 import { ReadinessPanel } from './ReadinessPanel';
+import { SectionIndex, sectionAnchor, type IndexSection } from './SectionIndex';
 import { useRoundEdits } from './useRoundEdits';
 import { AddVendorModal, VendorFormsSection } from './VendorForms';
 import './checklist.css';
@@ -271,7 +272,7 @@ function FormPage() {
     const items = form.items.filter((i) => i.section === section.id);
     if (!items.length) return null;
     return (
-      <Stack key={section.id} gap="sm" component="section" aria-labelledby={`section-${section.id}`}>
+      <Stack key={section.id} id={sectionAnchor(section.id)} gap="sm" component="section" aria-labelledby={`section-${section.id}`}>
         <Title order={2} fz="h4" id={`section-${section.id}`} mt="md">
           {section.id === 'gate' ? '' : `${section.id}. `}
           {pick(section.title, language)}
@@ -324,10 +325,48 @@ function FormPage() {
     );
   });
 
+  // The index: every section with its items' states, in the order of the page.
+  const indexSections: IndexSection[] = form.sections.flatMap((section) => {
+    const items = form.items.filter((i) => i.section === section.id);
+    if (!items.length) return [];
+    const ordered = form.layout.groupByScope ? scopeOrder.flatMap((scope) => items.filter((i) => i.scope === scope)) : items;
+    return [
+      {
+        id: section.id,
+        title: `${section.id === 'gate' ? '' : `${section.id}. `}${pick(section.title, language)}`,
+        items: ordered.map((item) => {
+          const answered = (saved[item.id]?.rounds ?? []).some((r) => r.value && !r.carried);
+          const state =
+            live.requirementOf(item.id) === 'not-needed'
+              ? 'skip'
+              : edits[item.id]
+                ? 'unsaved'
+                : live.problemsOf(item.id).some((p) => p.severity === 'blocking')
+                  ? 'problem'
+                  : answered
+                    ? 'done'
+                    : 'open';
+          return { id: item.id, label: item.flags.gate ? t('checklist.gateShort') : item.label, name: itemName(item, t), state } as const;
+        }),
+      },
+    ];
+  });
+
   const saveBar = dirty && canAnswer && (
-    <Paper withBorder shadow="md" radius="md" p="sm" pos="sticky" bottom={12} style={{ zIndex: 5 }} role="region" aria-label={t('checklist.saveBar')}>
+    <Paper
+      withBorder
+      shadow="md"
+      radius="md"
+      p="sm"
+      pos="sticky"
+      bottom={12}
+      bg="teal.0"
+      style={{ zIndex: 5, borderColor: 'var(--mantine-color-teal-6)', borderWidth: 2 }}
+      role="region"
+      aria-label={t('checklist.saveBar')}
+    >
       <Group justify="space-between" gap="sm">
-        <Text size="sm" fw={500}>
+        <Text size="sm" fw={700}>
           {t('checklist.unsavedCount', { count: dirtyIds.length })}
         </Text>
         <Group gap="xs">
@@ -360,7 +399,7 @@ function FormPage() {
     return (
       <>
         <Grid gap="lg" align="flex-start">
-          <Grid.Col span={8}>
+          <Grid.Col span={8} style={{ minWidth: 0 }}>
             <Stack gap="md">
               {header}
               {vendorSection}
@@ -370,9 +409,15 @@ function FormPage() {
             </Stack>
           </Grid.Col>
           <Grid.Col span={4} style={{ position: 'sticky', top: 76, alignSelf: 'flex-start' }}>
-            <Paper withBorder radius="md" p="md" component="aside" aria-label={t('checklist.readiness.title')} style={{ maxHeight: 'calc(100vh - 100px)', overflowY: 'auto' }}>
-              {panel}
-            </Paper>
+            {/* The index and the readiness panel share the screen's height; the panel scrolls within its part. */}
+            <Stack gap="sm" style={{ maxHeight: 'calc(100vh - 96px)' }}>
+              <Box style={{ flex: 'none' }}>
+                <SectionIndex sections={indexSections} compact={false} onJump={jump} />
+              </Box>
+              <Paper withBorder radius="md" p="md" component="aside" aria-label={t('checklist.readiness.title')} style={{ flex: '1 1 auto', minHeight: 120, overflowY: 'auto' }}>
+                {panel}
+              </Paper>
+            </Stack>
           </Grid.Col>
         </Grid>
         <HelpDrawer item={helpTarget} name={helpTarget ? itemName(helpTarget, t) : ''} onClose={() => setHelpItem(null)} />
@@ -387,7 +432,10 @@ function FormPage() {
     <>
       <Stack gap="md">
         {header}
-        <Paper withBorder radius="md" p="md" component="aside" aria-label={t('checklist.readiness.title')} pos="sticky" top={68} style={{ zIndex: 4 }}>
+        <Paper withBorder radius="md" p="sm" component="aside" aria-label={t('checklist.readiness.title')} pos="sticky" top={68} style={{ zIndex: 4 }}>
+          <Box mb="xs">
+            <SectionIndex sections={indexSections} compact onJump={jump} />
+          </Box>
           <UnstyledButton onClick={() => setPanelOpen((o) => !o)} aria-expanded={panelOpen} w="100%">
             <Group justify="space-between">
               <Text fw={700}>{t('checklist.readiness.title')}</Text>

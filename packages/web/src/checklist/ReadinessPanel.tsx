@@ -1,26 +1,9 @@
 import { Alert, Anchor, Badge, Group, Progress, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { LiveEvaluation, LiveProblem } from './model';
+import type { LiveEvaluation } from './model';
+import { grouped, type ProblemGroup as Group_ } from './problem-order';
 import { problemMessage } from './problems';
-
-interface Group_ {
-  key: string;
-  item: string | null;
-  form: string;
-  problems: LiveProblem[];
-}
-
-function grouped(problems: LiveProblem[]): Group_[] {
-  const groups: Group_[] = [];
-  for (const p of problems) {
-    const key = `${p.form}|${p.item ?? ''}`;
-    let g = groups.find((x) => x.key === key);
-    if (!g) groups.push((g = { key, item: p.item, form: p.form, problems: [] }));
-    g.problems.push(p);
-  }
-  return groups;
-}
 
 export function ReadinessPanel({
   live,

@@ -11,6 +11,7 @@ import { PageHeader } from '../layout/PageHeader';
 import { ChecklistCard, useChecklistReady } from './ChecklistCard';
 import { FacilitySummary } from './FacilitySummary';
 import { NextSteps, type Step } from './NextSteps';
+import { useWorkSteps } from './work-steps';
 import { isVendorOnly, vendorHome } from '../vendor-portal/access';
 
 function Welcome() {
@@ -76,6 +77,7 @@ export function DashboardPage() {
     : null;
   const members = useFacilityMembers(facilityId, !!memberScope && allowed('member.read', memberScope));
   const checklistReady = useChecklistReady(facilityId);
+  const workSteps = useWorkSteps(facility.data);
 
   // A vendor company's staff (no facility of their own) start at the vendor portal.
   if (!params.facilityId && isVendorOnly(session)) return <Navigate to={vendorHome} replace />;
@@ -117,6 +119,7 @@ export function DashboardPage() {
       to: '/account',
       action: t('dashboard.stepTotpAction'),
     },
+    ...workSteps,
     {
       key: 'checklist',
       title: t('dashboard.stepChecklist'),

@@ -22,7 +22,7 @@ export function NextSteps({ steps }: { steps: Step[] }) {
       <Stack gap="md" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {steps.map((step) => (
           <Group key={step.key} component="li" justify="space-between" align="flex-start" wrap="nowrap" gap="md">
-            <Stack gap={2}>
+            <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
               <Text fw={700} c={step.done ? 'dimmed' : undefined}>
                 {step.title}
               </Text>
@@ -36,11 +36,11 @@ export function NextSteps({ steps }: { steps: Step[] }) {
               )}
             </Stack>
             {step.later ? (
-              <Badge color="gray" variant="outline">{t('dashboard.later')}</Badge>
+              <Badge color="gray" variant="outline" style={{ flexShrink: 0, overflow: 'visible' }}>{t('dashboard.later')}</Badge>
             ) : step.done ? (
-              <Badge color="teal" variant="light">{t('dashboard.done')}</Badge>
+              <Badge color="teal" variant="light" style={{ flexShrink: 0, overflow: 'visible' }}>{t('dashboard.done')}</Badge>
             ) : (
-              <Badge color="orange" variant="light">{t('dashboard.todo')}</Badge>
+              <Badge color="orange" variant="light" style={{ flexShrink: 0, overflow: 'visible' }}>{t('dashboard.todo')}</Badge>
             )}
           </Group>
         ))}

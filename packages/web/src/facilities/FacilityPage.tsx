@@ -14,6 +14,7 @@ import { FullPageLoader } from '../layout/FullPageLoader';
 import { PageHeader } from '../layout/PageHeader';
 import { FacilityForm, type FacilityPayload } from './FacilityForm';
 import { facilityKeys, useFacility } from './queries';
+import { SecurityManagerOffer } from './SecurityManagerOffer';
 
 function Field({ label, value }: { label: string; value: string }) {
   return (
@@ -66,6 +67,7 @@ export function FacilityPage() {
         description={t('facility.infoDescription')}
         actions={canEdit && !editing ? <Button onClick={() => setEditing(true)}>{t('common.edit')}</Button> : undefined}
       />
+      <SecurityManagerOffer facility={data} />
       <Paper withBorder radius="md" p="lg">
         {editing ? (
           <FacilityForm

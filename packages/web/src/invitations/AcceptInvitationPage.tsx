@@ -56,14 +56,26 @@ export function AcceptInvitationPage() {
         <Text size="sm">
           <b>{t('accept.email')}</b> {inv.email}
         </Text>
-        {inv.facilityNames.length > 0 && (
+        {inv.organizationRole === 'admin' && (
+          <Text size="sm" fw={700}>
+            {t('accept.organizationAdmin', { organization: inv.organizationName })}
+          </Text>
+        )}
+        {inv.facilities.length > 0 && (
           <>
             <Text size="sm" fw={700}>
               {t('accept.facilities')}
             </Text>
-            <List size="sm">
-              {inv.facilityNames.map((name) => (
-                <List.Item key={name}>{name}</List.Item>
+            <List size="sm" spacing={4}>
+              {inv.facilities.map((f) => (
+                <List.Item key={f.name}>
+                  <Text size="sm" fw={700} span>
+                    {t('accept.facilityRole', { facility: f.name, role: t(`roles.${f.role}`) })}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {t(`accept.roleHelp.${f.role}`)}
+                  </Text>
+                </List.Item>
               ))}
             </List>
           </>

@@ -20,6 +20,8 @@ interface Props {
   /** Set when inviting from a facility's member page: the facility is then not asked. */
   fixedFacilityId?: string;
   canInviteOrgAdmin: boolean;
+  /** Preselected role, e.g. manager when the facility has no 安全管理責任者 yet. */
+  initialRole?: FacilityRole;
 }
 
 interface Values {
@@ -29,13 +31,13 @@ interface Values {
   orgAdmin: boolean;
 }
 
-export function InviteModal({ opened, onClose, organizationId, facilities, fixedFacilityId, canInviteOrgAdmin }: Props) {
+export function InviteModal({ opened, onClose, organizationId, facilities, fixedFacilityId, canInviteOrgAdmin, initialRole }: Props) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const onError = useApiErrorHandler();
   const { roles } = useOptions();
   const form = useForm<Values>({
-    initialValues: { email: '', facilityId: fixedFacilityId ?? facilities[0]?.id ?? null, role: null, orgAdmin: false },
+    initialValues: { email: '', facilityId: fixedFacilityId ?? facilities[0]?.id ?? null, role: initialRole ?? null, orgAdmin: false },
     validate: {
       email,
       facilityId: (value, values) => (!value && !values.orgAdmin ? t('validation.chooseFacility') : null),

@@ -1,9 +1,10 @@
 import { AppShell, Burger, Group, ScrollArea, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import { CurrentFacilityProvider } from '../facilities/CurrentFacility';
 import { FacilitySwitcher } from './FacilitySwitcher';
+import { NavAccount, NavFacility } from './NavAccount';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Navigation } from './Navigation';
 import { UserMenu } from './UserMenu';
@@ -11,6 +12,9 @@ import { UserMenu } from './UserMenu';
 export function AppLayout() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
+  // Below md (62em) the navbar is the burger menu: it then holds the facility, the account and the language,
+  // and the header does not. Rendered on one side only, so each control exists once on the page.
+  const narrow = useMediaQuery('(max-width: 61.99em)', false, { getInitialValueInEffect: false });
   return (
     <CurrentFacilityProvider>
       <AppShell
@@ -29,25 +33,29 @@ export function AppLayout() {
                 renderRoot={(props) => <Link to="/" aria-label={t('layout.home')} {...props} />}
                 style={{ textDecoration: 'none' }}
               >
-                <Text fw={700} fz="lg" c="teal.8">
+                <Text fw={700} fz="lg" c="teal.8" style={{ whiteSpace: 'nowrap' }}>
                   {t('app.nameJa')}
                 </Text>
                 <Text c="dimmed" fz="sm" visibleFrom="sm">
                   {t('app.name')}
                 </Text>
               </Group>
-              <FacilitySwitcher />
+              {!narrow && <FacilitySwitcher />}
             </Group>
-            <Group gap="sm" wrap="nowrap">
-              <LanguageSwitch />
-              <UserMenu />
-            </Group>
+            {!narrow && (
+              <Group gap="sm" wrap="nowrap">
+                <LanguageSwitch />
+                <UserMenu />
+              </Group>
+            )}
           </Group>
         </AppShell.Header>
         <AppShell.Navbar p="sm">
-          <ScrollArea>
+          <AppShell.Section grow component={ScrollArea}>
+            {narrow && <NavFacility />}
             <Navigation onNavigate={close} />
-          </ScrollArea>
+            {narrow && <NavAccount onNavigate={close} />}
+          </AppShell.Section>
         </AppShell.Navbar>
         <AppShell.Main bg="gray.0">
           <Outlet />

@@ -2,7 +2,8 @@ import { Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useCurrentFacility } from '../facilities/CurrentFacility';
 
-export function FacilitySwitcher() {
+/** In the header a fixed width; in the phone menu the menu's full width, so long facility names are not cut. */
+export function FacilitySwitcher({ fullWidth = false }: { fullWidth?: boolean }) {
   const { t } = useTranslation();
   const { facilities, current, select } = useCurrentFacility();
   if (facilities.length === 0) return null;
@@ -17,7 +18,7 @@ export function FacilitySwitcher() {
       allowDeselect={false}
       nothingFoundMessage={t('common.nothingFound')}
       limit={100}
-      w={{ base: 160, sm: 260 }}
+      w={fullWidth ? '100%' : { base: 200, lg: 320, xl: 400 }}
       size="sm"
     />
   );

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Table, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { findingRecordReasonText, type FindingReasonCode, type LedgerKind } from '@mamori/domain';
 import { useTranslation } from 'react-i18next';
 import type { LedgerRecord } from './api';
@@ -13,15 +13,25 @@ interface Props {
   onOpen: (record: LedgerRecord) => void;
 }
 
-export function AttentionBadge({ codes }: { codes: FindingReasonCode[] }) {
+/** The badge says why in words beside it (a tooltip alone is never seen on a phone or in a printout). */
+export function AttentionBadge({ codes, inline = false }: { codes: FindingReasonCode[]; inline?: boolean }) {
   const { t, i18n } = useTranslation();
   const tags = codes.map((code) => findingRecordReasonText(code, i18n.language === 'en' ? 'en' : 'ja')).join(i18n.language === 'en' ? ', ' : '、');
-  return (
+  const badge = (
     <Tooltip label={tags} multiline maw={280} withArrow>
       <Badge size="sm" color="orange" variant="light" style={{ whiteSpace: 'nowrap', minWidth: 'max-content' }} aria-label={t('ledgers.attentionWith', { reasons: tags })}>
         {t('ledgers.attention')}
       </Badge>
     </Tooltip>
+  );
+  if (!inline) return badge;
+  return (
+    <Stack gap={2} align="flex-start">
+      {badge}
+      <Text size="xs" c="orange.9" aria-hidden data-testid="attention-reason">
+        {tags}
+      </Text>
+    </Stack>
   );
 }
 
@@ -39,7 +49,7 @@ export function LedgerTable({ ledger, records, flagged, onOpen }: Props) {
                 {c.header}
               </Table.Th>
             ))}
-            <Table.Th style={{ whiteSpace: 'nowrap', minWidth: 88 }}>{t('ledgers.attentionColumn')}</Table.Th>
+            <Table.Th style={{ whiteSpace: 'nowrap', minWidth: 160 }}>{t('ledgers.attentionColumn')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -70,7 +80,7 @@ export function LedgerTable({ ledger, records, flagged, onOpen }: Props) {
                     )}
                   </Table.Td>
                 ))}
-                <Table.Td style={{ whiteSpace: 'nowrap', minWidth: 88 }}>{codes && <AttentionBadge codes={codes} />}</Table.Td>
+                <Table.Td style={{ minWidth: 160, maxWidth: 240 }}>{codes && <AttentionBadge codes={codes} inline />}</Table.Td>
               </Table.Tr>
             );
           })}

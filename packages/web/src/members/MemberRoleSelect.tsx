@@ -41,7 +41,7 @@ export function MemberRoleSelect({ facilityId, member }: { facilityId: string; m
       allowDeselect={false}
       disabled={change.isPending}
       onChange={(value) => value && value !== member.role && change.mutate(value as FacilityRole)}
-      w={260}
+      w={{ base: 180, sm: 260 }}
       size="sm"
     />
   );

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Paper, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Paper, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -60,12 +60,12 @@ export function MembersPage() {
       )}
       {members.data && members.data.length > 0 && (
         <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={680}>
+          {/* Name and address share a cell, so on a phone the table fits without cutting either. */}
+          <Table.ScrollContainer minWidth={340}>
             <Table verticalSpacing="sm" horizontalSpacing="md">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t('fields.name')}</Table.Th>
-                  <Table.Th>{t('fields.email')}</Table.Th>
+                  <Table.Th>{t('members.nameAndEmail')}</Table.Th>
                   <Table.Th>{t('fields.role')}</Table.Th>
                   <Table.Th aria-label={t('common.actions')} />
                 </Table.Tr>
@@ -74,14 +74,20 @@ export function MembersPage() {
                 {members.data.map((m) => (
                   <Table.Tr key={m.id}>
                     <Table.Td>
-                      {m.name}
-                      {m.userId === session?.user.id && (
-                        <Badge ml="xs" size="sm" variant="light" color="gray">
-                          {t('members.you')}
-                        </Badge>
-                      )}
+                      <Group gap={6} wrap="nowrap">
+                        <Text size="sm" fw={500} style={{ whiteSpace: 'nowrap' }}>
+                          {m.name}
+                        </Text>
+                        {m.userId === session?.user.id && (
+                          <Badge size="sm" variant="light" color="gray" style={{ flexShrink: 0 }}>
+                            {t('members.you')}
+                          </Badge>
+                        )}
+                      </Group>
+                      <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                        {m.email}
+                      </Text>
                     </Table.Td>
-                    <Table.Td>{m.email}</Table.Td>
                     <Table.Td>
                       {canUpdate ? <MemberRoleSelect facilityId={facilityId} member={m} /> : t(`roles.${m.role}`)}
                     </Table.Td>

@@ -85,7 +85,7 @@ function AnswerSummary({ item, saved, fiscalYear }: { item: EditionItem; saved: 
       </SimpleGrid>
       <Stack gap={2}>
         <Text size="xs" fw={700} c="dimmed">
-          {t('vendorForm.item.rationale')}
+          {t(`vendorForm.item.rationaleFor.${last.value ?? 'none'}`)}
         </Text>
         <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} c={last.note ? undefined : 'dimmed'}>
           {last.note || t('vendorForm.item.noRationale')}
@@ -107,6 +107,8 @@ function VendorItemRowImpl(props: VendorItemRowProps) {
   const single = isSingleColumn(item);
   const range = fiscalYearRange(fiscalYear);
   const rounds = state.rounds;
+  // What the note should say follows the latest answer: a rationale for はい, a plan for いいえ.
+  const latestValue = [...rounds].reverse().find((r) => r.value)?.value ?? null;
   const first = rounds[0] ?? empty;
   const notNeeded = excluded || requirement === 'not-needed';
   const question = openQuestion(props.comments);
@@ -287,9 +289,9 @@ function VendorItemRowImpl(props: VendorItemRowProps) {
               </Group>
             )}
             <Textarea
-              label={t('vendorForm.item.rationale')}
+              label={t(`vendorForm.item.rationaleFor.${latestValue ?? 'none'}`)}
               aria-label={t('vendorForm.item.rationaleLabel', { item: name })}
-              description={t('vendorForm.item.rationaleHint')}
+              description={t(`vendorForm.item.rationaleHintFor.${latestValue ?? 'none'}`)}
               autosize
               minRows={2}
               maxLength={4000}

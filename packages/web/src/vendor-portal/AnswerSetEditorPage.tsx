@@ -433,8 +433,8 @@ function ItemEditor({
               </Stack>
             </SimpleGrid>
             <Textarea
-              label={t('answerSets.note')}
-              description={t('answerSets.noteHint')}
+              label={t(`answerSets.noteFor.${answer.value ?? 'none'}`)}
+              description={t(`answerSets.noteHintFor.${answer.value ?? 'none'}`)}
               aria-label={t('answerSets.noteLabel', { item: name })}
               value={answer.note}
               onChange={(event) => onAnswer({ note: event.currentTarget.value })}
