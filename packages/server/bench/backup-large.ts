@@ -1,6 +1,6 @@
 // Backup and restore of a database holding ≥ 1 GB of distinct stored files, on PGlite and on PostgreSQL:
 // the CLI runs as child processes under /usr/bin/time -v (peak RSS), and every file's SHA-256 is compared
-// after the restore. Writes docs/benchmarks/backup.md.
+// after the restore. Records its section in docs/benchmarks.md.
 // Usage: npm run bench:backup   (BENCH_BACKUP_FILES=120 BENCH_BACKUP_FILE_MB=9; DATABASE_URL = a PostgreSQL
 // server to create throwaway databases on, else a throwaway server; BENCH_BACKUP_SKIP_PG=1 for PGlite only)
 import { createHash, randomBytes } from 'node:crypto';
@@ -16,6 +16,9 @@ import { runMigrations } from '../src/db/migrate.js';
 import { putFile } from '../src/files/store.js';
 import { freshPostgres, postgresUrl } from './postgres.js';
 import { cleanupAll, onCleanup } from './processes.js';
+import { recordSection } from './report.js';
+
+const HEADING = '## Issue 12 — backup and restore of ≥ 1 GB of stored files';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const bin = fileURLToPath(new URL('../bin/mamori.js', import.meta.url));
@@ -113,7 +116,7 @@ async function measure(label: string, source: DatabaseConfig, target: DatabaseCo
 function report(rows: Row[], pgNote: string): string {
   const line = (r: Row) =>
     `| ${r.database} | ${r.files ? `${r.files} × ${mb(FILE_BYTES)} = ${(r.bytes / 1024 ** 3).toFixed(2)} GiB` : 'none'} | ${r.files ? `${(r.archiveBytes / 1024 ** 3).toFixed(2)} GiB` : `${(r.archiveBytes / 1024).toFixed(0)} KB`} | ${r.backup.seconds.toFixed(0)} s | ${mb(r.backup.peakRssBytes)} | ${r.restore.seconds.toFixed(0)} s | ${mb(r.restore.peakRssBytes)} | ${r.identical ? 'yes (SHA-256 of every file)' : 'NO'} |`;
-  return `## Backup and restore of ≥ 1 GB of stored files
+  return `${HEADING}
 
 \`npm run bench:backup\` (\`packages/server/bench/backup-large.ts\`), run ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores
 (${os.cpus()[0]?.model.trim() ?? '?'}), ${mb(os.totalmem())} RAM, Node ${process.version}, shared with other work. It stores distinct
@@ -165,9 +168,8 @@ async function main(): Promise<void> {
     }
   }
   const text = report(rows, pgNote);
-  const out = path.join(root, 'docs/benchmarks/backup.md');
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, text);
+  const out = path.join(root, 'docs/benchmarks.md');
+  recordSection(out, text, HEADING);
   console.log(text);
   log(`written to ${path.relative(root, out)}`);
 }

@@ -2,7 +2,7 @@
 // /health latency while four clients keep asking for the 200-entry contact chart PDF (about 2 s of CPU
 // each), with rendering on the request thread (MAMORI_WORKER_THREADS=0, as before the worker pool) and on
 // the worker pool (the default). Each server is started the way `npx mamori serve` starts it, on a fresh
-// PGlite data dir, one at a time; autocannon measures /health from here. Recorded in docs/benchmarks/input.md.
+// PGlite data dir, one at a time; autocannon measures /health from here. Recorded in docs/benchmarks.md.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,7 +17,7 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 const serverDir = path.join(root, 'packages/server');
 const cliMain = path.join(serverDir, 'src/cli/main.ts');
 const bin = path.join(serverDir, 'bin/mamori.js');
-const docsFile = path.join(root, 'docs/benchmarks/input.md');
+const docsFile = path.join(root, 'docs/benchmarks.md');
 const HEADING = '## Issue 12 — /health under concurrent PDF load (worker pool)';
 const PDF_CLIENTS = 4;
 
