@@ -1,4 +1,5 @@
 import type { Locale } from './api/common.js';
+import { fillMessage } from './messages.js';
 
 /**
  * What is wrong with one field of a request, as a code with parameters: the server sends the code, its
@@ -84,5 +85,5 @@ export type DetailCode = keyof typeof detailMessages;
 export type DetailParams = Record<string, string | number>;
 
 export function detailMessage(code: DetailCode, locale: Locale, params: DetailParams = {}): string {
-  return detailMessages[code][locale].replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? ''));
+  return fillMessage(detailMessages[code][locale], params);
 }

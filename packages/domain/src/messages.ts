@@ -50,6 +50,11 @@ export const errorMessages = {
 
 export type ErrorCode = keyof typeof errorMessages;
 
+/** Fills `{name}` placeholders of a catalog text; a missing parameter leaves nothing. */
+export function fillMessage(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? ''));
+}
+
 export function errorMessage(code: ErrorCode, locale: Locale, params: Record<string, string | number> = {}): string {
-  return errorMessages[code][locale].replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? ''));
+  return fillMessage(errorMessages[code][locale], params);
 }
