@@ -3,8 +3,9 @@ import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError, isApiError } from '../api/client';
 import { showError, showSuccess } from '../api/errors';
-import { isSingleColumn, sameState, savedState, startEdit, type Edits, type ItemEdit, type ItemState } from './model';
+import { sameState, savedState, startEdit, type Edits, type ItemEdit, type ItemState } from './model';
 import type { EditionForm, RoundInput, RoundView } from './queries';
+import { missingRoundFields, roundWrites } from './round-writes';
 
 /** A form's answers as the server returns them: the institution's checklist or a vendor's form. */
 interface Answered {
@@ -44,7 +45,6 @@ export function useRoundEdits<D extends Answered>(form: EditionForm | undefined,
 
   const dirtyIds = Object.keys(edits);
   const dirty = dirtyIds.length > 0;
-
 
   const saved = useMemo(() => {
     const map: Record<string, ItemState> = {};
@@ -87,38 +87,18 @@ export function useRoundEdits<D extends Answered>(form: EditionForm | undefined,
       let current = queryClient.getQueryData<D>(queryKey) ?? detailRef.current;
       if (!item || !edit || !current) return true;
       if (rebase) edit = { ...edit, versions: (current.answers[itemId] ?? []).map((r) => r.version) };
-      const errors: Record<string, string> = {};
-      edit.rounds.forEach((round, index) => {
-        if (!round.value) errors[`${index + 1}.value`] = t('checklist.validation.chooseAnswer');
-        if (!round.date) errors[`${index + 1}.date`] = t('checklist.validation.dateRequired');
-      });
-      if (Object.keys(errors).length) {
+      const missing = missingRoundFields(edit);
+      if (Object.keys(missing).length) {
+        const errors = Object.fromEntries(Object.entries(missing).map(([field, key]) => [field, t(`checklist.validation.${key}`)]));
         setFieldErrors((prev) => ({ ...prev, [itemId]: errors }));
         setRowErrors((prev) => ({ ...prev, [itemId]: Object.values(errors)[0]! }));
         return false;
       }
       setSaving((prev) => ({ ...prev, [itemId]: true }));
       try {
-        const savedRounds = current.answers[itemId] ?? [];
-        for (let n = savedRounds.length; n > edit.rounds.length; n--) current = await remove(itemId, n);
-        for (let index = 0; index < edit.rounds.length; index++) {
-          const round = edit.rounds[index]!;
-          const before = savedRounds[index];
-          const isLast = index === edit.rounds.length - 1;
-          const note = isLast ? edit.note : (before?.note ?? '');
-          const riskAcceptance = isLast ? edit.riskAcceptance : (before?.riskAcceptance ?? '');
-          const targetDate = index === 0 && round.value === 'no' && !isSingleColumn(item) ? round.targetDate : null;
-          const changed =
-            !before ||
-            before.draft ||
-            before.value !== round.value ||
-            before.date !== round.date ||
-            (before.targetDate ?? null) !== targetDate ||
-            before.note !== note ||
-            before.riskAcceptance !== riskAcceptance;
-          if (!changed) continue;
-          current = await put(itemId, index + 1, { value: round.value!, date: round.date!, targetDate, note, riskAcceptance, version: edit.versions[index] ?? null });
-        }
+        const writes = roundWrites(item, current.answers[itemId] ?? [], edit);
+        for (const round of writes.remove) current = await remove(itemId, round);
+        for (const { round, input } of writes.put) current = await put(itemId, round, input);
         setDetail(current);
         discard(itemId);
         return true;
