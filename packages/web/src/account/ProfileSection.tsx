@@ -15,10 +15,10 @@ export function ProfileSection({ user }: { user: CurrentUser }) {
   const onError = useApiErrorHandler();
   const form = useForm({ initialValues: { name: user.name, locale: user.locale as string }, validate: { name: requiredText } });
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reloads the form only when the saved profile changes (the form object is stable)
   useEffect(() => {
     form.setValues({ name: user.name, locale: user.locale });
     form.resetDirty({ name: user.name, locale: user.locale });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [user.name, user.locale]);
 
   const save = useMutation({

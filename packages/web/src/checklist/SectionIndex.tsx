@@ -19,6 +19,7 @@ const OFFSET = 160;
 function useCurrentSection(ids: string[]): string | null {
   const [current, setCurrent] = useState<string | null>(ids[0] ?? null);
   const key = ids.join('|');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the ids are compared by their joined key, not by the array passed each render
   useEffect(() => {
     let frame = 0;
     const update = () => {
@@ -43,7 +44,6 @@ function useCurrentSection(ids: string[]): string | null {
       window.removeEventListener('resize', onScroll);
       if (frame) window.cancelAnimationFrame(frame);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
   return current;
 }

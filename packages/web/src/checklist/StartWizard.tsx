@@ -35,6 +35,7 @@ export function StartWizard({ opened, onClose, facility, existing }: { opened: b
   const [carryOver, setCarryOver] = useState(true);
   const [busy, setBusy] = useState(false);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the wizard opens
   useEffect(() => {
     if (opened) {
       setStep(0);
@@ -43,8 +44,6 @@ export function StartWizard({ opened, onClose, facility, existing }: { opened: b
       setVendor(null);
       setCarryOver(true);
     }
-    // Reset only when the wizard opens.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened]);
   useEffect(() => {
     if (fiscalYear === null && years.length) setFiscalYear(years[0]!);

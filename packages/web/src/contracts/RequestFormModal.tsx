@@ -46,6 +46,7 @@ export function RequestFormModal({ contract, opened, onClose, defaultFiscalYear 
   const items = useVendorItemOptions(fiscalYear);
   const { mailKey } = useMailDelivery();
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the dialog starts afresh when it opens for another contract
   useEffect(() => {
     if (!opened) return;
     setLink(null);

@@ -59,9 +59,9 @@ export function FacilityForm({ initial, submitLabel, submitting, onSubmit, onCan
 
   const isHospital = form.values.kind === 'hospital';
   // A bed count belongs only to hospitals; switching kind away drops it so it is not sent by mistake.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when the kind changes (the form object is stable)
   useEffect(() => {
     if (!isHospital && form.values.bedCount !== '') form.setFieldValue('bedCount', '');
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [isHospital]);
 
   const submit = (values: FacilityValues) => {

@@ -47,9 +47,9 @@ export function InviteModal({ opened, onClose, organizationId, facilities, fixed
 
   // Facility lists arrive after the modal mounts; preselect the first once they do.
   const firstFacility = facilities[0]?.id ?? null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: preselects once the facility list arrives (the form object is stable)
   useEffect(() => {
     if (!fixedFacilityId && !form.values.facilityId && firstFacility) form.setFieldValue('facilityId', firstFacility);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [firstFacility, fixedFacilityId]);
 
   const invite = useMutation({

@@ -21,10 +21,10 @@ export function OrganizationSettingsForm({ organization, editable }: { organizat
   });
 
   // A reload after a conflict brings a new version: show what is stored now.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reloads the form only when the saved settings change (the form object is stable)
   useEffect(() => {
     form.setValues({ name: organization.name, requireTotp: organization.requireTotp });
     form.resetDirty({ name: organization.name, requireTotp: organization.requireTotp });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [organization.version, organization.id]);
 
   const save = useMutation({
