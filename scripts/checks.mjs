@@ -11,6 +11,12 @@ const checks = {
     cwd: 'packages/server',
     changes: ['packages/server/src/db/migrations'],
   },
+  /** The web app's API types match the server's OpenAPI document (`npm run generate:api` would change them). */
+  'api-client': {
+    command: ['node', 'scripts/generate-api-types.mjs'],
+    changes: ['packages/web/src/api/schema.d.ts'],
+    fix: 'npm run generate:api, then commit packages/web/src/api/schema.d.ts',
+  },
 };
 
 const args = process.argv.slice(2);
@@ -40,7 +46,7 @@ for (const name of names) {
   }
   const output = `${run.stdout}${run.stderr}`.trim();
   console.log(`${ok ? '✓' : '✗'} ${name}`);
-  if (!ok) console.log(wrote ? `  it wrote files that should already exist:\n${wrote}\n${output}` : output);
+  if (!ok) console.log(wrote ? `  it wrote files that should already exist:\n${wrote}\n${output}${check.fix ? `\n  fix: ${check.fix}` : ''}` : output);
   results.push({ name, ok });
 }
 if (reportAt) fs.writeFileSync(reportAt, JSON.stringify({ checks: results }, null, 2));

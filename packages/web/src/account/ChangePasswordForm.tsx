@@ -2,9 +2,8 @@ import { Button, PasswordInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { client, request } from '../api/client';
 import { showSuccess, useApiErrorHandler } from '../api/errors';
-import type { ChangePasswordResponse } from '../api/types';
 import { tokensKey } from './TokensSection';
 import { password, passwordMin, requiredText } from '../common/validators';
 
@@ -24,10 +23,7 @@ export function ChangePasswordForm({ onChanged }: { onChanged?: () => void }) {
   });
   const change = useMutation({
     mutationFn: (values: typeof form.values) =>
-      api<ChangePasswordResponse>('/me/password', {
-        method: 'POST',
-        body: { currentPassword: values.currentPassword, newPassword: values.newPassword },
-      }),
+      request(client.POST('/me/password', { body: { currentPassword: values.currentPassword, newPassword: values.newPassword } })),
     onSuccess: ({ revokedTokens }) => {
       form.reset();
       showSuccess(revokedTokens > 0 ? t('account.passwordChangedTokensRevoked', { count: revokedTokens }) : t('account.passwordChanged'));

@@ -3,9 +3,9 @@ import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { client, request } from '../api/client';
 import { showSuccess, useApiErrorHandler } from '../api/errors';
-import type { CurrentUser, SessionInfo } from '../api/types';
+import type { CurrentUser, Locale, SessionInfo } from '../api/types';
 import { sessionKey, storeSession } from '../auth/session';
 import { requiredText } from '../common/validators';
 
@@ -23,7 +23,7 @@ export function ProfileSection({ user }: { user: CurrentUser }) {
 
   const save = useMutation({
     mutationFn: (values: typeof form.values) =>
-      api<CurrentUser>('/me', { method: 'PATCH', body: { name: values.name.trim(), locale: values.locale } }),
+      request(client.PATCH('/me', { body: { name: values.name.trim(), locale: values.locale as Locale } })),
     onSuccess: (updated) => {
       const session = queryClient.getQueryData<SessionInfo | null>(sessionKey);
       if (session) storeSession(queryClient, { ...session, user: updated });

@@ -3,7 +3,7 @@ import { Alert, Button, Group, Modal, Stack, Table, Text, TextInput } from '@man
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { client, request } from '../api/client';
 import { showSuccess, useApiErrorHandler } from '../api/errors';
 import type { ApiToken, CreatedToken } from '../api/types';
 import { CopyField } from '../common/CopyField';
@@ -17,13 +17,13 @@ export function TokensSection() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const onError = useApiErrorHandler();
-  const tokens = useQuery({ queryKey: tokensKey, queryFn: () => api<ApiToken[]>('/me/tokens') });
+  const tokens = useQuery({ queryKey: tokensKey, queryFn: () => request(client.GET('/me/tokens')) });
   const [created, setCreated] = useState<CreatedToken | null>(null);
   const [deleting, setDeleting] = useState<ApiToken | null>(null);
   const form = useForm({ initialValues: { name: '' }, validate: { name: requiredText } });
 
   const create = useMutation({
-    mutationFn: (name: string) => api<CreatedToken>('/me/tokens', { method: 'POST', body: { name } }),
+    mutationFn: (name: string) => request(client.POST('/me/tokens', { body: { name } })),
     onSuccess: (token) => {
       setCreated(token);
       form.reset();
@@ -32,7 +32,7 @@ export function TokensSection() {
     onError: (error) => onError(error, form),
   });
   const remove = useMutation({
-    mutationFn: (id: string) => api<void>(`/me/tokens/${id}`, { method: 'DELETE' }),
+    mutationFn: (tokenId: string) => request(client.DELETE('/me/tokens/{tokenId}', { params: { path: { tokenId } } })),
     onSuccess: () => {
       setDeleting(null);
       showSuccess(t('tokens.deleted'));

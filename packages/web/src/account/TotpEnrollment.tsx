@@ -3,9 +3,8 @@ import { Button, Code, Group, Image, List, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import QRCode from 'qrcode';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { client, request } from '../api/client';
 import { useApiErrorHandler } from '../api/errors';
-import type { TotpSetupResponse } from '../api/types';
 import { TotpCodeInput } from '../common/TotpCodeInput';
 
 interface Pending {
@@ -23,7 +22,7 @@ export function TotpEnrollment({ onEnabled }: { onEnabled: () => void }) {
 
   const start = useMutation({
     mutationFn: async () => {
-      const setup = await api<TotpSetupResponse>('/me/totp/setup', { method: 'POST' });
+      const setup = await request(client.POST('/me/totp/setup'));
       const qr = await QRCode.toDataURL(setup.otpauthUrl, { width: 220, margin: 1 });
       return { secret: setup.secret, qr };
     },
@@ -35,7 +34,7 @@ export function TotpEnrollment({ onEnabled }: { onEnabled: () => void }) {
   });
 
   const enable = useMutation({
-    mutationFn: (value: string) => api<void>('/me/totp/enable', { method: 'POST', body: { code: value } }),
+    mutationFn: (value: string) => request(client.POST('/me/totp/enable', { body: { code: value } })),
     onSuccess: () => onEnabled(),
     onError: (error) => {
       setCode('');

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { client, request } from '../api/client';
 import { showSuccess, useApiErrorHandler } from '../api/errors';
 import type { CurrentUser } from '../api/types';
 import { useRefreshSession } from '../auth/session';
@@ -19,7 +19,7 @@ export function TotpSection({ user }: { user: CurrentUser }) {
   const [codeError, setCodeError] = useState<string | null>(null);
 
   const disable = useMutation({
-    mutationFn: (value: string) => api<void>('/me/totp/disable', { method: 'POST', body: { code: value } }),
+    mutationFn: (value: string) => request(client.POST('/me/totp/disable', { body: { code: value } })),
     onSuccess: () => {
       setDisabling(false);
       setCode('');

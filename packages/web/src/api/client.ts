@@ -1,4 +1,6 @@
+import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import i18n from '../i18n';
+import type { paths } from './schema';
 
 export interface ErrorDetail {
   path: string;
@@ -32,61 +34,58 @@ export function setUnauthorizedHandler(handler: UnauthorizedHandler): void {
 // A 401 from these means "wrong credentials" or "not signed in yet", not "your session ended".
 const ownErrorHandling = ['/auth/login', '/auth/session', '/setup', '/invitations/by-token/'];
 
-export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-  /** JSON-encoded, except FormData, which is sent as multipart/form-data (file uploads). */
-  body?: unknown;
-  query?: Record<string, string | number | undefined | null>;
+/** What every request sends and how every failure becomes an ApiError, in one place. */
+const house: Middleware = {
+  onRequest({ request }) {
+    request.headers.set('Accept', 'application/json');
+    request.headers.set('Accept-Language', i18n.language === 'en' ? 'en' : 'ja');
+    if (request.method !== 'GET' && csrfToken) request.headers.set('X-CSRF-Token', csrfToken);
+    return request;
+  },
+  onResponse({ response, schemaPath }) {
+    if (response.status === 401 && !ownErrorHandling.some((p) => schemaPath.startsWith(p))) onUnauthorized();
+  },
+  onError() {
+    return new ApiError(0, 'network_error', i18n.t('errors.network'));
+  },
+};
+
+/** Empty values are left out of the query string, as a form's untouched filter means "no filter". */
+function querySerializer(query: Record<string, unknown>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  return params.toString();
 }
 
-export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const method = options.method ?? 'GET';
-  const headers: Record<string, string> = {
-    Accept: 'application/json',
-    'Accept-Language': i18n.language === 'en' ? 'en' : 'ja',
-  };
-  const multipart = typeof FormData !== 'undefined' && options.body instanceof FormData;
-  if (options.body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
-  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+/** `baseUrl` and `fetch` are for tests; the app uses `client`. */
+export function createApiClient(options: { baseUrl?: string; fetch?: (request: Request) => Promise<Response> } = {}): Client<paths> {
+  const created = createClient<paths>({ baseUrl: options.baseUrl ?? '/api/v1', credentials: 'same-origin', querySerializer, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  created.use(house);
+  return created;
+}
 
-  let url = `/api/v1${path}`;
-  if (options.query) {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(options.query)) {
-      if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
-    }
-    const qs = params.toString();
-    if (qs) url += `?${qs}`;
-  }
+/**
+ * The API, typed by `schema.d.ts` (generated from the server's OpenAPI document: `npm run generate:api`).
+ * Wrap each call in `request`: `await request(client.GET('/facilities/{facilityId}', { params: { path: { facilityId } } }))`.
+ */
+export const client = createApiClient();
 
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: options.body === undefined ? undefined : multipart ? (options.body as FormData) : JSON.stringify(options.body),
-    });
-  } catch {
-    throw new ApiError(0, 'network_error', i18n.t('errors.network'));
-  }
-
-  if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  let data: unknown = undefined;
-  if (text) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      data = undefined;
-    }
-  }
-  if (!response.ok) {
-    const error = parseError(response.status, data);
-    if (response.status === 401 && !ownErrorHandling.some((p) => path.startsWith(p))) onUnauthorized();
-    throw error;
-  }
+/** A call's data, or its failure thrown as an ApiError (a 204 gives undefined). */
+export async function request<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  const { data, error, response } = await call;
+  if (!response.ok) throw parseError(response.status, error);
   return data as T;
+}
+
+/**
+ * A multipart body (file uploads): `client.POST(path, { params, ...multipart(form) })`. The server reads those
+ * parts itself (`files/upload.ts`), so its document declares no request body for them; FormData is sent as it is,
+ * with the browser's multipart Content-Type.
+ */
+export function multipart(form: FormData): { body: never } {
+  return { body: form as never };
 }
 
 function parseError(status: number, data: unknown): ApiError {

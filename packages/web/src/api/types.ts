@@ -1,33 +1,29 @@
-import type {
-  ApiToken as ApiTokenSchema,
-  AuditEvent as AuditEventSchema,
-  AuditPage as AuditPageSchema,
-  ChangePasswordResponse as ChangePasswordResponseSchema,
-  CreatedInvitation as CreatedInvitationSchema,
-  CreatedToken as CreatedTokenSchema,
-  FacilityMember as FacilityMemberSchema,
-  Invitation as InvitationSchema,
-  InvitationPreview as InvitationPreviewSchema,
-  OrganizationMember as OrganizationMemberSchema,
-  ResetPasswordResponse as ResetPasswordResponseSchema,
-  SetupStatus as SetupStatusSchema,
-  TotpSetupResponse as TotpSetupResponseSchema,
-} from '@mamori/domain';
+// Names for what the API sends and takes, read off the generated `schema.d.ts` (never written by hand, so they
+// cannot drift from the server). Enumerations such as FacilityRole come from @mamori/domain, as the rules do.
+import type { paths } from './schema';
 
-// The domain exports zod schemas; `_output` gives their parsed type without the web package depending on zod.
-type Out<T extends { _output: unknown }> = T['_output'];
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
 
-export type { SessionInfo, CurrentUser, Organization, Facility, FacilityKind, FacilityRole, Locale } from '@mamori/domain';
-export type ApiToken = Out<typeof ApiTokenSchema>;
-export type AuditEvent = Out<typeof AuditEventSchema>;
-export type AuditPage = Out<typeof AuditPageSchema>;
-export type ChangePasswordResponse = Out<typeof ChangePasswordResponseSchema>;
-export type CreatedInvitation = Out<typeof CreatedInvitationSchema>;
-export type CreatedToken = Out<typeof CreatedTokenSchema>;
-export type FacilityMember = Out<typeof FacilityMemberSchema>;
-export type Invitation = Out<typeof InvitationSchema>;
-export type InvitationPreview = Out<typeof InvitationPreviewSchema>;
-export type OrganizationMember = Out<typeof OrganizationMemberSchema>;
-export type ResetPasswordResponse = Out<typeof ResetPasswordResponseSchema>;
-export type SetupStatus = Out<typeof SetupStatusSchema>;
-export type TotpSetupResponse = Out<typeof TotpSetupResponseSchema>;
+/** The JSON a route answers with (200). */
+export type ResponseOf<P extends keyof paths, M extends Method = 'get'> =
+  Operation<P, M> extends { responses: { 200: { content: { 'application/json': infer T } } } } ? T : never;
+
+/** The JSON body a route takes. */
+export type BodyOf<P extends keyof paths, M extends Method> =
+  NonNullable<Operation<P, M>['requestBody']> extends { content: { 'application/json': infer T } } ? T : never;
+
+/** The query string a route takes. */
+export type QueryOf<P extends keyof paths, M extends Method = 'get'> = NonNullable<Operation<P, M>['parameters']['query']>;
+
+export type { FacilityKind, FacilityRole, Locale } from '@mamori/domain';
+
+export type SessionInfo = ResponseOf<'/auth/session'>;
+export type CurrentUser = SessionInfo['user'];
+export type Organization = ResponseOf<'/organizations/{organizationId}'>;
+export type Facility = ResponseOf<'/facilities/{facilityId}'>;
+export type FacilityMember = ResponseOf<'/facilities/{facilityId}/members'>[number];
+export type ApiToken = ResponseOf<'/me/tokens'>[number];
+export type CreatedToken = ResponseOf<'/me/tokens', 'post'>;
+export type AuditEvent = ResponseOf<'/audit-events'>['items'][number];
+export type Invitation = ResponseOf<'/organizations/{organizationId}/invitations'>[number];

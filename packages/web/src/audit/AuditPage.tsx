@@ -2,8 +2,8 @@ import { useMemo, useState } from 'react';
 import { Button, Center, Paper, Stack, Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
-import type { AuditPage as AuditPageData } from '../api/types';
+import { client, request } from '../api/client';
+import type { QueryOf } from '../api/types';
 import { useCan } from '../auth/actor';
 import { useSession } from '../auth/session';
 import { ErrorAlert } from '../common/ErrorAlert';
@@ -12,6 +12,9 @@ import { FullPageLoader } from '../layout/FullPageLoader';
 import { PageHeader } from '../layout/PageHeader';
 import { AuditFilters, type AuditFilterValues } from './AuditFilters';
 import { AuditTable } from './AuditTable';
+
+/** The `kind` filter: every action on one kind of record. */
+type AuditKind = NonNullable<QueryOf<'/audit-events'>['kind']>;
 
 /** Scope values are `facility:<id>`, `organization:<id>` or `all` (system administrators only). */
 function scopeQuery(scope: string | null): { facilityId?: string; organizationId?: string } {
@@ -52,16 +55,20 @@ export function AuditPage() {
     enabled: !!active.scope,
     initialPageParam: undefined as number | undefined,
     queryFn: ({ pageParam }) =>
-      api<AuditPageData>('/audit-events', {
-        query: {
-          ...scopeQuery(active.scope),
-          ...(active.action?.startsWith('kind:') ? { kind: active.action.slice('kind:'.length) } : { action: active.action ?? undefined }),
-          from: active.from ?? undefined,
-          to: active.to ?? undefined,
-          before: pageParam,
-          limit: 50,
-        },
-      }),
+      request(
+        client.GET('/audit-events', {
+          params: {
+            query: {
+              ...scopeQuery(active.scope),
+              ...(active.action?.startsWith('kind:') ? { kind: active.action.slice('kind:'.length) as AuditKind } : { action: active.action ?? undefined }),
+              from: active.from ?? undefined,
+              to: active.to ?? undefined,
+              before: pageParam,
+              limit: 50,
+            },
+          },
+        }),
+      ),
     getNextPageParam: (last) => last.nextBefore ?? undefined,
   });
 

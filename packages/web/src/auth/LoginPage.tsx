@@ -4,8 +4,7 @@ import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
-import { api, ApiError } from '../api/client';
-import type { SessionInfo } from '../api/types';
+import { ApiError, client, request } from '../api/client';
 import { TotpCodeInput } from '../common/TotpCodeInput';
 import { email, requiredText } from '../common/validators';
 import { FullPageLoader } from '../layout/FullPageLoader';
@@ -34,10 +33,11 @@ export function LoginPage() {
 
   const login = useMutation({
     mutationFn: (totpCode?: string) =>
-      api<SessionInfo>('/auth/login', {
-        method: 'POST',
-        body: { email: form.values.email.trim(), password: form.values.password, ...(totpCode ? { totpCode } : {}) },
-      }),
+      request(
+        client.POST('/auth/login', {
+          body: { email: form.values.email.trim(), password: form.values.password, ...(totpCode ? { totpCode } : {}) },
+        }),
+      ),
     onSuccess: (result) => {
       setMessage(null);
       signedIn(result);

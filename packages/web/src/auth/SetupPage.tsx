@@ -3,9 +3,8 @@ import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api } from '../api/client';
+import { client, request } from '../api/client';
 import { useApiErrorHandler } from '../api/errors';
-import type { SessionInfo } from '../api/types';
 import { email, password, passwordMin, requiredText } from '../common/validators';
 import { PublicLayout } from '../layout/PublicLayout';
 import { useSignedIn } from './session';
@@ -27,10 +26,7 @@ export function SetupPage() {
 
   const setup = useMutation({
     mutationFn: (values: typeof form.values) =>
-      api<SessionInfo>('/setup', {
-        method: 'POST',
-        body: { name: values.name.trim(), email: values.email.trim(), password: values.password },
-      }),
+      request(client.POST('/setup', { body: { name: values.name.trim(), email: values.email.trim(), password: values.password } })),
     onSuccess: (session) => {
       signedIn(session);
       navigate('/', { replace: true });

@@ -1,15 +1,15 @@
 import { useCallback } from 'react';
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import i18n, { rememberLanguage } from '../i18n';
-import { api, isApiError, setCsrfToken } from '../api/client';
-import type { SessionInfo, SetupStatus } from '../api/types';
+import { client, isApiError, request, setCsrfToken } from '../api/client';
+import type { SessionInfo } from '../api/types';
 
 export const sessionKey = ['session'] as const;
 export const setupKey = ['setup'] as const;
 
 async function fetchSession(): Promise<SessionInfo | null> {
   try {
-    const session = await api<SessionInfo>('/auth/session');
+    const session = await request(client.GET('/auth/session'));
     setCsrfToken(session.csrfToken);
     return session;
   } catch (error) {
@@ -28,7 +28,7 @@ export function useSession() {
 export function useSetupStatus() {
   return useQuery({
     queryKey: setupKey,
-    queryFn: () => api<SetupStatus>('/setup'),
+    queryFn: () => request(client.GET('/setup')),
     staleTime: Infinity,
     retry: 1,
   });

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useNavigate } from 'react-router';
-import { api } from '../api/client';
+import { client, request } from '../api/client';
 import { useApiErrorHandler } from '../api/errors';
 import { useSignedOut } from './session';
 
@@ -12,7 +12,7 @@ export function useSignOut() {
   return useCallback(
     async (everywhere = false) => {
       try {
-        await api(everywhere ? '/auth/logout-all' : '/auth/logout', { method: 'POST' });
+        await request(client.POST(everywhere ? '/auth/logout-all' : '/auth/logout'));
       } catch (error) {
         onError(error);
         return;

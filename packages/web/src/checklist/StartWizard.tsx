@@ -4,12 +4,12 @@ import { fiscalYearOf, todayInTokyo } from '@mamori/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api } from '../api/client';
+import { client, request } from '../api/client';
 import { showError } from '../api/errors';
 import type { Facility } from '../api/types';
 import { pick } from './model';
 import { fyName } from './problems';
-import { checklistKeys, editionFor, putRound, useEditionForm, useEditions, type AssessmentDetail, type AssessmentSummary } from './queries';
+import { checklistKeys, editionFor, fetchAssessment, putRound, useEditionForm, useEditions, type AssessmentSummary } from './queries';
 
 export function StartWizard({ opened, onClose, facility, existing }: { opened: boolean; onClose: () => void; facility: Facility; existing: AssessmentSummary[] }) {
   const { t, i18n } = useTranslation();
@@ -63,13 +63,15 @@ export function StartWizard({ opened, onClose, facility, existing }: { opened: b
     if (fiscalYear === null || !hasSystem || !gate) return;
     setBusy(true);
     try {
-      const summary = await api<AssessmentSummary>(`/facilities/${facility.id}/assessments`, {
-        method: 'POST',
-        body: { fiscalYear, hasVendorContract: vendor === 'yes', carryOver: !!previous && carryOver },
-      });
+      const summary = await request(
+        client.POST('/facilities/{facilityId}/assessments', {
+          params: { path: { facilityId: facility.id } },
+          body: { fiscalYear, hasVendorContract: vendor === 'yes', carryOver: !!previous && carryOver },
+        }),
+      );
       void queryClient.invalidateQueries({ queryKey: checklistKeys.list(facility.id) });
       try {
-        const detail = await api<AssessmentDetail>(`/assessments/${summary.id}`);
+        const detail = await fetchAssessment(summary.id);
         const draft = detail.answers[gate.id]?.[0];
         const shaped = await putRound(summary.id, gate.id, 1, {
           value: hasSystem,

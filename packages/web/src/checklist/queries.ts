@@ -1,16 +1,13 @@
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AssessmentDetail, AssessmentSummary, EditionForm, EvidenceView, FormKind, SaveRound } from '@mamori/domain';
-import { api } from '../api/client';
+import { client, multipart, request } from '../api/client';
+import type { ResponseOf } from '../api/types';
 
 export type { AssessmentDetail, AssessmentSummary, EditionForm, EvidenceView };
 export type EditionItem = EditionForm['items'][number];
 export type RoundView = AssessmentDetail['answers'][string][number];
 
-export interface EditionInfo {
-  edition: string;
-  fiscalYear: number;
-  forms: FormKind[];
-}
+export type EditionInfo = ResponseOf<'/editions'>[number];
 
 export const checklistKeys = {
   editions: ['editions'] as const,
@@ -20,13 +17,13 @@ export const checklistKeys = {
 };
 
 export function useEditions() {
-  return useQuery({ queryKey: checklistKeys.editions, queryFn: () => api<EditionInfo[]>('/editions'), staleTime: Infinity });
+  return useQuery({ queryKey: checklistKeys.editions, queryFn: () => request(client.GET('/editions')), staleTime: Infinity });
 }
 
 export function useEditionForm(edition: string | undefined, form: FormKind | undefined) {
   return useQuery({
     queryKey: checklistKeys.form(edition ?? '', form ?? ''),
-    queryFn: () => api<EditionForm>(`/editions/${edition}/${form}`),
+    queryFn: () => request(client.GET('/editions/{edition}/{form}', { params: { path: { edition: edition!, form: form! } } })),
     enabled: !!edition && !!form,
     staleTime: Infinity,
   });
@@ -35,15 +32,19 @@ export function useEditionForm(edition: string | undefined, form: FormKind | und
 export function useAssessments(facilityId: string | undefined) {
   return useQuery({
     queryKey: checklistKeys.list(facilityId ?? ''),
-    queryFn: () => api<AssessmentSummary[]>(`/facilities/${facilityId}/assessments`),
+    queryFn: () => request(client.GET('/facilities/{facilityId}/assessments', { params: { path: { facilityId: facilityId! } } })),
     enabled: !!facilityId,
   });
+}
+
+export function fetchAssessment(id: string) {
+  return request(client.GET('/assessments/{assessmentId}', { params: { path: { assessmentId: id } } }));
 }
 
 export function useAssessment(id: string | undefined) {
   return useQuery({
     queryKey: checklistKeys.detail(id ?? ''),
-    queryFn: () => api<AssessmentDetail>(`/assessments/${id}`),
+    queryFn: () => fetchAssessment(id!),
     enabled: !!id,
   });
 }
@@ -68,12 +69,12 @@ export function ownFormOf(list: AssessmentSummary[] | undefined, fiscalYear: num
 /** Every form of one facility-year (own + vendors), loaded with the same cache entries as the form screens. */
 export function useDetails(ids: string[]) {
   return useQueries({
-    queries: ids.map((id) => ({ queryKey: checklistKeys.detail(id), queryFn: () => api<AssessmentDetail>(`/assessments/${id}`) })),
+    queries: ids.map((id) => ({ queryKey: checklistKeys.detail(id), queryFn: () => fetchAssessment(id) })),
   });
 }
 
 export function createVendorForm(ownAssessmentId: string, body: { vendorName: string; excludedItems: string[] }) {
-  return api<AssessmentSummary>(`/assessments/${ownAssessmentId}/vendor-forms`, { method: 'POST', body });
+  return request(client.POST('/assessments/{assessmentId}/vendor-forms', { params: { path: { assessmentId: ownAssessmentId } }, body }));
 }
 
 /** The edition in force for a fiscal year: the newest one not after it (as the server decides). */
@@ -83,22 +84,20 @@ export function editionFor(editions: EditionInfo[] | undefined, fiscalYear: numb
 
 export type RoundInput = SaveRound;
 
-const itemPath = (assessmentId: string, itemId: string) => `/assessments/${assessmentId}/items/${encodeURIComponent(itemId)}`;
-
 export function putRound(assessmentId: string, itemId: string, round: number, input: RoundInput) {
-  return api<AssessmentDetail>(`${itemPath(assessmentId, itemId)}/rounds/${round}`, { method: 'PUT', body: input });
+  return request(client.PUT('/assessments/{assessmentId}/items/{itemId}/rounds/{round}', { params: { path: { assessmentId, itemId, round } }, body: input }));
 }
 
 export function deleteRound(assessmentId: string, itemId: string, round: number) {
-  return api<AssessmentDetail>(`${itemPath(assessmentId, itemId)}/rounds/${round}`, { method: 'DELETE' });
+  return request(client.DELETE('/assessments/{assessmentId}/items/{itemId}/rounds/{round}', { params: { path: { assessmentId, itemId, round } } }));
 }
 
 export function patchAssessment(assessmentId: string, body: { version: number; hasVendorContract: boolean }) {
-  return api<AssessmentDetail>(`/assessments/${assessmentId}`, { method: 'PATCH', body });
+  return request(client.PATCH('/assessments/{assessmentId}', { params: { path: { assessmentId } }, body }));
 }
 
 export function deleteEvidence(assessmentId: string, evidenceId: string) {
-  return api<void>(`/assessments/${assessmentId}/evidence/${evidenceId}`, { method: 'DELETE' });
+  return request(client.DELETE('/assessments/{assessmentId}/evidence/{evidenceId}', { params: { path: { assessmentId, evidenceId } } }));
 }
 
 export function evidenceUrl(assessmentId: string, evidenceId: string) {
@@ -113,7 +112,7 @@ export function exportUrl(assessmentId: string, format: 'pdf' | 'xlsx' | 'csv', 
 export function uploadEvidence(assessmentId: string, itemId: string, file: File): Promise<EvidenceView> {
   const body = new FormData();
   body.append('file', file, file.name);
-  return api<EvidenceView>(`${itemPath(assessmentId, itemId)}/evidence`, { method: 'POST', body });
+  return request(client.POST('/assessments/{assessmentId}/items/{itemId}/evidence', { params: { path: { assessmentId, itemId } }, ...multipart(body) }));
 }
 
 export function useSetDetail() {

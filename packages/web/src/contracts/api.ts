@@ -7,12 +7,11 @@ import type {
   UpdateContractRequest,
   VendorCommentView,
   VendorFormDetail,
-  VendorFormRequested,
   VendorFormStatus,
   VendorFormSummary,
   VendorSide,
 } from '@mamori/domain';
-import { api } from '../api/client';
+import { client, request } from '../api/client';
 
 export type { ContractView, CreateContractRequest, RequestVendorFormRequest, UpdateContractRequest, VendorCommentView, VendorFormDetail, VendorFormStatus, VendorFormSummary, VendorSide };
 
@@ -27,12 +26,10 @@ export const contractKeys = {
   form: (formId: string) => ['vendor-forms', formId] as const,
 };
 
-const enc = encodeURIComponent;
-
 export function useFacilityContracts(facilityId: string | undefined, enabled = true) {
   return useQuery({
     queryKey: contractKeys.facility(facilityId ?? ''),
-    queryFn: () => api<ContractView[]>(`/facilities/${enc(facilityId!)}/contracts`),
+    queryFn: () => request(client.GET('/facilities/{facilityId}/contracts', { params: { path: { facilityId: facilityId! } } })),
     enabled: !!facilityId && enabled,
   });
 }
@@ -40,7 +37,7 @@ export function useFacilityContracts(facilityId: string | undefined, enabled = t
 export function useContract(contractId: string | undefined) {
   return useQuery({
     queryKey: contractKeys.one(contractId ?? ''),
-    queryFn: () => api<ContractView>(`/contracts/${enc(contractId!)}`),
+    queryFn: () => request(client.GET('/contracts/{contractId}', { params: { path: { contractId: contractId! } } })),
     enabled: !!contractId,
   });
 }
@@ -48,32 +45,30 @@ export function useContract(contractId: string | undefined) {
 export function useVendorForm(formId: string | undefined) {
   return useQuery({
     queryKey: contractKeys.form(formId ?? ''),
-    queryFn: () => api<VendorFormDetail>(`/vendor-forms/${enc(formId!)}`),
+    queryFn: () => request(client.GET('/vendor-forms/{formId}', { params: { path: { formId: formId! } } })),
     enabled: !!formId,
   });
 }
 
 export function createContract(facilityId: string, body: CreateContractRequest) {
-  return api<ContractView>(`/facilities/${enc(facilityId)}/contracts`, { method: 'POST', body });
+  return request(client.POST('/facilities/{facilityId}/contracts', { params: { path: { facilityId } }, body }));
 }
 
 export function updateContract(contractId: string, body: UpdateContractRequest) {
-  return api<ContractView>(`/contracts/${enc(contractId)}`, { method: 'PATCH', body });
+  return request(client.PATCH('/contracts/{contractId}', { params: { path: { contractId } }, body }));
 }
 
 export function deleteContract(contractId: string) {
-  return api<void>(`/contracts/${enc(contractId)}`, { method: 'DELETE' });
+  return request(client.DELETE('/contracts/{contractId}', { params: { path: { contractId } } }));
 }
 
 export function requestVendorForm(contractId: string, body: RequestVendorFormRequest) {
-  return api<VendorFormRequested>(`/contracts/${enc(contractId)}/vendor-forms`, { method: 'POST', body });
+  return request(client.POST('/contracts/{contractId}/vendor-forms', { params: { path: { contractId } }, body }));
 }
 
 export function resendInvitation(formId: string, body: { email?: string }) {
-  return api<VendorFormRequested>(`/vendor-forms/${enc(formId)}/invitation`, { method: 'POST', body });
+  return request(client.POST('/vendor-forms/{formId}/invitation', { params: { path: { formId } }, body }));
 }
-
-const formPath = (formId: string) => `/vendor-forms/${enc(formId)}`;
 
 export function putVendorRound(
   formId: string,
@@ -81,27 +76,27 @@ export function putVendorRound(
   round: number,
   body: { value: AnswerValue; date: string; targetDate: string | null; note: string; riskAcceptance: string; version: number | null },
 ) {
-  return api<VendorFormDetail>(`${formPath(formId)}/items/${enc(itemId)}/rounds/${round}`, { method: 'PUT', body });
+  return request(client.PUT('/vendor-forms/{formId}/items/{itemId}/rounds/{round}', { params: { path: { formId, itemId, round } }, body }));
 }
 
 export function deleteVendorRound(formId: string, itemId: string, round: number) {
-  return api<VendorFormDetail>(`${formPath(formId)}/items/${enc(itemId)}/rounds/${round}`, { method: 'DELETE' });
+  return request(client.DELETE('/vendor-forms/{formId}/items/{itemId}/rounds/{round}', { params: { path: { formId, itemId, round } } }));
 }
 
 export function patchVendorForm(formId: string, body: { version: number; excludedItems: string[] }) {
-  return api<VendorFormDetail>(formPath(formId), { method: 'PATCH', body });
+  return request(client.PATCH('/vendor-forms/{formId}', { params: { path: { formId } }, body }));
 }
 
 export function submitVendorForm(formId: string, version: number) {
-  return api<VendorFormDetail>(`${formPath(formId)}/submit`, { method: 'POST', body: { version } });
+  return request(client.POST('/vendor-forms/{formId}/submit', { params: { path: { formId } }, body: { version } }));
 }
 
 export function acceptVendorForm(formId: string, version: number) {
-  return api<VendorFormDetail>(`${formPath(formId)}/accept`, { method: 'POST', body: { version } });
+  return request(client.POST('/vendor-forms/{formId}/accept', { params: { path: { formId } }, body: { version } }));
 }
 
 export function postVendorComment(formId: string, body: { itemId: string | null; body: string }) {
-  return api<VendorFormDetail>(`${formPath(formId)}/comments`, { method: 'POST', body });
+  return request(client.POST('/vendor-forms/{formId}/comments', { params: { path: { formId } }, body }));
 }
 
 /**

@@ -2,9 +2,8 @@ import { Paper } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { api } from '../api/client';
+import { client, request } from '../api/client';
 import { showSuccess, useApiErrorHandler } from '../api/errors';
-import type { Facility } from '../api/types';
 import { useRefreshSession } from '../auth/session';
 import { PageHeader } from '../layout/PageHeader';
 import { FacilityForm, type FacilityPayload } from './FacilityForm';
@@ -21,7 +20,7 @@ export function FacilityCreatePage() {
 
   const create = useMutation({
     mutationFn: ({ payload }: { payload: FacilityPayload; form: { setFieldError: (p: string, e: string) => void } }) =>
-      api<Facility>(`/organizations/${organizationId}/facilities`, { method: 'POST', body: payload }),
+      request(client.POST('/organizations/{organizationId}/facilities', { params: { path: { organizationId } }, body: payload })),
     onSuccess: (facility) => {
       void queryClient.invalidateQueries({ queryKey: facilityKeys.all });
       void refreshSession();

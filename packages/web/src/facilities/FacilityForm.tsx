@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { Button, Group, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import type { Facility, FacilityKind } from '../api/types';
+import type { BodyOf, Facility, FacilityKind } from '../api/types';
 import { useOptions } from '../common/labels';
 import { requiredText } from '../common/validators';
 
@@ -17,7 +17,7 @@ export interface FacilityValues {
 export interface FacilityPayload {
   name: string;
   kind: FacilityKind;
-  prefecture: string;
+  prefecture: BodyOf<'/organizations/{organizationId}/facilities', 'post'>['prefecture'];
   healthCenter: string;
   bedCount: number | null;
 }
@@ -69,7 +69,7 @@ export function FacilityForm({ initial, submitLabel, submitting, onSubmit, onCan
       {
         name: values.name.trim(),
         kind: values.kind as FacilityKind,
-        prefecture: values.prefecture as string,
+        prefecture: values.prefecture as FacilityPayload['prefecture'],
         healthCenter: values.healthCenter.trim(),
         bedCount: values.kind === 'hospital' && typeof values.bedCount === 'number' ? values.bedCount : null,
       },

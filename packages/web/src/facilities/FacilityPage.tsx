@@ -3,9 +3,8 @@ import { Button, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { api } from '../api/client';
+import { client, request } from '../api/client';
 import { showSuccess, useApiErrorHandler } from '../api/errors';
-import type { Facility } from '../api/types';
 import { useCan } from '../auth/actor';
 import { useRefreshSession } from '../auth/session';
 import { ErrorAlert } from '../common/ErrorAlert';
@@ -39,7 +38,7 @@ export function FacilityPage() {
 
   const save = useMutation({
     mutationFn: ({ payload, version }: { payload: FacilityPayload; version: number; form: { setFieldError: (p: string, e: string) => void } }) =>
-      api<Facility>(`/facilities/${facilityId}`, { method: 'PATCH', body: { ...payload, version } }),
+      request(client.PATCH('/facilities/{facilityId}', { params: { path: { facilityId } }, body: { ...payload, version } })),
     onSuccess: (updated) => {
       queryClient.setQueryData(facilityKeys.one(updated.id), updated);
       void queryClient.invalidateQueries({ queryKey: facilityKeys.all });

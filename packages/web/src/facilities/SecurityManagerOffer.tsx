@@ -2,9 +2,9 @@ import { Alert, Button, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { client, request } from '../api/client';
 import { showSuccess, useApiErrorHandler } from '../api/errors';
-import type { Facility, FacilityMember } from '../api/types';
+import type { Facility } from '../api/types';
 import { useCan } from '../auth/actor';
 import { useRefreshSession } from '../auth/session';
 import { InviteModal } from '../invitations/InviteModal';
@@ -27,7 +27,7 @@ export function SecurityManagerOffer({ facility }: { facility: Facility }) {
   const members = useFacilityMembers(facility.id, allowed('member.read', scope));
 
   const join = useMutation({
-    mutationFn: () => api<FacilityMember>(`/facilities/${facility.id}/members/me`, { method: 'POST', body: { role: 'manager' } }),
+    mutationFn: () => request(client.POST('/facilities/{facilityId}/members/me', { params: { path: { facilityId: facility.id } }, body: { role: 'manager' } })),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: facilityKeys.members(facility.id) });
       void queryClient.invalidateQueries({ queryKey: ['findings'] });

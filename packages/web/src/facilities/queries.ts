@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../api/client';
-import type { Facility, FacilityMember, Organization } from '../api/types';
+import { client, request } from '../api/client';
 
 export const facilityKeys = {
   all: ['facilities'] as const,
@@ -12,7 +11,7 @@ export const facilityKeys = {
 export function useFacilityList(organizationId?: string, enabled = true) {
   return useQuery({
     queryKey: facilityKeys.list(organizationId),
-    queryFn: () => api<Facility[]>('/facilities', { query: { organizationId } }),
+    queryFn: () => request(client.GET('/facilities', { params: { query: { organizationId } } })),
     enabled,
   });
 }
@@ -20,7 +19,7 @@ export function useFacilityList(organizationId?: string, enabled = true) {
 export function useFacility(id: string | undefined) {
   return useQuery({
     queryKey: facilityKeys.one(id ?? ''),
-    queryFn: () => api<Facility>(`/facilities/${id}`),
+    queryFn: () => request(client.GET('/facilities/{facilityId}', { params: { path: { facilityId: id! } } })),
     enabled: !!id,
   });
 }
@@ -28,7 +27,7 @@ export function useFacility(id: string | undefined) {
 export function useFacilityMembers(id: string | undefined, enabled = true) {
   return useQuery({
     queryKey: facilityKeys.members(id ?? ''),
-    queryFn: () => api<FacilityMember[]>(`/facilities/${id}/members`),
+    queryFn: () => request(client.GET('/facilities/{facilityId}/members', { params: { path: { facilityId: id! } } })),
     enabled: !!id && enabled,
   });
 }
@@ -44,11 +43,11 @@ export const organizationKeys = {
 export function useOrganization(id: string | undefined) {
   return useQuery({
     queryKey: organizationKeys.one(id ?? ''),
-    queryFn: () => api<Organization>(`/organizations/${id}`),
+    queryFn: () => request(client.GET('/organizations/{organizationId}', { params: { path: { organizationId: id! } } })),
     enabled: !!id,
   });
 }
 
 export function useOrganizations(enabled = true) {
-  return useQuery({ queryKey: organizationKeys.list, queryFn: () => api<Organization[]>('/organizations'), enabled });
+  return useQuery({ queryKey: organizationKeys.list, queryFn: () => request(client.GET('/organizations')), enabled });
 }

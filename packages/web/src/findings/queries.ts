@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { AssessmentDetail, FindingReasonCode, FindingView, FindingsView, LedgerKind } from '@mamori/domain';
-import { api } from '../api/client';
+import type { FindingReasonCode, FindingView, FindingsView, LedgerKind } from '@mamori/domain';
+import { client, request } from '../api/client';
 import { ledgerKeys } from '../ledgers/api';
 
 export type { FindingView, FindingsView };
@@ -9,7 +9,7 @@ export type { FindingView, FindingsView };
 export function useFindings(facilityId: string, fiscalYear: number, enabled = true) {
   return useQuery({
     queryKey: ledgerKeys.findings(facilityId, fiscalYear),
-    queryFn: () => api<FindingsView>(`/facilities/${facilityId}/findings`, { query: { fiscalYear } }),
+    queryFn: () => request(client.GET('/facilities/{facilityId}/findings', { params: { path: { facilityId }, query: { fiscalYear } } })),
     enabled: !!facilityId && enabled,
     // Suggestions are extra help: a failure must not disturb the screen they sit on.
     retry: false,
@@ -25,7 +25,7 @@ export interface AcceptFindingInput {
 }
 
 export function acceptFinding(assessmentId: string, body: AcceptFindingInput) {
-  return api<AssessmentDetail>(`/assessments/${assessmentId}/accept-finding`, { method: 'POST', body });
+  return request(client.POST('/assessments/{assessmentId}/accept-finding', { params: { path: { assessmentId } }, body }));
 }
 
 /** Findings by the checklist item they answer. */

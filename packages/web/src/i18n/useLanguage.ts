@@ -2,8 +2,8 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import i18n, { rememberLanguage, type UiLanguage } from '.';
-import { api } from '../api/client';
-import type { CurrentUser, SessionInfo } from '../api/types';
+import { client, request } from '../api/client';
+import type { SessionInfo } from '../api/types';
 import { sessionKey } from '../auth/session';
 
 /** Switching language is remembered on this device and, when signed in, on the account. */
@@ -19,7 +19,7 @@ export function useLanguage() {
       const session = queryClient.getQueryData<SessionInfo | null>(sessionKey);
       if (session && session.user.locale !== next) {
         try {
-          const user = await api<CurrentUser>('/me', { method: 'PATCH', body: { locale: next } });
+          const user = await request(client.PATCH('/me', { body: { locale: next } }));
           queryClient.setQueryData<SessionInfo | null>(sessionKey, (old) => (old ? { ...old, user } : old));
         } catch {
           // The UI already switched; the account keeps its old preference until the next change.

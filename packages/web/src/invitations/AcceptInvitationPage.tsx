@@ -2,9 +2,8 @@ import { Alert, Button, List, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api, ApiError } from '../api/client';
+import { ApiError, client, request } from '../api/client';
 import { useApiErrorHandler } from '../api/errors';
-import type { InvitationPreview, SessionInfo } from '../api/types';
 import { useSession, useSignedIn } from '../auth/session';
 import { formatDate } from '../common/format';
 import { FullPageLoader } from '../layout/FullPageLoader';
@@ -20,13 +19,13 @@ export function AcceptInvitationPage() {
   const { data: session, isLoading: sessionLoading } = useSession();
   const preview = useQuery({
     queryKey: ['invitation', token],
-    queryFn: () => api<InvitationPreview>(`/invitations/by-token/${encodeURIComponent(token)}`),
+    queryFn: () => request(client.GET('/invitations/by-token/{token}', { params: { path: { token } } })),
     retry: false,
   });
   const form = useSignUpForm();
   const accept = useMutation({
     mutationFn: (body: { name?: string; password?: string }) =>
-      api<SessionInfo>(`/invitations/by-token/${encodeURIComponent(token)}/accept`, { method: 'POST', body }),
+      request(client.POST('/invitations/by-token/{token}/accept', { params: { path: { token } }, body })),
     onSuccess: (result) => {
       signedIn(result);
       navigate('/', { replace: true });

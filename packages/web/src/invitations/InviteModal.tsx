@@ -3,9 +3,9 @@ import { Alert, Button, Checkbox, Group, Modal, Select, Stack, Text, TextInput }
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { client, request } from '../api/client';
 import { useApiErrorHandler } from '../api/errors';
-import type { CreatedInvitation, FacilityRole } from '../api/types';
+import type { FacilityRole } from '../api/types';
 import { CopyField } from '../common/CopyField';
 import { useOptions } from '../common/labels';
 import { email } from '../common/validators';
@@ -54,15 +54,17 @@ export function InviteModal({ opened, onClose, organizationId, facilities, fixed
 
   const invite = useMutation({
     mutationFn: (values: Values) =>
-      api<CreatedInvitation>(`/organizations/${organizationId}/invitations`, {
-        method: 'POST',
-        body: {
-          email: values.email.trim(),
-          organizationRole: values.orgAdmin ? 'admin' : null,
-          facilityRoles:
-            values.facilityId && values.role ? [{ facilityId: values.facilityId, role: values.role as FacilityRole }] : [],
-        },
-      }),
+      request(
+        client.POST('/organizations/{organizationId}/invitations', {
+          params: { path: { organizationId } },
+          body: {
+            email: values.email.trim(),
+            organizationRole: values.orgAdmin ? 'admin' : null,
+            facilityRoles:
+              values.facilityId && values.role ? [{ facilityId: values.facilityId, role: values.role as FacilityRole }] : [],
+          },
+        }),
+      ),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: organizationKeys.invitations(organizationId) }),
     onError: (error) => onError(error, form),
   });

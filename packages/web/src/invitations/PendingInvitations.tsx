@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { client, request } from '../api/client';
 import { showSuccess, useApiErrorHandler } from '../api/errors';
 import type { Invitation } from '../api/types';
 import { ErrorAlert } from '../common/ErrorAlert';
@@ -16,11 +16,11 @@ export function PendingInvitations({ organizationId, actions }: { organizationId
   const onError = useApiErrorHandler();
   const invitations = useQuery({
     queryKey: organizationKeys.invitations(organizationId),
-    queryFn: () => api<Invitation[]>(`/organizations/${organizationId}/invitations`),
+    queryFn: () => request(client.GET('/organizations/{organizationId}/invitations', { params: { path: { organizationId } } })),
   });
   const [revoking, setRevoking] = useState<Invitation | null>(null);
   const revoke = useMutation({
-    mutationFn: (id: string) => api<void>(`/invitations/${id}`, { method: 'DELETE' }),
+    mutationFn: (invitationId: string) => request(client.DELETE('/invitations/{invitationId}', { params: { path: { invitationId } } })),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: organizationKeys.invitations(organizationId) });
       showSuccess(t('invitations.revoked'));

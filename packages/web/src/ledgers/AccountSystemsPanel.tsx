@@ -3,7 +3,7 @@ import { Alert, Group, Paper, SegmentedControl, Stack, Table, Text, Title } from
 import type { AccountScope, AccountSystemView } from '@mamori/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { client, request } from '../api/client';
 import { showError, showSuccess } from '../api/errors';
 
 const systemsKey = (facilityId: string) => ['ledgers', facilityId, 'account-systems'] as const;
@@ -17,13 +17,13 @@ export function AccountSystemsPanel({ facilityId, canEdit }: { facilityId: strin
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [busy, setBusy] = useState<string | null>(null);
-  const systems = useQuery({ queryKey: systemsKey(facilityId), queryFn: () => api<AccountSystemView[]>(`/facilities/${facilityId}/account-systems`) });
+  const systems = useQuery({ queryKey: systemsKey(facilityId), queryFn: () => request(client.GET('/facilities/{facilityId}/account-systems', { params: { path: { facilityId } } })) });
   if (!systems.data || systems.data.length === 0) return null;
 
   const setScope = async (system: string, scope: AccountScope) => {
     setBusy(system);
     try {
-      const { updated } = await api<{ updated: number }>(`/facilities/${facilityId}/account-systems/scope`, { method: 'POST', body: { system, scope } });
+      const { updated } = await request(client.POST('/facilities/{facilityId}/account-systems/scope', { params: { path: { facilityId } }, body: { system, scope } }));
       await queryClient.invalidateQueries({ queryKey: ['ledgers', facilityId] });
       await queryClient.invalidateQueries({ queryKey: ['findings', facilityId] });
       showSuccess(t('ledgers.systems.updated', { system: system || t('ledgers.systems.none'), count: updated }));

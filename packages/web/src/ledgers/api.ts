@@ -10,7 +10,8 @@ import type {
   LedgerReviewView,
   RecordHistoryEntry as RecordHistoryEntrySchema,
 } from '@mamori/domain';
-import { api } from '../api/client';
+import { client, multipart, request } from '../api/client';
+import type { BodyOf } from '../api/types';
 
 // The domain exports zod schemas; `_output` gives their parsed type without the web package depending on zod.
 type Out<T extends { _output: unknown }> = T['_output'];
@@ -21,11 +22,6 @@ export type RecordHistoryEntry = Out<typeof RecordHistoryEntrySchema>;
 export type FindingSettings = Out<typeof FindingSettingsSchema>;
 export type EndOfLifeEntry = Out<typeof EndOfLifeViewSchema>;
 export type ReviewDecision = 'keep' | 'disable' | 'delete';
-
-export interface LedgerPage {
-  total: number;
-  items: LedgerRecord[];
-}
 
 /** Everything under one facility's ledgers shares a prefix, so one invalidation refreshes findings too. */
 export const ledgerKeys = {
@@ -41,12 +37,10 @@ export const ledgerKeys = {
   endOfLife: (facilityId: string) => ['ledgers', facilityId, 'end-of-life'] as const,
 };
 
-const recordPath = (ledger: LedgerKind, id: string) => `/${ledger}/${encodeURIComponent(id)}`;
-
 export function useLedgerList(facilityId: string, ledger: LedgerKind, q: string, page: number, pageSize: number, enabled = true) {
   return useQuery({
     queryKey: ledgerKeys.list(facilityId, ledger, q, page, pageSize),
-    queryFn: () => api<LedgerPage>(`/facilities/${facilityId}/${ledger}`, { query: { q, page, pageSize } }),
+    queryFn: () => request(client.GET(`/facilities/{facilityId}/${ledger}`, { params: { path: { facilityId }, query: { q, page, pageSize } } })),
     placeholderData: keepPreviousData,
     enabled: !!facilityId && enabled,
   });
@@ -60,7 +54,7 @@ const maxPages = 100;
 export async function fetchAllRecords(facilityId: string, ledger: LedgerKind): Promise<LedgerRecord[]> {
   const items: LedgerRecord[] = [];
   for (let page = 1; page <= maxPages; page++) {
-    const result = await api<LedgerPage>(`/facilities/${facilityId}/${ledger}`, { query: { page, pageSize: allPageSize } });
+    const result = await request(client.GET(`/facilities/{facilityId}/${ledger}`, { params: { path: { facilityId }, query: { page, pageSize: allPageSize } } }));
     items.push(...result.items);
     if (result.items.length < allPageSize || items.length >= result.total) break;
   }
@@ -79,27 +73,30 @@ export function useAllRecords(facilityId: string, ledger: LedgerKind, enabled = 
 export function useRecord(facilityId: string, ledger: LedgerKind, id: string | null, known: LedgerRecord | undefined) {
   return useQuery({
     queryKey: ledgerKeys.record(facilityId, ledger, id ?? ''),
-    queryFn: () => api<LedgerRecord>(recordPath(ledger, id!)),
+    queryFn: () => request(client.GET(`/${ledger}/{id}`, { params: { path: { id: id! } } })),
     enabled: !!facilityId && !!id && !known,
   });
 }
 
+/** A new record as the form has it: fields by name (`fields.ts`), which the server checks against the ledger's schema. */
+type NewRecord = BodyOf<'/facilities/{facilityId}/assets', 'post'> | BodyOf<'/facilities/{facilityId}/accounts', 'post'>;
+
 export function createRecord(facilityId: string, ledger: LedgerKind, body: Record<string, unknown>) {
-  return api<LedgerRecord>(`/facilities/${facilityId}/${ledger}`, { method: 'POST', body });
+  return request(client.POST(`/facilities/{facilityId}/${ledger}`, { params: { path: { facilityId } }, body: body as NewRecord }));
 }
 
 export function updateRecord(ledger: LedgerKind, id: string, body: Record<string, unknown> & { version: number }) {
-  return api<LedgerRecord>(recordPath(ledger, id), { method: 'PATCH', body });
+  return request(client.PATCH(`/${ledger}/{id}`, { params: { path: { id } }, body }));
 }
 
 export function deleteRecord(ledger: LedgerKind, id: string, version: number) {
-  return api<void>(recordPath(ledger, id), { method: 'DELETE', query: { version } });
+  return request(client.DELETE(`/${ledger}/{id}`, { params: { path: { id }, query: { version } } }));
 }
 
 export function useRecordHistory(facilityId: string, ledger: LedgerKind, id: string | null, enabled: boolean) {
   return useQuery({
     queryKey: ledgerKeys.history(facilityId, ledger, id ?? ''),
-    queryFn: () => api<RecordHistoryEntry[]>(`${recordPath(ledger, id!)}/history`),
+    queryFn: () => request(client.GET(`/${ledger}/{id}/history`, { params: { path: { id: id! } } })),
     enabled: !!id && enabled,
   });
 }
@@ -117,13 +114,13 @@ export function importLedger(facilityId: string, ledger: LedgerKind, file: File,
   if (mapping && Object.keys(mapping).length > 0) body.append('mapping', JSON.stringify(mapping));
   body.append('commit', commit ? 'true' : 'false');
   body.append('file', file, file.name);
-  return api<ImportResult>(`/facilities/${facilityId}/ledgers/${ledger}/import`, { method: 'POST', body });
+  return request(client.POST('/facilities/{facilityId}/ledgers/{ledger}/import', { params: { path: { facilityId, ledger } }, ...multipart(body) }));
 }
 
 export function useLedgerReviews(facilityId: string) {
   return useQuery({
     queryKey: ledgerKeys.reviews(facilityId),
-    queryFn: () => api<LedgerReviewView[]>(`/facilities/${facilityId}/ledger-reviews`),
+    queryFn: () => request(client.GET('/facilities/{facilityId}/ledger-reviews', { params: { path: { facilityId } } })),
     enabled: !!facilityId,
   });
 }
@@ -132,37 +129,37 @@ export function submitAccountReview(
   facilityId: string,
   body: { decisions: { accountId: string; decision: ReviewDecision; reason: string }[]; note: string },
 ) {
-  return api<LedgerReviewView>(`/facilities/${facilityId}/account-reviews`, { method: 'POST', body });
+  return request(client.POST('/facilities/{facilityId}/account-reviews', { params: { path: { facilityId } }, body }));
 }
 
 export function submitAssetReview(facilityId: string, note: string) {
-  return api<LedgerReviewView>(`/facilities/${facilityId}/asset-reviews`, { method: 'POST', body: { note } });
+  return request(client.POST('/facilities/{facilityId}/asset-reviews', { params: { path: { facilityId } }, body: { note } }));
 }
 
 export function useFindingSettings(facilityId: string) {
   return useQuery({
     queryKey: ledgerKeys.settings(facilityId),
-    queryFn: () => api<FindingSettings>(`/facilities/${facilityId}/finding-settings`),
+    queryFn: () => request(client.GET('/facilities/{facilityId}/finding-settings', { params: { path: { facilityId } } })),
     enabled: !!facilityId,
   });
 }
 
 export function saveFindingSettings(facilityId: string, body: FindingSettings) {
-  return api<FindingSettings>(`/facilities/${facilityId}/finding-settings`, { method: 'PUT', body });
+  return request(client.PUT('/facilities/{facilityId}/finding-settings', { params: { path: { facilityId } }, body }));
 }
 
 export function useEndOfLife(facilityId: string) {
   return useQuery({
     queryKey: ledgerKeys.endOfLife(facilityId),
-    queryFn: () => api<EndOfLifeEntry[]>(`/facilities/${facilityId}/end-of-life`),
+    queryFn: () => request(client.GET('/facilities/{facilityId}/end-of-life', { params: { path: { facilityId } } })),
     enabled: !!facilityId,
   });
 }
 
 export function createEndOfLife(facilityId: string, body: { product: string; match: string[]; endOfLifeOn: string }) {
-  return api<EndOfLifeEntry>(`/facilities/${facilityId}/end-of-life`, { method: 'POST', body });
+  return request(client.POST('/facilities/{facilityId}/end-of-life', { params: { path: { facilityId } }, body }));
 }
 
 export function deleteEndOfLife(entryId: string) {
-  return api<void>(`/end-of-life/${entryId}`, { method: 'DELETE' });
+  return request(client.DELETE('/end-of-life/{entryId}', { params: { path: { entryId } } }));
 }

@@ -1,7 +1,7 @@
 import { Select } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { client, request } from '../api/client';
 import { showSuccess, useApiErrorHandler } from '../api/errors';
 import type { FacilityMember, FacilityRole } from '../api/types';
 import { useRefreshSession } from '../auth/session';
@@ -16,10 +16,7 @@ export function MemberRoleSelect({ facilityId, member }: { facilityId: string; m
   const onError = useApiErrorHandler();
   const change = useMutation({
     mutationFn: (role: FacilityRole) =>
-      api<FacilityMember>(`/facilities/${facilityId}/members/${member.id}`, {
-        method: 'PATCH',
-        body: { version: member.version, role },
-      }),
+      request(client.PATCH('/facilities/{facilityId}/members/{memberId}', { params: { path: { facilityId, memberId: member.id } }, body: { version: member.version, role } })),
     onSuccess: (updated) => {
       queryClient.setQueryData<FacilityMember[]>(facilityKeys.members(facilityId), (old) =>
         old?.map((m) => (m.id === updated.id ? updated : m)),

@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { client, request } from '../api/client';
 import { showSuccess, useApiErrorHandler } from '../api/errors';
 import type { FacilityMember } from '../api/types';
 import { useRefreshSession } from '../auth/session';
@@ -20,7 +20,7 @@ export function RemoveMemberModal({ facilityId, facilityName, member, onClose }:
   const refreshSession = useRefreshSession();
   const onError = useApiErrorHandler();
   const remove = useMutation({
-    mutationFn: (m: FacilityMember) => api<void>(`/facilities/${facilityId}/members/${m.id}`, { method: 'DELETE' }),
+    mutationFn: (m: FacilityMember) => request(client.DELETE('/facilities/{facilityId}/members/{memberId}', { params: { path: { facilityId, memberId: m.id } } })),
     onSuccess: (_data, m) => {
       void queryClient.invalidateQueries({ queryKey: facilityKeys.members(facilityId) });
       void refreshSession();

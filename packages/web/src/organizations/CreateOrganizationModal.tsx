@@ -3,9 +3,8 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api } from '../api/client';
+import { client, request } from '../api/client';
 import { showSuccess, useApiErrorHandler } from '../api/errors';
-import type { Organization } from '../api/types';
 import { useRefreshSession } from '../auth/session';
 import { requiredText } from '../common/validators';
 import { organizationKeys } from '../facilities/queries';
@@ -20,7 +19,7 @@ export function CreateOrganizationModal({ opened, onClose }: { opened: boolean; 
 
   const create = useMutation({
     mutationFn: (values: typeof form.values) =>
-      api<Organization>('/organizations', { method: 'POST', body: { name: values.name.trim(), requireTotp: values.requireTotp } }),
+      request(client.POST('/organizations', { body: { name: values.name.trim(), requireTotp: values.requireTotp } })),
     onSuccess: (organization) => {
       void queryClient.invalidateQueries({ queryKey: organizationKeys.all });
       void refreshSession();

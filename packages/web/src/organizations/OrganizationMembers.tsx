@@ -2,8 +2,7 @@ import { useState } from 'react';
 import { Button, Paper, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
-import type { OrganizationMember } from '../api/types';
+import { client, request } from '../api/client';
 import { useSession } from '../auth/session';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { RoleBadges } from '../common/RoleBadges';
@@ -15,7 +14,7 @@ export function OrganizationMembers({ organizationId }: { organizationId: string
   const { data: session } = useSession();
   const members = useQuery({
     queryKey: organizationKeys.members(organizationId),
-    queryFn: () => api<OrganizationMember[]>(`/organizations/${organizationId}/members`),
+    queryFn: () => request(client.GET('/organizations/{organizationId}/members', { params: { path: { organizationId } } })),
   });
   const [resetTarget, setResetTarget] = useState<{ userId: string; name: string } | null>(null);
 

@@ -3,7 +3,7 @@ import { Button, Group, Paper, Stack, Switch, TextInput, Title } from '@mantine/
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { client, request } from '../api/client';
 import { showSuccess, useApiErrorHandler } from '../api/errors';
 import type { Organization } from '../api/types';
 import { useRefreshSession } from '../auth/session';
@@ -29,10 +29,12 @@ export function OrganizationSettingsForm({ organization, editable }: { organizat
 
   const save = useMutation({
     mutationFn: (values: typeof form.values) =>
-      api<Organization>(`/organizations/${organization.id}`, {
-        method: 'PATCH',
-        body: { version: organization.version, name: values.name.trim(), requireTotp: values.requireTotp },
-      }),
+      request(
+        client.PATCH('/organizations/{organizationId}', {
+          params: { path: { organizationId: organization.id } },
+          body: { version: organization.version, name: values.name.trim(), requireTotp: values.requireTotp },
+        }),
+      ),
     onSuccess: (updated) => {
       queryClient.setQueryData(organizationKeys.one(updated.id), updated);
       void queryClient.invalidateQueries({ queryKey: organizationKeys.list });

@@ -1,9 +1,8 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { client, request } from '../api/client';
 import { useApiErrorHandler } from '../api/errors';
-import type { ResetPasswordResponse } from '../api/types';
 import { CopyField } from '../common/CopyField';
 
 interface Target {
@@ -16,7 +15,7 @@ export function ResetPasswordModal({ target, onClose }: { target: Target | null;
   const onError = useApiErrorHandler();
   const reset = useMutation({
     mutationFn: (userId: string) =>
-      api<ResetPasswordResponse>(`/users/${userId}/password-reset`, { method: 'POST' }),
+      request(client.POST('/users/{userId}/password-reset', { params: { path: { userId } } })),
     onError: (error) => onError(error),
   });
   const close = () => {

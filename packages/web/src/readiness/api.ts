@@ -18,7 +18,7 @@ import type {
   RestoreTestFields,
   RestoreTestView,
 } from '@mamori/domain';
-import { api } from '../api/client';
+import { client, multipart, request } from '../api/client';
 
 // The domain exports zod schemas; `_output` gives their parsed type without the web package depending on zod.
 type Out<T extends { _output: unknown }> = T['_output'];
@@ -67,7 +67,7 @@ const f = (facilityId: string) => `/facilities/${encodeURIComponent(facilityId)}
 export function useContactChart(facilityId: string, enabled = true) {
   return useQuery({
     queryKey: readinessKeys.chart(facilityId),
-    queryFn: () => api<ContactChartView>(`${f(facilityId)}/contact-chart`),
+    queryFn: () => request(client.GET('/facilities/{facilityId}/contact-chart', { params: { path: { facilityId } } })),
     enabled: !!facilityId && enabled,
   });
 }
@@ -75,7 +75,7 @@ export function useContactChart(facilityId: string, enabled = true) {
 export function useChartVersions(facilityId: string, enabled = true) {
   return useQuery({
     queryKey: readinessKeys.chartVersions(facilityId),
-    queryFn: () => api<ContactChartVersion[]>(`${f(facilityId)}/contact-chart/versions`),
+    queryFn: () => request(client.GET('/facilities/{facilityId}/contact-chart/versions', { params: { path: { facilityId } } })),
     enabled: !!facilityId && enabled,
   });
 }
@@ -83,7 +83,7 @@ export function useChartVersions(facilityId: string, enabled = true) {
 export function useChartVersion(facilityId: string, version: number | null) {
   return useQuery({
     queryKey: readinessKeys.chartVersion(facilityId, version ?? 0),
-    queryFn: () => api<ContactChartView>(`${f(facilityId)}/contact-chart/versions/${version}`),
+    queryFn: () => request(client.GET('/facilities/{facilityId}/contact-chart/versions/{chartVersion}', { params: { path: { facilityId, chartVersion: version! } } })),
     enabled: !!facilityId && version !== null,
     // A saved version never changes.
     staleTime: Infinity,
@@ -91,7 +91,7 @@ export function useChartVersion(facilityId: string, version: number | null) {
 }
 
 export function saveContactChart(facilityId: string, body: ContactChartContent & { baseVersion: number | null }) {
-  return api<ContactChartView>(`${f(facilityId)}/contact-chart`, { method: 'PUT', body });
+  return request(client.PUT('/facilities/{facilityId}/contact-chart', { params: { path: { facilityId } }, body }));
 }
 
 export function chartPdfUrl(facilityId: string, version: number, locale: string) {
@@ -103,29 +103,29 @@ export function chartPdfUrl(facilityId: string, version: number, locale: string)
 export function useBackupPlans(facilityId: string, enabled = true) {
   return useQuery({
     queryKey: readinessKeys.backups(facilityId),
-    queryFn: () => api<BackupPlanView[]>(`${f(facilityId)}/backup-plans`),
+    queryFn: () => request(client.GET('/facilities/{facilityId}/backup-plans', { params: { path: { facilityId } } })),
     enabled: !!facilityId && enabled,
   });
 }
 
 export function createBackupPlan(facilityId: string, body: BackupPlanFields) {
-  return api<BackupPlanView>(`${f(facilityId)}/backup-plans`, { method: 'POST', body });
+  return request(client.POST('/facilities/{facilityId}/backup-plans', { params: { path: { facilityId } }, body }));
 }
 
 export function updateBackupPlan(planId: string, body: Partial<BackupPlanFields> & { version: number }) {
-  return api<BackupPlanView>(`/backup-plans/${encodeURIComponent(planId)}`, { method: 'PATCH', body });
+  return request(client.PATCH('/backup-plans/{planId}', { params: { path: { planId } }, body }));
 }
 
 export function deleteBackupPlan(planId: string, version: number) {
-  return api<void>(`/backup-plans/${encodeURIComponent(planId)}`, { method: 'DELETE', query: { version } });
+  return request(client.DELETE('/backup-plans/{planId}', { params: { path: { planId }, query: { version } } }));
 }
 
 export function addRestoreTest(planId: string, body: RestoreTestFields) {
-  return api<BackupPlanView>(`/backup-plans/${encodeURIComponent(planId)}/restore-tests`, { method: 'POST', body });
+  return request(client.POST('/backup-plans/{planId}/restore-tests', { params: { path: { planId } }, body }));
 }
 
 export function deleteRestoreTest(testId: string) {
-  return api<void>(`/restore-tests/${encodeURIComponent(testId)}`, { method: 'DELETE' });
+  return request(client.DELETE('/restore-tests/{testId}', { params: { path: { testId } } }));
 }
 
 // --- BCP ---
@@ -133,19 +133,19 @@ export function deleteRestoreTest(testId: string) {
 export function useBcp(facilityId: string, enabled = true) {
   return useQuery({
     queryKey: readinessKeys.bcp(facilityId),
-    queryFn: () => api<BcpView>(`${f(facilityId)}/bcp`),
+    queryFn: () => request(client.GET('/facilities/{facilityId}/bcp', { params: { path: { facilityId } } })),
     enabled: !!facilityId && enabled,
   });
 }
 
 export function saveBcp(facilityId: string, body: { version: number | null; essentials: BcpEssentials; plannedOn: string | null }) {
-  return api<BcpView>(`${f(facilityId)}/bcp`, { method: 'PUT', body });
+  return request(client.PUT('/facilities/{facilityId}/bcp', { params: { path: { facilityId } }, body }));
 }
 
 export function uploadBcpDocument(facilityId: string, file: File) {
   const body = new FormData();
   body.append('file', file, file.name);
-  return api<BcpView>(`${f(facilityId)}/bcp/documents`, { method: 'POST', body });
+  return request(client.POST('/facilities/{facilityId}/bcp/documents', { params: { path: { facilityId } }, ...multipart(body) }));
 }
 
 export function bcpDocumentUrl(documentId: string) {
@@ -153,11 +153,11 @@ export function bcpDocumentUrl(documentId: string) {
 }
 
 export function addBcpRecord(facilityId: string, body: { kind: BcpRecordKind; heldOn: string; participants: string; notes: string }) {
-  return api<BcpView>(`${f(facilityId)}/bcp/records`, { method: 'POST', body });
+  return request(client.POST('/facilities/{facilityId}/bcp/records', { params: { path: { facilityId } }, body }));
 }
 
 export function deleteBcpRecord(recordId: string) {
-  return api<void>(`/bcp-records/${encodeURIComponent(recordId)}`, { method: 'DELETE' });
+  return request(client.DELETE('/bcp-records/{recordId}', { params: { path: { recordId } } }));
 }
 
 export function bcpTemplateUrl(facilityId: string, format: 'docx' | 'pdf', locale: string) {
@@ -169,7 +169,7 @@ export function bcpTemplateUrl(facilityId: string, format: 'docx' | 'pdf', local
 export function useIncidents(facilityId: string, enabled = true) {
   return useQuery({
     queryKey: readinessKeys.incidents(facilityId),
-    queryFn: () => api<IncidentSummary[]>(`${f(facilityId)}/incidents`),
+    queryFn: () => request(client.GET('/facilities/{facilityId}/incidents', { params: { path: { facilityId } } })),
     enabled: !!facilityId && enabled,
   });
 }
@@ -177,7 +177,7 @@ export function useIncidents(facilityId: string, enabled = true) {
 export function useIncident(facilityId: string, incidentId: string, enabled = true) {
   return useQuery({
     queryKey: readinessKeys.incident(facilityId, incidentId),
-    queryFn: () => api<IncidentView>(`/incidents/${encodeURIComponent(incidentId)}`),
+    queryFn: () => request(client.GET('/incidents/{incidentId}', { params: { path: { incidentId } } })),
     enabled: !!incidentId && enabled,
     // While an incident is open several people record on it: keep the screen current.
     refetchInterval: (query) => (query.state.data?.status === 'open' ? 15_000 : false),
@@ -185,13 +185,13 @@ export function useIncident(facilityId: string, incidentId: string, enabled = tr
 }
 
 export function createIncident(facilityId: string, title: string) {
-  return api<IncidentView>(`${f(facilityId)}/incidents`, { method: 'POST', body: { title } });
+  return request(client.POST('/facilities/{facilityId}/incidents', { params: { path: { facilityId } }, body: { title } }));
 }
 
 export function updateIncident(incidentId: string, body: { version: number; title?: string; status?: 'open' | 'closed' }) {
-  return api<IncidentView>(`/incidents/${encodeURIComponent(incidentId)}`, { method: 'PATCH', body });
+  return request(client.PATCH('/incidents/{incidentId}', { params: { path: { incidentId } }, body }));
 }
 
 export function addIncidentEvent(incidentId: string, body: { kind: IncidentEventKind; contactKey: string | null; at?: string; text: string }) {
-  return api<IncidentView>(`/incidents/${encodeURIComponent(incidentId)}/events`, { method: 'POST', body });
+  return request(client.POST('/incidents/{incidentId}/events', { params: { path: { incidentId } }, body }));
 }

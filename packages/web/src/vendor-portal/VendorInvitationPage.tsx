@@ -2,7 +2,7 @@ import { Alert, Button, List, Paper, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api, ApiError } from '../api/client';
+import { ApiError, client, request } from '../api/client';
 import { useApiErrorHandler } from '../api/errors';
 import { useSession, useSignedIn, useSignedOut } from '../auth/session';
 import { formatDate } from '../common/format';
@@ -33,7 +33,7 @@ export function VendorInvitationPage() {
   });
   // Signed in as someone else: leave that account here, staying on the invitation.
   const leave = useMutation({
-    mutationFn: () => api<void>('/auth/logout', { method: 'POST' }),
+    mutationFn: () => request(client.POST('/auth/logout')),
     onSuccess: () => signedOut(),
     onError: (error) => onError(error),
   });

@@ -7,10 +7,9 @@ import type {
   DisclosureView,
   RoleSharingRow,
   RoleSharingView,
-  SessionInfo,
   VendorInvitationPreview,
 } from '@mamori/domain';
-import { api } from '../api/client';
+import { client, multipart, request } from '../api/client';
 
 export type { AnswerSetView, ApplyAnswerSetResult, ContractView, DisclosureView, RoleSharingRow, RoleSharingView, VendorInvitationPreview };
 export type VendorFormSummary = ContractView['forms'][number];
@@ -30,13 +29,13 @@ export const vendorPortalKeys = {
 export function useVendorInvitation(token: string) {
   return useQuery({
     queryKey: vendorPortalKeys.invitation(token),
-    queryFn: () => api<VendorInvitationPreview>(`/vendor-invitations/${id(token)}`),
+    queryFn: () => request(client.GET('/vendor-invitations/{token}', { params: { path: { token } } })),
     retry: false,
   });
 }
 
 export function acceptVendorInvitation(token: string, body: { name?: string; password?: string }) {
-  return api<SessionInfo>(`/vendor-invitations/${id(token)}/accept`, { method: 'POST', body });
+  return request(client.POST('/vendor-invitations/{token}/accept', { params: { path: { token } }, body }));
 }
 
 // --- the vendor's contracts ---
@@ -44,17 +43,21 @@ export function acceptVendorInvitation(token: string, body: { name?: string; pas
 export function useVendorContracts(enabled = true) {
   return useQuery({
     queryKey: vendorPortalKeys.contracts,
-    queryFn: () => api<ContractView[]>('/vendor-portal/contracts'),
+    queryFn: () => request(client.GET('/vendor-portal/contracts')),
     enabled,
   });
 }
 
 // --- answer sets ---
 
+function fetchAnswerSets(vendorId: string) {
+  return request(client.GET('/vendors/{vendorId}/answer-sets', { params: { path: { vendorId } } }));
+}
+
 export function useAnswerSets(vendorId: string | undefined) {
   return useQuery({
     queryKey: vendorPortalKeys.answerSets(vendorId ?? ''),
-    queryFn: () => api<AnswerSetView[]>(`/vendors/${id(vendorId!)}/answer-sets`),
+    queryFn: () => fetchAnswerSets(vendorId!),
     enabled: !!vendorId,
   });
 }
@@ -64,25 +67,25 @@ export function useAllAnswerSets(vendorIds: string[]) {
   return useQueries({
     queries: vendorIds.map((vendorId) => ({
       queryKey: vendorPortalKeys.answerSets(vendorId),
-      queryFn: () => api<AnswerSetView[]>(`/vendors/${id(vendorId)}/answer-sets`),
+      queryFn: () => fetchAnswerSets(vendorId),
     })),
   });
 }
 
 export function createAnswerSet(vendorId: string, body: AnswerSetInput) {
-  return api<AnswerSetView>(`/vendors/${id(vendorId)}/answer-sets`, { method: 'POST', body });
+  return request(client.POST('/vendors/{vendorId}/answer-sets', { params: { path: { vendorId } }, body }));
 }
 
 export function updateAnswerSet(answerSetId: string, body: AnswerSetInput & { version: number }) {
-  return api<AnswerSetView>(`/answer-sets/${id(answerSetId)}`, { method: 'PUT', body });
+  return request(client.PUT('/answer-sets/{answerSetId}', { params: { path: { answerSetId } }, body }));
 }
 
 export function deleteAnswerSet(answerSetId: string) {
-  return api<void>(`/answer-sets/${id(answerSetId)}`, { method: 'DELETE' });
+  return request(client.DELETE('/answer-sets/{answerSetId}', { params: { path: { answerSetId } } }));
 }
 
 export function applyAnswerSet(answerSetId: string, body: { formIds: string[]; date: string }) {
-  return api<ApplyAnswerSetResult>(`/answer-sets/${id(answerSetId)}/apply`, { method: 'POST', body });
+  return request(client.POST('/answer-sets/{answerSetId}/apply', { params: { path: { answerSetId } }, body }));
 }
 
 // --- MDS/SDS ---
@@ -90,7 +93,7 @@ export function applyAnswerSet(answerSetId: string, body: { formIds: string[]; d
 export function useDisclosures(contractId: string) {
   return useQuery({
     queryKey: vendorPortalKeys.disclosures(contractId),
-    queryFn: () => api<DisclosureView[]>(`/contracts/${id(contractId)}/disclosures`),
+    queryFn: () => request(client.GET('/contracts/{contractId}/disclosures', { params: { path: { contractId } } })),
     enabled: !!contractId,
   });
 }
@@ -111,11 +114,11 @@ export function uploadDisclosure(contractId: string, input: DisclosureUpload) {
   body.append('jahisVersion', input.jahisVersion);
   body.append('receivedOn', input.receivedOn);
   body.append('file', input.file, input.file.name);
-  return api<DisclosureView>(`/contracts/${id(contractId)}/disclosures`, { method: 'POST', body });
+  return request(client.POST('/contracts/{contractId}/disclosures', { params: { path: { contractId } }, ...multipart(body) }));
 }
 
 export function deleteDisclosure(disclosureId: string) {
-  return api<void>(`/disclosures/${id(disclosureId)}`, { method: 'DELETE' });
+  return request(client.DELETE('/disclosures/{disclosureId}', { params: { path: { disclosureId } } }));
 }
 
 export function disclosureFileUrl(disclosureId: string) {
@@ -127,17 +130,17 @@ export function disclosureFileUrl(disclosureId: string) {
 export function useRoleSharing(contractId: string) {
   return useQuery({
     queryKey: vendorPortalKeys.roleSharing(contractId),
-    queryFn: () => api<RoleSharingView>(`/contracts/${id(contractId)}/role-sharing`),
+    queryFn: () => request(client.GET('/contracts/{contractId}/role-sharing', { params: { path: { contractId } } })),
     enabled: !!contractId,
   });
 }
 
 export function saveRoleSharing(contractId: string, body: { version: number | null; rows: RoleSharingRow[] }) {
-  return api<RoleSharingView>(`/contracts/${id(contractId)}/role-sharing`, { method: 'PUT', body });
+  return request(client.PUT('/contracts/{contractId}/role-sharing', { params: { path: { contractId } }, body }));
 }
 
 export function confirmRoleSharing(contractId: string, version: number) {
-  return api<RoleSharingView>(`/contracts/${id(contractId)}/role-sharing/confirm`, { method: 'POST', body: { version } });
+  return request(client.POST('/contracts/{contractId}/role-sharing/confirm', { params: { path: { contractId } }, body: { version } }));
 }
 
 export function roleSharingExportUrl(contractId: string, format: 'pdf' | 'xlsx', locale: string) {
