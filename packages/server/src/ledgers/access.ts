@@ -5,13 +5,13 @@ import { notFound } from '../http/errors.js';
 import { facilityFor } from '../tenancy/scope.js';
 import { ledgerTable, type AccountRow, type AssetRow, type LedgerDefinition } from './definitions.js';
 
-export type LedgerRow = AssetRow | AccountRow;
+type LedgerRow = AssetRow | AccountRow;
 
 /** A ledger record the actor may act on; someone outside its facility gets 404, as for facilities. */
-export async function recordFor(db: Db, actor: Actor, definition: LedgerDefinition, id: string, permission: Permission) {
+export async function recordFor(db: Db, actor: Actor, definition: LedgerDefinition, id: string, permission: Permission): Promise<LedgerRow> {
   const table = ledgerTable(definition);
   const [row] = (await db.select().from(table).where(eq(table.id, id))) as LedgerRow[];
   if (!row) throw notFound();
-  const facility = await facilityFor(db, actor, row.facilityId, permission);
-  return { row, facility };
+  await facilityFor(db, actor, row.facilityId, permission);
+  return row;
 }

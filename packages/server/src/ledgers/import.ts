@@ -127,7 +127,7 @@ export async function mappingView(db: Db, actor: Actor, facilityId: string, ledg
   return Object.entries(await savedMapping(db, facilityId, ledger)).map(([header, field]) => ({ header, field }));
 }
 
-export async function savedMapping(db: Db | Tx, facilityId: string, ledger: LedgerKind): Promise<HeaderMapping> {
+async function savedMapping(db: Db, facilityId: string, ledger: LedgerKind): Promise<HeaderMapping> {
   const rows = await db.select().from(ledgerHeaderMappings).where(and(eq(ledgerHeaderMappings.facilityId, facilityId), eq(ledgerHeaderMappings.ledger, ledger)));
   return Object.fromEntries(rows.map((r) => [r.header, r.field])) as HeaderMapping;
 }

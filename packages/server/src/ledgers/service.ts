@@ -56,7 +56,7 @@ export async function listRecords(db: Db, actor: Actor, definition: LedgerDefini
 }
 
 export async function readRecord(db: Db, actor: Actor, definition: LedgerDefinition, id: string) {
-  const { row } = await recordFor(db, actor, definition, id, 'ledger.read');
+  const row = await recordFor(db, actor, definition, id, 'ledger.read');
   return definition.present(row);
 }
 
@@ -69,7 +69,7 @@ export async function createRecord(db: Db, actor: Actor, context: AuditContext, 
 }
 
 export async function updateRecord(db: Db, actor: Actor, context: AuditContext, definition: LedgerDefinition, id: string, input: Input & { version: number }) {
-  const { row: before } = await recordFor(db, actor, definition, id, 'ledger.edit');
+  const before = await recordFor(db, actor, definition, id, 'ledger.edit');
   const { version, ...changes } = input;
   const row = await unlessDuplicate(definition, () =>
     inTransaction(db, (tx) => updateAudited(tx, context, ledgerTable(definition), before as AssetRow, version, changes, auditOf(definition, 'update', scopeOf(before)))),
@@ -78,7 +78,7 @@ export async function updateRecord(db: Db, actor: Actor, context: AuditContext, 
 }
 
 export async function deleteRecord(db: Db, actor: Actor, context: AuditContext, definition: LedgerDefinition, id: string, version: number): Promise<void> {
-  const { row: before } = await recordFor(db, actor, definition, id, 'ledger.edit');
+  const before = await recordFor(db, actor, definition, id, 'ledger.edit');
   await inTransaction(db, (tx) => deleteAudited(tx, context, ledgerTable(definition), before as AssetRow, version, auditOf(definition, 'delete', scopeOf(before))));
 }
 
@@ -92,7 +92,7 @@ export async function recordsToExport(db: Db, actor: Actor, definition: LedgerDe
 
 /** Every change to one record, oldest first, as the audit trail holds it. */
 export async function recordHistory(db: Db, actor: Actor, definition: LedgerDefinition, id: string): Promise<z.infer<typeof RecordHistoryEntry>[]> {
-  const { row } = await recordFor(db, actor, definition, id, 'ledger.read');
+  const row = await recordFor(db, actor, definition, id, 'ledger.read');
   const events = await db
     .select({ event: auditEvents, actorName: users.name })
     .from(auditEvents)
