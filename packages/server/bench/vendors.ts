@@ -25,7 +25,7 @@ import { Keyring } from '../src/crypto/keyring.js';
 import { openDatabase, type Database } from '../src/db/connect.js';
 import { runMigrations } from '../src/db/migrate.js';
 import { answerRounds, assessments, auditEvents, vendorInvitations } from '../src/db/schema.js';
-import { createAssessment } from '../src/assessments/service.js';
+import { openAssessment } from '../src/assessments/service.js';
 import { createFacility } from '../src/facilities/service.js';
 import { openAppJobs } from '../src/jobs/app-jobs.js';
 import { createOrganization } from '../src/organizations/service.js';
@@ -211,7 +211,7 @@ async function measure(
         const n = i + 1;
         const organization = await createOrganization(tx, context, CreateOrganizationRequest.parse({ name: `医療法人ベンチ${n}会` }));
         const facility = await createFacility(tx, context, organization.id, CreateFacilityRequest.parse({ name: `ベンチ${n}クリニック`, kind: 'clinic', prefecture: '13', healthCenter: '新宿区保健所' }));
-        await createAssessment(tx, context, catalog, facility, CreateAssessmentRequest.parse({ fiscalYear, hasVendorContract: true }));
+        await openAssessment(tx, context, catalog, facility, CreateAssessmentRequest.parse({ fiscalYear, hasVendorContract: true }));
         const contract = await createContract(
           tx,
           context,

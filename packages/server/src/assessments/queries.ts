@@ -20,7 +20,7 @@ function contractsOf(db: Db, facilityId: string) {
     .innerJoin(vendors, eq(vendors.id, vendorContracts.vendorId))
     .where(eq(vendorContracts.facilityId, facilityId));
 }
-import { presentEvidence, presentRound, type AssessmentRow, type RoundRow } from './presenter.js';
+import { presentAssessment, presentEvidence, presentRound, type AssessmentRow, type RoundRow } from './presenter.js';
 
 export async function roundsOf(db: Db, assessmentIds: string[]) {
   if (assessmentIds.length === 0) return [];
@@ -82,6 +82,7 @@ export async function facilityYearBundle(db: Db, catalog: Catalog, facility: Fac
   };
 }
 
+/** A form with its answers, evidence and the evaluation of its year (anchored on `own`, the facility's own form). */
 export async function assessmentDetail(db: Db, catalog: Catalog, facility: FacilityRow, assessment: AssessmentRow, own: AssessmentRow) {
   const rounds = await roundsOf(db, [assessment.id]);
   const evidence = await db
@@ -94,6 +95,7 @@ export async function assessmentDetail(db: Db, catalog: Catalog, facility: Facil
   for (const r of rounds) (answers[r.round.itemId] ??= []).push(presentRound(r.round, r.answeredBy));
   const bundle = await facilityYearBundle(db, catalog, facility, own);
   return {
+    assessment: presentAssessment(assessment),
     answers,
     evidence: evidence.map((e) => presentEvidence(e.evidence, e.uploadedBy)),
     evaluation: evaluate(catalog, bundle),

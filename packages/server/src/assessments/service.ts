@@ -1,16 +1,44 @@
-import { allowsNotApplicable, isSingleRound, type Catalog, type FacilityKind, type FormKind, type SaveRound } from '@mamori/domain';
-import { and, desc, eq, isNull, lt } from 'drizzle-orm';
-import type { Tx } from '../db/connect.js';
+import {
+  allowsNotApplicable,
+  isSingleRound,
+  type Actor,
+  type AssessmentDetail,
+  type AssessmentSummary,
+  type Catalog,
+  type CreateAssessmentRequest,
+  type CreateVendorFormRequest,
+  type FacilityKind,
+  type FormKind,
+  type SaveRound,
+} from '@mamori/domain';
+import { and, asc, desc, eq, isNull, lt } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db, Tx } from '../db/connect.js';
 import { answerRounds, assessments } from '../db/schema.js';
 import { diff, recordAudit, type AuditContext } from '../audit/record.js';
 import { AppError, invalid, notFound, versionConflict } from '../http/errors.js';
-import type { FacilityRow } from '../tenancy/scope.js';
-import type { AssessmentRow } from './presenter.js';
+import { facilityFor, type FacilityRow } from '../tenancy/scope.js';
+import { inTransaction, insertAudited, updateAudited } from '../writes/audited.js';
+import { assessmentFor, ownFormOf } from './access.js';
+import { presentAssessment, type AssessmentRow } from './presenter.js';
+import { assessmentDetail } from './queries.js';
 
 const roundFields = ['value', 'date', 'targetDate', 'note', 'riskAcceptance'] as const;
 
 function scopeOf(a: AssessmentRow) {
   return { organizationId: a.organizationId, facilityId: a.facilityId };
+}
+
+export async function listAssessments(db: Db, actor: Actor, facilityId: string): Promise<AssessmentSummary[]> {
+  await facilityFor(db, actor, facilityId, 'assessment.read');
+  const rows = await db.select().from(assessments).where(eq(assessments.facilityId, facilityId)).orderBy(asc(assessments.fiscalYear), asc(assessments.form));
+  return rows.map(presentAssessment);
+}
+
+/** A form as its page shows it: answers, evidence and the evaluation of its year. */
+export async function assessmentView(db: Db, catalog: Catalog, actor: Actor, assessmentId: string): Promise<AssessmentDetail> {
+  const { assessment, facility } = await assessmentFor(db, actor, assessmentId, 'assessment.read');
+  return assessmentDetail(db, catalog, facility, assessment, await ownFormOf(db, assessment));
 }
 
 /**
@@ -19,12 +47,19 @@ function scopeOf(a: AssessmentRow) {
  * only when it is done again.
  */
 export async function createAssessment(
-  tx: Tx,
-  context: AuditContext,
+  db: Db,
   catalog: Catalog,
-  facility: FacilityRow,
-  input: { fiscalYear: number; hasVendorContract: boolean; carryOver: boolean },
-) {
+  actor: Actor,
+  context: AuditContext,
+  facilityId: string,
+  input: z.infer<typeof CreateAssessmentRequest>,
+): Promise<AssessmentSummary> {
+  const facility = await facilityFor(db, actor, facilityId, 'assessment.create');
+  return presentAssessment(await inTransaction(db, (tx) => openAssessment(tx, context, catalog, facility, input)));
+}
+
+/** The transactional part of `createAssessment`, for a caller that already holds the facility and a transaction. */
+export async function openAssessment(tx: Tx, context: AuditContext, catalog: Catalog, facility: FacilityRow, input: z.infer<typeof CreateAssessmentRequest>) {
   const edition = catalog.editionForFiscalYear(input.fiscalYear);
   if (!edition) throw invalid('body.fiscalYear', 'edition_missing', { fiscalYear: input.fiscalYear });
   const form = catalog.facilityForm(edition, facility.kind as FacilityKind)!;
@@ -83,15 +118,28 @@ export async function createAssessment(
   return row!;
 }
 
-export async function updateAssessment(tx: Tx, context: AuditContext, assessment: AssessmentRow, input: { version: number; hasVendorContract: boolean }) {
-  const [row] = await tx
-    .update(assessments)
-    .set({ hasVendorContract: input.hasVendorContract, version: input.version + 1, updatedAt: new Date() })
-    .where(and(eq(assessments.id, assessment.id), eq(assessments.version, input.version)))
-    .returning();
-  if (!row) throw versionConflict();
-  await recordAudit(tx, context, { action: 'assessment.update', entityType: 'assessment', entityId: row.id, ...scopeOf(row), changes: diff(assessment, row, ['hasVendorContract']) });
-  return row;
+export async function updateAssessment(db: Db, catalog: Catalog, actor: Actor, context: AuditContext, assessmentId: string, input: { version: number; hasVendorContract: boolean }): Promise<AssessmentDetail> {
+  const { assessment } = await assessmentFor(db, actor, assessmentId, 'assessment.answer');
+  await inTransaction(db, (tx) =>
+    updateAudited(tx, context, assessments, assessment, input.version, { hasVendorContract: input.hasVendorContract }, {
+      action: 'assessment.update', entityType: 'assessment', scope: scopeOf(assessment), fields: ['hasVendorContract'],
+    }),
+  );
+  return assessmentView(db, catalog, actor, assessment.id);
+}
+
+/** Answers one round of one item of the form (see `saveRound`). */
+export async function answerRound(db: Db, catalog: Catalog, actor: Actor, context: AuditContext, assessmentId: string, itemId: string, round: number, input: SaveRound): Promise<AssessmentDetail> {
+  const { assessment } = await assessmentFor(db, actor, assessmentId, 'assessment.answer');
+  await inTransaction(db, (tx) => saveRound(tx, context, catalog, assessment, itemId, round, input));
+  return assessmentView(db, catalog, actor, assessment.id);
+}
+
+/** Withdraws the latest round of one item (see `deleteRound`). */
+export async function withdrawRound(db: Db, catalog: Catalog, actor: Actor, context: AuditContext, assessmentId: string, itemId: string, round: number): Promise<AssessmentDetail> {
+  const { assessment } = await assessmentFor(db, actor, assessmentId, 'assessment.answer');
+  await inTransaction(db, (tx) => deleteRound(tx, context, assessment, itemId, round));
+  return assessmentView(db, catalog, actor, assessment.id);
 }
 
 /**
@@ -152,20 +200,21 @@ export async function deleteRound(tx: Tx, context: AuditContext, assessment: Ass
 }
 
 /** Adds a vendor form beside the facility's own form of the same year; excluded items must exist on it. */
-export async function createVendorForm(tx: Tx, context: AuditContext, catalog: Catalog, own: AssessmentRow, input: { vendorName: string; excludedItems: string[] }) {
+export async function createVendorForm(db: Db, catalog: Catalog, actor: Actor, context: AuditContext, assessmentId: string, input: z.infer<typeof CreateVendorFormRequest>): Promise<AssessmentSummary> {
+  const { assessment } = await assessmentFor(db, actor, assessmentId, 'assessment.create');
+  const own = await ownFormOf(db, assessment);
   const form = catalog.form(own.edition, 'vendor');
   if (!form) throw invalid('body', 'vendor_form_edition_missing', { edition: own.edition });
   input.excludedItems.forEach((id, index) => {
     if (!form.items.some((i) => i.id === id)) throw invalid(`body.excludedItems.${index}`, 'vendor_item_unknown', { item: id });
   });
-  const [existing] = await tx
-    .select({ id: assessments.id })
-    .from(assessments)
-    .where(and(eq(assessments.facilityId, own.facilityId), eq(assessments.fiscalYear, own.fiscalYear), eq(assessments.vendorName, input.vendorName)));
-  if (existing) throw new AppError(409, 'conflict', {}, [{ path: 'body.vendorName', code: 'vendor_assessment_exists' }]);
-  const [row] = await tx
-    .insert(assessments)
-    .values({
+  const row = await inTransaction(db, async (tx) => {
+    const [existing] = await tx
+      .select({ id: assessments.id })
+      .from(assessments)
+      .where(and(eq(assessments.facilityId, own.facilityId), eq(assessments.fiscalYear, own.fiscalYear), eq(assessments.vendorName, input.vendorName)));
+    if (existing) throw new AppError(409, 'conflict', {}, [{ path: 'body.vendorName', code: 'vendor_assessment_exists' }]);
+    const values = {
       organizationId: own.organizationId,
       facilityId: own.facilityId,
       fiscalYear: own.fiscalYear,
@@ -174,14 +223,11 @@ export async function createVendorForm(tx: Tx, context: AuditContext, catalog: C
       vendorName: input.vendorName,
       excludedItems: input.excludedItems,
       hasVendorContract: true,
-    })
-    .returning();
-  await recordAudit(tx, context, {
-    action: 'assessment.create',
-    entityType: 'assessment',
-    entityId: row!.id,
-    ...scopeOf(row!),
-    changes: { vendorName: { before: null, after: input.vendorName }, excludedItems: { before: null, after: input.excludedItems }, fiscalYear: { before: null, after: own.fiscalYear } },
+    };
+    return insertAudited(tx, context, assessments, values, {
+      action: 'assessment.create', entityType: 'assessment', scope: scopeOf(own), fields: [],
+      extra: { vendorName: { before: null, after: input.vendorName }, excludedItems: { before: null, after: input.excludedItems }, fiscalYear: { before: null, after: own.fiscalYear } },
+    });
   });
-  return row!;
+  return presentAssessment(row);
 }

@@ -10,6 +10,7 @@ import {
   type AssetView,
   type LedgerKind,
 } from '@mamori/domain';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import { accounts, assets } from '../db/schema.js';
 
 export type AssetRow = typeof assets.$inferSelect;
@@ -30,6 +31,10 @@ export interface LedgerDefinition {
   linkKey(fields: Record<string, unknown>): string;
   label(fields: Record<string, unknown>): string;
   present(row: AssetRow | AccountRow): AssetView | AccountView;
+  /** The columns a search of the list looks in. */
+  searchColumns: readonly PgColumn[];
+  /** The column the list and the export are sorted by. */
+  order: PgColumn;
   /**
    * What a new imported record takes from the ledger as it is, for fields its row leaves blank (an account's scope
    * from its system's other accounts). Built once per import from the existing records.
@@ -48,6 +53,8 @@ export const assetLedger: LedgerDefinition = {
   linkKey: (f) => text(f.managementNumber),
   label: (f) => `${text(f.managementNumber)} ${text(f.computerName) || text(f.software)}`.trim(),
   present: (row) => presentAsset(row as AssetRow),
+  searchColumns: [assets.managementNumber, assets.computerName, assets.ipAddress, assets.os, assets.software, assets.location, assets.users, assets.vendor],
+  order: assets.managementNumber,
 };
 
 export const accountLedger: LedgerDefinition = {
@@ -59,6 +66,8 @@ export const accountLedger: LedgerDefinition = {
   linkKey: (f) => `${text(f.system)}\u0000${text(f.loginId)}`,
   label: (f) => [text(f.loginId), text(f.system)].filter(Boolean).join(' / '),
   present: (row) => presentAccount(row as AccountRow),
+  searchColumns: [accounts.loginId, accounts.familyName, accounts.givenName, accounts.department, accounts.system, accounts.role],
+  order: accounts.loginId,
   // A terminal PC's Windows or Active Directory accounts are set to terminal scope once for their system; new accounts
   // of that system imported without a scope column follow it (issue 11: 2(4)/2(5) for terminals).
   inherited: (existing) => {

@@ -1,15 +1,13 @@
-import { asc, eq } from 'drizzle-orm';
 import { findUnsafeText, HeaderMapping, LedgerExportQuery, LedgerParams, ImportResult, SavedMappingView, todayInTokyo } from '@mamori/domain';
 import type { Routes } from '../http/types.js';
-import { accounts, assets } from '../db/schema.js';
 import { auditContext, requireAuth } from '../auth/context.js';
 import { AppError } from '../http/errors.js';
 import { contentDisposition } from '../http/content-disposition.js';
 import { requestLocale } from '../http/locale.js';
 import { readUpload } from '../files/upload.js';
-import { facilityFor } from '../tenancy/scope.js';
-import { ledgerOf, ledgerTable } from './definitions.js';
-import { importLedger, savedMapping } from './import.js';
+import { ledgerOf } from './definitions.js';
+import { facilityToImportInto, importLedger, mappingView } from './import.js';
+import { recordsToExport } from './service.js';
 
 const exportTypes = {
   xlsx: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: 'xlsx' },
@@ -42,7 +40,7 @@ export const ledgerImportRoutes: Routes = (app, deps) => {
     { schema: { params: LedgerParams, consumes: ['multipart/form-data'], response: { 200: ImportResult } } },
     async (request) => {
       const { actor, user } = requireAuth(request);
-      const facility = await facilityFor(db, actor, request.params.facilityId, 'ledger.edit');
+      const facility = await facilityToImportInto(db, actor, request.params.facilityId);
       const upload = await readUpload(request, deps.config);
       return importLedger(db, deps.workers, {
         facility,
@@ -58,19 +56,15 @@ export const ledgerImportRoutes: Routes = (app, deps) => {
     },
   );
 
-  app.get('/facilities/:facilityId/ledgers/:ledger/mapping', { schema: { params: LedgerParams, response: { 200: SavedMappingView } } }, async (request) => {
-    await facilityFor(db, requireAuth(request).actor, request.params.facilityId, 'ledger.read');
-    const mapping = await savedMapping(db, request.params.facilityId, request.params.ledger);
-    return Object.entries(mapping).map(([header, field]) => ({ header, field }));
-  });
+  app.get('/facilities/:facilityId/ledgers/:ledger/mapping', { schema: { params: LedgerParams, response: { 200: SavedMappingView } } }, async (request) =>
+    mappingView(db, requireAuth(request).actor, request.params.facilityId, request.params.ledger),
+  );
 
   app.get('/facilities/:facilityId/ledgers/:ledger/export', { schema: { params: LedgerParams, querystring: LedgerExportQuery } }, async (request, reply) => {
-    const facility = await facilityFor(db, requireAuth(request).actor, request.params.facilityId, 'ledger.read');
     const definition = ledgerOf(request.params.ledger);
-    const table = ledgerTable(definition);
+    const { facility, records } = await recordsToExport(db, requireAuth(request).actor, definition, request.params.facilityId);
     const { format, locale } = request.query;
-    const rows = await db.select().from(table).where(eq(table.facilityId, facility.id)).orderBy(asc(definition.kind === 'assets' ? assets.managementNumber : accounts.loginId));
-    const content = await deps.workers.run('renderLedger', definition.kind, rows.map((r) => definition.present(r) as Record<string, unknown>), format, locale);
+    const content = await deps.workers.run('renderLedger', definition.kind, records, format, locale);
     const type = exportTypes[format];
     const name = `${facility.name}_${ledgerNames[definition.kind][locale]}_${todayInTokyo()}.${type.extension}`;
     return reply

@@ -1,11 +1,13 @@
-import { todayInTokyo, type HeaderMapping, type ImportResult, type LedgerKind, type Locale } from '@mamori/domain';
+import { todayInTokyo, type Actor, type HeaderMapping, type ImportResult, type LedgerKind, type Locale, type SavedMappingView } from '@mamori/domain';
+import type { z } from 'zod';
 import { and, eq, sql } from 'drizzle-orm';
 import { bulkInsert, bulkUpdateVersioned } from '../db/bulk.js';
 import type { Db, Tx } from '../db/connect.js';
 import { ledgerHeaderMappings, ledgerReviews } from '../db/schema.js';
 import { recordAuditBatch, type AuditContext, type AuditEntry } from '../audit/record.js';
 import { AppError } from '../http/errors.js';
-import type { FacilityRow } from '../tenancy/scope.js';
+import { facilityFor, type FacilityRow } from '../tenancy/scope.js';
+import { inTransaction } from '../writes/audited.js';
 import { ledgerOf, ledgerTable, type LedgerDefinition } from './definitions.js';
 import { isTooLarge } from './spreadsheet-error.js';
 import { planImport, type ImportPlan } from './import-plan.js';
@@ -62,7 +64,7 @@ export async function importLedger(db: Db, workers: Workers, input: ImportInput)
   Object.assign(result, { created: plan.creates.length, updated: plan.updates.length, unchanged: plan.unchanged });
   if (!input.commit) return result;
 
-  await db.transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     await writePlan(tx, definition, input.facility, plan);
     await recordAuditBatch(tx, input.context, auditEntries(definition, input, plan));
     await saveMapping(tx, input.facility.id, input.ledger, input.chosen);
@@ -116,7 +118,16 @@ function auditEntries(definition: LedgerDefinition, input: ImportInput, plan: Im
   return entries;
 }
 
-export async function savedMapping(db: Db | Tx, facilityId: string, ledger: LedgerKind): Promise<HeaderMapping> {
+/** The facility a ledger file is imported into: checked before the upload is read, so an outsider learns nothing. */
+export const facilityToImportInto = (db: Db, actor: Actor, facilityId: string) => facilityFor(db, actor, facilityId, 'ledger.edit');
+
+/** The headings mapped by hand at the last import, as the import page shows them. */
+export async function mappingView(db: Db, actor: Actor, facilityId: string, ledger: LedgerKind): Promise<z.infer<typeof SavedMappingView>> {
+  await facilityFor(db, actor, facilityId, 'ledger.read');
+  return Object.entries(await savedMapping(db, facilityId, ledger)).map(([header, field]) => ({ header, field }));
+}
+
+async function savedMapping(db: Db, facilityId: string, ledger: LedgerKind): Promise<HeaderMapping> {
   const rows = await db.select().from(ledgerHeaderMappings).where(and(eq(ledgerHeaderMappings.facilityId, facilityId), eq(ledgerHeaderMappings.ledger, ledger)));
   return Object.fromEntries(rows.map((r) => [r.header, r.field])) as HeaderMapping;
 }

@@ -1,21 +1,18 @@
-import { todayInTokyo, type LedgerReviewView } from '@mamori/domain';
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Tx } from '../db/connect.js';
+import { todayInTokyo, type AccountReviewRequest, type Actor, type LedgerReviewView } from '@mamori/domain';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db, Tx } from '../db/connect.js';
 import { accounts, ledgerReviews } from '../db/schema.js';
 import { recordAuditBatch, type AuditContext, type AuditEntry } from '../audit/record.js';
 import { invalid } from '../http/errors.js';
-import type { FacilityRow } from '../tenancy/scope.js';
+import { facilityFor, type FacilityRow } from '../tenancy/scope.js';
+import { inTransaction, insertAudited } from '../writes/audited.js';
 import { accountLedger } from './definitions.js';
 
 type ReviewRow = typeof ledgerReviews.$inferSelect;
+type AccountDecision = z.infer<typeof AccountReviewRequest>['decisions'][number];
 
-export interface AccountDecision {
-  accountId: string;
-  decision: 'keep' | 'disable' | 'delete';
-  reason: string;
-}
-
-export function presentReview(row: ReviewRow): LedgerReviewView {
+function presentReview(row: ReviewRow): LedgerReviewView {
   const tally = (decision: string) => row.decisions.filter((d) => d.decision === decision).length;
   return {
     id: row.id,
@@ -30,11 +27,23 @@ export function presentReview(row: ReviewRow): LedgerReviewView {
   };
 }
 
+/** The facility's reviews, newest first. */
+export async function listReviews(db: Db, actor: Actor, facilityId: string): Promise<LedgerReviewView[]> {
+  await facilityFor(db, actor, facilityId, 'ledger.read');
+  const rows = await db.select().from(ledgerReviews).where(eq(ledgerReviews.facilityId, facilityId)).orderBy(desc(ledgerReviews.createdAt)).limit(200);
+  return rows.map(presentReview);
+}
+
 /**
  * The signed account review (棚卸): each decision is applied — disable switches the account off,
  * delete removes it from the ledger — and the review itself, with every reason, is kept as evidence.
  */
-export async function recordAccountReview(tx: Tx, context: AuditContext, facility: FacilityRow, reviewerName: string, decisions: readonly AccountDecision[], note: string): Promise<ReviewRow> {
+export async function reviewAccounts(db: Db, actor: Actor, context: AuditContext, facilityId: string, reviewerName: string, input: z.infer<typeof AccountReviewRequest>): Promise<LedgerReviewView> {
+  const facility = await facilityFor(db, actor, facilityId, 'ledger.review');
+  return presentReview(await inTransaction(db, (tx) => applyAccountReview(tx, context, facility, reviewerName, input.decisions, input.note)));
+}
+
+async function applyAccountReview(tx: Tx, context: AuditContext, facility: FacilityRow, reviewerName: string, decisions: readonly AccountDecision[], note: string): Promise<ReviewRow> {
   const ids = decisions.map((d) => d.accountId);
   if (new Set(ids).size !== ids.length) throw invalid('body.decisions', 'review_duplicate_account');
   const rows = await tx.select().from(accounts).where(and(eq(accounts.facilityId, facility.id), inArray(accounts.id, ids))).for('update');
@@ -71,13 +80,13 @@ export async function recordAccountReview(tx: Tx, context: AuditContext, facilit
 }
 
 /** "I checked the asset ledger is current": the confirmation 2(1) looks for. */
-export async function recordAssetReview(tx: Tx, context: AuditContext, facility: FacilityRow, reviewerName: string, note: string): Promise<ReviewRow> {
-  const [review] = await tx
-    .insert(ledgerReviews)
-    .values({ organizationId: facility.organizationId, facilityId: facility.id, ledger: 'assets', reviewedOn: todayInTokyo(), reviewedBy: context.actorId, reviewerName, note })
-    .returning();
-  await recordAuditBatch(tx, context, [
-    { action: 'ledger.review', entityType: 'ledger_review', entityId: review!.id, organizationId: facility.organizationId, facilityId: facility.id, changes: { assets: { before: null, after: { note } } } },
-  ]);
-  return review!;
+export async function reviewAssetLedger(db: Db, actor: Actor, context: AuditContext, facilityId: string, reviewerName: string, note: string): Promise<LedgerReviewView> {
+  const facility = await facilityFor(db, actor, facilityId, 'ledger.review');
+  const scope = { organizationId: facility.organizationId, facilityId: facility.id };
+  const review = await inTransaction(db, (tx) =>
+    insertAudited(tx, context, ledgerReviews, { ...scope, ledger: 'assets', reviewedOn: todayInTokyo(), reviewedBy: context.actorId, reviewerName, note }, {
+      action: 'ledger.review', entityType: 'ledger_review', scope, fields: [], extra: { assets: { before: null, after: { note } } },
+    }),
+  );
+  return presentReview(review);
 }

@@ -1,84 +1,103 @@
-import { and, eq } from 'drizzle-orm';
-import type { Db, Tx } from '../db/connect.js';
-import { diff, recordAudit, type AuditContext } from '../audit/record.js';
-import { AppError, isUniqueViolation, notFound, versionConflict } from '../http/errors.js';
-import type { FacilityRow } from '../tenancy/scope.js';
-import { ledgerTable, type LedgerDefinition, type AssetRow, type AccountRow } from './definitions.js';
+import type { Actor, LedgerListQuery, RecordHistoryEntry } from '@mamori/domain';
+import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { AuditContext } from '../audit/record.js';
+import type { Db } from '../db/connect.js';
+import { auditEvents, users } from '../db/schema.js';
+import { AppError, isUniqueViolation } from '../http/errors.js';
+import { facilityFor } from '../tenancy/scope.js';
+import { deleteAudited, inTransaction, insertAudited, updateAudited, type Audit } from '../writes/audited.js';
+import { recordFor } from './access.js';
+import { ledgerTable, type AssetRow, type LedgerDefinition } from './definitions.js';
 
-type LedgerRow = AssetRow | AccountRow;
+/** One ledger's records: list, read, create, edit, delete, export, and each record's history from the audit trail. */
+
+type Input = Record<string, unknown>;
+type Scope = { organizationId: string; facilityId: string };
 
 const duplicate = (definition: LedgerDefinition) =>
   new AppError(409, 'conflict', {}, [
     definition.kind === 'assets' ? { path: 'body.managementNumber', code: 'asset_number_taken' } : { path: 'body.loginId', code: 'account_taken' },
   ]);
 
-export async function createRecord(tx: Tx, context: AuditContext, definition: LedgerDefinition, facility: FacilityRow, input: Record<string, unknown>): Promise<LedgerRow> {
-  const table = ledgerTable(definition);
-  const values = { ...definition.defaults, ...input, organizationId: facility.organizationId, facilityId: facility.id };
-  let row: LedgerRow | undefined;
+/** A link key already taken (管理番号, or ユーザID on the same system) answers 409 naming the field. */
+async function unlessDuplicate<T>(definition: LedgerDefinition, write: () => Promise<T>): Promise<T> {
   try {
-    // A savepoint, so a duplicate answers 409 instead of aborting the caller's transaction.
-    [row] = (await tx.transaction((inner) => inner.insert(table).values(values as never).returning())) as LedgerRow[];
+    return await write();
   } catch (error) {
     if (isUniqueViolation(error)) throw duplicate(definition);
     throw error;
   }
-  await recordAudit(tx, context, {
-    action: `${definition.entityType}.create`,
-    entityType: definition.entityType,
-    entityId: row!.id,
-    organizationId: facility.organizationId,
-    facilityId: facility.id,
-    changes: diff(null, row as Record<string, unknown>, definition.fieldKeys),
-  });
-  return row!;
 }
 
-export async function updateRecord(tx: Tx, context: AuditContext, definition: LedgerDefinition, before: LedgerRow, input: Record<string, unknown> & { version: number }): Promise<LedgerRow> {
+// The shared code writes both ledgers through the asset table's type (see `ledgerTable`).
+const auditOf = (definition: LedgerDefinition, verb: 'create' | 'update' | 'delete', scope: Scope): Audit<AssetRow> => ({
+  action: `${definition.entityType}.${verb}`,
+  entityType: definition.entityType,
+  scope,
+  fields: definition.fieldKeys as readonly (keyof AssetRow & string)[],
+});
+
+const scopeOf = (row: Scope): Scope => ({ organizationId: row.organizationId, facilityId: row.facilityId });
+
+/** `%` and `_` typed in a search box are literal characters, not wildcards. */
+const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export async function listRecords(db: Db, actor: Actor, definition: LedgerDefinition, facilityId: string, query: z.infer<typeof LedgerListQuery>) {
+  await facilityFor(db, actor, facilityId, 'ledger.read');
   const table = ledgerTable(definition);
+  const { q, page, pageSize } = query;
+  const filters: SQL[] = [eq(table.facilityId, facilityId)];
+  if (q?.trim()) filters.push(or(...definition.searchColumns.map((column) => ilike(column, likePattern(q.trim()))))!);
+  const where = and(...filters);
+  const [total] = await db.select({ n: count() }).from(table).where(where);
+  const rows = await db.select().from(table).where(where).orderBy(asc(definition.order), asc(table.id)).limit(pageSize).offset((page - 1) * pageSize);
+  return { total: total!.n, items: rows.map(definition.present) };
+}
+
+export async function readRecord(db: Db, actor: Actor, definition: LedgerDefinition, id: string) {
+  const row = await recordFor(db, actor, definition, id, 'ledger.read');
+  return definition.present(row);
+}
+
+export async function createRecord(db: Db, actor: Actor, context: AuditContext, definition: LedgerDefinition, facilityId: string, input: Input) {
+  const facility = await facilityFor(db, actor, facilityId, 'ledger.edit');
+  const scope = { organizationId: facility.organizationId, facilityId: facility.id };
+  const values = { ...definition.defaults, ...input, ...scope } as AssetRow;
+  const row = await unlessDuplicate(definition, () => inTransaction(db, (tx) => insertAudited(tx, context, ledgerTable(definition), values, auditOf(definition, 'create', scope))));
+  return definition.present(row);
+}
+
+export async function updateRecord(db: Db, actor: Actor, context: AuditContext, definition: LedgerDefinition, id: string, input: Input & { version: number }) {
+  const before = await recordFor(db, actor, definition, id, 'ledger.edit');
   const { version, ...changes } = input;
-  let row: LedgerRow | undefined;
-  try {
-    [row] = (await tx.transaction((inner) =>
-      inner
-        .update(table)
-        .set({ ...changes, version: version + 1, updatedAt: new Date() } as never)
-        .where(and(eq(table.id, before.id), eq(table.version, version)))
-        .returning(),
-    )) as LedgerRow[];
-  } catch (error) {
-    if (isUniqueViolation(error)) throw duplicate(definition);
-    throw error;
-  }
-  if (!row) throw versionConflict();
-  await recordAudit(tx, context, {
-    action: `${definition.entityType}.update`,
-    entityType: definition.entityType,
-    entityId: row.id,
-    organizationId: row.organizationId,
-    facilityId: row.facilityId,
-    changes: diff(before as Record<string, unknown>, row as Record<string, unknown>, definition.fieldKeys),
-  });
-  return row;
+  const row = await unlessDuplicate(definition, () =>
+    inTransaction(db, (tx) => updateAudited(tx, context, ledgerTable(definition), before as AssetRow, version, changes, auditOf(definition, 'update', scopeOf(before)))),
+  );
+  return definition.present(row);
 }
 
-export async function deleteRecord(tx: Tx, context: AuditContext, definition: LedgerDefinition, before: LedgerRow, version: number): Promise<void> {
-  const table = ledgerTable(definition);
-  const [deleted] = await tx.delete(table).where(and(eq(table.id, before.id), eq(table.version, version))).returning({ id: table.id });
-  if (!deleted) throw versionConflict();
-  await recordAudit(tx, context, {
-    action: `${definition.entityType}.delete`,
-    entityType: definition.entityType,
-    entityId: before.id,
-    organizationId: before.organizationId,
-    facilityId: before.facilityId,
-    changes: diff(before as Record<string, unknown>, null, definition.fieldKeys),
-  });
+export async function deleteRecord(db: Db, actor: Actor, context: AuditContext, definition: LedgerDefinition, id: string, version: number): Promise<void> {
+  const before = await recordFor(db, actor, definition, id, 'ledger.edit');
+  await inTransaction(db, (tx) => deleteAudited(tx, context, ledgerTable(definition), before as AssetRow, version, auditOf(definition, 'delete', scopeOf(before))));
 }
 
-export async function loadRecord(tx: Db | Tx, definition: LedgerDefinition, id: string): Promise<LedgerRow> {
+/** The facility and its whole ledger, presented, in the order of the list: what an export writes. */
+export async function recordsToExport(db: Db, actor: Actor, definition: LedgerDefinition, facilityId: string) {
+  const facility = await facilityFor(db, actor, facilityId, 'ledger.read');
   const table = ledgerTable(definition);
-  const [row] = (await tx.select().from(table).where(eq(table.id, id))) as LedgerRow[];
-  if (!row) throw notFound();
-  return row;
+  const rows = await db.select().from(table).where(eq(table.facilityId, facility.id)).orderBy(asc(definition.order));
+  return { facility, records: rows.map((r) => definition.present(r) as Record<string, unknown>) };
+}
+
+/** Every change to one record, oldest first, as the audit trail holds it. */
+export async function recordHistory(db: Db, actor: Actor, definition: LedgerDefinition, id: string): Promise<z.infer<typeof RecordHistoryEntry>[]> {
+  const row = await recordFor(db, actor, definition, id, 'ledger.read');
+  const events = await db
+    .select({ event: auditEvents, actorName: users.name })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(and(eq(auditEvents.entityId, row.id), eq(auditEvents.entityType, definition.entityType)))
+    .orderBy(asc(auditEvents.sequence));
+  return events.map(({ event, actorName }) => ({ occurredAt: event.occurredAt.toISOString(), action: event.action, actorName, changes: event.changes }));
 }
