@@ -29,14 +29,14 @@ import { loadCatalog } from '../src/checklist/catalog-loader.js';
 import { openDatabase, type Database, type Db } from '../src/db/connect.js';
 import { runMigrations } from '../src/db/migrate.js';
 import { accounts, assets, auditEvents, ledgerReviews } from '../src/db/schema.js';
-import { createFacility } from '../src/facilities/service.js';
+import { insertFacility } from '../src/facilities/service.js';
 import { loadLedgerFacts } from '../src/findings/facts.js';
 import { findingsView } from '../src/findings/present.js';
 import { assetLedger } from '../src/ledgers/definitions.js';
 import { importLedger, type ImportInput } from '../src/ledgers/import.js';
 import { planImport } from '../src/ledgers/import-plan.js';
 import { readSpreadsheet } from '../src/ledgers/read-file.js';
-import { createOrganization } from '../src/organizations/service.js';
+import { insertOrganization } from '../src/organizations/service.js';
 import type { FacilityRow } from '../src/tenancy/scope.js';
 import { openWorkers } from '../src/workers/pool.js';
 import { cleanupAll, cleanUpOnSignals, onCleanup } from './processes.js';
@@ -396,8 +396,8 @@ async function countWhere(db: Db, table: typeof assets | typeof auditEvents, whe
 
 async function setupFacility(database: Database, name: string): Promise<FacilityRow> {
   return database.db.transaction(async (tx) => {
-    const organization = await createOrganization(tx, context, { name: `ベンチマーク医療法人 ${randomBytes(3).toString('hex')}`, requireTotp: false });
-    return createFacility(tx, context, organization.id, { name, kind: 'hospital', prefecture: '13', healthCenter: '新宿区保健所', bedCount: 300 });
+    const organization = await insertOrganization(tx, context, { name: `ベンチマーク医療法人 ${randomBytes(3).toString('hex')}`, requireTotp: false });
+    return insertFacility(tx, context, organization.id, { name, kind: 'hospital', prefecture: '13', healthCenter: '新宿区保健所', bedCount: 300 });
   });
 }
 

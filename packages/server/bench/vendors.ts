@@ -26,9 +26,9 @@ import { openDatabase, type Database } from '../src/db/connect.js';
 import { runMigrations } from '../src/db/migrate.js';
 import { answerRounds, assessments, auditEvents, vendorInvitations } from '../src/db/schema.js';
 import { openAssessment } from '../src/assessments/service.js';
-import { createFacility } from '../src/facilities/service.js';
+import { insertFacility } from '../src/facilities/service.js';
 import { openAppJobs } from '../src/jobs/app-jobs.js';
-import { createOrganization } from '../src/organizations/service.js';
+import { insertOrganization } from '../src/organizations/service.js';
 import { createContract } from '../src/vendors/contracts-service.js';
 import { remindVendors } from '../src/vendors/reminders.js';
 import { cleanupAll, cleanUpOnSignals, onCleanup } from './processes.js';
@@ -209,8 +209,8 @@ async function measure(
     await db.transaction(async (tx) => {
       for (let i = start; i < Math.min(CLINICS, start + 50); i++) {
         const n = i + 1;
-        const organization = await createOrganization(tx, context, CreateOrganizationRequest.parse({ name: `医療法人ベンチ${n}会` }));
-        const facility = await createFacility(tx, context, organization.id, CreateFacilityRequest.parse({ name: `ベンチ${n}クリニック`, kind: 'clinic', prefecture: '13', healthCenter: '新宿区保健所' }));
+        const organization = await insertOrganization(tx, context, CreateOrganizationRequest.parse({ name: `医療法人ベンチ${n}会` }));
+        const facility = await insertFacility(tx, context, organization.id, CreateFacilityRequest.parse({ name: `ベンチ${n}クリニック`, kind: 'clinic', prefecture: '13', healthCenter: '新宿区保健所' }));
         await openAssessment(tx, context, catalog, facility, CreateAssessmentRequest.parse({ fiscalYear, hasVendorContract: true }));
         const contract = await createContract(
           tx,

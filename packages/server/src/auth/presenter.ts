@@ -1,9 +1,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { CurrentUser, FacilityRole, Locale, OrganizationRole, SessionInfo } from '@mamori/domain';
+import type { ApiToken, CurrentUser, FacilityRole, Locale, OrganizationRole, SessionInfo } from '@mamori/domain';
+import type { z } from 'zod';
 import type { Db } from '../db/connect.js';
 import type { AppDeps } from '../http/types.js';
 import { facilities, facilityMembers, organizationMembers, organizations, vendorMembers, vendors } from '../db/schema.js';
 import type { Authenticated, UserRow } from './context.js';
+import type { ApiTokenRow } from './tokens.js';
 
 export function presentUser(user: UserRow, restricted: Authenticated['restricted'] = null): CurrentUser {
   return {
@@ -17,6 +19,13 @@ export function presentUser(user: UserRow, restricted: Authenticated['restricted
     mustEnrollTotp: restricted === 'totp_enrollment_required',
   };
 }
+
+export const presentToken = (t: ApiTokenRow): z.infer<typeof ApiToken> => ({
+  id: t.id,
+  name: t.name,
+  createdAt: t.createdAt.toISOString(),
+  lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+});
 
 /** The organizations and facilities the user works in, for the facility switcher. */
 async function membershipSummary(db: Db, userId: string): Promise<SessionInfo['memberships']> {

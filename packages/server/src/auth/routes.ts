@@ -1,12 +1,12 @@
 import { LoginRequest, SessionInfo } from '@mamori/domain';
 import type { Routes } from '../http/types.js';
-import { recordAudit } from '../audit/record.js';
 import { auditContext, requireAuth } from './context.js';
 import { clearSessionCookie } from './cookie.js';
 import { authenticateCredentials } from './login.js';
 import { presentSession } from './presenter.js';
-import { SESSION_COOKIE, deleteSession, deleteUserSessions } from './sessions.js';
+import { SESSION_COOKIE } from './sessions.js';
 import { signIn } from './sign-in.js';
+import { signOut, signOutEverywhere } from './sign-out.js';
 
 export const authRoutes: Routes = (app, deps) => {
   const { db } = deps.database;
@@ -17,22 +17,13 @@ export const authRoutes: Routes = (app, deps) => {
   });
 
   app.post('/auth/logout', { config: { access: 'self' } }, async (request, reply) => {
-    const auth = requireAuth(request);
-    const cookie = request.cookies[SESSION_COOKIE];
-    await db.transaction(async (tx) => {
-      if (cookie) await deleteSession(tx, cookie);
-      await recordAudit(tx, auditContext(request), { action: 'user.logout', entityType: 'user', entityId: auth.user.id });
-    });
+    await signOut(db, auditContext(request), requireAuth(request).user.id, request.cookies[SESSION_COOKIE]);
     clearSessionCookie(reply);
     return reply.status(204).send();
   });
 
   app.post('/auth/logout-all', { config: { access: 'self' } }, async (request, reply) => {
-    const auth = requireAuth(request);
-    await db.transaction(async (tx) => {
-      await deleteUserSessions(tx, auth.user.id);
-      await recordAudit(tx, auditContext(request), { action: 'user.logout_all', entityType: 'user', entityId: auth.user.id });
-    });
+    await signOutEverywhere(db, auditContext(request), requireAuth(request).user.id);
     clearSessionCookie(reply);
     return reply.status(204).send();
   });
@@ -42,4 +33,3 @@ export const authRoutes: Routes = (app, deps) => {
     return presentSession(deps, auth.user, auth.session?.csrfToken ?? '', auth.restricted);
   });
 };
-

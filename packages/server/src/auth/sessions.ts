@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connect.js';
 import { sessions } from '../db/schema.js';
@@ -24,3 +24,6 @@ export const deleteSession = (db: Db, token: string) => db.delete(sessions).wher
 
 export const deleteUserSessions = (db: Db, userId: string) => db.delete(sessions).where(eq(sessions.userId, userId));
 
+/** Every session of the user but the one whose token hash is `keepTokenHash`. */
+export const deleteOtherSessions = (db: Db, userId: string, keepTokenHash: string) =>
+  db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.tokenHash, keepTokenHash)));

@@ -4,14 +4,14 @@ import { eq } from 'drizzle-orm';
 import { ConfigError } from '../config.js';
 import { UnknownKeyError } from '../crypto/keyring.js';
 import { DataDirBusyError } from '../db/data-dir-lock.js';
-import { apiTokens, users } from '../db/schema.js';
+import { users } from '../db/schema.js';
 import { recordAudit } from '../audit/record.js';
 import { hashPassword } from '../auth/password.js';
-import { newApiToken, sha256 } from '../auth/secrets.js';
+import { createApiToken } from '../auth/account-service.js';
 import { presentOrganization } from '../organizations/presenter.js';
-import { createOrganization } from '../organizations/service.js';
+import { insertOrganization } from '../organizations/service.js';
 import { presentFacility } from '../facilities/presenter.js';
-import { createFacility } from '../facilities/service.js';
+import { insertFacility } from '../facilities/service.js';
 import { AppError, presentDetail } from '../http/errors.js';
 import { errorMessage } from '@mamori/domain';
 import { restoreBackup, RestoreError, writeBackup } from '../backup/backup.js';
@@ -70,11 +70,7 @@ program
     withDatabase(async ({ db }) => {
       const [user] = await db.select().from(users).where(eq(users.email, o.email.toLowerCase()));
       if (!user) throw new InvalidArgumentError(`ユーザーが見つかりません / no user with email ${o.email}`);
-      const token = newApiToken();
-      await db.transaction(async (tx) => {
-        const [created] = await tx.insert(apiTokens).values({ userId: user.id, name: o.name, tokenHash: sha256(token) }).returning();
-        await recordAudit(tx, cliAudit, { action: 'api_token.create', entityType: 'api_token', entityId: created!.id, changes: { name: { before: null, after: o.name } } });
-      });
+      const { token } = await createApiToken(db, cliAudit, user.id, o.name);
       console.log(token);
     }),
   );
@@ -87,7 +83,7 @@ program
   .option('--require-totp', 'members must use two-factor authentication', false)
   .action((o: { name: string; requireTotp: boolean }) =>
     withDatabase(async ({ db }) => {
-      const row = await db.transaction((tx) => createOrganization(tx, cliAudit, { name: o.name, requireTotp: o.requireTotp }));
+      const row = await db.transaction((tx) => insertOrganization(tx, cliAudit, { name: o.name, requireTotp: o.requireTotp }));
       printJson(presentOrganization(row));
     }),
   );
@@ -109,7 +105,7 @@ program
   .action((o: { org: string; name: string; kind: FacilityKind; prefecture?: string; healthCenter: string; beds?: number }) =>
     withDatabase(async ({ db }) => {
       const row = await db.transaction((tx) =>
-        createFacility(tx, cliAudit, o.org, { name: o.name, kind: o.kind, prefecture: o.prefecture ?? null, healthCenter: o.healthCenter, bedCount: o.beds ?? null }),
+        insertFacility(tx, cliAudit, o.org, { name: o.name, kind: o.kind, prefecture: o.prefecture ?? null, healthCenter: o.healthCenter, bedCount: o.beds ?? null }),
       );
       printJson(presentFacility(row));
     }),

@@ -2,7 +2,7 @@ import { CreateFacilityRequest, Facility, FacilityListQuery, Id, UpdateFacilityR
 import { z } from 'zod';
 import type { Routes } from '../http/types.js';
 import { auditContext, requireAuth } from '../auth/context.js';
-import { facilityFor, organizationFor } from '../tenancy/scope.js';
+import { facilityFor } from '../tenancy/scope.js';
 import { presentFacility } from './presenter.js';
 import { listVisibleFacilities } from './queries.js';
 import { createFacility, updateFacility } from './service.js';
@@ -20,12 +20,8 @@ export const facilityRoutes: Routes = (app, deps) => {
   app.post(
     '/organizations/:organizationId/facilities',
     { schema: { params: z.object({ organizationId: Id }), body: CreateFacilityRequest, response: { 200: Facility } } },
-    async (request) => {
-      const { actor } = requireAuth(request);
-      await organizationFor(db, actor, request.params.organizationId, 'facility.create');
-      const row = await db.transaction((tx) => createFacility(tx, auditContext(request), request.params.organizationId, request.body));
-      return presentFacility(row);
-    },
+    async (request) =>
+      presentFacility(await createFacility(db, requireAuth(request).actor, auditContext(request), request.params.organizationId, request.body)),
   );
 
   app.get('/facilities/:facilityId', { schema: { params: FacilityParams, response: { 200: Facility } } }, async (request) => {
@@ -35,10 +31,7 @@ export const facilityRoutes: Routes = (app, deps) => {
   app.patch(
     '/facilities/:facilityId',
     { schema: { params: FacilityParams, body: UpdateFacilityRequest, response: { 200: Facility } } },
-    async (request) => {
-      await facilityFor(db, requireAuth(request).actor, request.params.facilityId, 'facility.update');
-      const row = await db.transaction((tx) => updateFacility(tx, auditContext(request), request.params.facilityId, request.body));
-      return presentFacility(row);
-    },
+    async (request) =>
+      presentFacility(await updateFacility(db, requireAuth(request).actor, auditContext(request), request.params.facilityId, request.body)),
   );
 };

@@ -1,9 +1,11 @@
-import { bedCountProblem, type FacilityKind } from '@mamori/domain';
-import { and, eq } from 'drizzle-orm';
-import type { Tx } from '../db/connect.js';
+import { bedCountProblem, type Actor, type AuditAction, type FacilityKind } from '@mamori/domain';
+import { randomUUID } from 'node:crypto';
+import type { AuditContext } from '../audit/record.js';
+import type { Db, Tx } from '../db/connect.js';
 import { facilities } from '../db/schema.js';
-import { diff, recordAudit, type AuditContext } from '../audit/record.js';
-import { AppError, notFound, versionConflict } from '../http/errors.js';
+import { AppError } from '../http/errors.js';
+import { facilityFor, organizationFor, type FacilityRow } from '../tenancy/scope.js';
+import { inTransaction, insertAudited, updateAudited, type Audit } from '../writes/audited.js';
 
 const auditedFields = ['name', 'kind', 'prefecture', 'healthCenter', 'bedCount'] as const;
 
@@ -21,41 +23,35 @@ function assertBedCount(kind: FacilityKind, bedCount: number | null): void {
   if (problem === 'not_allowed') throw new AppError(400, 'bed_count_not_allowed', {}, [{ path: 'body.bedCount', code: 'bed_count_not_allowed' }]);
 }
 
-export async function createFacility(tx: Tx, context: AuditContext, organizationId: string, input: FacilityInput) {
+const facilityAudit = (action: AuditAction, facility: { organizationId: string; id: string }): Audit<FacilityRow> => ({
+  action,
+  entityType: 'facility',
+  scope: { organizationId: facility.organizationId, facilityId: facility.id },
+  fields: auditedFields,
+});
+
+/**
+ * A new facility inside the caller's transaction, with no permission check: for the CLI's operator, or a
+ * caller that has made it.
+ */
+export function insertFacility(tx: Tx, context: AuditContext, organizationId: string, input: FacilityInput): Promise<FacilityRow> {
   assertBedCount(input.kind, input.bedCount);
-  const [row] = await tx.insert(facilities).values({ ...input, organizationId }).returning();
-  await recordAudit(tx, context, {
-    action: 'facility.create',
-    entityType: 'facility',
-    entityId: row!.id,
-    organizationId,
-    facilityId: row!.id,
-    changes: diff(null, row!, auditedFields),
-  });
-  return row!;
+  // The id is chosen here so that the audit event is scoped to the facility it creates.
+  const id = randomUUID();
+  return insertAudited(tx, context, facilities, { ...input, id, organizationId }, facilityAudit('facility.create', { id, organizationId }));
 }
 
-export async function updateFacility(tx: Tx, context: AuditContext, facilityId: string, input: Partial<FacilityInput> & { version: number }) {
+export async function createFacility(db: Db, actor: Actor, context: AuditContext, organizationId: string, input: FacilityInput): Promise<FacilityRow> {
+  await organizationFor(db, actor, organizationId, 'facility.create');
+  return inTransaction(db, (tx) => insertFacility(tx, context, organizationId, input));
+}
+
+export async function updateFacility(db: Db, actor: Actor, context: AuditContext, facilityId: string, input: Partial<FacilityInput> & { version: number }): Promise<FacilityRow> {
+  const before = await facilityFor(db, actor, facilityId, 'facility.update');
   const { version, ...changes } = input;
-  const [before] = await tx.select().from(facilities).where(eq(facilities.id, facilityId)).for('update');
-  if (!before) throw notFound();
   const kind = changes.kind ?? (before.kind as FacilityKind);
   // Switching away from 病院 drops the bed count instead of failing on a stale one.
   const bedCount = changes.bedCount !== undefined ? changes.bedCount : kind === 'hospital' ? before.bedCount : null;
   assertBedCount(kind, bedCount);
-  const [row] = await tx
-    .update(facilities)
-    .set({ ...changes, bedCount, version: version + 1, updatedAt: new Date() })
-    .where(and(eq(facilities.id, facilityId), eq(facilities.version, version)))
-    .returning();
-  if (!row) throw versionConflict();
-  await recordAudit(tx, context, {
-    action: 'facility.update',
-    entityType: 'facility',
-    entityId: row.id,
-    organizationId: row.organizationId,
-    facilityId: row.id,
-    changes: diff(before, row, auditedFields),
-  });
-  return row;
+  return inTransaction(db, (tx) => updateAudited(tx, context, facilities, before, version, { ...changes, bedCount }, facilityAudit('facility.update', before)));
 }

@@ -12,8 +12,16 @@ export async function listVisibleOrganizations(db: Db, actor: Actor) {
   return db.select().from(organizations).where(inArray(organizations.id, ids)).orderBy(asc(organizations.name));
 }
 
+export interface OrganizationMemberRow {
+  userId: string;
+  email: string;
+  name: string;
+  organizationRole: string | null;
+  facilities: { facilityId: string; role: string }[];
+}
+
 /** Everyone with a role in the organization or one of its facilities. */
-export async function listOrganizationMembers(db: Db, organizationId: string) {
+export async function listOrganizationMembers(db: Db, organizationId: string): Promise<OrganizationMemberRow[]> {
   const adminRows = await db
     .select({ userId: users.id, email: users.email, name: users.name, role: organizationMembers.role })
     .from(organizationMembers)
@@ -24,7 +32,7 @@ export async function listOrganizationMembers(db: Db, organizationId: string) {
     .from(facilityMembers)
     .innerJoin(users, eq(users.id, facilityMembers.userId))
     .where(eq(facilityMembers.organizationId, organizationId));
-  const members = new Map<string, { userId: string; email: string; name: string; organizationRole: string | null; facilities: { facilityId: string; role: string }[] }>();
+  const members = new Map<string, OrganizationMemberRow>();
   const entry = (r: { userId: string; email: string; name: string }) => {
     let m = members.get(r.userId);
     if (!m) members.set(r.userId, (m = { userId: r.userId, email: r.email, name: r.name, organizationRole: null, facilities: [] }));

@@ -1,12 +1,11 @@
-import { CreateOrganizationRequest, Id, Organization, OrganizationMember, UpdateOrganizationRequest, can, type FacilityRole, type OrganizationRole } from '@mamori/domain';
+import { CreateOrganizationRequest, Id, Organization, OrganizationMember, UpdateOrganizationRequest } from '@mamori/domain';
 import { z } from 'zod';
 import type { Routes } from '../http/types.js';
 import { auditContext, requireAuth } from '../auth/context.js';
-import { forbidden } from '../http/errors.js';
 import { organizationFor } from '../tenancy/scope.js';
 import { presentOrganization } from './presenter.js';
-import { listOrganizationMembers, listVisibleOrganizations } from './queries.js';
-import { createOrganization, updateOrganization } from './service.js';
+import { listVisibleOrganizations } from './queries.js';
+import { createOrganization, organizationMembers, updateOrganization } from './service.js';
 
 const OrganizationParams = z.object({ organizationId: Id });
 
@@ -18,12 +17,9 @@ export const organizationRoutes: Routes = (app, deps) => {
     return rows.map(presentOrganization);
   });
 
-  app.post('/organizations', { schema: { body: CreateOrganizationRequest, response: { 200: Organization } } }, async (request) => {
-    const { actor } = requireAuth(request);
-    if (!can(actor, 'organization.create', { kind: 'global' })) throw forbidden();
-    const row = await db.transaction((tx) => createOrganization(tx, auditContext(request), request.body));
-    return presentOrganization(row);
-  });
+  app.post('/organizations', { schema: { body: CreateOrganizationRequest, response: { 200: Organization } } }, async (request) =>
+    presentOrganization(await createOrganization(db, requireAuth(request).actor, auditContext(request), request.body)),
+  );
 
   app.get('/organizations/:organizationId', { schema: { params: OrganizationParams, response: { 200: Organization } } }, async (request) => {
     const row = await organizationFor(db, requireAuth(request).actor, request.params.organizationId, 'organization.read');
@@ -33,26 +29,13 @@ export const organizationRoutes: Routes = (app, deps) => {
   app.patch(
     '/organizations/:organizationId',
     { schema: { params: OrganizationParams, body: UpdateOrganizationRequest, response: { 200: Organization } } },
-    async (request) => {
-      const { actor } = requireAuth(request);
-      await organizationFor(db, actor, request.params.organizationId, 'organization.update');
-      const row = await db.transaction((tx) => updateOrganization(tx, auditContext(request), request.params.organizationId, request.body));
-      return presentOrganization(row);
-    },
+    async (request) =>
+      presentOrganization(await updateOrganization(db, requireAuth(request).actor, auditContext(request), request.params.organizationId, request.body)),
   );
 
   app.get(
     '/organizations/:organizationId/members',
     { schema: { params: OrganizationParams, response: { 200: z.array(OrganizationMember) } } },
-    async (request) => {
-      const { actor } = requireAuth(request);
-      await organizationFor(db, actor, request.params.organizationId, 'member.read');
-      const members = await listOrganizationMembers(db, request.params.organizationId);
-      return members.map((m) => ({
-        ...m,
-        organizationRole: m.organizationRole as OrganizationRole | null,
-        facilities: m.facilities.map((f) => ({ facilityId: f.facilityId, role: f.role as FacilityRole })),
-      }));
-    },
+    async (request) => organizationMembers(db, requireAuth(request).actor, request.params.organizationId),
   );
 };
