@@ -1,5 +1,5 @@
-import { fiscalYearLabel, nextReminderAt, reminderDue, vendorFormExemption, type ContractView, type VendorCommentView, type VendorFormStatus, type VendorFormSummary, type VendorSide } from '@mamori/domain';
-import type { vendorFormComments } from '../db/schema.js';
+import { fiscalYearLabel, nextReminderAt, reminderDue, vendorFormExemption, type AnswerSetView, type ContractView, type VendorCommentView, type VendorFormStatus, type VendorFormSummary, type VendorSide } from '@mamori/domain';
+import type { answerSets, vendorFormComments } from '../db/schema.js';
 import type { ContractRow, VendorFormRow } from './access.js';
 
 export interface FormCounts {
@@ -82,4 +82,16 @@ export const presentComment = (row: typeof vendorFormComments.$inferSelect, auth
   authorName,
   body: row.body,
   createdAt: row.createdAt.toISOString(),
+});
+
+export const presentAnswerSet = (row: typeof answerSets.$inferSelect, updatedBy: string | null): AnswerSetView => ({
+  id: row.id,
+  vendorId: row.vendorId,
+  product: row.product,
+  edition: row.edition,
+  excludedItems: row.excludedItems,
+  answers: row.answers,
+  updatedBy,
+  updatedAt: row.updatedAt.toISOString(),
+  version: row.version,
 });
