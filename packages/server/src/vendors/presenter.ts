@@ -1,5 +1,5 @@
-import { fiscalYearLabel, nextReminderAt, reminderDue, vendorFormExemption, type AnswerSetView, type ContractView, type VendorCommentView, type VendorFormStatus, type VendorFormSummary, type VendorSide } from '@mamori/domain';
-import type { answerSets, vendorFormComments } from '../db/schema.js';
+import { fiscalYearLabel, nextReminderAt, reminderDue, vendorFormExemption, type AnswerSetView, type ContractView, type DisclosureView, type VendorCommentView, type VendorFormStatus, type VendorFormSummary, type VendorSide } from '@mamori/domain';
+import type { answerSets, disclosures, vendorFormComments } from '../db/schema.js';
 import type { ContractRow, VendorFormRow } from './access.js';
 
 export interface FormCounts {
@@ -94,4 +94,18 @@ export const presentAnswerSet = (row: typeof answerSets.$inferSelect, updatedBy:
   updatedBy,
   updatedAt: row.updatedAt.toISOString(),
   version: row.version,
+});
+
+export const presentDisclosure = (row: typeof disclosures.$inferSelect, uploadedBy: string | null): DisclosureView => ({
+  id: row.id,
+  contractId: row.contractId,
+  system: row.system,
+  kind: row.kind as DisclosureView['kind'],
+  jahisVersion: row.jahisVersion as DisclosureView['jahisVersion'],
+  receivedOn: row.receivedOn,
+  fileName: row.fileName,
+  size: row.size,
+  uploadedBy,
+  uploadedSide: row.uploadedSide as VendorSide,
+  uploadedAt: row.createdAt.toISOString(),
 });
