@@ -40,12 +40,6 @@ const notYetMoved = new Set([
   'organizations/routes.ts',
   'setup/routes.ts',
   'users/routes.ts',
-  'vendors/answer-sets-routes.ts',
-  'vendors/contracts-routes.ts',
-  'vendors/disclosures-routes.ts',
-  'vendors/forms-routes.ts',
-  'vendors/invitation-routes.ts',
-  'vendors/role-sharing-routes.ts',
 ]);
 
 const violations = (file: string) => {
