@@ -19,7 +19,7 @@ import { invalid, notFound } from '../http/errors.js';
 import { deleteAudited, inTransaction, insertAudited, updateAudited, type Audit } from '../writes/audited.js';
 import { presentAnswerSet } from './presenter.js';
 
-export type AnswerSetRow = typeof answerSets.$inferSelect;
+type AnswerSetRow = typeof answerSets.$inferSelect;
 
 /** A vendor company is only ever visible to its own users: anyone else gets 404. */
 function assertVendor(actor: Actor, vendorId: string) {
