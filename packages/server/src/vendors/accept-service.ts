@@ -1,11 +1,32 @@
+import { fiscalYearLabel, type VendorInvitationPreview } from '@mamori/domain';
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Tx } from '../db/connect.js';
-import { facilityMembers, organizationMembers, vendorContracts, vendorInvitations, vendorMembers, vendors } from '../db/schema.js';
+import type { Db, Tx } from '../db/connect.js';
+import { assessments, facilityMembers, organizationMembers, vendorContracts, vendorInvitations, vendorMembers, vendors } from '../db/schema.js';
 import { recordAudit, type AuditContext } from '../audit/record.js';
 import { AppError } from '../http/errors.js';
+import { userByEmail } from '../invitations/service.js';
 import type { ContractRow } from './access.js';
 import type { UserRow } from '../auth/context.js';
 import { openVendorInvitation } from './invitations-service.js';
+import { contractNames } from './requests-service.js';
+
+/** What the sign-up page shows before the link is used: who invites whom, for which contract and year. */
+export async function previewVendorInvitation(db: Db, token: string): Promise<VendorInvitationPreview> {
+  const invitation = await openVendorInvitation(db, token);
+  const [contract] = await db.select().from(vendorContracts).where(eq(vendorContracts.id, invitation.contractId));
+  const [form] = await db.select({ fiscalYear: assessments.fiscalYear }).from(assessments).where(eq(assessments.id, invitation.assessmentId));
+  if (!contract || !form) throw new AppError(404, 'invitation_invalid');
+  const names = await contractNames(db, contract);
+  return {
+    email: invitation.email,
+    facilityName: names.facilityName,
+    vendorName: names.vendorName,
+    contractTitle: contract.title,
+    fiscalYearLabel: fiscalYearLabel(form.fiscalYear),
+    existingUser: Boolean(await userByEmail(db, invitation.email)),
+    expiresAt: invitation.expiresAt.toISOString(),
+  };
+}
 
 /**
  * Uses a vendor invitation for a user, all or nothing:

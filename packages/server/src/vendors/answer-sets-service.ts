@@ -1,12 +1,47 @@
-import { allowsNotApplicable, vendorMayEditForm, type AnswerSetInput, type AuditAction, type ApplyAnswerSetResult, type Catalog, type VendorFormStatus } from '@mamori/domain';
-import { and, eq, inArray } from 'drizzle-orm';
-import type { Tx } from '../db/connect.js';
-import { answerRounds, answerSets, assessments, vendorContracts } from '../db/schema.js';
+import {
+  allowsNotApplicable,
+  can,
+  vendorMayEditForm,
+  type Actor,
+  type AnswerSetInput,
+  type AuditAction,
+  type AnswerSetView,
+  type ApplyAnswerSetResult,
+  type Catalog,
+  type VendorFormStatus,
+} from '@mamori/domain';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db, Tx } from '../db/connect.js';
+import { answerRounds, answerSets, assessments, users, vendorContracts } from '../db/schema.js';
 import { bulkInsert } from '../db/bulk.js';
-import { recordAudit, recordAuditBatch, type AuditContext, type AuditEntry } from '../audit/record.js';
-import { invalid, versionConflict } from '../http/errors.js';
+import { recordAuditBatch, type AuditContext, type AuditEntry } from '../audit/record.js';
+import { invalid, notFound } from '../http/errors.js';
+import { deleteAudited, inTransaction, insertAudited, updateAudited, type Audit } from '../writes/audited.js';
+import { presentAnswerSet } from './presenter.js';
 
-export type AnswerSetRow = typeof answerSets.$inferSelect;
+type AnswerSetRow = typeof answerSets.$inferSelect;
+
+/** A vendor company is only ever visible to its own users: anyone else gets 404. */
+function assertVendor(actor: Actor, vendorId: string) {
+  if (!can(actor, 'vendor.manage', { kind: 'vendor', vendorId })) throw notFound();
+}
+
+/** Answer sets with the name of whoever last changed them, in one query. */
+function withEditor(db: Db) {
+  return db.select({ set: answerSets, updatedBy: users.name }).from(answerSets).leftJoin(users, eq(users.id, answerSets.updatedBy));
+}
+
+async function answerSetFor(db: Db, actor: Actor, id: string) {
+  const [row] = await withEditor(db).where(eq(answerSets.id, id));
+  if (!row) throw notFound();
+  assertVendor(actor, row.set.vendorId);
+  return row;
+}
+
+async function oneAnswerSet(db: Db, id: string): Promise<AnswerSetView> {
+  const [row] = await withEditor(db).where(eq(answerSets.id, id));
+  return presentAnswerSet(row!.set, row!.updatedBy);
+}
 
 /** An answer set is for one edition: every item and exclusion must exist on that edition's vendor form. */
 function validated(catalog: Catalog, input: AnswerSetInput) {
@@ -27,28 +62,52 @@ function validated(catalog: Catalog, input: AnswerSetInput) {
   return { product: input.product, edition: input.edition, excludedItems: [...new Set(input.excludedItems ?? [])], answers };
 }
 
-const audited = (row: AnswerSetRow, action: AuditAction, changes: AuditEntry['changes']): AuditEntry => ({ action, entityType: 'answer_set', entityId: row.id, changes });
+/** Answer sets belong to a vendor company, not to a tenant. */
+const audit = (action: AuditAction, fields: Audit<AnswerSetRow>['fields'], extra?: Audit<AnswerSetRow>['extra']): Audit<AnswerSetRow> => ({
+  action,
+  entityType: 'answer_set',
+  scope: { organizationId: null, facilityId: null },
+  fields,
+  ...(extra ? { extra } : {}),
+});
 
-export async function createAnswerSet(tx: Tx, context: AuditContext, catalog: Catalog, vendorId: string, input: AnswerSetInput) {
-  const [row] = await tx.insert(answerSets).values({ vendorId, ...validated(catalog, input), updatedBy: context.actorId }).returning();
-  await recordAudit(tx, context, audited(row!, 'answer_set.create', { vendorId: { before: null, after: vendorId }, product: { before: null, after: row!.product }, edition: { before: null, after: row!.edition } }));
-  return row!;
+export async function listAnswerSets(db: Db, actor: Actor, vendorId: string): Promise<AnswerSetView[]> {
+  assertVendor(actor, vendorId);
+  const rows = await withEditor(db).where(eq(answerSets.vendorId, vendorId)).orderBy(asc(answerSets.product));
+  return rows.map((r) => presentAnswerSet(r.set, r.updatedBy));
 }
 
-export async function updateAnswerSet(tx: Tx, context: AuditContext, catalog: Catalog, set: AnswerSetRow, input: AnswerSetInput & { version: number }) {
-  const [row] = await tx
-    .update(answerSets)
-    .set({ ...validated(catalog, input), updatedBy: context.actorId, version: input.version + 1, updatedAt: new Date() })
-    .where(and(eq(answerSets.id, set.id), eq(answerSets.version, input.version)))
-    .returning();
-  if (!row) throw versionConflict();
-  await recordAudit(tx, context, audited(row, 'answer_set.update', { product: { before: set.product, after: row.product }, answers: { before: set.answers, after: row.answers } }));
-  return row;
+export async function readAnswerSet(db: Db, actor: Actor, id: string): Promise<AnswerSetView> {
+  const { set, updatedBy } = await answerSetFor(db, actor, id);
+  return presentAnswerSet(set, updatedBy);
 }
 
-export async function deleteAnswerSet(tx: Tx, context: AuditContext, set: AnswerSetRow) {
-  await tx.delete(answerSets).where(eq(answerSets.id, set.id));
-  await recordAudit(tx, context, audited(set, 'answer_set.delete', { product: { before: set.product, after: null } }));
+export async function createAnswerSet(db: Db, actor: Actor, context: AuditContext, catalog: Catalog, vendorId: string, input: AnswerSetInput): Promise<AnswerSetView> {
+  assertVendor(actor, vendorId);
+  return inTransaction(db, async (tx) => {
+    const row = await insertAudited(tx, context, answerSets, { vendorId, ...validated(catalog, input), updatedBy: context.actorId }, audit('answer_set.create', ['vendorId', 'product', 'edition']));
+    return oneAnswerSet(tx, row.id);
+  });
+}
+
+export async function updateAnswerSet(db: Db, actor: Actor, context: AuditContext, catalog: Catalog, id: string, input: AnswerSetInput & { version: number }): Promise<AnswerSetView> {
+  const { set } = await answerSetFor(db, actor, id);
+  return inTransaction(db, async (tx) => {
+    const values = validated(catalog, input);
+    const changes = { product: { before: set.product, after: values.product }, answers: { before: set.answers, after: values.answers } };
+    await updateAudited(tx, context, answerSets, set, input.version, { ...values, updatedBy: context.actorId }, audit('answer_set.update', [], changes));
+    return oneAnswerSet(tx, set.id);
+  });
+}
+
+export async function deleteAnswerSet(db: Db, actor: Actor, context: AuditContext, id: string): Promise<void> {
+  const { set } = await answerSetFor(db, actor, id);
+  await inTransaction(db, (tx) => deleteAudited(tx, context, answerSets, set, null, audit('answer_set.delete', ['product'])));
+}
+
+export async function applyAnswerSet(db: Db, actor: Actor, context: AuditContext, id: string, formIds: string[], date: string): Promise<ApplyAnswerSetResult> {
+  const { set } = await answerSetFor(db, actor, id);
+  return inTransaction(db, (tx) => applyToForms(tx, context, set, formIds, date));
 }
 
 /**
@@ -56,7 +115,7 @@ export async function deleteAnswerSet(tx: Tx, context: AuditContext, set: Answer
  * answers are left alone (the vendor may have adjusted them for that facility); every new answer is
  * dated `date` and written by the person applying, with its own audit event.
  */
-export async function applyAnswerSet(tx: Tx, context: AuditContext, set: AnswerSetRow, formIds: string[], date: string): Promise<ApplyAnswerSetResult> {
+async function applyToForms(tx: Tx, context: AuditContext, set: AnswerSetRow, formIds: string[], date: string): Promise<ApplyAnswerSetResult> {
   const ids = [...new Set(formIds)];
   const forms = await tx
     .select({ form: assessments })

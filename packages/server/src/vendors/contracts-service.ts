@@ -1,14 +1,25 @@
-import type { CreateContractRequest, UpdateContractRequest } from '@mamori/domain';
-import { and, eq } from 'drizzle-orm';
-import type { Tx } from '../db/connect.js';
+import type { Actor, Catalog, ContractView, CreateContractRequest, UpdateContractRequest } from '@mamori/domain';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db, Tx } from '../db/connect.js';
 import { assessments, vendorContracts, vendors } from '../db/schema.js';
-import { diff, recordAudit, type AuditContext } from '../audit/record.js';
-import { AppError, invalid, versionConflict } from '../http/errors.js';
-import type { FacilityRow } from '../tenancy/scope.js';
-import type { ContractRow } from './access.js';
+import type { AuditContext } from '../audit/record.js';
+import { AppError, invalid } from '../http/errors.js';
+import { facilityFor, type FacilityRow } from '../tenancy/scope.js';
+import { deleteAudited, inTransaction, insertAudited, updateAudited, type Audit } from '../writes/audited.js';
+import { contractFor, type ContractRow } from './access.js';
+import { presentContracts, presentOneContract } from './queries.js';
 
 type ContractInput = Omit<UpdateContractRequest, 'version'>;
 const contractFields = ['title', 'systems', 'maintenanceContract', 'remoteMaintenance', 'handlesPatientData', 'primeContractId', 'contactName', 'contactEmail', 'notes'] as const;
+
+const scopeOf = (facility: FacilityRow) => ({ organizationId: facility.organizationId, facilityId: facility.id });
+
+const contractAudit = (action: 'contract.create' | 'contract.update' | 'contract.delete', contract: Pick<ContractRow, 'organizationId' | 'facilityId'>): Audit<ContractRow> => ({
+  action,
+  entityType: 'vendor_contract',
+  scope: { organizationId: contract.organizationId, facilityId: contract.facilityId },
+  fields: contractFields,
+});
 
 function fieldsOf(input: ContractInput) {
   return {
@@ -52,66 +63,63 @@ async function vendorFor(tx: Tx, context: AuditContext, facility: FacilityRow, i
     return known.id;
   }
   if (!input.vendorName) throw invalid('body.vendorName', 'vendor_name_required');
-  const [vendor] = await tx.insert(vendors).values({ name: input.vendorName, createdBy: context.actorId }).returning();
-  await recordAudit(tx, context, {
-    action: 'vendor.create',
-    entityType: 'vendor',
-    entityId: vendor!.id,
-    organizationId: facility.organizationId,
-    facilityId: facility.id,
-    changes: { name: { before: null, after: vendor!.name } },
-  });
-  return vendor!.id;
+  const vendor = await insertAudited(tx, context, vendors, { name: input.vendorName, createdBy: context.actorId }, { action: 'vendor.create', entityType: 'vendor', scope: scopeOf(facility), fields: ['name'] });
+  return vendor.id;
 }
 
-export async function createContract(tx: Tx, context: AuditContext, facility: FacilityRow, input: CreateContractRequest) {
+export async function facilityContracts(db: Db, actor: Actor, catalog: Catalog, facilityId: string): Promise<ContractView[]> {
+  const facility = await facilityFor(db, actor, facilityId, 'contract.read');
+  const rows = await db.select().from(vendorContracts).where(eq(vendorContracts.facilityId, facility.id)).orderBy(asc(vendorContracts.createdAt));
+  return presentContracts(db, catalog, rows);
+}
+
+/** The vendor portal's home: every contract of every company the user answers for. */
+export async function vendorPortalContracts(db: Db, actor: Actor, catalog: Catalog): Promise<ContractView[]> {
+  const vendorIds = actor.grants.flatMap((g) => (g.kind === 'vendor' ? [g.vendorId] : []));
+  if (vendorIds.length === 0) return [];
+  const rows = await db.select().from(vendorContracts).where(inArray(vendorContracts.vendorId, vendorIds)).orderBy(asc(vendorContracts.createdAt));
+  return presentContracts(db, catalog, rows);
+}
+
+export async function readContract(db: Db, actor: Actor, catalog: Catalog, contractId: string): Promise<ContractView> {
+  const { contract } = await contractFor(db, actor, contractId, 'contract.read');
+  return presentOneContract(db, catalog, contract);
+}
+
+/** Creates a contract in the caller's transaction (also used to build many at once, as the bench does). */
+export async function createContract(tx: Tx, context: AuditContext, facility: FacilityRow, input: CreateContractRequest): Promise<ContractRow> {
   const vendorId = await vendorFor(tx, context, facility, input);
   const fields = fieldsOf(input);
   await assertPrime(tx, facility.id, fields.primeContractId, null);
-  const [row] = await tx.insert(vendorContracts).values({ organizationId: facility.organizationId, facilityId: facility.id, vendorId, ...fields }).returning();
-  await recordAudit(tx, context, {
-    action: 'contract.create',
-    entityType: 'vendor_contract',
-    entityId: row!.id,
-    organizationId: row!.organizationId,
-    facilityId: row!.facilityId,
-    changes: { vendorId: { before: null, after: vendorId }, ...diff(null, row!, contractFields) },
+  return insertAudited(tx, context, vendorContracts, { ...scopeOf(facility), vendorId, ...fields }, {
+    ...contractAudit('contract.create', scopeOf(facility)),
+    extra: { vendorId: { before: null, after: vendorId } },
   });
-  return row!;
 }
 
-export async function updateContract(tx: Tx, context: AuditContext, contract: ContractRow, input: UpdateContractRequest) {
-  const fields = fieldsOf(input);
-  await assertPrime(tx, contract.facilityId, fields.primeContractId, contract.id);
-  const [row] = await tx
-    .update(vendorContracts)
-    .set({ ...fields, version: input.version + 1, updatedAt: new Date() })
-    .where(and(eq(vendorContracts.id, contract.id), eq(vendorContracts.version, input.version)))
-    .returning();
-  if (!row) throw versionConflict();
-  await recordAudit(tx, context, {
-    action: 'contract.update',
-    entityType: 'vendor_contract',
-    entityId: row.id,
-    organizationId: row.organizationId,
-    facilityId: row.facilityId,
-    changes: diff(contract, row, contractFields),
+export async function createFacilityContract(db: Db, actor: Actor, context: AuditContext, catalog: Catalog, facilityId: string, input: CreateContractRequest): Promise<ContractView> {
+  const facility = await facilityFor(db, actor, facilityId, 'contract.manage');
+  const row = await inTransaction(db, (tx) => createContract(tx, context, facility, input));
+  return presentOneContract(db, catalog, row);
+}
+
+export async function updateContract(db: Db, actor: Actor, context: AuditContext, catalog: Catalog, contractId: string, input: UpdateContractRequest): Promise<ContractView> {
+  const { contract } = await contractFor(db, actor, contractId, 'contract.manage');
+  const row = await inTransaction(db, async (tx) => {
+    const fields = fieldsOf(input);
+    await assertPrime(tx, contract.facilityId, fields.primeContractId, contract.id);
+    return updateAudited(tx, context, vendorContracts, contract, input.version, fields, contractAudit('contract.update', contract));
   });
-  return row;
+  return presentOneContract(db, catalog, row);
 }
 
 /** A contract with vendor forms is part of the facility's checklist record and stays. */
-export async function deleteContract(tx: Tx, context: AuditContext, contract: ContractRow) {
-  const [form] = await tx.select({ id: assessments.id }).from(assessments).where(eq(assessments.contractId, contract.id)).limit(1);
-  if (form) throw new AppError(409, 'contract_in_use');
-  await tx.update(vendorContracts).set({ primeContractId: null }).where(eq(vendorContracts.primeContractId, contract.id));
-  await tx.delete(vendorContracts).where(eq(vendorContracts.id, contract.id));
-  await recordAudit(tx, context, {
-    action: 'contract.delete',
-    entityType: 'vendor_contract',
-    entityId: contract.id,
-    organizationId: contract.organizationId,
-    facilityId: contract.facilityId,
-    changes: diff(contract, null, contractFields),
+export async function deleteContract(db: Db, actor: Actor, context: AuditContext, contractId: string): Promise<void> {
+  const { contract } = await contractFor(db, actor, contractId, 'contract.manage');
+  await inTransaction(db, async (tx) => {
+    const [form] = await tx.select({ id: assessments.id }).from(assessments).where(eq(assessments.contractId, contract.id)).limit(1);
+    if (form) throw new AppError(409, 'contract_in_use');
+    await tx.update(vendorContracts).set({ primeContractId: null }).where(eq(vendorContracts.primeContractId, contract.id));
+    await deleteAudited(tx, context, vendorContracts, contract, null, contractAudit('contract.delete', contract));
   });
 }

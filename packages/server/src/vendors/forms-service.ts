@@ -1,14 +1,29 @@
-import { evaluate, nextVendorFormStatus, todayInTokyo, type AuditAction, type Catalog, type DetailCode, type Round, type SaveRound, type VendorFormEvent, type VendorFormStatus, type VendorSide } from '@mamori/domain';
+import {
+  evaluate,
+  nextVendorFormStatus,
+  todayInTokyo,
+  type Actor,
+  type AuditAction,
+  type Catalog,
+  type DetailCode,
+  type Round,
+  type SaveRound,
+  type VendorFormDetail,
+  type VendorFormEvent,
+  type VendorFormStatus,
+  type VendorSide,
+} from '@mamori/domain';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/connect.js';
 import { answerRounds, assessments, users, vendorFormComments } from '../db/schema.js';
-import { diff, recordAudit, type AuditContext } from '../audit/record.js';
-import { AppError, versionConflict, type ErrorDetail } from '../http/errors.js';
+import type { AuditContext } from '../audit/record.js';
+import { AppError, type ErrorDetail } from '../http/errors.js';
 import type { AppDeps } from '../http/types.js';
 import { roundsOf } from '../assessments/queries.js';
 import { presentRound } from '../assessments/presenter.js';
 import { deleteRound, saveRound } from '../assessments/service.js';
-import type { ContractRow, VendorFormRow } from './access.js';
+import { inTransaction, insertAudited, updateAudited } from '../writes/audited.js';
+import { lockForm, vendorFormFor, type ContractPermission, type ContractRow, type VendorFormRow } from './access.js';
 import { publicBaseUrl } from './invitations-service.js';
 import { questionMail } from './mail-texts.js';
 import { mailVendor } from './notify.js';
@@ -48,7 +63,7 @@ async function confirmedAnswers(db: Db, formId: string) {
   return { rows, answers };
 }
 
-export async function vendorFormDetail(db: Db, catalog: Catalog, form: VendorFormRow, contract: ContractRow, side: VendorSide) {
+async function vendorFormDetail(db: Db, catalog: Catalog, form: VendorFormRow, contract: ContractRow, side: VendorSide): Promise<VendorFormDetail> {
   const { rows, answers } = await confirmedAnswers(db, form.id);
   const comments = await db
     .select({ comment: vendorFormComments, authorName: users.name })
@@ -70,43 +85,74 @@ export async function vendorFormDetail(db: Db, catalog: Catalog, form: VendorFor
   };
 }
 
+/**
+ * Checks access, runs the change on the locked form in one transaction, and answers with the form as
+ * that transaction left it.
+ */
+async function change(
+  db: Db,
+  catalog: Catalog,
+  actor: Actor,
+  formId: string,
+  permission: ContractPermission,
+  run: (tx: Tx, form: VendorFormRow, contract: ContractRow, side: VendorSide) => Promise<unknown>,
+): Promise<VendorFormDetail> {
+  const { contract, side } = await vendorFormFor(db, actor, formId, permission);
+  const fresh = await inTransaction(db, async (tx) => {
+    await run(tx, await lockForm(tx, formId), contract, side);
+    return lockForm(tx, formId);
+  });
+  return vendorFormDetail(db, catalog, fresh, contract, side);
+}
+
+export async function readVendorForm(db: Db, catalog: Catalog, actor: Actor, formId: string): Promise<VendorFormDetail> {
+  const { form, contract, side } = await vendorFormFor(db, actor, formId, 'contract.read');
+  return vendorFormDetail(db, catalog, form, contract, side);
+}
+
+/** One answer round of a vendor form's item. */
+export interface RoundAt {
+  formId: string;
+  itemId: string;
+  round: number;
+}
+
 /** Moves the status without touching the version: answering does not race with the vendor's own submit. */
 async function markAnswered(tx: Tx, form: VendorFormRow) {
   const status = transition(form, 'answer');
   if (status !== form.status) await tx.update(assessments).set({ status, updatedAt: new Date() }).where(eq(assessments.id, form.id));
 }
 
-export async function saveVendorRound(tx: Tx, context: AuditContext, catalog: Catalog, form: VendorFormRow, itemId: string, round: number, input: SaveRound) {
-  await markAnswered(tx, form);
-  await saveRound(tx, context, catalog, form, itemId, round, input);
-}
+export const saveVendorRound = (db: Db, catalog: Catalog, actor: Actor, context: AuditContext, at: RoundAt, input: SaveRound) =>
+  change(db, catalog, actor, at.formId, 'vendorForm.answer', async (tx, form) => {
+    await markAnswered(tx, form);
+    await saveRound(tx, context, catalog, form, at.itemId, at.round, input);
+  });
 
-export async function deleteVendorRound(tx: Tx, context: AuditContext, form: VendorFormRow, itemId: string, round: number) {
-  await markAnswered(tx, form);
-  await deleteRound(tx, context, form, itemId, round);
-}
+export const deleteVendorRound = (db: Db, catalog: Catalog, actor: Actor, context: AuditContext, at: RoundAt) =>
+  change(db, catalog, actor, at.formId, 'vendorForm.answer', async (tx, form) => {
+    await markAnswered(tx, form);
+    await deleteRound(tx, context, form, at.itemId, at.round);
+  });
 
 async function updateForm(tx: Tx, context: AuditContext, form: VendorFormRow, version: number, set: Partial<typeof assessments.$inferInsert>, action: AuditAction) {
-  const [row] = await tx
-    .update(assessments)
-    .set({ ...set, version: version + 1, updatedAt: new Date() })
-    .where(and(eq(assessments.id, form.id), eq(assessments.version, version)))
-    .returning();
-  if (!row) throw versionConflict();
-  const changes = diff<typeof row>(form, row, Object.keys(set) as (keyof typeof row & string)[]);
-  await recordAudit(tx, context, { action, entityType: 'assessment', entityId: form.id, ...scopeOf(form), changes });
-  return row as VendorFormRow;
+  const fields = Object.keys(set) as (keyof VendorFormRow & string)[];
+  return (await updateAudited(tx, context, assessments, form, version, set, { action, entityType: 'assessment', scope: scopeOf(form), fields })) as VendorFormRow;
 }
 
 /** Items out of contract: the vendor's to say while it answers; the facility's only before the vendor starts. */
-export async function updateExcludedItems(tx: Tx, context: AuditContext, catalog: Catalog, form: VendorFormRow, side: VendorSide, input: { version: number; excludedItems: string[] }) {
-  if (side === 'vendor') transition(form, 'answer');
-  else if (form.status !== 'requested') throw new AppError(409, 'vendor_form_locked');
-  const excludedItems = validateExcludedItems(catalog, form.edition, input.excludedItems);
-  return updateForm(tx, context, form, input.version, { excludedItems }, 'vendor_form.update');
-}
+export const updateExcludedItems = (db: Db, catalog: Catalog, actor: Actor, context: AuditContext, formId: string, input: { version: number; excludedItems: string[] }) =>
+  change(db, catalog, actor, formId, (side) => (side === 'vendor' ? 'vendorForm.answer' : 'vendorForm.request'), async (tx, form, _contract, side) => {
+    if (side === 'vendor') transition(form, 'answer');
+    else if (form.status !== 'requested') throw new AppError(409, 'vendor_form_locked');
+    const excludedItems = validateExcludedItems(catalog, form.edition, input.excludedItems);
+    return updateForm(tx, context, form, input.version, { excludedItems }, 'vendor_form.update');
+  });
 
-export async function submitVendorForm(tx: Tx, context: AuditContext, catalog: Catalog, form: VendorFormRow, version: number) {
+export const submitVendorForm = (db: Db, catalog: Catalog, actor: Actor, context: AuditContext, formId: string, version: number) =>
+  change(db, catalog, actor, formId, 'vendorForm.answer', (tx, form) => submit(tx, context, catalog, form, version));
+
+async function submit(tx: Tx, context: AuditContext, catalog: Catalog, form: VendorFormRow, version: number) {
   const status = transition(form, 'submit');
   const { answers } = await confirmedAnswers(tx, form.id);
   const { items } = evaluateForm(catalog, form, answers);
@@ -138,8 +184,11 @@ const incompleteReason: Partial<Record<string, DetailCode>> = {
   'date-in-future': 'item_date_in_future',
 };
 
+export const acceptVendorForm = (db: Db, catalog: Catalog, actor: Actor, context: AuditContext, formId: string, version: number) =>
+  change(db, catalog, actor, formId, 'vendorForm.review', (tx, form) => accept(tx, context, form, version));
+
 /** The facility's review is someone else's: whoever answered any round of the form cannot accept it. */
-export async function acceptVendorForm(tx: Tx, context: AuditContext, form: VendorFormRow, version: number) {
+async function accept(tx: Tx, context: AuditContext, form: VendorFormRow, version: number) {
   const status = transition(form, 'accept');
   if (context.actorId) {
     const [answered] = await tx
@@ -152,27 +201,26 @@ export async function acceptVendorForm(tx: Tx, context: AuditContext, form: Vend
   return updateForm(tx, context, form, version, { status, acceptedAt: new Date() }, 'vendor_form.accept');
 }
 
+type CommentDeps = Pick<AppDeps, 'catalog' | 'config' | 'jobs' | 'secrets'>;
+type CommentInput = { itemId: string | null; body: string };
+
 /**
  * A message on the form's thread. The facility's message on a submitted (or accepted) form is a question:
  * the form goes back to the vendor, who is told by e-mail.
  */
-export async function postComment(
-  tx: Tx,
-  context: AuditContext,
-  deps: Pick<AppDeps, 'catalog' | 'config' | 'jobs' | 'secrets'>,
-  form: VendorFormRow,
-  contract: ContractRow,
-  side: VendorSide,
-  input: { itemId: string | null; body: string },
-) {
+export const postComment = (db: Db, deps: CommentDeps, actor: Actor, context: AuditContext, formId: string, input: CommentInput) =>
+  change(db, deps.catalog, actor, formId, (side) => (side === 'vendor' ? 'vendorForm.answer' : 'vendorForm.review'), (tx, form, contract, side) =>
+    comment(tx, context, deps, form, contract, side, input),
+  );
+
+async function comment(tx: Tx, context: AuditContext, deps: CommentDeps, form: VendorFormRow, contract: ContractRow, side: VendorSide, input: CommentInput) {
   if (input.itemId && !deps.catalog.item(form.edition, 'vendor', input.itemId)) throw new AppError(404, 'not_found');
-  const [comment] = await tx.insert(vendorFormComments).values({ assessmentId: form.id, itemId: input.itemId, side, authorId: context.actorId, body: input.body }).returning();
-  await recordAudit(tx, context, {
+  await insertAudited(tx, context, vendorFormComments, { assessmentId: form.id, itemId: input.itemId, side, authorId: context.actorId, body: input.body }, {
     action: 'vendor_form.comment',
     entityType: 'vendor_form_comment',
-    entityId: comment!.id,
-    ...scopeOf(form),
-    changes: { form: { before: null, after: form.id }, item: { before: null, after: input.itemId }, side: { before: null, after: side }, body: { before: null, after: input.body } },
+    scope: scopeOf(form),
+    fields: [],
+    extra: { form: { before: null, after: form.id }, item: { before: null, after: input.itemId }, side: { before: null, after: side }, body: { before: null, after: input.body } },
   });
   if (side !== 'facility') return;
   const status = transition(form, 'query');

@@ -1,5 +1,5 @@
-import { fiscalYearLabel, nextReminderAt, reminderDue, vendorFormExemption, type ContractView, type VendorCommentView, type VendorFormStatus, type VendorFormSummary, type VendorSide } from '@mamori/domain';
-import type { vendorFormComments } from '../db/schema.js';
+import { fiscalYearLabel, nextReminderAt, reminderDue, vendorFormExemption, type AnswerSetView, type ContractView, type DisclosureView, type VendorCommentView, type VendorFormStatus, type VendorFormSummary, type VendorSide } from '@mamori/domain';
+import type { answerSets, disclosures, vendorFormComments } from '../db/schema.js';
 import type { ContractRow, VendorFormRow } from './access.js';
 
 export interface FormCounts {
@@ -82,4 +82,30 @@ export const presentComment = (row: typeof vendorFormComments.$inferSelect, auth
   authorName,
   body: row.body,
   createdAt: row.createdAt.toISOString(),
+});
+
+export const presentAnswerSet = (row: typeof answerSets.$inferSelect, updatedBy: string | null): AnswerSetView => ({
+  id: row.id,
+  vendorId: row.vendorId,
+  product: row.product,
+  edition: row.edition,
+  excludedItems: row.excludedItems,
+  answers: row.answers,
+  updatedBy,
+  updatedAt: row.updatedAt.toISOString(),
+  version: row.version,
+});
+
+export const presentDisclosure = (row: typeof disclosures.$inferSelect, uploadedBy: string | null): DisclosureView => ({
+  id: row.id,
+  contractId: row.contractId,
+  system: row.system,
+  kind: row.kind as DisclosureView['kind'],
+  jahisVersion: row.jahisVersion as DisclosureView['jahisVersion'],
+  receivedOn: row.receivedOn,
+  fileName: row.fileName,
+  size: row.size,
+  uploadedBy,
+  uploadedSide: row.uploadedSide as VendorSide,
+  uploadedAt: row.createdAt.toISOString(),
 });

@@ -1,14 +1,16 @@
-import type { Catalog } from '@mamori/domain';
+import type { Actor, Catalog, VendorFormRequested } from '@mamori/domain';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '../db/connect.js';
 import { assessments, facilities, vendors } from '../db/schema.js';
 import { recordAudit, type AuditContext } from '../audit/record.js';
 import { AppError, invalid } from '../http/errors.js';
 import type { AppDeps } from '../http/types.js';
-import type { ContractRow, VendorFormRow } from './access.js';
+import { inTransaction } from '../writes/audited.js';
+import { contractFor, lockForm, vendorFormFor, type ContractRow, type VendorFormRow } from './access.js';
 import { issueVendorInvitation } from './invitations-service.js';
 import { invitationMail } from './mail-texts.js';
 import { mailVendor } from './notify.js';
+import { vendorFormSummaries } from './queries.js';
 
 /** Names, for e-mails and the evaluation's form label. */
 export async function contractNames(db: Db, contract: ContractRow) {
@@ -33,23 +35,36 @@ export function validateExcludedItems(catalog: Catalog, edition: string, items: 
 }
 
 /** What the facility is told after a request or resend: the link itself only when no mail server will send it. */
-export interface InvitationSent {
+interface InvitationSent {
   form: VendorFormRow;
   mailSent: boolean;
   invitationUrl: string | null;
+}
+
+type RequestDeps = Pick<AppDeps, 'catalog' | 'config' | 'jobs' | 'secrets'>;
+type RequestInput = { fiscalYear: number; email?: string | undefined; excludedItems: string[]; reminderDays: number };
+
+async function presentSent(db: Db, catalog: Catalog, sent: InvitationSent): Promise<VendorFormRequested> {
+  const [summary] = await vendorFormSummaries(db, catalog, [sent.form]);
+  return { ...summary!, mailSent: sent.mailSent, invitationUrl: sent.invitationUrl };
+}
+
+export async function requestVendorForm(db: Db, deps: RequestDeps, actor: Actor, context: AuditContext, contractId: string, input: RequestInput): Promise<VendorFormRequested> {
+  const { contract } = await contractFor(db, actor, contractId, 'vendorForm.request');
+  return presentSent(db, deps.catalog, await inTransaction(db, (tx) => openVendorForm(tx, context, deps, contract, input)));
+}
+
+/** A new link (the old one stops working), to the same or a corrected address. */
+export async function resendInvitation(db: Db, deps: RequestDeps, actor: Actor, context: AuditContext, formId: string, email: string | undefined): Promise<VendorFormRequested> {
+  const { contract } = await vendorFormFor(db, actor, formId, 'vendorForm.request');
+  return presentSent(db, deps.catalog, await inTransaction(db, async (tx) => reissueInvitation(tx, context, deps, await lockForm(tx, formId), contract, email)));
 }
 
 /**
  * Opens this year's vendor form for a contract and e-mails the vendor a single-use link. The form sits
  * beside the facility's own form of the year, in the same edition.
  */
-export async function requestVendorForm(
-  tx: Tx,
-  context: AuditContext,
-  deps: Pick<AppDeps, 'catalog' | 'config' | 'jobs' | 'secrets'>,
-  contract: ContractRow,
-  input: { fiscalYear: number; email?: string | undefined; excludedItems: string[]; reminderDays: number },
-): Promise<InvitationSent> {
+async function openVendorForm(tx: Tx, context: AuditContext, deps: RequestDeps, contract: ContractRow, input: RequestInput): Promise<InvitationSent> {
   const email = input.email ?? contract.contactEmail;
   if (!email) throw invalid('body.email', 'request_email_missing_on_contract');
   const [own] = await tx
@@ -115,8 +130,7 @@ async function sendInvitation(
   return { form, mailSent, invitationUrl: mailSent ? null : link };
 }
 
-/** A new link (the old one stops working), to the same or a corrected address. */
-export async function resendInvitation(tx: Tx, context: AuditContext, deps: Pick<AppDeps, 'config' | 'jobs' | 'secrets'>, form: VendorFormRow, contract: ContractRow, email: string | undefined): Promise<InvitationSent> {
+async function reissueInvitation(tx: Tx, context: AuditContext, deps: RequestDeps, form: VendorFormRow, contract: ContractRow, email: string | undefined): Promise<InvitationSent> {
   const to = email ?? form.invitedEmail ?? contract.contactEmail;
   if (!to) throw invalid('body.email', 'request_email_required');
   const [row] = await tx.update(assessments).set({ invitedEmail: to, version: form.version + 1, updatedAt: new Date() }).where(eq(assessments.id, form.id)).returning();
