@@ -17,6 +17,12 @@ const checks = {
     changes: ['packages/web/src/api/schema.d.ts'],
     fix: 'npm run generate:api, then commit packages/web/src/api/schema.d.ts',
   },
+  /** Biome's linter (biome.jsonc: the recommended rules; the few turned off say why). */
+  lint: { command: ['npx', 'biome', 'lint', '--error-on-warnings', '.'], fix: 'npx biome lint --write .' },
+  /** Every file as Biome formats it. */
+  format: { command: ['npx', 'biome', 'format', '.'], fix: 'npx biome format --write .' },
+  /** No unused file, export, dependency or type (knip.json says where each workspace starts). */
+  unused: { command: ['npx', 'knip'], fix: 'delete what knip lists, or drop its `export`' },
 };
 
 const args = process.argv.slice(2);
@@ -46,7 +52,7 @@ for (const name of names) {
   }
   const output = `${run.stdout}${run.stderr}`.trim();
   console.log(`${ok ? '✓' : '✗'} ${name}`);
-  if (!ok) console.log(wrote ? `  it wrote files that should already exist:\n${wrote}\n${output}${check.fix ? `\n  fix: ${check.fix}` : ''}` : output);
+  if (!ok) console.log(`${wrote ? `  it wrote files that should already exist:\n${wrote}\n` : ''}${output}${check.fix ? `\n  fix: ${check.fix}` : ''}`);
   results.push({ name, ok });
 }
 if (reportAt) fs.writeFileSync(reportAt, JSON.stringify({ checks: results }, null, 2));

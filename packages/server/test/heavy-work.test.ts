@@ -49,9 +49,10 @@ describe('heavy work off the request thread', () => {
     }
     expect(latencies.length).toBeGreaterThan(10);
     // The first /health may wait behind the four requests' own reads (PGlite runs on this thread); every
-    // one after it is answered while the PDFs are being drawn.
+    // one after it is answered while the PDFs are being drawn. Drawn on this thread, each chart held /health
+    // for seconds (7.4 s p99 in the benchmark); the bound leaves room for a machine busy with other suites.
     const [first, ...during] = latencies;
     expect(first).toBeLessThan(1_000);
-    expect(Math.max(...during)).toBeLessThan(200);
+    expect(Math.max(...during)).toBeLessThan(1_000);
   });
 });

@@ -1,15 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import type { SessionInfo } from '@mamori/domain';
 import { eq } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Tx } from '../db/connect.js';
 import { users } from '../db/schema.js';
-import { recordAudit, type AuditContext } from '../audit/record.js';
+import type { AuditContext } from '../audit/record.js';
 import { auditContext, type UserRow } from '../auth/context.js';
 import { hashPassword } from '../auth/password.js';
 import { presentSession } from '../auth/presenter.js';
 import { signIn } from '../auth/sign-in.js';
 import { AppError } from '../http/errors.js';
 import type { AppDeps } from '../http/types.js';
+import { inTransaction, insertAudited } from '../writes/audited.js';
 import { userByEmail } from './service.js';
 
 /**
@@ -26,7 +28,7 @@ export async function acceptAsInvitee(
   const { db } = deps.database;
   if (request.auth) {
     if (request.auth.user.email !== input.email) throw new AppError(403, 'invitation_wrong_user');
-    await db.transaction((tx) => accept(tx, auditContext(request), request.auth!.user));
+    await inTransaction(db, (tx) => accept(tx, auditContext(request), request.auth!.user));
     const [user] = await db.select().from(users).where(eq(users.id, request.auth.user.id));
     return presentSession(deps, user!, request.auth.session?.csrfToken ?? '', request.auth.restricted);
   }
@@ -39,12 +41,13 @@ export async function acceptAsInvitee(
     ]);
   }
   const passwordHash = await hashPassword(password);
-  const user = await db.transaction(async (tx) => {
-    const [created] = await tx.insert(users).values({ email: input.email, name, passwordHash }).returning();
-    const context = { actorId: created!.id, ip: request.ip };
-    await recordAudit(tx, context, { action: 'user.create', entityType: 'user', entityId: created!.id, changes: { email: { before: null, after: created!.email } } });
-    await accept(tx, context, created!);
-    return created!;
+  // The new person is the actor of their own sign-up: the id is chosen before the row is written.
+  const id = randomUUID();
+  const context = { actorId: id, ip: request.ip };
+  const user = await inTransaction(db, async (tx) => {
+    const created = await insertAudited(tx, context, users, { id, email: input.email, name, passwordHash }, { action: 'user.create', entityType: 'user', scope: { organizationId: null, facilityId: null }, fields: ['email'] });
+    await accept(tx, context, created);
+    return created;
   });
   return signIn(deps, request, reply, user);
 }
