@@ -350,7 +350,7 @@ describe('2(7) patches', () => {
     ];
     const f = get(run({ assets }), 'patches', 'network');
     expect(f.suggestion).toBe('no');
-    expect(f.reasons.map((r) => r.params['product'])).toEqual(['FortiOS 6.0', 'FortiOS 6.2']);
+    expect(f.reasons.map((r) => r.params.product)).toEqual(['FortiOS 6.0', 'FortiOS 6.2']);
     expect(labels(f)).toEqual(['FW1', 'FW2']);
     // A terminal's firmware is not an OS.
     expect(get(run({ assets: [asset({ os: '', firmwareVersion: 'FortiOS 6.2' })] }), 'patches', 'terminal').suggestion).toBe('yes');
@@ -468,7 +468,7 @@ describe('2(9) background services', () => {
     const f = get(run({ assets: [asset({ servicesReviewedOn })] }), 'background-services', 'terminal');
     expect(f.suggestion).toBe(suggestion);
     expect(codes(f)).toEqual([suggestion === 'no' ? 'services-not-reviewed' : 'services-reviewed']);
-    expect(f.reasons[0]!.params['months']).toBe(12);
+    expect(f.reasons[0]!.params.months).toBe(12);
   });
 
   it('scoped and general', () => {

@@ -376,10 +376,10 @@ async function main(): Promise<void> {
   for (const r of rows) if (r.errors > 0) notes.push(`${r.target}: ${r.errors} connection errors (${r.timeouts} timeouts) — the server did not keep up at ${connections} connections.`);
   if (cores !== aim.cores) notes.push(`The aim is stated for ${aim.cores} cores; this run had ${cores}.`);
   if (connections !== aim.connections) notes.push(`This run used ${connections} connections, not the aim's ${aim.connections}.`);
-  const section = renderSection({ date: started.toISOString().slice(0, 16).replace('T', ' ') + ' UTC', machine, method, rows, aimText, verdict: result, notes });
+  const section = renderSection({ date: `${started.toISOString().slice(0, 16).replace('T', ' ')} UTC`, machine, method, rows, aimText, verdict: result, notes });
   recordSection(recordFile, section);
   const pipelineSection = renderPipelineSection({
-    date: started.toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    date: `${started.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     machine,
     method: [
       `Same load as above (autocannon, ${connections} connections, ${warmup} s warm-up — ${Math.max(warmup, 5)} s in the first round — + ${duration} s per measurement), PostgreSQL only, ${rounds} rounds: the plain server, then Mamori, then again; both stay up on the same database and only one is under load at a time.`,

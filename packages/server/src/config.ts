@@ -109,7 +109,7 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
-export const AUDIT_CHECKPOINT_FILE = 'audit-checkpoints.jsonl';
+const AUDIT_CHECKPOINT_FILE = 'audit-checkpoints.jsonl';
 
 /** Reads and validates the environment once; a bad value names the variable and what it accepts. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

@@ -163,7 +163,7 @@ const walk: Step[] = [
     send: () => as('manager', 'POST', `/facilities/${f()}/contracts`, { vendorName: 'カルテ社', title: '電子カルテ保守', systems: ['電子カルテ'], maintenanceContract: true, remoteMaintenance: true, contactEmail: 'desk@karte.example.jp' })(),
     writes: ['vendor.create', 'contract.create'],
     because: 'a contract with a vendor the facility names for the first time registers that vendor too',
-    keep: (b) => ((the.contractId = b.id), (the.vendorId = b.vendor.id)),
+    keep: (b) => Object.assign(the, { contractId: b.id, vendorId: b.vendor.id }),
   },
   {
     route: 'PATCH /api/v1/contracts/:contractId',

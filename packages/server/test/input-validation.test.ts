@@ -58,7 +58,7 @@ function stringLeaves(schema: JsonSchema, path: Path = [], out = new Map<string,
     stringLeaves(schema.additionalProperties, [...path, key], out);
   }
   if (schema.items) stringLeaves(schema.items, [...path, 0], out);
-  schema.prefixItems?.forEach((item, i) => stringLeaves(item, [...path, i], out));
+  schema.prefixItems?.forEach((item, i) => void stringLeaves(item, [...path, i], out));
   return out;
 }
 

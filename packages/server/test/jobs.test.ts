@@ -153,7 +153,7 @@ describe('durable jobs', () => {
     const servers = [await open({ intervals: { pollSeconds: 0.5 } }), await open({ intervals: { pollSeconds: 0.5 } })];
     const runs: string[] = [];
     servers.forEach((jobs, i) =>
-      jobs.work<{ n: number }>('test.echo', async (data) => {
+      void jobs.work<{ n: number }>('test.echo', async (data) => {
         runs.push(`server ${i}: ${data.n}`);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }),

@@ -183,7 +183,6 @@ export const AnswerSetInput = z.strictObject({
   excludedItems: z.array(ItemId).max(50).default([]),
   answers: z.record(ItemId, AnswerSetAnswer),
 });
-export const CreateAnswerSetRequest = AnswerSetInput;
 export const UpdateAnswerSetRequest = AnswerSetInput.extend({ version: Version });
 export type AnswerSetInput = z.input<typeof AnswerSetInput>;
 

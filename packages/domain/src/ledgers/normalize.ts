@@ -8,14 +8,11 @@ const WHITESPACE = /[\s\u200b\ufeff]+/gu;
 /** Printable ASCII without spaces or upper case: NFKC and lower-casing would not change it. */
 const PLAIN_ASCII = /^[\x21-\x40\x5b-\x7e]*$/;
 
-/** 'ユーザＩＤ' → 'ユーザid', 'IP アドレス' → 'ipアドレス'. */
+/** 'ユーザＩＤ' → 'ユーザid', 'IP アドレス' → 'ipアドレス'. Enum, boolean and restriction words are compared the same way. */
 export function normalizeHeading(s: string): string {
   if (PLAIN_ASCII.test(s)) return s;
   return s.normalize('NFKC').toLowerCase().replace(WHITESPACE, '');
 }
-
-/** Enum words, boolean words and restriction words are compared exactly like headings. */
-export const normalizeWord = normalizeHeading;
 
 /** The value a link column (管理番号, ユーザID) is matched on: trimmed, NFKC, case kept. */
 export function normalizeLinkValue(s: string): string {

@@ -1,7 +1,7 @@
 import { booleanWords, type ColumnDefinition } from './columns.js';
 import type { ImportReason, Label } from './import-messages.js';
 import { sourceRestrictions, type SourceRestriction } from './model.js';
-import { cellText, foldWidth, isBlankCell, normalizeWord } from './normalize.js';
+import { cellText, foldWidth, isBlankCell, normalizeHeading } from './normalize.js';
 import { daysInMonth, eraDate, makeDate, parseDate } from './parse-date.js';
 import { withoutFormulaGuard } from './formula-guard.js';
 
@@ -43,10 +43,10 @@ function compileEnum(column: ColumnDefinition, values: Record<string, readonly s
   const choices: Label[] = [];
   for (const [key, list] of Object.entries(values)) {
     for (const word of list) {
-      const normal = normalizeWord(word);
+      const normal = normalizeHeading(word);
       if (!words.has(normal)) words.set(normal, key);
     }
-    const normalKey = normalizeWord(key);
+    const normalKey = normalizeHeading(key);
     if (!words.has(normalKey)) words.set(normalKey, key);
     const ja = list.find((w) => !isAsciiWord(w)) ?? list[0] ?? key;
     const en = list.find((w) => /^[a-z][a-z ]*$/.test(w)) ?? list.find(isAsciiWord) ?? key;
@@ -59,8 +59,8 @@ function compileEnum(column: ColumnDefinition, values: Record<string, readonly s
 }
 
 const booleanLookup = new Map<string, boolean>();
-for (const word of booleanWords.true) booleanLookup.set(normalizeWord(word), true);
-for (const word of booleanWords.false) booleanLookup.set(normalizeWord(word), false);
+for (const word of booleanWords.true) booleanLookup.set(normalizeHeading(word), true);
+for (const word of booleanWords.false) booleanLookup.set(normalizeHeading(word), false);
 
 const restrictionWords = new Map<string, SourceRestriction>([
   ['mac', 'mac'],
@@ -88,7 +88,7 @@ const HEX_GROUP = /^[0-9a-f]{1,4}$/;
 const DIGITS = /^\d+$/;
 
 /** 192.168.001.010 → 192.168.1.10; null when not an IPv4 address. CIDR suffixes are kept. */
-export function canonicalIpv4(text: string): string | null {
+function canonicalIpv4(text: string): string | null {
   const m = IPV4.exec(text);
   if (!m) return null;
   const parts: number[] = [];
@@ -102,7 +102,7 @@ export function canonicalIpv4(text: string): string | null {
 }
 
 /** Standard IPv6 text forms: full, '::'-compressed, IPv4-embedded, with an optional /prefix or %zone. */
-export function isIpv6(text: string): boolean {
+function isIpv6(text: string): boolean {
   let s = text.toLowerCase();
   const slash = s.indexOf('/');
   if (slash >= 0) {
@@ -175,7 +175,7 @@ function textValue(text: string, maxLength: number): ParsedCell {
 }
 
 function parseRestrictions(text: string): ParsedCell {
-  const normal = normalizeWord(text);
+  const normal = normalizeHeading(text);
   if (noRestrictionWords.has(normal)) return { ok: true, value: [], empty: false };
   const found = new Set<SourceRestriction>();
   const words = text.normalize('NFKC').toLowerCase().replace(RESTRICTION_NOISE, '').split(RESTRICTION_SEPARATORS);
@@ -190,14 +190,14 @@ function parseRestrictions(text: string): ParsedCell {
 }
 
 // 「使用可 (23年3月まで)」: a word followed by a note in brackets (full-width brackets are ASCII after NFKC).
-const TRAILING_NOTE = /^(.+?)[(\[](.*)[)\]]$/;
+const TRAILING_NOTE = /^(.+?)[([](.*)[)\]]$/;
 const UNTIL = /まで|迄|until|till|^[~〜]|[~〜]$/g;
-const SHORT_DATE = /^(\d{2})[年/.\-](\d{1,2})[月/.\-](\d{1,2})日?$/;
-const MONTH = /^(\d{2}|\d{4})[年/.\-](\d{1,2})月?$/;
-const ERA_MONTH = /^(令和|平成|昭和|大正|明治|[令平昭大明rhstm])(元|\d{1,2})[年/.\-](\d{1,2})月?$/;
+const SHORT_DATE = /^(\d{2})[年/.-](\d{1,2})[月/.-](\d{1,2})日?$/;
+const MONTH = /^(\d{2}|\d{4})[年/.-](\d{1,2})月?$/;
+const ERA_MONTH = /^(令和|平成|昭和|大正|明治|[令平昭大明rhstm])(元|\d{1,2})[年/.-](\d{1,2})月?$/;
 
 /** The end date in a note like 23年3月まで (last day of March 2023), 2023/3/31まで, 令和5年3月まで. */
-export function parseUntilNote(note: string): { ok: true; date: string } | { ok: false; reason: ImportReason } | null {
+function parseUntilNote(note: string): { ok: true; date: string } | { ok: false; reason: ImportReason } | null {
   if (!/\d/.test(note)) return null;
   const s = note.replace(UNTIL, '');
   let m = SHORT_DATE.exec(s);
@@ -232,7 +232,7 @@ function parseEnum(column: ColumnDefinition, values: Record<string, readonly str
   const text = cellText(raw).trim();
   const known = compiled.seen.get(text);
   if (known !== undefined) return { ok: true, value: compiled.boolean ? known === 'true' : known, empty: false };
-  const normal = normalizeWord(text);
+  const normal = normalizeHeading(text);
   let key = compiled.words.get(normal);
   if (key !== undefined && compiled.seen.size < 1000) compiled.seen.set(text, key);
   let impliedValidTo: string | undefined;
@@ -274,7 +274,7 @@ export function parseCell(column: ColumnDefinition, raw: RawCell): ParsedCell {
     case 'boolean': {
       if (typeof raw === 'boolean') return { ok: true, value: raw, empty: false };
       const text = cellText(raw).trim();
-      const value = booleanLookup.get(normalizeWord(text));
+      const value = booleanLookup.get(normalizeHeading(text));
       return value === undefined ? fail({ code: 'boolean_unknown', value: text }) : { ok: true, value, empty: false };
     }
     case 'enum':

@@ -43,7 +43,7 @@ const ASCII = /^[\x20-\x7e]*$/;
 // 2020/12/1(火), 2020年12月1日（火曜日）: the weekday is dropped, not checked.
 const WEEKDAY = /\s*\((?:[日月火水木金土](?:曜日?)?|sun|mon|tue|wed|thu|fri|sat)\.?\)$/;
 
-export function isLeapYear(year: number): boolean {
+function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 

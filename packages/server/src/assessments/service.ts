@@ -20,7 +20,7 @@ import { AppError, invalid, notFound, versionConflict } from '../http/errors.js'
 import { facilityFor, type FacilityRow } from '../tenancy/scope.js';
 import { inTransaction, insertAudited, updateAudited } from '../writes/audited.js';
 import { assessmentFor, ownFormOf } from './access.js';
-import { presentAssessment, type AssessmentRow } from './presenter.js';
+import { presentAssessment, type AssessmentRow, type RoundRow } from './presenter.js';
 import { assessmentDetail } from './queries.js';
 
 const roundFields = ['value', 'date', 'targetDate', 'note', 'riskAcceptance'] as const;
@@ -165,7 +165,7 @@ export async function saveRound(tx: Tx, context: AuditContext, catalog: Catalog,
     throw invalid('params.round', 'previous_round_first', { round: round - 1 });
   }
   const values = { value: input.value, date: input.date, targetDate: input.targetDate, note: input.note, riskAcceptance: input.riskAcceptance, draft: false, answeredBy: context.actorId, answeredAt: new Date() };
-  let saved;
+  let saved: RoundRow | undefined;
   if (existing) {
     if (input.version !== existing.version) throw versionConflict();
     [saved] = await tx.update(answerRounds).set({ ...values, version: existing.version + 1 }).where(eq(answerRounds.id, existing.id)).returning();

@@ -6,12 +6,12 @@ import type { Jobs } from '../jobs/jobs.js';
 import type { QueueDefinition } from '../jobs/queues.js';
 import { writeCheckpoint, type CheckpointOutcome } from './checkpoint.js';
 
-export const AUDIT_CHECKPOINT_QUEUE = 'audit.checkpoint';
+const AUDIT_CHECKPOINT_QUEUE = 'audit.checkpoint';
 /**
  * Every 5 minutes: events newer than the last checkpoint are covered by the hash chain only, so deleting the
  * newest few minutes of events (and nothing before them) is the window a checkpoint cannot see.
  */
-export const AUDIT_CHECKPOINT_CRON = '*/5 * * * *';
+const AUDIT_CHECKPOINT_CRON = '*/5 * * * *';
 
 /** `singleton`: one run at a time across app servers; finished runs are dropped after an hour (12 an hour otherwise pile up). */
 export const auditCheckpointQueue: QueueDefinition = { name: AUDIT_CHECKPOINT_QUEUE, policy: 'singleton', retryLimit: 1, retryDelay: 60, deleteAfterSeconds: 60 * 60 };

@@ -44,7 +44,7 @@ export type CheckpointProblem = 'malformed' | 'unknown_key' | 'bad_signature';
 export function checkSignature(keyring: Keyring, value: unknown): CheckpointProblem | null {
   const c = value as Partial<Checkpoint> | null;
   if (
-    !c || c.v !== 1 || !Number.isInteger(c.sequence) || (c.sequence as number) < 1 || typeof c.eventId !== 'string' || typeof c.hash !== 'string' ||
+    c?.v !== 1 || !Number.isInteger(c.sequence) || (c.sequence as number) < 1 || typeof c.eventId !== 'string' || typeof c.hash !== 'string' ||
     typeof c.at !== 'string' || typeof c.keyId !== 'string' || typeof c.mac !== 'string' || !/^[0-9a-f]{64}$/.test(c.mac)
   ) {
     return 'malformed';
@@ -90,7 +90,7 @@ export async function readCheckpointFile(file: string, keyring: Keyring): Promis
 }
 
 /** The last line only (checkpoints are appended in order), read from the end so a years-old file costs nothing. */
-export function lastCheckpoint(file: string): unknown {
+function lastCheckpoint(file: string): unknown {
   let fd: number;
   try {
     fd = fs.openSync(file, 'r');

@@ -5,7 +5,7 @@ import type { Keyring } from '../crypto/keyring.js';
 import { GENESIS_HASH, eventHash } from './canonical.js';
 import { checkSignature, compareWithTable, readCheckpointFile, type Checkpoint, type CheckpointProblem } from './checkpoint.js';
 
-export type ChainBreak = {
+type ChainBreak = {
   sequence: number;
   id: string;
   reason: 'content_altered' | 'predecessor_mismatch' | 'sequence_gap';

@@ -1,7 +1,7 @@
 import { AlignmentType, BorderStyle, Document, Footer, HeightRule, PageNumber, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { bcpTemplate, formatJapaneseDate, todayInTokyo, type BcpEssentials } from '@mamori/domain';
 
-export type BcpLocale = 'ja' | 'en';
+type BcpLocale = 'ja' | 'en';
 
 export interface BcpTemplateInput {
   facilityName: string;

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Catalog, parseEditionForm, type EditionForm } from '@mamori/domain';
 
 /** The edition files shipped with Mamori: one JSON file per edition and form. */
-export const editionsDir = fileURLToPath(new URL('../../../domain/editions', import.meta.url));
+const editionsDir = fileURLToPath(new URL('../../../domain/editions', import.meta.url));
 
 export class EditionFileError extends Error {}
 

@@ -1,4 +1,4 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 import { writeCheckpoint } from '../audit/checkpoint.js';
 import { verifyAgainstCheckpoints, verifyAuditChain, type AnchorFailure } from '../audit/verify.js';
 import { openKeyring } from '../crypto/open-keyring.js';

@@ -8,7 +8,7 @@ const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
 /** A short public name for a key, stored with each value so the right key is picked and rotation can find stragglers. */
-export const keyId = (key: Buffer) => createHash('sha256').update('mamori-secret-key-id').update(key).digest('hex').slice(0, 8);
+const keyId = (key: Buffer) => createHash('sha256').update('mamori-secret-key-id').update(key).digest('hex').slice(0, 8);
 
 export class UnknownKeyError extends Error {}
 

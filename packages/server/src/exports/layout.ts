@@ -30,7 +30,7 @@ export interface ItemRow {
   noteRefs: number[];
 }
 
-export type Row = ItemRow | { kind: 'scope'; text: string };
+type Row = ItemRow | { kind: 'scope'; text: string };
 
 export interface SectionBlock {
   title: string;

@@ -120,7 +120,7 @@ class FormPdf {
     }
     this.y += 5;
     this.tableHeader();
-    part.sections.forEach((section) => this.section(section));
+    for (const section of part.sections) this.section(section);
     this.y += 6;
     const notes = [...part.footnotes.map((f) => `※${f.ref} ${f.text}`), ...part.ministryNotes.map((text) => `● ${text}`)];
     for (const note of notes) {

@@ -48,7 +48,7 @@ class FormSheet {
     this.row++;
     for (const line of layout.banner) this.put(this.row++, 1, col.second, line, { bold: true, align: 'center' });
     this.put(this.row, 1, 1, layout.fiscalYear, { bold: true });
-    layout.parties.forEach((party, i) => this.put(this.row, i === 0 ? 2 : 3, i === 0 ? 2 : col.second, `${party.label}${layout.labels.colon}${safeCell(party.value)}`, {}));
+    layout.parties.forEach((party, i) => void this.put(this.row, i === 0 ? 2 : 3, i === 0 ? 2 : col.second, `${party.label}${layout.labels.colon}${safeCell(party.value)}`, {}));
     this.put(this.row, col.extra, last, layout.printedAt, { align: 'right', color: 'FF777777' });
     this.row++;
     if (layout.editionNotice) this.put(this.row++, 1, last, layout.editionNotice, { size: 9, color: 'FF777777' });
@@ -181,7 +181,7 @@ export async function renderFormXlsx(model: ExportModel): Promise<Buffer> {
       horizontalCentered: true,
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
-    headerFooter: { oddFooter: '&L&8' + layout.printedAt.replace(/&/g, '&&') + '&R&8&P / &N' },
+    headerFooter: { oddFooter: `&L&8${layout.printedAt.replace(/&/g, '&&')}&R&8&P / &N` },
   });
   const columns = sheetColumns(layout.checkDateColumn);
   sheet.columns = columns.widths.map((width) => ({ width }));

@@ -7,7 +7,7 @@ import { loadIncidentFacts } from '../readiness/facts.js';
 import { loadDisclosureFacts, loadLedgerFacts } from './facts.js';
 
 /** The items of the facility's own form in the edition of that fiscal year (the checklist's own edition when it exists). */
-export function facilityItems(catalog: Catalog, facility: FacilityRow, edition: string | undefined): readonly Item[] {
+function facilityItems(catalog: Catalog, facility: FacilityRow, edition: string | undefined): readonly Item[] {
   if (!edition) return [];
   return catalog.facilityForm(edition, facility.kind as FacilityKind)?.items ?? [];
 }
@@ -16,7 +16,7 @@ export function facilityItems(catalog: Catalog, facility: FacilityRow, edition: 
  * Findings with the item ids they answer, as those items read them (2023 3(3) counts a planned BCP); findings no item
  * of the edition asks about are left out.
  */
-export function presentFindings(findings: readonly Finding[], items: readonly Item[]): FindingView[] {
+function presentFindings(findings: readonly Finding[], items: readonly Item[]): FindingView[] {
   const views: FindingView[] = [];
   for (const finding of findings) {
     const itemIds = itemIdsForFinding(finding, items);

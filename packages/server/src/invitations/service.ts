@@ -12,7 +12,7 @@ import { randomToken, sha256 } from '../auth/secrets.js';
 import { grantFacilityRole } from '../members/service.js';
 import type { UserRow } from '../auth/context.js';
 
-export const INVITATION_DAYS = 7;
+const INVITATION_DAYS = 7;
 
 export interface InvitationInput {
   email: string;

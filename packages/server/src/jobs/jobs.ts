@@ -6,14 +6,14 @@ import { queueOptions, type QueueDefinition } from './queues.js';
 import { JOB_SCHEMA } from './schema.js';
 import { drainQueues } from './drain.js';
 
-export interface EnqueueOptions {
+interface EnqueueOptions {
   /** What it means depends on the queue's policy (see QueueDefinition.policy). */
   singletonKey?: string;
   /** Not before this time. */
   startAfter?: Date;
 }
 
-export type JobHandler<T> = (data: T) => Promise<void>;
+type JobHandler<T> = (data: T) => Promise<void>;
 
 export interface Jobs {
   /** Enqueue inside the caller's drizzle transaction, so the job exists iff the transaction commits. */

@@ -15,7 +15,7 @@ export interface QueueDefinition extends Pick<QueueOptions, 'retryLimit' | 'retr
 }
 
 /** A throwing handler is retried 4 times, each wait about twice the last (from 15–30 s up to 2–4 minutes; pg-boss adds jitter), then the job is marked failed. */
-export const defaultQueueOptions = {
+const defaultQueueOptions = {
   retryLimit: 4,
   retryDelay: 30,
   retryBackoff: true,

@@ -15,7 +15,6 @@ import { accounts, assets } from '../db/schema.js';
 
 export type AssetRow = typeof assets.$inferSelect;
 export type AccountRow = typeof accounts.$inferSelect;
-export type LedgerFields = Partial<AssetFields> | Partial<AccountFields>;
 
 /**
  * What differs between the two ledgers, in one place: the table, the fields, the link key an import
@@ -88,7 +87,7 @@ export const accountLedger: LedgerDefinition = {
 export const ledgerOf = (kind: LedgerKind): LedgerDefinition => (kind === 'assets' ? assetLedger : accountLedger);
 
 /** The ledger fields of a row, as the domain types them (the columns store enums as text). */
-export function assetFieldsOf(row: AssetRow): AssetFields {
+function assetFieldsOf(row: AssetRow): AssetFields {
   return {
     managementNumber: row.managementNumber,
     maker: row.maker,
@@ -122,7 +121,7 @@ export function assetFieldsOf(row: AssetRow): AssetFields {
   };
 }
 
-export function accountFieldsOf(row: AccountRow): AccountFields {
+function accountFieldsOf(row: AccountRow): AccountFields {
   return {
     loginId: row.loginId,
     system: row.system,
@@ -143,12 +142,12 @@ export function accountFieldsOf(row: AccountRow): AccountFields {
   };
 }
 
-export function presentAsset(row: AssetRow): AssetView {
+function presentAsset(row: AssetRow): AssetView {
   const fields = assetFieldsOf(row);
   return { ...fields, id: row.id, scope: scopeOfAsset(fields.kind, fields.cloudModel), version: row.version, updatedAt: row.updatedAt.toISOString() };
 }
 
-export function presentAccount(row: AccountRow): AccountView {
+function presentAccount(row: AccountRow): AccountView {
   return { ...accountFieldsOf(row), id: row.id, version: row.version, updatedAt: row.updatedAt.toISOString() };
 }
 

@@ -10,7 +10,7 @@ const booleanWords = { ja: { true: 'はい', false: 'いいえ' }, en: { true: '
 const isAscii = (s: string) => /^[\x20-\x7e]+$/.test(s);
 
 /** A cell as a person writes it, in words the importer reads back (so an exported ledger re-imports unchanged). */
-export function cellText(column: ColumnDefinition, value: unknown, locale: Locale): string {
+function cellText(column: ColumnDefinition, value: unknown, locale: Locale): string {
   if (value === null || value === undefined) return '';
   switch (column.type.kind) {
     case 'date':

@@ -3,11 +3,11 @@ import type { LedgerDefinition } from './definitions.js';
 
 type Values = Record<string, unknown>;
 
-export interface PlannedCreate {
+interface PlannedCreate {
   id: string;
   values: Values;
 }
-export interface PlannedUpdate {
+interface PlannedUpdate {
   id: string;
   version: number;
   values: Values;

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
 import type { ImportEncoding } from '@mamori/domain';
-import { SPREADSHEET_LIMITS, SpreadsheetError, spreadsheetErrors as errors } from './spreadsheet-error.js';
+import { SPREADSHEET_LIMITS, type SpreadsheetError, spreadsheetErrors as errors } from './spreadsheet-error.js';
 import { checkXlsxBounds } from './xlsx-bounds.js';
 
 /**
@@ -10,7 +10,7 @@ import { checkXlsxBounds } from './xlsx-bounds.js';
  * for 「CSV（コンマ区切り）」). rows[0] is spreadsheet row 1, so problems name the row the user sees.
  */
 
-export type SpreadsheetCell = string | number | Date | boolean | null;
+type SpreadsheetCell = string | number | Date | boolean | null;
 export interface Spreadsheet {
   encoding: ImportEncoding;
   rows: SpreadsheetCell[][];
@@ -77,7 +77,7 @@ function decodeOrNull(label: 'utf-8' | 'shift_jis', bytes: Uint8Array): string |
 }
 
 /** Tab-separated when the first non-empty line has more tabs than commas (Excel's テキスト (タブ区切り)). */
-export function detectDelimiter(text: string): ',' | '\t' {
+function detectDelimiter(text: string): ',' | '\t' {
   for (const line of text.split(/\r\n|\n|\r/)) {
     if (line.trim().length === 0) continue;
     let tabs = 0;
@@ -178,7 +178,7 @@ function cellValue(cell: ExcelJS.Cell): SpreadsheetCell {
 }
 
 /** Rich text → its text, formulas → their cached result, hyperlinks → their text, errors → #N/A etc. */
-export function plainValue(value: unknown): SpreadsheetCell {
+function plainValue(value: unknown): SpreadsheetCell {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   if (value instanceof Date) return value;

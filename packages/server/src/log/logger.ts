@@ -6,7 +6,7 @@ import type { Config } from '../config.js';
 /** Paths whose next part is a bearer secret: invitation and vendor-link tokens, in API routes and the web app's pages. */
 const TOKEN_IN_PATH = /(\/(?:invite|vendor-invite|invitations\/by-token|vendor-invitations)\/)[^/?#]+/g;
 
-export const redactUrl = (url: string) => url.replace(TOKEN_IN_PATH, '$1[redacted]');
+const redactUrl = (url: string) => url.replace(TOKEN_IN_PATH, '$1[redacted]');
 
 /** Fastify's request serializer, with the secrets taken out of the URL. */
 function requestForLog(request: FastifyRequest) {
@@ -25,7 +25,7 @@ function requestForLog(request: FastifyRequest) {
  * "Key (email)=(...)"). The log keeps the SQL text, the SQLSTATE code, the constraint and the table: enough
  * to act on, without the values.
  */
-export function withoutQueryValues(error: unknown, depth = 0): unknown {
+function withoutQueryValues(error: unknown, depth = 0): unknown {
   if (!(error instanceof Error) || depth > 5) return error;
   const copy = Object.assign(Object.create(Object.getPrototypeOf(error) as object) as Error, error) as Error & Record<string, unknown>;
   copy.message = error.message;
@@ -40,7 +40,7 @@ export function withoutQueryValues(error: unknown, depth = 0): unknown {
   return copy;
 }
 
-export const logSerializers = {
+const logSerializers = {
   req: requestForLog,
   err: (error: unknown) => stdSerializers.err(withoutQueryValues(error) as Error),
 };

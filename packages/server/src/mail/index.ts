@@ -1,2 +1,2 @@
-export { createMailer, type Mailer, type MailMessage } from './mailer.js';
-export { enqueueMail, mailQueue, registerMailWorker } from './queue.js';
+;
+export { enqueueMail,   } from './queue.js';

@@ -7,7 +7,7 @@ import type { QueueDefinition } from '../jobs/queues.js';
 
 export const PURGE_QUEUE = 'maintenance.purge';
 /** Every night at 03:30 Tokyo time, when nobody is signing in. */
-export const PURGE_CRON = '30 3 * * *';
+const PURGE_CRON = '30 3 * * *';
 /**
  * The sign-in history (every attempt, failed or not) is kept a year: long enough to answer "who tried this
  * account last spring?" at an inspection, short enough not to grow without end.

@@ -7,7 +7,7 @@ import { forbidden, notFound } from '../http/errors.js';
 export type ContractRow = typeof vendorContracts.$inferSelect;
 export type VendorFormRow = typeof assessments.$inferSelect & { contractId: string; status: string };
 
-export function contractScope(contract: Pick<ContractRow, 'organizationId' | 'facilityId' | 'vendorId'>) {
+function contractScope(contract: Pick<ContractRow, 'organizationId' | 'facilityId' | 'vendorId'>) {
   return { kind: 'contract', organizationId: contract.organizationId, facilityId: contract.facilityId, vendorId: contract.vendorId } as const;
 }
 

@@ -1,4 +1,4 @@
-import { AnswerSetView, ApplyAnswerSetRequest, ApplyAnswerSetResult, CreateAnswerSetRequest, Id, UpdateAnswerSetRequest } from '@mamori/domain';
+import { AnswerSetView, ApplyAnswerSetRequest, ApplyAnswerSetResult, AnswerSetInput, Id, UpdateAnswerSetRequest } from '@mamori/domain';
 import { z } from 'zod';
 import type { Routes } from '../http/types.js';
 import { auditContext, requireAuth } from '../auth/context.js';
@@ -15,7 +15,7 @@ export const answerSetRoutes: Routes = (app, deps) => {
     listAnswerSets(db, requireAuth(request).actor, request.params.vendorId),
   );
 
-  app.post('/vendors/:vendorId/answer-sets', { schema: { params: VendorParams, body: CreateAnswerSetRequest, response: { 200: AnswerSetView } } }, async (request) =>
+  app.post('/vendors/:vendorId/answer-sets', { schema: { params: VendorParams, body: AnswerSetInput, response: { 200: AnswerSetView } } }, async (request) =>
     createAnswerSet(db, requireAuth(request).actor, auditContext(request), catalog, request.params.vendorId, request.body),
   );
 

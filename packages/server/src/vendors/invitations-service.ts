@@ -7,7 +7,7 @@ import { randomToken, sha256 } from '../auth/secrets.js';
 import { AppError } from '../http/errors.js';
 import type { VendorFormRow } from './access.js';
 
-export const VENDOR_INVITATION_DAYS = 7;
+const VENDOR_INVITATION_DAYS = 7;
 
 /** Where links in e-mails point: the configured public URL, else this server's own address. */
 export function publicBaseUrl(config: Config): string {

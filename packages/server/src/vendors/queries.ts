@@ -6,7 +6,7 @@ import type { ContractRow, VendorFormRow } from './access.js';
 import { presentContract, presentVendorForm, type FormCounts } from './presenter.js';
 
 /** Answered items and open questions per form, in two grouped queries. */
-export async function formCounts(db: Db, catalog: Catalog, forms: VendorFormRow[]): Promise<Map<string, FormCounts>> {
+async function formCounts(db: Db, catalog: Catalog, forms: VendorFormRow[]): Promise<Map<string, FormCounts>> {
   const ids = forms.map((f) => f.id);
   const answered = new Map<string, number>();
   const queries = new Map<string, number>();

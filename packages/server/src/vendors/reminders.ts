@@ -10,9 +10,9 @@ import { mailVendor } from './notify.js';
 import { isReminderDue } from './presenter.js';
 import { contractNames } from './requests-service.js';
 
-export const VENDOR_REMINDER_QUEUE = 'vendor-forms.remind';
+const VENDOR_REMINDER_QUEUE = 'vendor-forms.remind';
 /** Every morning at nine, Tokyo time. */
-export const VENDOR_REMINDER_CRON = '0 9 * * *';
+const VENDOR_REMINDER_CRON = '0 9 * * *';
 
 /** The scheduler runs the reminders as the system, not as a user. */
 const systemContext = { actorId: null, ip: null };

@@ -69,7 +69,7 @@ const texts = {
   },
 } as const;
 
-export interface RoleSharingContentRow {
+interface RoleSharingContentRow {
   group: string;
   area: string;
   /** The ministry's recommended action for the area, for the small print. */

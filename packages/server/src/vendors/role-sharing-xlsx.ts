@@ -83,7 +83,7 @@ export async function renderRoleSharingXlsx(input: RoleSharingDocument, locale: 
   const { columns } = content;
   const header = [columns.group, columns.area, columns.responsible, columns.action, columns.notes, columns.recommendation];
   const headerRow = row;
-  header.forEach((label, i) => put(row, i + 1, i + 1, label, { bold: true, fill: headerFill, boxed: true, align: 'center' }));
+  header.forEach((label, i) => void put(row, i + 1, i + 1, label, { bold: true, fill: headerFill, boxed: true, align: 'center' }));
   row++;
   // Rows of one group share one merged group cell, as on the ministry's table.
   let groupStart = row;

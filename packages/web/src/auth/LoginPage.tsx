@@ -12,8 +12,8 @@ import { PublicLayout } from '../layout/PublicLayout';
 import { useSession, useSignedIn } from './session';
 
 /** Only same-site paths: an open redirect after sign-in would be a phishing aid. */
-export function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+function safeNext(next: string | null): string {
+  return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
 export function LoginPage() {

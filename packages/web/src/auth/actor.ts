@@ -3,7 +3,7 @@ import { can, type Actor, type Grant, type Permission, type Scope } from '@mamor
 import type { SessionInfo } from '../api/types';
 import { useSession } from './session';
 
-export function actorFromSession(session: SessionInfo): Actor {
+function actorFromSession(session: SessionInfo): Actor {
   const grants: Grant[] = [];
   if (session.user.isSystemAdmin) grants.push({ kind: 'system', role: 'admin' });
   for (const org of session.memberships.organizations) {
@@ -34,10 +34,3 @@ export function useCan() {
   );
 }
 
-export function useIsOrgAdmin() {
-  const { data: session } = useSession();
-  return (organizationId: string | undefined) =>
-    !!session &&
-    (session.user.isSystemAdmin ||
-      session.memberships.organizations.some((o) => o.id === organizationId && o.role === 'admin'));
-}

@@ -5,7 +5,7 @@ import { client, isApiError, request, setCsrfToken } from '../api/client';
 import type { SessionInfo } from '../api/types';
 
 export const sessionKey = ['session'] as const;
-export const setupKey = ['setup'] as const;
+const setupKey = ['setup'] as const;
 
 async function fetchSession(): Promise<SessionInfo | null> {
   try {

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Box, Group, Paper, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
-export type IndexItemState = 'done' | 'problem' | 'unsaved' | 'open' | 'skip';
+type IndexItemState = 'done' | 'problem' | 'unsaved' | 'open' | 'skip';
 
 export interface IndexSection {
   id: string;

@@ -14,7 +14,7 @@ import { checklistKeys, createVendorForm, useAssessment, useEditionForm, type As
 type EvaluationView = AssessmentDetail['evaluation'];
 
 /** One vendor's state as the facility-year evaluation sees it. */
-export function vendorStatus(evaluation: EvaluationView | undefined, name: string) {
+function vendorStatus(evaluation: EvaluationView | undefined, name: string) {
   const result = evaluation?.vendors.find((v) => v.name === name);
   if (!evaluation || !result) return null;
   const required = result.items.filter((i) => i.requirement === 'required');

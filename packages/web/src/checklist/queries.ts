@@ -1,4 +1,4 @@
-import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AssessmentDetail, AssessmentSummary, EditionForm, EvidenceView, FormKind, SaveRound } from '@mamori/domain';
 import { client, multipart, request } from '../api/client';
 import type { ResponseOf } from '../api/types';
@@ -64,13 +64,6 @@ export function vendorFormsOf(list: AssessmentSummary[] | undefined, fiscalYear:
 /** The facility's own form of a fiscal year, which a vendor form belongs to. */
 export function ownFormOf(list: AssessmentSummary[] | undefined, fiscalYear: number): AssessmentSummary | undefined {
   return ownForms(list).find((a) => a.fiscalYear === fiscalYear);
-}
-
-/** Every form of one facility-year (own + vendors), loaded with the same cache entries as the form screens. */
-export function useDetails(ids: string[]) {
-  return useQueries({
-    queries: ids.map((id) => ({ queryKey: checklistKeys.detail(id), queryFn: () => fetchAssessment(id) })),
-  });
 }
 
 export function createVendorForm(ownAssessmentId: string, body: { vendorName: string; excludedItems: string[] }) {

@@ -16,6 +16,3 @@ export function password(value: string): string | null {
   return value.length >= passwordMin ? null : i18n.t('validation.passwordLength', { min: passwordMin });
 }
 
-export function sameAs(other: string) {
-  return (value: string): string | null => (value === other ? null : i18n.t('validation.passwordMismatch'));
-}

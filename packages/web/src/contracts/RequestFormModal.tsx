@@ -15,7 +15,7 @@ import { formOfYear, invalidateContracts, requestVendorForm, resendInvitation, t
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The vendor form items of the edition in force for a fiscal year, as multi-select options. */
-export function useVendorItemOptions(fiscalYear: number) {
+function useVendorItemOptions(fiscalYear: number) {
   const { t, i18n } = useTranslation();
   const editions = useEditions();
   const edition = editionFor(editions.data, fiscalYear);

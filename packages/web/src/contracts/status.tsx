@@ -28,7 +28,7 @@ export function VendorFormStatusBadge({ status, ...props }: { status: VendorForm
 const tokyo = 'Asia/Tokyo';
 
 /** 11月20日 in Japanese, 20 Nov in English: a day this year, for reminders and comments. */
-export function shortDate(iso: string | null | undefined): string {
+function shortDate(iso: string | null | undefined): string {
   if (!iso) return '—';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;

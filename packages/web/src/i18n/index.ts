@@ -8,7 +8,7 @@ import en from './en.json';
 export type UiLanguage = 'ja' | 'en';
 const storageKey = 'mamori.language';
 
-export function storedLanguage(): UiLanguage | null {
+function storedLanguage(): UiLanguage | null {
   try {
     const value = localStorage.getItem(storageKey);
     return value === 'en' || value === 'ja' ? value : null;
@@ -40,9 +40,5 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
 });
 applyToDocument(i18n.language);
-
-export function currentLanguage(): UiLanguage {
-  return i18n.language === 'en' ? 'en' : 'ja';
-}
 
 export default i18n;

@@ -27,7 +27,7 @@ interface Props {
 }
 
 /** One ledger: search, 要対応 filter, paged list, export, import and the record drawer (`?open=<id>`). */
-export function LedgerPage({ ledger, extra }: Props) {
+function LedgerPage({ ledger, extra }: Props) {
   const { t } = useTranslation();
   const { facilityId = '' } = useParams();
   const access = useLedgerAccess(facilityId);

@@ -5,10 +5,8 @@ import type {
   EndOfLifeView as EndOfLifeViewSchema,
   FindingSettingsView as FindingSettingsSchema,
   HeaderMapping,
-  ImportResult,
   LedgerKind,
   LedgerReviewView,
-  RecordHistoryEntry as RecordHistoryEntrySchema,
 } from '@mamori/domain';
 import { client, multipart, request } from '../api/client';
 import type { BodyOf } from '../api/types';
@@ -16,9 +14,8 @@ import type { BodyOf } from '../api/types';
 // The domain exports zod schemas; `_output` gives their parsed type without the web package depending on zod.
 type Out<T extends { _output: unknown }> = T['_output'];
 
-export type { AccountView, AssetView, HeaderMapping, ImportResult, LedgerKind, LedgerReviewView };
+export type { AccountView,  HeaderMapping,  LedgerKind, LedgerReviewView };
 export type LedgerRecord = AssetView | AccountView;
-export type RecordHistoryEntry = Out<typeof RecordHistoryEntrySchema>;
 export type FindingSettings = Out<typeof FindingSettingsSchema>;
 export type EndOfLifeEntry = Out<typeof EndOfLifeViewSchema>;
 export type ReviewDecision = 'keep' | 'disable' | 'delete';
@@ -51,7 +48,7 @@ const allPageSize = 500;
 const maxPages = 100;
 
 /** Every record of a ledger, page by page (the review and the 要対応 filter need them all). */
-export async function fetchAllRecords(facilityId: string, ledger: LedgerKind): Promise<LedgerRecord[]> {
+async function fetchAllRecords(facilityId: string, ledger: LedgerKind): Promise<LedgerRecord[]> {
   const items: LedgerRecord[] = [];
   for (let page = 1; page <= maxPages; page++) {
     const result = await request(client.GET(`/facilities/{facilityId}/${ledger}`, { params: { path: { facilityId }, query: { page, pageSize: allPageSize } } }));

@@ -11,7 +11,7 @@ import type { TFunction } from 'i18next';
 import { formatDay } from '../checklist/dates';
 
 /** How a field is edited; derived from the domain's column types and defaults, never listed twice. */
-export type FieldInput =
+type FieldInput =
   | { kind: 'text'; maxLength: number; multiline: boolean }
   | { kind: 'date' }
   | { kind: 'ip' }

@@ -7,13 +7,11 @@ import type {
   BcpRecordView as BcpRecordSchema,
   BcpView,
   ContactChartContent,
-  ContactChartVersionSummary as ContactChartVersionSchema,
   ContactChartView,
   ContactEdge,
   ContactEntry,
   IncidentEventView as IncidentEventSchema,
   IncidentStepView as IncidentStepSchema,
-  IncidentSummary as IncidentSummarySchema,
   IncidentView,
   RestoreTestFields,
   RestoreTestView,
@@ -36,11 +34,9 @@ export type {
   RestoreTestFields,
   RestoreTestView,
 };
-export type ContactChartVersion = Out<typeof ContactChartVersionSchema>;
 export type BcpDocument = Out<typeof BcpDocumentSchema>;
 export type BcpRecord = Out<typeof BcpRecordSchema>;
 export type BcpRecordKind = BcpRecord['kind'];
-export type IncidentSummary = Out<typeof IncidentSummarySchema>;
 export type IncidentEvent = Out<typeof IncidentEventSchema>;
 export type IncidentEventKind = IncidentEvent['kind'];
 export type IncidentStep = Out<typeof IncidentStepSchema>;

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { FullPageLoader } from '../layout/FullPageLoader';
 import { PageHeader } from '../layout/PageHeader';
-import { useReadinessAccess } from './access';
+import type { useReadinessAccess } from './access';
 import { readinessKeys } from './api';
 
 export type ReadinessAccess = ReturnType<typeof useReadinessAccess>;

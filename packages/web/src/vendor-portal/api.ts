@@ -7,11 +7,10 @@ import type {
   DisclosureView,
   RoleSharingRow,
   RoleSharingView,
-  VendorInvitationPreview,
 } from '@mamori/domain';
 import { client, multipart, request } from '../api/client';
 
-export type { AnswerSetView, ApplyAnswerSetResult, ContractView, DisclosureView, RoleSharingRow, RoleSharingView, VendorInvitationPreview };
+export type { AnswerSetView, ApplyAnswerSetResult, ContractView, DisclosureView, RoleSharingRow, RoleSharingView,  };
 export type VendorFormSummary = ContractView['forms'][number];
 
 const id = (value: string) => encodeURIComponent(value);

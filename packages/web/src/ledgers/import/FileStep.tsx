@@ -2,7 +2,7 @@ import { Alert, Button, FileInput, Group, List, Stack, Text } from '@mantine/cor
 import type { LedgerKind } from '@mamori/domain';
 import { useTranslation } from 'react-i18next';
 
-export const importAccept = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const importAccept = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 interface Props {
   ledger: LedgerKind;

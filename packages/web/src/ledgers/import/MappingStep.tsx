@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { headerOf } from '../fields';
 import { ProblemsTable } from './ProblemsTable';
 
-export const ignoreTarget = 'ignore';
+const ignoreTarget = 'ignore';
 
 interface Props {
   ledger: LedgerKind;

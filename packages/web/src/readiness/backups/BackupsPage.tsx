@@ -20,7 +20,7 @@ import { sortedTests } from './sort';
 const resultColor = { success: 'teal', partial: 'yellow', failure: 'red' } as const;
 
 /** 「最後の復旧確認: 令和8年5月1日 成功」 and when the next one is due — the in-app reminder. */
-export function RestoreStatus({ plan, months }: { plan: BackupPlanView; months: number }) {
+function RestoreStatus({ plan, months }: { plan: BackupPlanView; months: number }) {
   const { t } = useTranslation();
   const last = sortedTests(plan.restoreTests)[0];
   const due = restoreTestDue(plan.restoreTests, months, todayInTokyo());

@@ -11,7 +11,7 @@ import { DayInput } from '../../checklist/RoundFields';
 import { saveBcp, type BcpEssentials, type BcpView } from '../api';
 import { invalidateReadiness } from '../shared';
 
-export const essentialKeys = ['networkStopCriteria', 'decisionMaker', 'paperOperations', 'recoverySteps', 'reentryProcedure', 'communication'] as const satisfies readonly (keyof BcpEssentials)[];
+const essentialKeys = ['networkStopCriteria', 'decisionMaker', 'paperOperations', 'recoverySteps', 'reentryProcedure', 'communication'] as const satisfies readonly (keyof BcpEssentials)[];
 type EssentialKey = (typeof essentialKeys)[number];
 const isEssential = (key: string): key is EssentialKey => (essentialKeys as readonly string[]).includes(key);
 const maxLength = (key: EssentialKey) => (key === 'decisionMaker' ? 200 : 4000);
