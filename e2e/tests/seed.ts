@@ -92,7 +92,10 @@ export async function addColleague(clinic: Facility, person: { name: string; ema
 
 interface AssessmentDetail {
   answers: Record<string, unknown[]>;
-  evaluation: { institution: { items: { id: string; requirement: 'required' | 'reference' | 'not-needed' }[] }; inspection: { ready: boolean } };
+  evaluation: {
+    institution: { items: { id: string; requirement: 'required' | 'reference' | 'not-needed' }[] };
+    inspection: { ready: boolean; problems: { form: string; item: string | null; code: string; severity: 'blocking' | 'warning' }[] };
+  };
 }
 
 /**
