@@ -18,7 +18,7 @@ export const firstRunBaseURL = `http://127.0.0.1:${firstRunPort}`;
 export const shot = (page: Page, name: string) => page.screenshot({ path: `screenshots/${name}.png`, fullPage: true });
 
 /** Today in Japan, as the app dates answers (YYYY-MM-DD). */
-export const todayInTokyo = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date());
+const todayInTokyo = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date());
 
 /** Today's fiscal year in Japan (April–March), as the app computes it. */
 export function currentFiscalYear(): number {
