@@ -1,10 +1,10 @@
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { appPort as port, noMailPort, smtpPort } from './tests/ports.js';
+import { appPort as port, firstRunPort, noMailPort, smtpPort } from './tests/ports.js';
 
 const dataDir = (p: number) => path.join(os.tmpdir(), `mamori-e2e-${p}`);
-/** A fresh data directory each run; `env` adds what differs between the two servers. */
+/** A fresh data directory each run; `env` adds what differs between the servers. */
 const server = (p: number, env: Record<string, string>) => ({
   command: `rm -rf ${dataDir(p)} && node ../packages/server/bin/mamori.js serve`,
   url: `http://127.0.0.1:${p}/api/v1/health`,
@@ -15,7 +15,8 @@ const server = (p: number, env: Record<string, string>) => ({
 
 export default defineConfig({
   testDir: './tests',
-  // The journeys build on each other (first run creates the administrator), so they run in order.
+  // One worker, as the machine is small. Every journey seeds a tenant of its own (tests/seed.ts), so each runs
+  // alone and in any order.
   workers: 1,
   fullyParallel: false,
   // Long journeys (every item of a form, full-page screenshots) on a loaded 2-core machine.
@@ -34,6 +35,7 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },
-  // The journeys' server delivers mail to 06-vendor-portal's capture; the second has no mail server (07).
-  webServer: [server(port, { MAMORI_SMTP_URL: `smtp://127.0.0.1:${smtpPort}` }), server(noMailPort, {})],
+  // The main server delivers mail to 06-vendor-portal's capture; the second has no mail server (07); the third is
+  // set up by no one but 01-platform, whose first run creates its administrator.
+  webServer: [server(port, { MAMORI_SMTP_URL: `smtp://127.0.0.1:${smtpPort}` }), server(noMailPort, {}), server(firstRunPort, {})],
 });

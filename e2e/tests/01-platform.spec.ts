@@ -1,11 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
+import { firstRunBaseURL } from './seed.js';
 
 /**
  * The newcomer's journey on a fresh data directory: first run creates the administrator, who signs
  * in, creates an organization and a facility, invites a colleague with a role; the colleague accepts
- * in another browser; the UI switches to English.
+ * in another browser; the UI switches to English. Runs on a server of its own that nothing else sets up.
  */
 test.describe.configure({ mode: 'serial' });
+test.use({ baseURL: firstRunBaseURL });
 
 const admin = { name: '山田 太郎', email: 'yamada@sakura-clinic.jp', password: 'sakura-admin-2026' };
 const colleague = { name: '佐藤 花子', email: 'sato@sakura-clinic.jp', password: 'sakura-planner-2026' };

@@ -1,21 +1,24 @@
 import { expect, test } from '@playwright/test';
-import { currentFiscalYear, shot, signInInJapanese } from './planner.js';
+import { addColleague, appBaseURL, currentFiscalYear, seedFacility, shot, signIn } from './seed.js';
 
 /**
- * The planner's checklist journey, on the organization, facility and planner that 01-platform.spec.ts
- * leaves behind: start this fiscal year's form with the wizard (no vendor contract), answer every
- * required item (one いいえ with a target date), attach the contact chart to 3(1), watch the readiness
- * panel turn green, and download the printable PDF.
+ * The planner's checklist journey, on a clinic of its own with no checklist yet (seeded through the API):
+ * start this fiscal year's form with the wizard (no vendor contract), answer every required item (one
+ * いいえ with a target date), attach the contact chart to 3(1), watch the readiness panel turn green, and
+ * download the printable PDF.
  */
 test.describe.configure({ mode: 'serial' });
 
+const planner = { name: '佐藤 花子', email: 'sato@aoba-shika.example.jp', password: 'aoba-planner-2026' };
 
-
+test.beforeAll(async () => {
+  await addColleague(await seedFacility(appBaseURL, 'あおば歯科クリニック'), planner, 'planner');
+});
 
 let formUrl = '';
 
 test('the planner starts this fiscal year’s checklist with the wizard', async ({ page }) => {
-  await signInInJapanese(page);
+  await signIn(page, planner);
   await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: 'チェックリスト' }).click();
   await expect(page.getByRole('heading', { name: 'チェックリスト', exact: true })).toBeVisible();
   await expect(page.getByText('まだチェックリストがありません')).toBeVisible();
@@ -52,7 +55,7 @@ test('the planner starts this fiscal year’s checklist with the wizard', async 
 
 test('answers every required item, attaches the contact chart, turns green and prints the PDF', async ({ page }) => {
   test.skip(!formUrl, 'needs the checklist created by the previous test');
-  await signInInJapanese(page);
+  await signIn(page, planner);
   await page.goto(formUrl);
   const panel = page.getByRole('complementary', { name: '立入検査で指摘されること' });
   await expect(panel).toBeVisible();
@@ -118,7 +121,7 @@ test('answers every required item, attaches the contact chart, turns green and p
 });
 
 test('the dashboard shows this year’s checklist as ready', async ({ page }) => {
-  await signInInJapanese(page);
+  await signIn(page, planner);
   await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: 'ダッシュボード' }).click();
   await expect(page.getByRole('heading', { name: /令和\d+年度のチェックリスト/ })).toBeVisible();
   await expect(page.getByText('必須項目', { exact: true })).toBeVisible();

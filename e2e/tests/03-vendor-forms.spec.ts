@@ -1,16 +1,24 @@
 import { expect, test, type Page } from '@playwright/test';
-import { shot, signInInJapanese } from './planner.js';
+import { addColleague, answerChecklist, appBaseURL, seedClinic, shot, signIn } from './seed.js';
 
 /**
- * Vendor forms (事業者確認用), on the checklist 02-checklist.spec.ts made ready without a vendor
- * contract: the planner turns the contract on, answers 2(2)/2(3), adds a server-only vendor whose
- * contract excludes the network items, sees which findings name the vendor, enters the vendor's form
- * as it came back on paper, and answers the network item on the facility's own form so it is covered.
+ * Vendor forms (事業者確認用), on a clinic of its own whose checklist is seeded through the API as
+ * 02-checklist.spec.ts leaves it, ready without a vendor contract: the planner turns the contract on,
+ * answers 2(2)/2(3), adds a server-only vendor whose contract excludes the network items, sees which
+ * findings name the vendor, enters the vendor's form as it came back on paper, and answers the network
+ * item on the facility's own form so it is covered.
  */
 test.describe.configure({ mode: 'serial' });
 
 const vendor = 'さくらITサービス株式会社';
+const planner = { name: '鈴木 美咲', email: 'suzuki@kaede-naika.example.jp', password: 'kaede-planner-2026' };
 
+test.beforeAll(async () => {
+  const clinic = await seedClinic(appBaseURL, 'かえで内科クリニック', { hasVendorContract: false });
+  await addColleague(clinic, planner, 'planner');
+  const seeded = await answerChecklist(clinic, { no: ['2(1)'] });
+  expect(seeded.evaluation.inspection.ready).toBe(true);
+});
 
 const readiness = (page: Page) => page.getByRole('complementary', { name: '立入検査で指摘されること' });
 
@@ -22,7 +30,7 @@ let formUrl = '';
 let vendorUrl = '';
 
 test('turning on the vendor contract asks for 2(2)/2(3) and a vendor form', async ({ page }) => {
-  await signInInJapanese(page);
+  await signIn(page, planner);
   await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: 'チェックリスト' }).click();
   await page.getByRole('link', { name: /令和\d+年度のチェックリストを開く/ }).first().click();
   await expect(page).toHaveURL(/\/facilities\/[\w-]+\/checklist\/[\w-]+$/);
@@ -56,7 +64,7 @@ test('turning on the vendor contract asks for 2(2)/2(3) and a vendor form', asyn
 
 test('adds a server-only vendor; its excluded network item must be covered elsewhere', async ({ page }) => {
   test.skip(!formUrl, 'needs the form opened by the previous test');
-  await signInInJapanese(page);
+  await signIn(page, planner);
 
   // The facility has not checked its network device yet this year: withdraw the saved 2(13)@network
   // answer (the form has no button for withdrawing a first round), so nothing covers the item.
@@ -114,7 +122,7 @@ test('adds a server-only vendor; its excluded network item must be covered elsew
 
 test('enters the vendor form as the vendor returned it', async ({ page }) => {
   test.skip(!vendorUrl, 'needs the vendor form added by the previous test');
-  await signInInJapanese(page);
+  await signIn(page, planner);
   await page.goto(vendorUrl);
   await expect(page.getByRole('heading', { name: /事業者確認用/ }).first()).toBeVisible();
   await expect(page.getByText(`事業者名: ${vendor}`)).toBeVisible();
@@ -152,7 +160,7 @@ test('enters the vendor form as the vendor returned it', async ({ page }) => {
 
 test('answering the network item on the facility’s own form covers it: ready again', async ({ page }) => {
   test.skip(!formUrl || !vendorUrl, 'needs the previous tests');
-  await signInInJapanese(page);
+  await signIn(page, planner);
   await page.goto(formUrl);
   const panel = readiness(page);
   await expect(panel.getByText(`${vendor}の契約の対象外です`, { exact: false })).toBeVisible();

@@ -1,14 +1,21 @@
 import { expect, test, type Page } from '@playwright/test';
-import { currentFiscalYear, shot, signInInJapanese } from './planner.js';
+import { addColleague, answerChecklist, appBaseURL, currentFiscalYear, seedClinic, shot, signIn } from './seed.js';
 
 /**
- * The IT person's ledger journey, on the planner and this year's checklist that 02-checklist.spec.ts
- * leaves behind: import the account ledger they keep in Excel (UTF-8 CSV with a BOM, as Excel saves it),
- * see 2(5) suggested いいえ with the retired account listed, accept it, disable the account from the
- * record link, and see the suggestion turn into はい.
+ * The IT person's ledger journey, on a clinic of its own whose planner and this year's checklist are seeded
+ * through the API as 02-checklist.spec.ts leaves them: import the account ledger they keep in Excel (UTF-8
+ * CSV with a BOM, as Excel saves it), see 2(5) suggested いいえ with the retired account listed, accept it,
+ * disable the account from the record link, and see the suggestion turn into はい.
  */
 test.describe.configure({ mode: 'serial' });
 
+const planner = { name: '高橋 由美', email: 'takahashi@tsubaki-ganka.example.jp', password: 'tsubaki-planner-2026' };
+
+test.beforeAll(async () => {
+  const clinic = await seedClinic(appBaseURL, 'つばき眼科クリニック', { hasVendorContract: false });
+  await addColleague(clinic, planner, 'planner');
+  await answerChecklist(clinic, { no: ['2(1)'] });
+});
 
 const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date());
 const fiscalYear = currentFiscalYear();
@@ -32,7 +39,7 @@ async function openThisYearsChecklist(page: Page) {
 }
 
 test('the account ledger from Excel is imported after a preview', async ({ page }) => {
-  await signInInJapanese(page);
+  await signIn(page, planner);
   await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '利用者ID台帳' }).click();
   await page.getByRole('link', { name: '取り込み', exact: true }).first().click();
   await page.getByTestId('ledger-import-file').setInputFiles({ name: '利用者ID台帳.csv', mimeType: 'text/csv', buffer: accountLedger });
@@ -57,7 +64,7 @@ test('the account ledger from Excel is imported after a preview', async ({ page 
 });
 
 test('2(5) is suggested いいえ with the retired account listed, and the suggestion is accepted', async ({ page }) => {
-  await signInInJapanese(page);
+  await signIn(page, planner);
   await openThisYearsChecklist(page);
   const finding = page.getByTestId('finding-2(5)@server');
   await expect(finding).toHaveAttribute('data-suggestion', 'no');
@@ -77,7 +84,7 @@ test('2(5) is suggested いいえ with the retired account listed, and the sugge
 });
 
 test('disabling the retired account from its record turns the suggestion into はい', async ({ page }) => {
-  await signInInJapanese(page);
+  await signIn(page, planner);
   await openThisYearsChecklist(page);
   const finding = page.getByTestId('finding-2(5)@server');
   // The answer now matches the suggestion, so it sits quietly folded: open it, then its records.

@@ -1,13 +1,21 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
-import { currentFiscalYear, shot, signInInJapanese } from './planner.js';
+import { addColleague, appBaseURL, currentFiscalYear, seedClinic, shot, signIn } from './seed.js';
 
 /**
  * The planner builds the incident contact chart (連絡体制図) on its page — the ministry's number one click
  * away, the police, the EHR vendor, the director — draws who calls whom, saves it as version 1, checks
  * the diagram and the A4 PDF to pin on the wall (read back with pdftotext), and sees 3(1) suggested はい.
+ * Runs on a clinic of its own with this year's checklist, seeded through the API.
  */
 test.describe.configure({ mode: 'serial' });
+
+const facilityName = 'ひまわり歯科クリニック';
+const planner = { name: '田村 恵子', email: 'tamura@himawari-shika.example.jp', password: 'himawari-planner-2026' };
+
+test.beforeAll(async () => {
+  await addColleague(await seedClinic(appBaseURL, facilityName, { hasVendorContract: false }), planner, 'planner');
+});
 
 async function addEntry(page: Page, button: string, fields: Record<string, string>, kind?: string) {
   await page.getByRole('button', { name: button, exact: true }).first().click();
@@ -31,7 +39,7 @@ async function addCall(page: Page, from: string, to: string | RegExp) {
 }
 
 test('the planner builds the contact chart and saves it as version 1', async ({ page }) => {
-  await signInInJapanese(page);
+  await signIn(page, planner);
   await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '連絡体制図' }).click();
   await expect(page.getByText('連絡体制図はまだありません')).toBeVisible();
 
@@ -60,7 +68,7 @@ test('the planner builds the contact chart and saves it as version 1', async ({ 
 });
 
 test('the chart prints as an A4 PDF with every name and number', async ({ page }, testInfo) => {
-  await signInInJapanese(page);
+  await signIn(page, planner);
   await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '連絡体制図' }).click();
   const downloading = page.waitForEvent('download');
   await page.getByRole('link', { name: '第1版をPDFで印刷' }).click();
@@ -69,13 +77,13 @@ test('the chart prints as an A4 PDF with every name and number', async ({ page }
   const file = testInfo.outputPath('contact-chart.pdf');
   await download.saveAs(file);
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  for (const expected of ['インシデント発生時の連絡体制図', 'さくら歯科クリニック', '第1版', '院長 佐藤一郎', '090-1111-2222', 'さくらITサービス株式会社', '03-3431-8109', '03-6812-7837']) {
+  for (const expected of ['インシデント発生時の連絡体制図', facilityName, '第1版', '院長 佐藤一郎', '090-1111-2222', 'さくらITサービス株式会社', '03-3431-8109', '03-6812-7837']) {
     expect(text, expected).toContain(expected);
   }
 });
 
 test('3(1) is suggested はい from the chart', async ({ page }) => {
-  await signInInJapanese(page);
+  await signIn(page, planner);
   await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: 'チェックリスト' }).click();
   await page.getByRole('link', { name: new RegExp(`令和${currentFiscalYear() - 2018}年度`) }).first().click();
   const finding = page.getByTestId('finding-3(1)');

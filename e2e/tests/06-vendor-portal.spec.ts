@@ -1,16 +1,20 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startSmtpCapture, type CapturedMail, type SmtpCapture } from '../../packages/server/test/helpers/smtp.js';
-import { shot, signInInJapanese } from './planner.js';
 import { smtpPort } from './ports.js';
+import { addColleague, answerChecklist, appBaseURL, seedClinic, shot, signIn } from './seed.js';
 
 /**
- * The whole vendor journey in the browser: the planner registers the EHR vendor's contract and requests
- * this year's vendor form; the e-mail (caught by an in-process SMTP server) carries a single-use link;
- * the vendor's support desk signs up through it, answers every item with a date and a rationale, and
- * submits; the planner asks a question on an item; the vendor replies, revises and resubmits; the planner
- * accepts, and the checklist's inspection readiness is green again.
+ * The whole vendor journey in the browser, on the main server (its mail goes to an in-process SMTP server)
+ * and a clinic of its own whose checklist is seeded through the API, answered with a vendor contract and
+ * waiting only for a vendor form: the planner registers the EHR vendor's contract and requests this year's
+ * vendor form; the e-mail carries a single-use link; the vendor's support desk signs up through it, answers
+ * every item with a date and a rationale, and submits; the planner asks a question on an item; the vendor
+ * replies, revises and resubmits; the planner accepts, and the checklist's inspection readiness is green again.
  */
 test.describe.configure({ mode: 'serial' });
+test.use({ baseURL: appBaseURL });
+
+const planner = { name: '中村 陽子', email: 'nakamura@midori-seikei.example.jp', password: 'midori-planner-2026' };
 
 const vendorName = 'みなと医療システム株式会社';
 const contractTitle = '電子カルテ保守';
@@ -23,6 +27,13 @@ let queriedItem = '';
 
 test.beforeAll(async () => {
   smtp = await startSmtpCapture({ port: smtpPort });
+  const clinic = await seedClinic(appBaseURL, 'みどり整形外科クリニック', { hasVendorContract: true });
+  await addColleague(clinic, planner, 'planner');
+  const seeded = await answerChecklist(clinic, { no: ['2(1)'] });
+  // Only the vendor form is missing; the journey requests it.
+  expect(seeded.evaluation.inspection.problems.filter((p) => p.severity === 'blocking')).toEqual([
+    { form: 'institution', item: null, code: 'vendor-form-missing', severity: 'blocking' },
+  ]);
 });
 test.afterAll(async () => {
   await smtp.close();
@@ -46,7 +57,7 @@ async function openFormFromPortal(page: Page) {
 const status = (page: Page) => page.getByTestId('vendor-form-status');
 
 test('the planner registers the vendor contract and requests this year’s form by e-mail', async ({ page }) => {
-  await signInInJapanese(page);
+  await signIn(page, planner);
   await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '事業者・契約' }).click();
   await page.getByRole('button', { name: '契約を追加' }).click();
   const dialog = page.getByRole('dialog', { name: '契約を追加' });
@@ -112,7 +123,7 @@ test('the vendor signs up through the link and answers every item with a date an
 });
 
 test('the planner asks a question on an item; the form goes back to the vendor', async ({ page }) => {
-  await signInInJapanese(page);
+  await signIn(page, planner);
   await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '事業者・契約' }).click();
   await page.getByRole('link', { name: new RegExp(`${contractTitle}」の.*のチェックリストを開く$`) }).click();
   await expect(status(page)).toHaveText('提出済み');
@@ -144,7 +155,7 @@ test('the vendor replies, revises the rationale and submits again', async ({ pag
 });
 
 test('the planner accepts the form and the checklist is ready for inspection again', async ({ page }) => {
-  await signInInJapanese(page);
+  await signIn(page, planner);
   await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '事業者・契約' }).click();
   await page.getByRole('link', { name: new RegExp(`${contractTitle}」の.*のチェックリストを開く$`) }).click();
   await expect(page.getByRole('list', { name: `${queriedItem} についてのやりとり` }).getByText('第3版です')).toBeVisible();

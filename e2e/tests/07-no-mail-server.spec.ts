@@ -1,7 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { shot } from './planner.js';
 import { noMailPort } from './ports.js';
-import { noMailBaseURL, seedClinic, signIn, systemAdmin, type Clinic } from './seed.js';
+import { noMailBaseURL, seedClinic, shot, signIn, systemAdmin, type Clinic } from './seed.js';
 
 /**
  * A clinic on the embedded default has no mail server (issue 13, item 1). Requesting the vendor's form must

@@ -1,8 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { shot } from './planner.js';
-import { addColleague, noMailBaseURL, seedClinic, signIn, type Clinic } from './seed.js';
+import { addColleague, noMailBaseURL, seedClinic, shot, signIn, type Clinic } from './seed.js';
 
 /**
  * What stopped a clinic in its first month (issue 13), on a clinic of its own: unsaved answers are guarded

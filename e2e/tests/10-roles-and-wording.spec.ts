@@ -1,6 +1,5 @@
 import { expect, request as newRequest, test } from '@playwright/test';
-import { currentFiscalYear } from './planner.js';
-import { noMailBaseURL, seedClinic, signIn, systemAdmin, type Clinic } from './seed.js';
+import { currentFiscalYear, noMailBaseURL, seedClinic, signIn, systemAdmin, type Clinic } from './seed.js';
 
 /**
  * Issue 13, items 10 and 9: the administrator who registers a facility is not its member, so 1(1) (a named
