@@ -17,7 +17,14 @@ for (const file of process.argv.slice(2)) {
     const ok = report.checks.filter((c) => c.ok).length;
     passed += ok;
     failed += report.checks.length - ok;
-    console.log(`${file}: ${ok} passed, ${report.checks.length - ok} failed (${report.checks.filter((c) => !c.ok).map((c) => c.name).join(', ') || 'all guards hold'})`);
+    console.log(
+      `${file}: ${ok} passed, ${report.checks.length - ok} failed (${
+        report.checks
+          .filter((c) => !c.ok)
+          .map((c) => c.name)
+          .join(', ') || 'all guards hold'
+      })`,
+    );
   } else if ('numPassedTests' in report) {
     // Vitest
     passed += report.numPassedTests;

@@ -64,7 +64,11 @@ test('creates an organization and a facility, and invites a colleague', async ({
   await expect(page.getByRole('heading', { name: '医療法人さくら会' })).toBeVisible();
   await shot(page, '04-organization');
 
-  await page.getByRole('link', { name: '施設を追加' }).or(page.getByRole('button', { name: '施設を追加' })).first().click();
+  await page
+    .getByRole('link', { name: '施設を追加' })
+    .or(page.getByRole('button', { name: '施設を追加' }))
+    .first()
+    .click();
   await page.getByLabel('施設名').fill('さくら歯科クリニック');
   await choose(page, '施設の種類', '歯科診療所');
   await page.getByLabel('都道府県', { exact: true }).fill('東京');

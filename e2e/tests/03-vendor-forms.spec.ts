@@ -23,7 +23,10 @@ test.beforeAll(async () => {
 const readiness = (page: Page) => page.getByRole('complementary', { name: '立入検査で指摘されること' });
 
 async function answerYes(page: Page, item: string) {
-  await page.getByRole('radiogroup', { name: `${item} 1回目の回答` }).getByText('はい', { exact: true }).click();
+  await page
+    .getByRole('radiogroup', { name: `${item} 1回目の回答` })
+    .getByText('はい', { exact: true })
+    .click();
 }
 
 let formUrl = '';
@@ -32,7 +35,10 @@ let vendorUrl = '';
 test('turning on the vendor contract asks for 2(2)/2(3) and a vendor form', async ({ page }) => {
   await signIn(page, planner);
   await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: 'チェックリスト' }).click();
-  await page.getByRole('link', { name: /令和\d+年度のチェックリストを開く/ }).first().click();
+  await page
+    .getByRole('link', { name: /令和\d+年度のチェックリストを開く/ })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/facilities\/[\w-]+\/checklist\/[\w-]+$/);
   formUrl = page.url();
   const panel = readiness(page);
@@ -81,7 +87,9 @@ test('adds a server-only vendor; its excluded network item must be covered elsew
 
   await page.getByRole('button', { name: '事業者を追加' }).click();
   const dialog = page.getByRole('dialog', { name: '事業者を追加' });
-  await expect(dialog.getByText('契約上この事業者が担当しない項目を選びます。その項目は医療機関確認用か、他の事業者の確認用で回答されている必要があります。')).toBeVisible();
+  await expect(
+    dialog.getByText('契約上この事業者が担当しない項目を選びます。その項目は医療機関確認用か、他の事業者の確認用で回答されている必要があります。'),
+  ).toBeVisible();
   await expect(dialog.getByText(/紙またはExcel/)).toBeVisible();
   await dialog.getByRole('button', { name: '事業者確認用を作成' }).click();
   await expect(dialog.getByText('事業者名を入力してください。')).toBeVisible();
@@ -102,8 +110,12 @@ test('adds a server-only vendor; its excluded network item must be covered elsew
   await expect(section.getByText('契約の対象外: 2-⑬ ネットワーク機器')).toBeVisible();
   // The institution-wide "no vendor form" finding is gone; the vendor's own findings name it.
   await expect(panel.getByText(/「事業者を追加」から/)).toHaveCount(0);
-  await expect(panel.getByText(`${vendor}の事業者確認用チェックリストがまだ入力されていません。事業者に記入を依頼し、返ってきた内容を入力してください`)).toBeVisible();
-  const notCovered = panel.getByRole('button', { name: `${vendor}(事業者確認用) 2-⑬ ネットワーク機器: ${vendor}の契約の対象外です。医療機関確認用か、他の事業者の確認用で回答してください` });
+  await expect(
+    panel.getByText(`${vendor}の事業者確認用チェックリストがまだ入力されていません。事業者に記入を依頼し、返ってきた内容を入力してください`),
+  ).toBeVisible();
+  const notCovered = panel.getByRole('button', {
+    name: `${vendor}(事業者確認用) 2-⑬ ネットワーク機器: ${vendor}の契約の対象外です。医療機関確認用か、他の事業者の確認用で回答してください`,
+  });
   await expect(notCovered).toBeVisible();
   await shot(page, '32-vendor-added-findings');
 
@@ -164,7 +176,11 @@ test('answering the network item on the facility’s own form covers it: ready a
   await page.goto(formUrl);
   const panel = readiness(page);
   await expect(panel.getByText(`${vendor}の契約の対象外です`, { exact: false })).toBeVisible();
-  await panel.getByRole('button', { name: `${vendor}(事業者確認用) 2-⑬ ネットワーク機器: ${vendor}の契約の対象外です。医療機関確認用か、他の事業者の確認用で回答してください` }).click();
+  await panel
+    .getByRole('button', {
+      name: `${vendor}(事業者確認用) 2-⑬ ネットワーク機器: ${vendor}の契約の対象外です。医療機関確認用か、他の事業者の確認用で回答してください`,
+    })
+    .click();
   await expect(page.getByRole('radiogroup', { name: '2-⑬ ネットワーク機器 1回目の回答' }).getByRole('radio', { name: 'はい' })).toBeFocused();
   await answerYes(page, '2-⑬ ネットワーク機器');
   // Live: the unsaved answer already covers the vendor's excluded item.

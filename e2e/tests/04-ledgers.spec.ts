@@ -31,10 +31,12 @@ const accountLedger = Buffer.from(
   'utf8',
 );
 
-
 async function openThisYearsChecklist(page: Page) {
   await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: 'チェックリスト' }).click();
-  await page.getByRole('link', { name: new RegExp(`令和${fiscalYear - 2018}年度`) }).first().click();
+  await page
+    .getByRole('link', { name: new RegExp(`令和${fiscalYear - 2018}年度`) })
+    .first()
+    .click();
   await expect(page.getByRole('heading', { name: /医療機関におけるサイバーセキュリティ対策チェックリスト/ })).toBeVisible();
 }
 

@@ -77,7 +77,16 @@ test('the chart prints as an A4 PDF with every name and number', async ({ page }
   const file = testInfo.outputPath('contact-chart.pdf');
   await download.saveAs(file);
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  for (const expected of ['インシデント発生時の連絡体制図', facilityName, '第1版', '院長 佐藤一郎', '090-1111-2222', 'さくらITサービス株式会社', '03-3431-8109', '03-6812-7837']) {
+  for (const expected of [
+    'インシデント発生時の連絡体制図',
+    facilityName,
+    '第1版',
+    '院長 佐藤一郎',
+    '090-1111-2222',
+    'さくらITサービス株式会社',
+    '03-3431-8109',
+    '03-6812-7837',
+  ]) {
     expect(text, expected).toContain(expected);
   }
 });
@@ -85,7 +94,10 @@ test('the chart prints as an A4 PDF with every name and number', async ({ page }
 test('3(1) is suggested はい from the chart', async ({ page }) => {
   await signIn(page, planner);
   await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: 'チェックリスト' }).click();
-  await page.getByRole('link', { name: new RegExp(`令和${currentFiscalYear() - 2018}年度`) }).first().click();
+  await page
+    .getByRole('link', { name: new RegExp(`令和${currentFiscalYear() - 2018}年度`) })
+    .first()
+    .click();
   const finding = page.getByTestId('finding-3(1)');
   await expect(finding).toHaveAttribute('data-suggestion', 'yes');
   await page.getByRole('region', { name: /^3-①/ }).screenshot({ path: 'screenshots/52-finding-3-1.png' });

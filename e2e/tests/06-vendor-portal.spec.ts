@@ -50,7 +50,10 @@ async function signInAsVendor(page: Page) {
 }
 
 async function openFormFromPortal(page: Page) {
-  await page.getByRole('link', { name: new RegExp(`${contractTitle}.*を開く$`) }).first().click();
+  await page
+    .getByRole('link', { name: new RegExp(`${contractTitle}.*を開く$`) })
+    .first()
+    .click();
   await expect(page.getByRole('region', { name: 'チェックリストの状況' })).toBeVisible();
 }
 

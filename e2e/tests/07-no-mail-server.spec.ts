@@ -24,7 +24,13 @@ async function openRequestDialog(page: Page, facilityId: string) {
 test('the request dialog says no e-mail will be sent, and shows the link to pass on', async ({ page }) => {
   clinic = await seedClinic(noMailBaseURL, 'きた歯科医院', { hasVendorContract: true });
   await clinic.api.post(`/api/v1/facilities/${clinic.facilityId}/contracts`, {
-    vendorName, title: contractTitle, systems: ['レセコン'], maintenanceContract: true, remoteMaintenance: true, contactName: '窓口', contactEmail: 'desk@kita-system.example.jp',
+    vendorName,
+    title: contractTitle,
+    systems: ['レセコン'],
+    maintenanceContract: true,
+    remoteMaintenance: true,
+    contactName: '窓口',
+    contactEmail: 'desk@kita-system.example.jp',
   });
   await signIn(page, systemAdmin);
   const dialog = await openRequestDialog(page, clinic.facilityId);
@@ -58,7 +64,10 @@ test('on a phone the contract page offers a new link, not a resend of mail', asy
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, systemAdmin);
   await page.goto(`/facilities/${clinic!.facilityId}/vendors`);
-  await page.getByRole('link', { name: new RegExp(contractTitle) }).first().click();
+  await page
+    .getByRole('link', { name: new RegExp(contractTitle) })
+    .first()
+    .click();
   await page.getByRole('tab', { name: 'チェックリスト' }).click();
   const remake = page.getByRole('button', { name: /の記入用リンクを作り直す$/ });
   await expect(remake).toBeVisible();

@@ -134,7 +134,10 @@ test('the checklist CSV is in Japanese', async ({ page }) => {
   await page.getByRole('link', { name: 'CSV', exact: true }).click();
   const file = test.info().outputPath('checklist.csv');
   await (await downloading).saveAs(file);
-  const lines = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+  const lines = fs
+    .readFileSync(file, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/);
   expect(lines[0]).toBe('項目ID,番号,対象,チェック項目,回,回答,確認日,目標日,備考');
   expect(lines.find((l) => l.startsWith('3(1),'))).toContain(',はい,');
 });

@@ -94,7 +94,10 @@ test('the checklist index follows the scroll on a wide screen, and one button sa
 
   // Two answers, not saved one by one: the index shows them as unsaved, one button saves both.
   for (const item of ['3-②', '3-③']) {
-    await page.getByRole('radiogroup', { name: `${item} 1回目の回答` }).getByText('はい', { exact: true }).click();
+    await page
+      .getByRole('radiogroup', { name: `${item} 1回目の回答` })
+      .getByText('はい', { exact: true })
+      .click();
     const date = page.getByLabel(`${item} 1回目の確認日`);
     await date.fill(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date()));
     await date.press('Escape');

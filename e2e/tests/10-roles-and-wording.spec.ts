@@ -59,9 +59,17 @@ test('the invitation page says which role is granted', async ({ browser }) => {
 
 test('a vendor answering いいえ is asked for its plan, not why the answer is はい', async ({ page }) => {
   const contract = await clinic!.api.post(`/api/v1/facilities/${clinic!.facilityId}/contracts`, {
-    vendorName, title: contractTitle, systems: ['電子カルテ'], maintenanceContract: true, remoteMaintenance: true, contactName: '窓口', contactEmail: vendorUser.email,
+    vendorName,
+    title: contractTitle,
+    systems: ['電子カルテ'],
+    maintenanceContract: true,
+    remoteMaintenance: true,
+    contactName: '窓口',
+    contactEmail: vendorUser.email,
   });
-  const requested = await clinic!.api.post<{ invitationUrl: string | null }>(`/api/v1/contracts/${contract.id}/vendor-forms`, { fiscalYear: currentFiscalYear() });
+  const requested = await clinic!.api.post<{ invitationUrl: string | null }>(`/api/v1/contracts/${contract.id}/vendor-forms`, {
+    fiscalYear: currentFiscalYear(),
+  });
   expect(requested.invitationUrl).toBeTruthy();
   const token = new URL(requested.invitationUrl!).pathname.split('/').pop()!;
   const vendor = await newRequest.newContext({ baseURL: noMailBaseURL });
@@ -74,7 +82,10 @@ test('a vendor answering いいえ is asked for its plan, not why the answer is 
   await page.getByLabel('パスワード', { exact: true }).fill(vendorUser.password);
   await page.getByRole('button', { name: 'ログイン', exact: true }).click();
   await expect(page.getByRole('heading', { name: '事業者ポータル' })).toBeVisible();
-  await page.getByRole('link', { name: new RegExp(`${contractTitle}.*を開く$`) }).first().click();
+  await page
+    .getByRole('link', { name: new RegExp(`${contractTitle}.*を開く$`) })
+    .first()
+    .click();
 
   const group = page.getByRole('radiogroup', { name: / 1回目の回答$/ }).first();
   const item = ((await group.getAttribute('aria-label')) ?? '').replace(/ 1回目の回答$/, '');

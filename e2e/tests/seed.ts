@@ -67,14 +67,22 @@ export interface Clinic extends Facility {
 export async function seedFacility(baseURL: string, facilityName: string): Promise<Facility> {
   const api = await asSystemAdmin(await newRequest.newContext({ baseURL }));
   const organization = await api.post('/api/v1/organizations', { name: `医療法人${facilityName}会` });
-  const facility = await api.post(`/api/v1/organizations/${organization.id}/facilities`, { name: facilityName, kind: 'clinic', prefecture: '01', healthCenter: '札幌市保健所' });
+  const facility = await api.post(`/api/v1/organizations/${organization.id}/facilities`, {
+    name: facilityName,
+    kind: 'clinic',
+    prefecture: '01',
+    healthCenter: '札幌市保健所',
+  });
   return { baseURL, api, organizationId: organization.id, facilityId: facility.id, facilityName };
 }
 
 /** An organization with one clinic and this fiscal year's checklist, made by the system administrator. */
 export async function seedClinic(baseURL: string, facilityName: string, options: { hasVendorContract: boolean }): Promise<Clinic> {
   const facility = await seedFacility(baseURL, facilityName);
-  const assessment = await facility.api.post(`/api/v1/facilities/${facility.facilityId}/assessments`, { fiscalYear: currentFiscalYear(), hasVendorContract: options.hasVendorContract });
+  const assessment = await facility.api.post(`/api/v1/facilities/${facility.facilityId}/assessments`, {
+    fiscalYear: currentFiscalYear(),
+    hasVendorContract: options.hasVendorContract,
+  });
   return { ...facility, assessmentId: assessment.id };
 }
 

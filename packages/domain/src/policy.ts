@@ -121,7 +121,11 @@ function grantAllows(grant: Grant, permission: Permission, scope: Scope): boolea
     case 'system':
       return rule.system;
     case 'organization':
-      return rule.organizationAdmin && (scope.kind === 'organization' || scope.kind === 'facility' || scope.kind === 'contract') && scope.organizationId === grant.organizationId;
+      return (
+        rule.organizationAdmin &&
+        (scope.kind === 'organization' || scope.kind === 'facility' || scope.kind === 'contract') &&
+        scope.organizationId === grant.organizationId
+      );
     case 'facility':
       if (scope.kind === 'facility' || scope.kind === 'contract') return scope.facilityId === grant.facilityId && rule.facilityRoles.includes(grant.role);
       // Facility staff see their organization's name, and nothing else organization-wide.

@@ -49,7 +49,11 @@ describe('2(3) MDS/SDS: the rule table', () => {
       disclosures: [],
       suggestion: 'no',
       codes: ['disclosures-missing'],
-      records: ['A社 電子カルテ保守 — オーダリング [disclosures-missing]', 'A社 電子カルテ保守 — 電子カルテ [disclosures-missing]', 'B社 画像システム保守 — PACS [disclosures-missing]'],
+      records: [
+        'A社 電子カルテ保守 — オーダリング [disclosures-missing]',
+        'A社 電子カルテ保守 — 電子カルテ [disclosures-missing]',
+        'B社 画像システム保守 — PACS [disclosures-missing]',
+      ],
     },
     {
       name: 'one system of a contract without one',
@@ -59,7 +63,14 @@ describe('2(3) MDS/SDS: the rule table', () => {
       codes: ['disclosures-missing'],
       records: ['A社 電子カルテ保守 — オーダリング [disclosures-missing]'],
     },
-    { name: 'every contracted system has one (JAHIS 5.0)', contracts: [ehr, pacs], disclosures: full, suggestion: 'yes', codes: ['disclosures-complete'], records: [] },
+    {
+      name: 'every contracted system has one (JAHIS 5.0)',
+      contracts: [ehr, pacs],
+      disclosures: full,
+      suggestion: 'yes',
+      codes: ['disclosures-complete'],
+      records: [],
+    },
     {
       name: 'an older JAHIS version is still a statement: はい, with the outdated note (Q&A 5-1)',
       contracts: [pacs],
@@ -79,7 +90,10 @@ describe('2(3) MDS/SDS: the rule table', () => {
     {
       name: 'the newest statement of a kind decides: 4.1 replaced by 5.0',
       contracts: [pacs],
-      disclosures: [disclosure('c-pacs', 'PACS', { jahisVersion: '4.1', receivedOn: '2022-04-01' }), disclosure('c-pacs', 'PACS', { receivedOn: '2024-04-01' })],
+      disclosures: [
+        disclosure('c-pacs', 'PACS', { jahisVersion: '4.1', receivedOn: '2022-04-01' }),
+        disclosure('c-pacs', 'PACS', { receivedOn: '2024-04-01' }),
+      ],
       suggestion: 'yes',
       codes: ['disclosures-complete'],
       records: [],
@@ -87,7 +101,10 @@ describe('2(3) MDS/SDS: the rule table', () => {
     {
       name: 'a newer statement in an older version is outdated',
       contracts: [pacs],
-      disclosures: [disclosure('c-pacs', 'PACS', { receivedOn: '2022-04-01' }), disclosure('c-pacs', 'PACS', { jahisVersion: '4.1', receivedOn: '2024-04-01' })],
+      disclosures: [
+        disclosure('c-pacs', 'PACS', { receivedOn: '2022-04-01' }),
+        disclosure('c-pacs', 'PACS', { jahisVersion: '4.1', receivedOn: '2024-04-01' }),
+      ],
       suggestion: 'yes',
       codes: ['disclosures-complete', 'disclosures-outdated'],
       records: ['B社 画像システム保守 — PACS [disclosures-outdated]'],
@@ -95,7 +112,10 @@ describe('2(3) MDS/SDS: the rule table', () => {
     {
       name: 'per kind: a current SDS does not hide an outdated MDS (Q&A 5-2)',
       contracts: [pacs],
-      disclosures: [disclosure('c-pacs', 'PACS', { kind: 'SDS', receivedOn: '2024-12-01' }), disclosure('c-pacs', 'PACS', { kind: 'MDS', jahisVersion: '4.0', receivedOn: '2024-11-01' })],
+      disclosures: [
+        disclosure('c-pacs', 'PACS', { kind: 'SDS', receivedOn: '2024-12-01' }),
+        disclosure('c-pacs', 'PACS', { kind: 'MDS', jahisVersion: '4.0', receivedOn: '2024-11-01' }),
+      ],
       suggestion: 'yes',
       codes: ['disclosures-complete', 'disclosures-outdated'],
       records: ['B社 画像システム保守 — PACS [disclosures-outdated]'],
@@ -196,11 +216,7 @@ describe('2(3) MDS/SDS: names and sentences', () => {
   });
 
   it('renders every reason it gives with the message catalog, in both languages', () => {
-    const findings = [
-      run([], []),
-      run([ehr], [disclosure('c-ehr', '電子カルテ', { jahisVersion: '4.1' })]),
-      run([pacs], [disclosure('c-pacs', 'PACS')]),
-    ];
+    const findings = [run([], []), run([ehr], [disclosure('c-ehr', '電子カルテ', { jahisVersion: '4.1' })]), run([pacs], [disclosure('c-pacs', 'PACS')])];
     const ja = findings.flatMap((f) => f.reasons.map((r) => findingReasonText(r, 'ja')));
     expect(ja).toEqual([
       '事業者との契約が登録されていません（事業者と契約していない場合、この項目は記入不要です）',

@@ -10,9 +10,7 @@ const files = fs
   .filter((f) => f.endsWith('.json'))
   .sort();
 
-const parsed = new Map(
-  files.map((file) => [file, EditionForm.safeParse(JSON.parse(fs.readFileSync(path.join(editionsDir, file), 'utf8')))] as const),
-);
+const parsed = new Map(files.map((file) => [file, EditionForm.safeParse(JSON.parse(fs.readFileSync(path.join(editionsDir, file), 'utf8')))] as const));
 
 function form(file: string): EditionForm {
   const result = parsed.get(file);
@@ -64,7 +62,16 @@ describe('checklist edition files', () => {
 
   it('the 2023 institution reference items are the ones printed in the 参考項目 part, due in FY2024', () => {
     const reference = form('2023-institution.json').items.filter((i) => i.requirement === 'reference');
-    expect(reference.map((i) => i.id)).toEqual(['2(4)@terminal', '2(5)@terminal', '2(7)@server', '2(7)@terminal', '2(9)@server', '2(9)@terminal', '3(2)', '3(3)']);
+    expect(reference.map((i) => i.id)).toEqual([
+      '2(4)@terminal',
+      '2(5)@terminal',
+      '2(7)@server',
+      '2(7)@terminal',
+      '2(9)@server',
+      '2(9)@terminal',
+      '3(2)',
+      '3(3)',
+    ]);
     for (const item of reference) expect(item.dueFiscalYear, item.id).toBe(2024);
   });
 

@@ -31,19 +31,35 @@ describe('the evaluator and the printed form (issue 11)', () => {
   it.each([
     // Manual I-3: 参考項目は令和6年度中に — a 2023 reference item may aim at its own due year.
     ['reference item, target in its due year (manual I-3)', { '2(9)@server': [no('2023-07-01', '2025-03-31')] }, []],
-    ['reference item, target after its due year (warning only)', { '2(9)@server': [no('2023-07-01', '2025-04-01')] }, ['institution 2(9)@server target-outside-fiscal-year warning']],
-    ['required item, target in the next year (manual I-2)', { '2(1)': [no('2023-07-01', '2024-04-01')] }, ['institution 2(1) target-outside-fiscal-year blocking']],
+    [
+      'reference item, target after its due year (warning only)',
+      { '2(9)@server': [no('2023-07-01', '2025-04-01')] },
+      ['institution 2(9)@server target-outside-fiscal-year warning'],
+    ],
+    [
+      'required item, target in the next year (manual I-2)',
+      { '2(1)': [no('2023-07-01', '2024-04-01')] },
+      ['institution 2(1) target-outside-fiscal-year blocking'],
+    ],
     // Manual I-4: at least once a fiscal year — the first check of the year's checklist is within that year.
     ['first-round date before the fiscal year (manual I-4)', { '2(1)': [yes('2023-03-31')] }, ['institution 2(1) date-outside-fiscal-year blocking']],
     ['first-round date on the first day of the year', { '2(1)': [yes('2023-04-01')] }, []],
-    ['a target before the check it belongs to', { '2(1)': [no('2023-07-01', '2023-06-30')] }, ['institution 2(1) target-before-date blocking', 'institution 2(1) overdue warning']],
+    [
+      'a target before the check it belongs to',
+      { '2(1)': [no('2023-07-01', '2023-06-30')] },
+      ['institution 2(1) target-before-date blocking', 'institution 2(1) overdue warning'],
+    ],
     ['a target on the day of the check', { '2(1)': [no('2023-07-01', '2023-07-01')] }, ['institution 2(1) overdue warning']],
     // Q&A 12-B-8: no internet line — the network part does not apply.
     ['該当なし on a network row with its reason (Q&A 12-B-8)', { '2(8)@network': [na('2023-07-01', 'インターネット回線がなく院内のみで運用')] }, []],
     ['該当なし without a reason', { '2(8)@network': [na('2023-07-01')] }, ['institution 2(8)@network missing-reason blocking']],
     ['該当なし with a blank reason', { '2(7)@network': [na('2023-07-01', '  ')] }, ['institution 2(7)@network missing-reason blocking']],
     ['該当なし on a general item', { '2(1)': [na('2023-07-01', '機器なし')] }, ['institution 2(1) not-applicable-not-allowed blocking']],
-    ['該当なし on a reference device row without a reason: a warning', { '2(9)@terminal': [na('2023-07-01')] }, ['institution 2(9)@terminal missing-reason warning']],
+    [
+      '該当なし on a reference device row without a reason: a warning',
+      { '2(9)@terminal': [na('2023-07-01')] },
+      ['institution 2(9)@terminal missing-reason warning'],
+    ],
   ] satisfies [string, Record<string, Round[]>, string[]][])('%s', (_, answers, expected) => {
     expect(problems(bundle2023(answers))).toEqual(expected);
   });
@@ -76,7 +92,11 @@ describe('the evaluator and the printed form (issue 11)', () => {
 describe('which contracts need a vendor form (manual I-4, Q&A 12-D-19/22/23)', () => {
   it.each([
     ['a direct maintenance contract for a system with patient data', { primeContractId: null, handlesPatientData: true, maintenanceContract: true }, null],
-    ['a subcontract under a prime contractor (manual I-4, Q&A 12-D-19)', { primeContractId: 'prime', handlesPatientData: true, maintenanceContract: true }, 'subcontract'],
+    [
+      'a subcontract under a prime contractor (manual I-4, Q&A 12-D-19)',
+      { primeContractId: 'prime', handlesPatientData: true, maintenanceContract: true },
+      'subcontract',
+    ],
     ['a system without patient information (Q&A 12-D-22)', { primeContractId: null, handlesPatientData: false, maintenanceContract: true }, 'no-patient-data'],
     ['no maintenance contract (Q&A 12-D-23)', { primeContractId: null, handlesPatientData: true, maintenanceContract: false }, 'no-maintenance'],
   ] as const)('%s → %s', (_, contract, expected) => {
@@ -118,7 +138,11 @@ describe('the fiscal year on the form', () => {
     expect(texts).toContain('令和8年度中にすべての項目で');
     expect(texts).toContain('令和8年度中の対応目標日');
     expect(texts).not.toMatch(/令和7年度|\{fy/);
-    expect(formForFiscalYear(catalog.form('2025', 'vendor')!, 2026).notes.map((n) => n.en).join()).toContain('FY2026');
+    expect(
+      formForFiscalYear(catalog.form('2025', 'vendor')!, 2026)
+        .notes.map((n) => n.en)
+        .join(),
+    ).toContain('FY2026');
   });
 
   it('every shipped form names the year through the template, so its own year prints as before', () => {

@@ -93,7 +93,15 @@ describe('evaluation of the 2023 edition', () => {
       edition: '2023',
       asOf: '2023-12-01',
       facility: { kind: 'clinic', hasVendorContract: true },
-      institution: { answers: { gate: [{ value: 'yes', date: '2023-07-01' }], '2(4)@server': [{ value: 'no', date: '2023-07-01', targetDate: '2024-02-01' }, { value: 'yes', date: '2024-01-20' }] } },
+      institution: {
+        answers: {
+          gate: [{ value: 'yes', date: '2023-07-01' }],
+          '2(4)@server': [
+            { value: 'no', date: '2023-07-01', targetDate: '2024-02-01' },
+            { value: 'yes', date: '2024-01-20' },
+          ],
+        },
+      },
       vendors: [{ name: 'A社', excludedItems: ['2(8)@network'], answers: {} }],
       artifacts: { contactChart: true },
     });
@@ -131,7 +139,11 @@ describe('every problem code', () => {
     ['contact-chart-missing', complete({ artifacts: { contactChart: false } }), 'institution 3(1) contact-chart-missing blocking'],
     ['vendor-form-missing (no vendor forms)', complete({ vendors: [] }), 'institution - vendor-form-missing blocking'],
     ['vendor-form-missing (not returned)', complete({ vendors: [{ name: 'B社', excludedItems: [] }] }), 'vendor:B社 - vendor-form-missing blocking'],
-    ['vendor-form-unreviewed', complete({ vendors: [{ name: 'C社', excludedItems: [], answers: allYes(vendorRequired2023), review: 'pending' }] }), 'vendor:C社 - vendor-form-unreviewed warning'],
+    [
+      'vendor-form-unreviewed',
+      complete({ vendors: [{ name: 'C社', excludedItems: [], answers: allYes(vendorRequired2023), review: 'pending' }] }),
+      'vendor:C社 - vendor-form-unreviewed warning',
+    ],
     ['overdue', withAnswer('2(1)', [no('2023-07-01', '2023-11-30')]), 'institution 2(1) overdue warning'],
   ])('%s', (_name, bundle, expected) => {
     expect(codes(bundle)).toEqual([expected]);

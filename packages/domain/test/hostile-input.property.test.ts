@@ -1,8 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  columnsOf, evaluate, importReasonText, isIsoDate, parseBundle, parseCell, parseDate, readLedgerRows, unsafeTextKind, findUnsafeText,
-  type LedgerKind, type RawCell,
+  columnsOf,
+  evaluate,
+  importReasonText,
+  isIsoDate,
+  parseBundle,
+  parseCell,
+  parseDate,
+  readLedgerRows,
+  unsafeTextKind,
+  findUnsafeText,
+  type LedgerKind,
+  type RawCell,
 } from '../src/index.js';
 import { catalog } from './catalog-fixture.js';
 
@@ -25,15 +35,25 @@ function quick<T>(run: () => T): T {
 const ledgers: LedgerKind[] = ['assets', 'accounts'];
 /** Words the reader knows, so generated sheets get past heading detection and into the cell parsers. */
 const knownHeadings = ledgers.flatMap((l) => columnsOf(l).flatMap((c) => [c.header.ja, c.header.en, ...c.synonyms.slice(0, 2)]));
-const knownWords = ledgers.flatMap((l) =>
-  columnsOf(l).flatMap((c) => (c.type.kind === 'enum' ? Object.values(c.type.values).flat().slice(0, 4) : [])),
-);
+const knownWords = ledgers.flatMap((l) => columnsOf(l).flatMap((c) => (c.type.kind === 'enum' ? Object.values(c.type.values).flat().slice(0, 4) : [])));
 
 /** Any text, including lone surrogates, control characters and full-width forms. */
 const anyText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
-  fc.constantFrom(...knownWords, '令和元年5月1日', 'R2.12.1', '2020/12/1', '44166', '平成31年4月31日', '0000-01-01', "'=1+1", '192.168.001.010', 'MAC、IP', '－1'),
+  fc.constantFrom(
+    ...knownWords,
+    '令和元年5月1日',
+    'R2.12.1',
+    '2020/12/1',
+    '44166',
+    '平成31年4月31日',
+    '0000-01-01',
+    "'=1+1",
+    '192.168.001.010',
+    'MAC、IP',
+    '－1',
+  ),
 );
 const anyCell: fc.Arbitrary<RawCell> = fc.oneof(
   anyText,
@@ -46,7 +66,9 @@ const anyCell: fc.Arbitrary<RawCell> = fc.oneof(
 );
 const anyRow = fc.array(anyCell, { maxLength: 12 });
 const headingRow = fc.array(fc.oneof(fc.constantFrom(...knownHeadings), anyText), { minLength: 1, maxLength: 12 });
-const anySheet = fc.tuple(fc.array(anyRow, { maxLength: 3 }), headingRow, fc.array(fc.oneof(anyRow, fc.constant(null)), { maxLength: 20 })).map(([top, head, body]) => [...top, head, ...body]);
+const anySheet = fc
+  .tuple(fc.array(anyRow, { maxLength: 3 }), headingRow, fc.array(fc.oneof(anyRow, fc.constant(null)), { maxLength: 20 }))
+  .map(([top, head, body]) => [...top, head, ...body]);
 
 describe('the ledger importer answers every sheet', () => {
   it('readLedgerRows: no exception, every problem has a reason and an echo of at most 100 characters', () => {
@@ -94,13 +116,24 @@ describe('hostile text is recognised wherever it sits', () => {
   it('findUnsafeText finds a NUL or a lone surrogate at any depth, and names the path to it', () => {
     const bad = fc.constantFrom('\u0000', '\uD800', '\uDFFF', 'a\uDBFFz');
     fc.assert(
-      fc.property(fc.jsonValue(), bad, fc.array(fc.oneof(fc.string({ maxLength: 5 }).filter((k) => unsafeTextKind(k) === null), fc.nat(3)), { maxLength: 4 }), (value, poison, path) => {
-        if (findUnsafeText(value) !== null) return;
-        const wrapped = path.reduceRight<unknown>((inner, key) => (typeof key === 'number' ? [inner] : { [key]: inner }), `x${poison}`);
-        const found = findUnsafeText({ value, wrapped });
-        expect(found).not.toBeNull();
-        expect(found!.path.startsWith('wrapped')).toBe(true);
-      }),
+      fc.property(
+        fc.jsonValue(),
+        bad,
+        fc.array(
+          fc.oneof(
+            fc.string({ maxLength: 5 }).filter((k) => unsafeTextKind(k) === null),
+            fc.nat(3),
+          ),
+          { maxLength: 4 },
+        ),
+        (value, poison, path) => {
+          if (findUnsafeText(value) !== null) return;
+          const wrapped = path.reduceRight<unknown>((inner, key) => (typeof key === 'number' ? [inner] : { [key]: inner }), `x${poison}`);
+          const found = findUnsafeText({ value, wrapped });
+          expect(found).not.toBeNull();
+          expect(found!.path.startsWith('wrapped')).toBe(true);
+        },
+      ),
       RUNS,
     );
   });
@@ -108,7 +141,8 @@ describe('hostile text is recognised wherever it sits', () => {
 
 describe('the checklist evaluation bundle reader answers every input', () => {
   /** Mostly what a real caller sends, sometimes anything at all: so both parsing and evaluation get exercised. */
-  const mostly = <T,>(valid: fc.Arbitrary<T>, hostile: fc.Arbitrary<unknown> = anyText) => fc.oneof({ arbitrary: valid, weight: 19 }, { arbitrary: hostile, weight: 1 });
+  const mostly = <T>(valid: fc.Arbitrary<T>, hostile: fc.Arbitrary<unknown> = anyText) =>
+    fc.oneof({ arbitrary: valid, weight: 19 }, { arbitrary: hostile, weight: 1 });
   const round = fc.record(
     {
       value: mostly(fc.constantFrom('yes', 'no')),
@@ -119,7 +153,8 @@ describe('the checklist evaluation bundle reader answers every input', () => {
     },
     { requiredKeys: ['value'] },
   );
-  const answersOf = (ids: string[]) => fc.dictionary(mostly(fc.constantFrom(...ids)) as fc.Arbitrary<string>, fc.array(round, { maxLength: 3 }), { maxKeys: 12 });
+  const answersOf = (ids: string[]) =>
+    fc.dictionary(mostly(fc.constantFrom(...ids)) as fc.Arbitrary<string>, fc.array(round, { maxLength: 3 }), { maxKeys: 12 });
   const bundleOf = (edition: string) => {
     const institution = catalog.form(edition, 'institution')!.items.map((i) => i.id);
     const vendor = catalog.form(edition, 'vendor')!.items.map((i) => i.id);
@@ -132,7 +167,12 @@ describe('the checklist evaluation bundle reader answers every input', () => {
         institution: fc.record({ answers: answersOf(institution) }),
         vendors: fc.array(
           fc.record(
-            { name: mostly(fc.constantFrom('A社', 'B社')), excludedItems: fc.array(mostly(fc.constantFrom(...vendor)), { maxLength: 3 }), answers: answersOf(vendor), review: fc.constantFrom('pending', 'accepted') },
+            {
+              name: mostly(fc.constantFrom('A社', 'B社')),
+              excludedItems: fc.array(mostly(fc.constantFrom(...vendor)), { maxLength: 3 }),
+              answers: answersOf(vendor),
+              review: fc.constantFrom('pending', 'accepted'),
+            },
             { requiredKeys: ['name'] },
           ),
           { maxLength: 3 },

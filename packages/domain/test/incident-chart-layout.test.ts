@@ -43,9 +43,26 @@ function randomChart(seed: number, n: number, m: number): ContactChartContent {
     s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
     return s / 2 ** 32;
   };
-  const names = ['院長', '事務長 鈴木', 'システム担当', '看護師長', '株式会社メディカル', '警察', '厚生労働省', 'Security Co.', '外部有識者 田中先生', 'A very long English vendor name Incorporated'];
+  const names = [
+    '院長',
+    '事務長 鈴木',
+    'システム担当',
+    '看護師長',
+    '株式会社メディカル',
+    '警察',
+    '厚生労働省',
+    'Security Co.',
+    '外部有識者 田中先生',
+    'A very long English vendor name Incorporated',
+  ];
   const entries = Array.from({ length: n }, (_, i) =>
-    entry(`k${i}`, contactKinds[Math.floor(r() * contactKinds.length)]!, `${names[Math.floor(r() * names.length)]}${i}`, r() < 0.5 ? '組織名がここに入ります' : '', r() < 0.7 ? '03-1234-5678' : ''),
+    entry(
+      `k${i}`,
+      contactKinds[Math.floor(r() * contactKinds.length)]!,
+      `${names[Math.floor(r() * names.length)]}${i}`,
+      r() < 0.5 ? '組織名がここに入ります' : '',
+      r() < 0.7 ? '03-1234-5678' : '',
+    ),
   );
   const edges: ContactEdge[] = [];
   const pairs = new Set<string>();
@@ -110,7 +127,8 @@ function checkLayout(content: ContactChartContent, layout: ChartLayout, options:
       expect(node.x + node.width).toBeLessThanOrEqual(group.x + group.width + EPS);
       expect(node.y + node.height).toBeLessThanOrEqual(group.y + group.height + EPS);
     }
-    for (const node of layout.nodes.filter((n) => n.side !== group.side)) expect(overlaps(node, group), `${node.key} inside the ${group.side} frame`).toBe(false);
+    for (const node of layout.nodes.filter((n) => n.side !== group.side))
+      expect(overlaps(node, group), `${node.key} inside the ${group.side} frame`).toBe(false);
   }
   if (layout.groups.length === 2) expect(overlaps(layout.groups[0]!, layout.groups[1]!)).toBe(false);
 }
@@ -199,7 +217,8 @@ describe('layoutContactChart', () => {
           const xs = layout.nodes.filter((n) => n.side === side).map((n) => n.x + n.width / 2);
           return xs.reduce((s, x) => s + x, 0) / xs.length;
         };
-        if (layout.nodes.some((n) => n.side === 'internal') && layout.nodes.some((n) => n.side === 'external')) expect(mean('internal')).toBeLessThanOrEqual(mean('external'));
+        if (layout.nodes.some((n) => n.side === 'internal') && layout.nodes.some((n) => n.side === 'external'))
+          expect(mean('internal')).toBeLessThanOrEqual(mean('external'));
       }
     }
   });
@@ -257,7 +276,11 @@ describe('box text', () => {
   });
 
   it('wraps a long name onto a second line when there is room', () => {
-    const content: ContactChartContent = { entries: [entry('a', 'vendor', '株式会社メディカルシステムズ サポートセンター', '', '0120-000-000')], edges: [], note: '' };
+    const content: ContactChartContent = {
+      entries: [entry('a', 'vendor', '株式会社メディカルシステムズ サポートセンター', '', '0120-000-000')],
+      edges: [],
+      note: '',
+    };
     const [node] = layoutContactChart(content).nodes;
     expect(node!.lines).toEqual(['株式会社メディカルシステムズ', 'サポートセンター', '0120-000-000']);
     expect(node!.width).toBe(14 * 14 + 2 * 10);
@@ -278,7 +301,13 @@ describe('validateChart', () => {
 
   it('names the entries in plain Japanese', () => {
     const content: ContactChartContent = {
-      entries: [entry('dir', 'director', '院長'), entry('v', 'vendor', '○○メディカル'), entry('dir', 'director', '院長'), entry('x', 'it', '担当A'), entry('x', 'it', '担当B')],
+      entries: [
+        entry('dir', 'director', '院長'),
+        entry('v', 'vendor', '○○メディカル'),
+        entry('dir', 'director', '院長'),
+        entry('x', 'it', '担当A'),
+        entry('x', 'it', '担当B'),
+      ],
       edges: [edge('dir', 'v'), edge('dir', 'ghost'), edge('nobody', 'v'), edge('v', 'v'), edge('dir', 'v', 2), edge('dir', 'v', 3)],
       note: '',
     };

@@ -101,9 +101,15 @@ describe('computeIncidentFindings', () => {
     const all = [
       ...computeIncidentFindings(facts()),
       ...computeIncidentFindings(
-        facts({ contactChart: chart('vendor'), backups: [plan({ generations: 1, offline: false }, [{ result: 'failure', testedOn: '2023-01-01' }])], bcp: { hasDocument: true, essentials: null, lastReviewedOn: '2023-01-01', plannedOn: null } }),
+        facts({
+          contactChart: chart('vendor'),
+          backups: [plan({ generations: 1, offline: false }, [{ result: 'failure', testedOn: '2023-01-01' }])],
+          bcp: { hasDocument: true, essentials: null, lastReviewedOn: '2023-01-01', plannedOn: null },
+        }),
       ),
-      ...computeIncidentFindings(facts({ contactChart: null, backups: [], bcp: { hasDocument: false, essentials: null, lastReviewedOn: null, plannedOn: null } })),
+      ...computeIncidentFindings(
+        facts({ contactChart: null, backups: [], bcp: { hasDocument: false, essentials: null, lastReviewedOn: null, plannedOn: null } }),
+      ),
     ];
     for (const f of all) {
       for (const r of f.reasons) {
@@ -122,7 +128,13 @@ describe('3(1) contact chart', () => {
     ['only internal people', chart('director', 'it'), 'no', 'contact-chart-lacks', { missing: '厚生労働省・警察・事業者' }],
     ['no ministry', chart('director', 'vendor', 'police'), 'no', 'contact-chart-lacks', { missing: '厚生労働省' }],
     ['no police', chart('director', 'vendor', 'ministry'), 'no', 'contact-chart-lacks', { missing: '警察' }],
-    ['no vendor (a security company is not the vendor)', chart('director', 'security_company', 'police', 'ministry'), 'no', 'contact-chart-lacks', { missing: '事業者' }],
+    [
+      'no vendor (a security company is not the vendor)',
+      chart('director', 'security_company', 'police', 'ministry'),
+      'no',
+      'contact-chart-lacks',
+      { missing: '事業者' },
+    ],
     ['no police and no vendor', chart('ministry', 'expert'), 'no', 'contact-chart-lacks', { missing: '警察・事業者' }],
     ['all three', chart('ministry', 'police', 'vendor'), 'yes', 'contact-chart-complete', { count: 3, required: '厚生労働省・警察・事業者' }],
   ];
@@ -294,7 +306,11 @@ describe('3(2) backups and restore tests', () => {
   });
 
   it('backups-ready counts the plans and names the latest successful test', () => {
-    const f = backups([plan({}, [{ testedOn: '2024-05-01' }]), plan({}, [{ testedOn: '2025-03-01' }, { testedOn: '2025-03-15', result: 'success' }]), plan({}, [])]);
+    const f = backups([
+      plan({}, [{ testedOn: '2024-05-01' }]),
+      plan({}, [{ testedOn: '2025-03-01' }, { testedOn: '2025-03-15', result: 'success' }]),
+      plan({}, []),
+    ]);
     expect(f.reasons).toEqual([{ code: 'backups-ready', count: 3, params: { count: 3, testedOn: '2025-03-15' } }]);
   });
 });
@@ -305,12 +321,24 @@ describe('3(3) BCP', () => {
 
   it.each([
     ['nothing at all', { hasDocument: false, essentials: null, lastReviewedOn: null, plannedOn: null }, ['bcp-missing']],
-    ['blank essentials only', { hasDocument: false, essentials: essentials({ decisionMaker: '  ', communication: '\n' }), lastReviewedOn: '2025-01-01', plannedOn: null }, ['bcp-missing']],
-    ['essentials written, never reviewed', { hasDocument: false, essentials: essentials({ decisionMaker: '院長' }), lastReviewedOn: null, plannedOn: null }, ['bcp-not-reviewed']],
+    [
+      'blank essentials only',
+      { hasDocument: false, essentials: essentials({ decisionMaker: '  ', communication: '\n' }), lastReviewedOn: '2025-01-01', plannedOn: null },
+      ['bcp-missing'],
+    ],
+    [
+      'essentials written, never reviewed',
+      { hasDocument: false, essentials: essentials({ decisionMaker: '院長' }), lastReviewedOn: null, plannedOn: null },
+      ['bcp-not-reviewed'],
+    ],
     ['a document, never reviewed', { hasDocument: true, essentials: null, lastReviewedOn: null, plannedOn: null }, ['bcp-not-reviewed']],
     ['reviewed exactly 12 months back', { hasDocument: true, essentials: null, lastReviewedOn: '2024-03-31', plannedOn: null }, ['bcp-ready']],
     ['reviewed one day too early', { hasDocument: true, essentials: null, lastReviewedOn: '2024-03-30', plannedOn: null }, ['bcp-not-reviewed']],
-    ['essentials and a recent review', { hasDocument: false, essentials: essentials({ paperOperations: '紙カルテ' }), lastReviewedOn: '2025-03-01', plannedOn: null }, ['bcp-ready']],
+    [
+      'essentials and a recent review',
+      { hasDocument: false, essentials: essentials({ paperOperations: '紙カルテ' }), lastReviewedOn: '2025-03-01', plannedOn: null },
+      ['bcp-ready'],
+    ],
   ] as const)('%s', (_, bcp, expected) => {
     const f = bcpFinding(bcp);
     expect(codes(f)).toEqual(expected);
@@ -319,8 +347,13 @@ describe('3(3) BCP', () => {
 
   it('gives the params the sentences use', () => {
     expect(bcpFinding({ hasDocument: true, essentials: null, lastReviewedOn: null, plannedOn: null }).reasons[0]!.params).toEqual({ months: 12 });
-    expect(bcpFinding({ hasDocument: true, essentials: null, lastReviewedOn: '2023-01-05', plannedOn: null }).reasons[0]!.params).toEqual({ reviewedOn: '2023-01-05', months: 12 });
-    expect(bcpFinding({ hasDocument: true, essentials: null, lastReviewedOn: '2025-01-05', plannedOn: null }).reasons[0]!.params).toEqual({ reviewedOn: '2025-01-05' });
+    expect(bcpFinding({ hasDocument: true, essentials: null, lastReviewedOn: '2023-01-05', plannedOn: null }).reasons[0]!.params).toEqual({
+      reviewedOn: '2023-01-05',
+      months: 12,
+    });
+    expect(bcpFinding({ hasDocument: true, essentials: null, lastReviewedOn: '2025-01-05', plannedOn: null }).reasons[0]!.params).toEqual({
+      reviewedOn: '2025-01-05',
+    });
   });
 
   it('a planned date is kept as the reason of the いいえ', () => {

@@ -38,9 +38,31 @@ describe('the built-in table', () => {
 
   it('has the lines the brief asks for', () => {
     const products = builtInEndOfLife.map((e) => e.product);
-    for (const p of ['Windows XP', 'Windows Vista', 'Windows 7', 'Windows 8', 'Windows 8.1', 'Windows 10', 'Windows Server 2003', 'Windows Server 2003 R2',
-      'Windows Server 2008', 'Windows Server 2008 R2', 'Windows Server 2012', 'Windows Server 2012 R2', 'Windows Server 2016', 'Windows Server 2019',
-      'Windows Server 2022', 'Windows Server 2025', 'FortiOS 6.0', 'FortiOS 6.2', 'FortiOS 6.4', 'FortiOS 7.0', 'FortiOS 7.2', 'PAN-OS 9.1', 'PAN-OS 10.1']) {
+    for (const p of [
+      'Windows XP',
+      'Windows Vista',
+      'Windows 7',
+      'Windows 8',
+      'Windows 8.1',
+      'Windows 10',
+      'Windows Server 2003',
+      'Windows Server 2003 R2',
+      'Windows Server 2008',
+      'Windows Server 2008 R2',
+      'Windows Server 2012',
+      'Windows Server 2012 R2',
+      'Windows Server 2016',
+      'Windows Server 2019',
+      'Windows Server 2022',
+      'Windows Server 2025',
+      'FortiOS 6.0',
+      'FortiOS 6.2',
+      'FortiOS 6.4',
+      'FortiOS 7.0',
+      'FortiOS 7.2',
+      'PAN-OS 9.1',
+      'PAN-OS 10.1',
+    ]) {
       expect(products).toContain(p);
     }
     for (const update of ['21H2', '22H2', '23H2', '24H2']) {

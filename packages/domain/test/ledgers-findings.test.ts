@@ -141,7 +141,8 @@ describe('2(1) asset ledger', () => {
   ] as const)('reviewed on %j → %s (12 months)', (reviewedOn, suggestion) => {
     const f = get(run({ assetLedgerReviewedOn: reviewedOn }), 'asset-ledger');
     expect(f.suggestion).toBe(suggestion);
-    if (suggestion === 'no') expect(f.reasons[0]).toEqual({ code: 'asset-ledger-not-reviewed', count: 0, params: reviewedOn ? { reviewedOn, months: 12 } : { months: 12 } });
+    if (suggestion === 'no')
+      expect(f.reasons[0]).toEqual({ code: 'asset-ledger-not-reviewed', count: 0, params: reviewedOn ? { reviewedOn, months: 12 } : { months: 12 } });
     else expect(f.reasons[0]).toEqual({ code: 'asset-ledger-reviewed', count: 3, params: { reviewedOn, count: 3 } });
   });
 
@@ -154,7 +155,16 @@ describe('2(1) asset ledger', () => {
   });
 
   it('lists assets without a kind without turning the answer to no', () => {
-    const f = get(run({ assets: [asset({ managementNumber: '010', computerName: 'PC-X', kind: null }), asset({ kind: 'cloud', cloudModel: null, managementNumber: '009', software: 'クラウド' }), asset()] }), 'asset-ledger');
+    const f = get(
+      run({
+        assets: [
+          asset({ managementNumber: '010', computerName: 'PC-X', kind: null }),
+          asset({ kind: 'cloud', cloudModel: null, managementNumber: '009', software: 'クラウド' }),
+          asset(),
+        ],
+      }),
+      'asset-ledger',
+    );
     expect(f.suggestion).toBe('yes');
     expect(codes(f)).toEqual(['asset-ledger-reviewed', 'assets-without-kind']);
     expect(f.reasons[1]).toMatchObject({ count: 2 });
@@ -165,14 +175,26 @@ describe('2(1) asset ledger', () => {
 
 describe('2(2) remote maintenance', () => {
   it('any active asset with unknown remote maintenance is no, listing them', () => {
-    const f = get(run({ assets: [asset({ remoteMaintenance: 'unknown', managementNumber: 'B' }), asset({ remoteMaintenance: 'yes' }), asset({ remoteMaintenance: 'unknown', managementNumber: 'A', status: 'stopped' })] }), 'remote-maintenance');
+    const f = get(
+      run({
+        assets: [
+          asset({ remoteMaintenance: 'unknown', managementNumber: 'B' }),
+          asset({ remoteMaintenance: 'yes' }),
+          asset({ remoteMaintenance: 'unknown', managementNumber: 'A', status: 'stopped' }),
+        ],
+      }),
+      'remote-maintenance',
+    );
     expect(f.suggestion).toBe('no');
     expect(f.reasons).toEqual([{ code: 'remote-maintenance-unknown', count: 2, params: { count: 2 } }]);
     expect(labels(f)).toEqual(['A', 'B']);
   });
 
   it('retired assets do not count', () => {
-    const f = get(run({ assets: [asset({ remoteMaintenance: 'unknown', status: 'retired' }), asset({ remoteMaintenance: 'yes' }), asset()] }), 'remote-maintenance');
+    const f = get(
+      run({ assets: [asset({ remoteMaintenance: 'unknown', status: 'retired' }), asset({ remoteMaintenance: 'yes' }), asset()] }),
+      'remote-maintenance',
+    );
     expect(f.suggestion).toBe('yes');
     expect(f.reasons).toEqual([{ code: 'remote-maintenance-known', count: 2, params: { count: 2, withRemote: 1 } }]);
   });
@@ -202,7 +224,10 @@ describe('2(4) access rights', () => {
 
   it('no enabled terminal accounts while terminals exist: says what to record, not いいえ (issue 11)', () => {
     const all = run({ accounts: [account({ scope: 'server' }), account({ scope: 'terminal', enabled: false })] });
-    expect(get(all, 'access-rights', 'terminal')).toMatchObject({ suggestion: 'undetermined', reasons: [{ code: 'no-accounts-in-scope', params: { scope: 'terminal' } }] });
+    expect(get(all, 'access-rights', 'terminal')).toMatchObject({
+      suggestion: 'undetermined',
+      reasons: [{ code: 'no-accounts-in-scope', params: { scope: 'terminal' } }],
+    });
     expect(get(all, 'access-rights', 'general').suggestion).toBe('yes');
     expect(get(run({ accounts: [] }), 'access-rights', 'general')).toMatchObject({ suggestion: 'undetermined', reasons: [{ code: 'no-accounts-in-scope' }] });
   });
@@ -210,8 +235,14 @@ describe('2(4) access rights', () => {
   it('no terminal at all in a confirmed ledger: 該当なし (Q&A 12-B-8); unconfirmed: record them first', () => {
     const assets = [asset({ kind: 'server', os: 'Windows Server 2022' })];
     const accounts = [account({ scope: 'server' })];
-    expect(get(run({ assets, accounts }), 'access-rights', 'terminal')).toMatchObject({ suggestion: 'not_applicable', reasons: [{ code: 'no-assets-in-scope-confirmed' }] });
-    expect(get(run({ assets, accounts, assetLedgerReviewedOn: null }), 'unused-accounts', 'terminal')).toMatchObject({ suggestion: 'undetermined', reasons: [{ code: 'no-assets-in-scope' }] });
+    expect(get(run({ assets, accounts }), 'access-rights', 'terminal')).toMatchObject({
+      suggestion: 'not_applicable',
+      reasons: [{ code: 'no-assets-in-scope-confirmed' }],
+    });
+    expect(get(run({ assets, accounts, assetLedgerReviewedOn: null }), 'unused-accounts', 'terminal')).toMatchObject({
+      suggestion: 'undetermined',
+      reasons: [{ code: 'no-assets-in-scope' }],
+    });
   });
 
   it('adds the account review when there was one', () => {
@@ -309,9 +340,19 @@ describe('2(7) patches', () => {
     ['own date later than the table (ESU)', 'yes', { os: 'Windows Server 2012 R2', endOfLifeOn: '2026-10-13' }, ['patches-current']],
     ['table: Windows 8 (the manual’s example)', 'no', { os: 'Win8' }, ['os-end-of-life']],
     ['table: Windows 10 before its end', 'yes', { os: 'Windows 10 Pro' }, ['patches-current']],
-    ['end of life with a risk acceptance stays いいえ (Q&A 9-14)', 'no', { os: 'Windows 7', riskAcceptance: '検査装置の制御用。閉域網で運用' }, ['os-end-of-life-accepted']],
+    [
+      'end of life with a risk acceptance stays いいえ (Q&A 9-14)',
+      'no',
+      { os: 'Windows 7', riskAcceptance: '検査装置の制御用。閉域網で運用' },
+      ['os-end-of-life-accepted'],
+    ],
     ['blank risk acceptance', 'no', { os: 'Windows 7', riskAcceptance: '  ' }, ['os-end-of-life']],
-    ['pending and accepted end of life', 'no', { os: 'Windows 7', riskAcceptance: 'ok', updateStatus: 'pending' }, ['patches-pending', 'os-end-of-life-accepted']],
+    [
+      'pending and accepted end of life',
+      'no',
+      { os: 'Windows 7', riskAcceptance: 'ok', updateStatus: 'pending' },
+      ['patches-pending', 'os-end-of-life-accepted'],
+    ],
   ] as const)('%s → %s', (_, suggestion, fields, expected) => {
     const f = get(run({ assets: [asset(fields)] }), 'patches', 'terminal');
     expect(f.suggestion).toBe(suggestion);
@@ -371,7 +412,12 @@ describe('2(7) patches', () => {
   });
 
   it('retired assets are ignored; stopped ones count', () => {
-    const all = run({ assets: [asset({ status: 'retired', os: 'Windows XP', updateStatus: 'pending' }), asset({ status: 'stopped', updateStatus: 'pending', managementNumber: 'S' })] });
+    const all = run({
+      assets: [
+        asset({ status: 'retired', os: 'Windows XP', updateStatus: 'pending' }),
+        asset({ status: 'stopped', updateStatus: 'pending', managementNumber: 'S' }),
+      ],
+    });
     expect(labels(get(all, 'patches', 'terminal'))).toEqual(['S']);
     expect(codes(get(all, 'patches', 'server'))).toEqual(['no-assets-in-scope-confirmed']);
   });
@@ -385,7 +431,13 @@ describe('2(7) patches', () => {
   it('devices holding no patient information are outside the checklist (Q&A 12-D-22)', () => {
     const all = run({ assets: [asset({ holdsPatientData: false, updateStatus: 'pending', managementNumber: 'KYUYO' }), asset({ managementNumber: 'OK' })] });
     expect(get(all, 'patches', 'terminal')).toMatchObject({ suggestion: 'yes', records: [] });
-    expect(get(all, 'asset-ledger')).toMatchObject({ suggestion: 'yes', reasons: [{ code: 'asset-ledger-reviewed', count: 2 }, { code: 'assets-without-patient-data', count: 1 }] });
+    expect(get(all, 'asset-ledger')).toMatchObject({
+      suggestion: 'yes',
+      reasons: [
+        { code: 'asset-ledger-reviewed', count: 2 },
+        { code: 'assets-without-patient-data', count: 1 },
+      ],
+    });
     const only = run({ assets: [asset({ holdsPatientData: false, remoteMaintenance: 'unknown' })] });
     expect(get(only, 'remote-maintenance').reasons.map((r) => r.code)).toEqual(['asset-ledger-empty']);
     expect(get(only, 'patches', 'terminal').suggestion).toBe('not_applicable');
@@ -414,7 +466,12 @@ describe('2(8) source restriction', () => {
     ['unknown, IP restricted', 'unknown', ['ip'], 'yes', ['source-restriction-in-place']],
     ['internal only, none', 'no', [], 'not_applicable', ['no-assets-in-scope-confirmed', 'no-boundary-devices']],
   ] as const)('%s → %s, the same for network and general', (_, externalConnection, sourceRestrictions, suggestion, expected) => {
-    const all = run({ assets: [asset({ kind: 'network', externalConnection, sourceRestrictions: sourceRestrictions === null ? null : [...sourceRestrictions] }), asset({ sourceRestrictions: null })] });
+    const all = run({
+      assets: [
+        asset({ kind: 'network', externalConnection, sourceRestrictions: sourceRestrictions === null ? null : [...sourceRestrictions] }),
+        asset({ sourceRestrictions: null }),
+      ],
+    });
     for (const scope of ['network', 'general'] as const) {
       const f = get(all, 'source-restriction', scope);
       // 該当なし is for device rows; a general item has to be answered.
@@ -429,7 +486,10 @@ describe('2(8) source restriction', () => {
   });
 
   it('an internal-only switch beside an unrestricted router: only the router is listed', () => {
-    const assets = [asset({ kind: 'network', externalConnection: 'no', sourceRestrictions: [], managementNumber: 'SW' }), asset({ kind: 'network', externalConnection: 'yes', sourceRestrictions: [], managementNumber: 'RT' })];
+    const assets = [
+      asset({ kind: 'network', externalConnection: 'no', sourceRestrictions: [], managementNumber: 'SW' }),
+      asset({ kind: 'network', externalConnection: 'yes', sourceRestrictions: [], managementNumber: 'RT' }),
+    ];
     const f = get(run({ assets }), 'source-restriction', 'network');
     expect(f).toMatchObject({ suggestion: 'no', reasons: [{ code: 'source-restriction-missing', count: 1 }] });
     expect(labels(f)).toEqual(['RT']);
@@ -455,7 +515,10 @@ describe('2(8) source restriction', () => {
   it('no network devices: 該当なし in a confirmed ledger (Q&A 12-B-8), else record them first', () => {
     const all = run({ assets: [asset()] });
     expect(get(all, 'source-restriction', 'network')).toMatchObject({ suggestion: 'not_applicable', reasons: [{ code: 'no-assets-in-scope-confirmed' }] });
-    expect(get(run({ assets: [asset()], assetLedgerReviewedOn: '2023-01-01' }), 'source-restriction', 'general')).toMatchObject({ suggestion: 'undetermined', reasons: [{ code: 'no-assets-in-scope' }] });
+    expect(get(run({ assets: [asset()], assetLedgerReviewedOn: '2023-01-01' }), 'source-restriction', 'general')).toMatchObject({
+      suggestion: 'undetermined',
+      reasons: [{ code: 'no-assets-in-scope' }],
+    });
   });
 });
 
@@ -472,7 +535,11 @@ describe('2(9) background services', () => {
   });
 
   it('scoped and general', () => {
-    const assets = [asset({ kind: 'server', servicesReviewedOn: null, managementNumber: 'SV' }), asset({ managementNumber: 'PC' }), asset({ kind: 'network', servicesReviewedOn: null, managementNumber: 'RT' })];
+    const assets = [
+      asset({ kind: 'server', servicesReviewedOn: null, managementNumber: 'SV' }),
+      asset({ managementNumber: 'PC' }),
+      asset({ kind: 'network', servicesReviewedOn: null, managementNumber: 'RT' }),
+    ];
     const all = run({ assets });
     expect(labels(get(all, 'background-services', 'server'))).toEqual(['SV']);
     expect(get(all, 'background-services', 'terminal').suggestion).toBe('yes');
@@ -557,7 +624,16 @@ describe('a large facility', () => {
   const row = <T extends object>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
   it('10,000 accounts and 10,000 assets: every finding, with the offending records (speed: npm run bench)', () => {
-    const oses = ['Windows 11 Pro 23H2', 'Windows 10 Pro', 'Windows 11 Pro 24H2', 'Windows Server 2019', 'Windows Server 2012 R2', 'macOS 14', 'FortiOS 7.4.3', '独自OS v3'];
+    const oses = [
+      'Windows 11 Pro 23H2',
+      'Windows 10 Pro',
+      'Windows 11 Pro 24H2',
+      'Windows Server 2019',
+      'Windows Server 2012 R2',
+      'macOS 14',
+      'FortiOS 7.4.3',
+      '独自OS v3',
+    ];
     const kinds = ['server', 'terminal', 'network', 'medical_device', 'cloud', null] as const;
     const assets: Asset[] = [];
     const accounts: Account[] = [];

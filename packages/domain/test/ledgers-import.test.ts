@@ -207,7 +207,8 @@ describe('parseCell', () => {
 
   it('booleans use the boolean words, width and case ignored', () => {
     const col = asset('holdsPatientData');
-    for (const word of ['はい', 'あり', '有', 'YES', 'ｙｅｓ', 'True', '1', '○', '〇', '✓']) expect(parseCell(col, word)).toEqual({ ok: true, value: true, empty: false });
+    for (const word of ['はい', 'あり', '有', 'YES', 'ｙｅｓ', 'True', '1', '○', '〇', '✓'])
+      expect(parseCell(col, word)).toEqual({ ok: true, value: true, empty: false });
     for (const word of ['いいえ', 'なし', '無し', 'No', 'false', '0', '×', '-']) expect(parseCell(col, word)).toEqual({ ok: true, value: false, empty: false });
     expect(parseCell(col, true)).toEqual({ ok: true, value: true, empty: false });
     expect(parseCell(col, 0)).toEqual({ ok: true, value: false, empty: false });
@@ -281,7 +282,20 @@ const manualAssetRows: RawCell[][] = [
   ['001', 'A社', 'Win11', '〇〇電子カルテ', '2.0', '192.168.10.11', 'Room1のPC1', 'Room1', 'a医師 (〇〇科)', '2020/12/1', '稼働', ''],
   ['002', 'A社', 'Win11', '〇〇電子カルテ', '1.2', '192.168.10.12', 'Room1のPC2', 'Room1', 'b医師 (〇〇科)', '2020/12/1', '停止', 'メンテナンス'],
   ['003', 'A社', 'Win8', '〇〇電子カルテ', '2.0', '192.168.10.21', 'Room2のPC1', 'Room2', 'c医師 (△△科)', '2014/10/1', '稼働', ''],
-  ['004', 'B社', 'Win11', '〇〇管理システム', '5.0.1', '192.168.10.31', 'Room3のPC1', 'Room3', 'a医師 (〇〇科)、b医師 (〇〇科)、c医師 (△△科)', '2021/8/1', '稼働', ''],
+  [
+    '004',
+    'B社',
+    'Win11',
+    '〇〇管理システム',
+    '5.0.1',
+    '192.168.10.31',
+    'Room3のPC1',
+    'Room3',
+    'a医師 (〇〇科)、b医師 (〇〇科)、c医師 (△△科)',
+    '2021/8/1',
+    '稼働',
+    '',
+  ],
 ];
 
 const manualAccountRows: RawCell[][] = [
@@ -292,7 +306,7 @@ const manualAccountRows: RawCell[][] = [
   ['004', 'B科', 'qrs', 'tuv', '****', 'qrs@tuv', '使用者', 'User', '使用可'],
 ];
 
-describe('readLedgerRows: the manual\'s examples', () => {
+describe("readLedgerRows: the manual's examples", () => {
   it('reads the 機器台帳の例', () => {
     const result = readLedgerRows({ ledger: 'assets', rows: manualAssetRows });
     expect(result.problems).toEqual([]);
@@ -315,8 +329,18 @@ describe('readLedgerRows: the manual\'s examples', () => {
     expect(result.records[0]).toEqual({
       row: 2,
       fields: {
-        managementNumber: '001', maker: 'A社', os: 'Win11', software: '〇〇電子カルテ', softwareVersion: '2.0', ipAddress: '192.168.10.11',
-        computerName: 'Room1のPC1', location: 'Room1', users: 'a医師 (〇〇科)', registeredOn: '2020-12-01', status: 'active', description: '',
+        managementNumber: '001',
+        maker: 'A社',
+        os: 'Win11',
+        software: '〇〇電子カルテ',
+        softwareVersion: '2.0',
+        ipAddress: '192.168.10.11',
+        computerName: 'Room1のPC1',
+        location: 'Room1',
+        users: 'a医師 (〇〇科)',
+        registeredOn: '2020-12-01',
+        status: 'active',
+        description: '',
       },
     });
     expect(result.records[1]!.fields.status).toBe('stopped');
@@ -334,11 +358,29 @@ describe('readLedgerRows: the manual\'s examples', () => {
     const result = readLedgerRows({ ledger: 'accounts', rows: manualAccountRows });
     expect(result.problems).toEqual([]);
     expect(result.headers[0]).toEqual({ column: 1, header: 'No.', field: null, source: 'unmapped' });
-    expect(result.headers.slice(1).map((h) => h.field)).toEqual(['department', 'familyName', 'givenName', 'phone', 'loginId', 'description', 'role', 'enabled']);
+    expect(result.headers.slice(1).map((h) => h.field)).toEqual([
+      'department',
+      'familyName',
+      'givenName',
+      'phone',
+      'loginId',
+      'description',
+      'role',
+      'enabled',
+    ]);
     expect(result.records.map((r) => r.fields.loginId)).toEqual(['abc@def', 'efg@hij', 'klm@nop', 'qrs@tuv']);
     expect(result.records[0]).toEqual({
       row: 2,
-      fields: { department: 'システム管理', familyName: 'abc', givenName: 'def', phone: '****', loginId: 'abc@def', description: '安全管理責任者', role: 'Admin', enabled: true },
+      fields: {
+        department: 'システム管理',
+        familyName: 'abc',
+        givenName: 'def',
+        phone: '****',
+        loginId: 'abc@def',
+        description: '安全管理責任者',
+        role: 'Admin',
+        enabled: true,
+      },
     });
     expect(result.records[2]!.fields).toMatchObject({ enabled: true, validTo: '2023-03-31', description: '使用者/退職予定' });
     expect('validTo' in result.records[1]!.fields).toBe(false);
@@ -360,7 +402,12 @@ describe('readLedgerRows: headings', () => {
     expect(result.headerRow).toBe(4);
     expect(result.records.map((r) => r.row)).toEqual([5, 7]);
     expect(result.problems).toEqual([
-      { row: 7, column: 'ＩＰ　アドレス', value: '10.0.0.x', reason: 'IPアドレスの形式ではありません（10.0.0.x）。192.168.1.10 のように数字で入力してください' },
+      {
+        row: 7,
+        column: 'ＩＰ　アドレス',
+        value: '10.0.0.x',
+        reason: 'IPアドレスの形式ではありません（10.0.0.x）。192.168.1.10 のように数字で入力してください',
+      },
     ]);
     expect(result.records[1]!.fields).toEqual({ managementNumber: 'A-2', status: 'stopped' });
   });
@@ -373,7 +420,13 @@ describe('readLedgerRows: headings', () => {
   });
 
   it('no known heading: one problem listing the headings found', () => {
-    const result = readLedgerRows({ ledger: 'assets', rows: [['番号', '品名', '数量'], ['1', 'マウス', '3']] });
+    const result = readLedgerRows({
+      ledger: 'assets',
+      rows: [
+        ['番号', '品名', '数量'],
+        ['1', 'マウス', '3'],
+      ],
+    });
     expect(result.headerRow).toBe(1);
     expect(result.records).toEqual([]);
     expect(result.headers.map((h) => h.source)).toEqual(['unmapped', 'unmapped', 'unmapped']);
@@ -391,11 +444,23 @@ describe('readLedgerRows: headings', () => {
 
   it('an empty file', () => {
     const result = readLedgerRows({ ledger: 'assets', rows: [[], ['', null]] });
-    expect(result).toEqual({ headerRow: null, headers: [], records: [], problems: [{ row: null, column: null, value: '', reason: 'ファイルに見出しも行もありません' }] });
+    expect(result).toEqual({
+      headerRow: null,
+      headers: [],
+      records: [],
+      problems: [{ row: null, column: null, value: '', reason: 'ファイルに見出しも行もありません' }],
+    });
   });
 
   it('the link column missing is a problem; other cells are still read', () => {
-    const result = readLedgerRows({ ledger: 'assets', rows: [['メーカー', 'OS'], ['A社', 'Win11'], ['B社', '']] });
+    const result = readLedgerRows({
+      ledger: 'assets',
+      rows: [
+        ['メーカー', 'OS'],
+        ['A社', 'Win11'],
+        ['B社', ''],
+      ],
+    });
     expect(result.problems).toEqual([{ row: 1, column: null, value: '', reason: '「管理番号」の列がありません。どの列が管理番号かを指定してください' }]);
     expect(result.records).toEqual([
       { row: 2, fields: { maker: 'A社', os: 'Win11' } },
@@ -411,7 +476,7 @@ describe('readLedgerRows: headings', () => {
     const result = readLedgerRows({
       ledger: 'assets',
       rows,
-      saved: { 番号: 'managementNumber', 'メーカー': 'vendor', 備考: 'riskAcceptance', 場所: 'location' },
+      saved: { 番号: 'managementNumber', メーカー: 'vendor', 備考: 'riskAcceptance', 場所: 'location' },
       chosen: { 'メーカー ': 'maker', ＯＳ: 'ignore', 備考: 'description' },
     });
     expect(result.problems).toEqual([]);
@@ -426,23 +491,46 @@ describe('readLedgerRows: headings', () => {
   });
 
   it('a saved "ignore" beats the builtin meaning', () => {
-    const result = readLedgerRows({ ledger: 'assets', rows: [['管理番号', '説明'], ['1', 'x']], saved: { 説明: 'ignore' } });
+    const result = readLedgerRows({
+      ledger: 'assets',
+      rows: [
+        ['管理番号', '説明'],
+        ['1', 'x'],
+      ],
+      saved: { 説明: 'ignore' },
+    });
     expect(result.headers[1]).toEqual({ column: 2, header: '説明', field: null, source: 'ignored' });
     expect(result.records).toEqual([{ row: 2, fields: { managementNumber: '1' } }]);
   });
 
   it('a chosen field the ledger lacks is a problem', () => {
-    const result = readLedgerRows({ ledger: 'accounts', rows: [['ユーザID', '種別'], ['u1', 'PC']], chosen: { 種別: 'kind' } });
-    expect(result.problems).toEqual([
-      { row: 1, column: '種別', value: '種別', reason: '見出し「種別」の対応先「kind」はこの台帳にない項目です' },
-    ]);
+    const result = readLedgerRows({
+      ledger: 'accounts',
+      rows: [
+        ['ユーザID', '種別'],
+        ['u1', 'PC'],
+      ],
+      chosen: { 種別: 'kind' },
+    });
+    expect(result.problems).toEqual([{ row: 1, column: '種別', value: '種別', reason: '見出し「種別」の対応先「kind」はこの台帳にない項目です' }]);
     expect(result.headers[1]!.source).toBe('unmapped');
   });
 
   it('two headings for one field: a problem naming both; the first column is read', () => {
-    const result = readLedgerRows({ ledger: 'assets', rows: [['管理番号', '備考', '説明'], ['1', 'first', 'second']] });
+    const result = readLedgerRows({
+      ledger: 'assets',
+      rows: [
+        ['管理番号', '備考', '説明'],
+        ['1', 'first', 'second'],
+      ],
+    });
     expect(result.problems).toEqual([
-      { row: 1, column: '説明', value: '説明', reason: '「備考」、「説明」 の列がどちらも「説明」として読まれます。どちらか一方を「取り込まない」にしてください' },
+      {
+        row: 1,
+        column: '説明',
+        value: '説明',
+        reason: '「備考」、「説明」 の列がどちらも「説明」として読まれます。どちらか一方を「取り込まない」にしてください',
+      },
     ]);
     expect(result.records[0]!.fields).toEqual({ managementNumber: '1', description: 'first' });
     const three = readLedgerRows({ ledger: 'assets', rows: [['管理番号', '備考', '説明', 'メモ']] });
@@ -456,7 +544,8 @@ describe('readLedgerRows: headings', () => {
       const columns = ledger === 'assets' ? assetColumns : accountColumns;
       const headings = builtinHeadings(ledger);
       for (const c of columns) {
-        for (const h of [c.header.ja, c.header.en, c.field, ...c.synonyms]) expect([ledger, h, headings.get(normalizeHeading(h))]).toEqual([ledger, h, c.field]);
+        for (const h of [c.header.ja, c.header.en, c.field, ...c.synonyms])
+          expect([ledger, h, headings.get(normalizeHeading(h))]).toEqual([ledger, h, c.field]);
       }
     }
   });
@@ -473,13 +562,21 @@ describe('readLedgerRows: rows', () => {
     const result = readLedgerRows({ ledger: 'assets', rows });
     expect(result.problems).toEqual([
       { row: 2, column: '登録日', value: '2023/2/30', reason: '存在しない日付です（2023年2月30日）' },
-      { row: 2, column: 'IPアドレス', value: '192.168.〇.〇', reason: 'IPアドレスの形式ではありません（192.168.〇.〇）。192.168.1.10 のように数字で入力してください' },
+      {
+        row: 2,
+        column: 'IPアドレス',
+        value: '192.168.〇.〇',
+        reason: 'IPアドレスの形式ではありません（192.168.〇.〇）。192.168.1.10 のように数字で入力してください',
+      },
       { row: 2, column: '状態', value: '稼動', reason: '「稼動」は使えません。次のどれかにしてください: 稼働、停止、廃棄' },
       { row: 2, column: '患者情報', value: 'たぶん', reason: '「たぶん」は読めません。「はい」か「いいえ」（または あり／なし）にしてください' },
       { row: 3, column: '管理番号', value: '', reason: '管理番号が空です' },
     ]);
     // An empty status is "not given" (the default stays), an empty nullable boolean is null.
-    expect(result.records[2]).toEqual({ row: 4, fields: { managementNumber: '002', registeredOn: '2020-12-01', ipAddress: '10.0.0.2', holdsPatientData: true } });
+    expect(result.records[2]).toEqual({
+      row: 4,
+      fields: { managementNumber: '002', registeredOn: '2020-12-01', ipAddress: '10.0.0.2', holdsPatientData: true },
+    });
     expect(result.records[1]).toEqual({ row: 3, fields: { registeredOn: '2020-01-01', ipAddress: '', holdsPatientData: null } });
   });
 
@@ -491,7 +588,13 @@ describe('readLedgerRows: rows', () => {
   });
 
   it('duplicate 管理番号 (after trim and NFKC) names the earlier row', () => {
-    const rows: RawCell[][] = [['管理番号', 'メーカー'], ['001', 'A'], ['002', 'B'], [' ００１', 'C'], ['001', 'D']];
+    const rows: RawCell[][] = [
+      ['管理番号', 'メーカー'],
+      ['001', 'A'],
+      ['002', 'B'],
+      [' ００１', 'C'],
+      ['001', 'D'],
+    ];
     const result = readLedgerRows({ ledger: 'assets', rows });
     expect(result.problems).toEqual([
       { row: 4, column: '管理番号', value: ' ００１', reason: '管理番号「００１」が 2 行目と重複しています' },
@@ -539,7 +642,12 @@ describe('readLedgerRows: rows', () => {
     const result = readLedgerRows({ ledger: 'assets', rows });
     expect(result.problems).toHaveLength(MAX_IMPORT_PROBLEMS + 1);
     expect(result.problems[999]).toMatchObject({ row: 501, column: 'IPアドレス' });
-    expect(result.problems[1000]).toEqual({ row: null, column: null, value: '', reason: 'ほかにも 200 件の問題があります。上の問題を直してからもう一度取り込んでください' });
+    expect(result.problems[1000]).toEqual({
+      row: null,
+      column: null,
+      value: '',
+      reason: 'ほかにも 200 件の問題があります。上の問題を直してからもう一度取り込んでください',
+    });
     expect(result.records).toHaveLength(600);
   });
 
@@ -550,13 +658,32 @@ describe('readLedgerRows: rows', () => {
     ];
     const result = readLedgerRows({ ledger: 'assets', rows });
     expect(result.problems).toEqual([]);
-    expect(result.records[0]!.fields).toEqual({ managementNumber: '1', registeredOn: '2020-12-01', holdsPatientData: true, remoteMaintenance: 'yes', kind: 'server' });
+    expect(result.records[0]!.fields).toEqual({
+      managementNumber: '1',
+      registeredOn: '2020-12-01',
+      holdsPatientData: true,
+      remoteMaintenance: 'yes',
+      kind: 'server',
+    });
   });
 
   it('reads 50,000 rows × 12 columns, every one', () => {
     const rows: RawCell[][] = [manualAssetRows[0]!];
     for (let i = 0; i < 50_000; i++) {
-      rows.push([String(i).padStart(6, '0'), 'A社', 'Win11', '電子カルテ', '2.0', `10.0.${i % 250}.${(i % 200) + 1}`, `PC${i}`, '診察室', 'a医師', i % 2 ? '2020/12/1' : '令和2年12月1日', i % 3 ? '稼働' : '停止', '']);
+      rows.push([
+        String(i).padStart(6, '0'),
+        'A社',
+        'Win11',
+        '電子カルテ',
+        '2.0',
+        `10.0.${i % 250}.${(i % 200) + 1}`,
+        `PC${i}`,
+        '診察室',
+        'a医師',
+        i % 2 ? '2020/12/1' : '令和2年12月1日',
+        i % 3 ? '稼働' : '停止',
+        '',
+      ]);
     }
     const result = readLedgerRows({ ledger: 'assets', rows });
     expect(result.problems).toEqual([]);
@@ -565,7 +692,14 @@ describe('readLedgerRows: rows', () => {
   });
 
   it("reads back the apostrophe Mamori's export puts before a formula-like cell", () => {
-    const result = readLedgerRows({ ledger: 'assets', rows: [['管理番号', '説明'], ['001', "'=HYPERLINK(\"x\")"], ['002', "'普通の引用"]] });
+    const result = readLedgerRows({
+      ledger: 'assets',
+      rows: [
+        ['管理番号', '説明'],
+        ['001', '\'=HYPERLINK("x")'],
+        ['002', "'普通の引用"],
+      ],
+    });
     expect(result.records.map((r) => r.fields.description)).toEqual(['=HYPERLINK("x")', "'普通の引用"]);
   });
 });
@@ -593,14 +727,23 @@ describe('readLedgerRows: 氏名, 職種 and 型番 (issue 13)', () => {
   });
 
   it('separate 性 and 名 columns win over 氏名', () => {
-    const result = readLedgerRows({ ledger: 'accounts', rows: [['ユーザID', '氏名', '性', '名'], ['x', '山田 太郎', '山本', '']] });
+    const result = readLedgerRows({
+      ledger: 'accounts',
+      rows: [
+        ['ユーザID', '氏名', '性', '名'],
+        ['x', '山田 太郎', '山本', ''],
+      ],
+    });
     expect(result.records[0]!.fields).toMatchObject({ familyName: '山本', givenName: '太郎' });
   });
 
   it('reads 型番, 更新状況 and 外部接続 of an asset', () => {
     const result = readLedgerRows({
       ledger: 'assets',
-      rows: [['管理番号', '型番', '機器区分', '更新状況', '外部接続'], ['RT-1', 'FG-60F', 'ルータ', '未適用', 'あり']],
+      rows: [
+        ['管理番号', '型番', '機器区分', '更新状況', '外部接続'],
+        ['RT-1', 'FG-60F', 'ルータ', '未適用', 'あり'],
+      ],
     });
     expect(result.problems).toEqual([]);
     expect(result.records[0]!.fields).toMatchObject({ modelNumber: 'FG-60F', kind: 'network', updateStatus: 'pending', externalConnection: 'yes' });

@@ -6,7 +6,10 @@ const facility = { kind: 'facility', organizationId: org, facilityId: 'fac-1' } 
 const otherFacility = { kind: 'facility', organizationId: org, facilityId: 'fac-2' } as const;
 const organization = { kind: 'organization', organizationId: org } as const;
 
-const staff = (role: 'manager' | 'planner' | 'operator' | 'viewer'): Actor => ({ userId: 'u', grants: [{ kind: 'facility', organizationId: org, facilityId: 'fac-1', role }] });
+const staff = (role: 'manager' | 'planner' | 'operator' | 'viewer'): Actor => ({
+  userId: 'u',
+  grants: [{ kind: 'facility', organizationId: org, facilityId: 'fac-1', role }],
+});
 const orgAdmin: Actor = { userId: 'u', grants: [{ kind: 'organization', organizationId: org, role: 'admin' }] };
 const sysadmin: Actor = { userId: 'u', grants: [{ kind: 'system', role: 'admin' }] };
 const nobody: Actor = { userId: 'u', grants: [] };

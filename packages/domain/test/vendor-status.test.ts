@@ -37,9 +37,13 @@ describe('vendor form status', () => {
     const at = (iso: string) => new Date(iso);
     expect(reminderDue({ status: 'requested', requestedAt, remindedAt: null, reminderDays: 14, now: at('2026-11-14T23:59:59Z') })).toBe(false);
     expect(reminderDue({ status: 'requested', requestedAt, remindedAt: null, reminderDays: 14, now: at('2026-11-15T00:00:00Z') })).toBe(true);
-    expect(reminderDue({ status: 'in-progress', requestedAt, remindedAt: at('2026-11-15T00:00:00Z'), reminderDays: 14, now: at('2026-11-20T00:00:00Z') })).toBe(false);
+    expect(reminderDue({ status: 'in-progress', requestedAt, remindedAt: at('2026-11-15T00:00:00Z'), reminderDays: 14, now: at('2026-11-20T00:00:00Z') })).toBe(
+      false,
+    );
     expect(reminderDue({ status: 'submitted', requestedAt, remindedAt: null, reminderDays: 1, now: at('2026-12-31T00:00:00Z') })).toBe(false);
-    expect(nextReminderAt({ status: 'in-progress', requestedAt, remindedAt: at('2026-11-15T00:00:00Z'), reminderDays: 14 })).toEqual(at('2026-11-29T00:00:00Z'));
+    expect(nextReminderAt({ status: 'in-progress', requestedAt, remindedAt: at('2026-11-15T00:00:00Z'), reminderDays: 14 })).toEqual(
+      at('2026-11-29T00:00:00Z'),
+    );
     expect(nextReminderAt({ status: 'accepted', requestedAt, remindedAt: null, reminderDays: 14 })).toBeNull();
   });
 });

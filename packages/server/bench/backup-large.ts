@@ -96,7 +96,14 @@ interface Row {
   identical: boolean;
 }
 
-async function measure(label: string, source: DatabaseConfig, target: DatabaseConfig, env: (c: DatabaseConfig) => NodeJS.ProcessEnv, work: string, count = FILES): Promise<Row> {
+async function measure(
+  label: string,
+  source: DatabaseConfig,
+  target: DatabaseConfig,
+  env: (c: DatabaseConfig) => NodeJS.ProcessEnv,
+  work: string,
+  count = FILES,
+): Promise<Row> {
   log(`${label}: storing ${count} × ${mb(FILE_BYTES)} of random bytes`);
   const seeded = await seed(source, count);
   const archive = path.join(work, `${label}.mamori.tar.gz`);
@@ -147,8 +154,20 @@ async function main(): Promise<void> {
     return { ...env, LOG_LEVEL: 'silent', MAMORI_DATA_DIR: c.kind === 'pglite' ? c.dataDir : '', MAMORI_SECRET_KEY: secretKey };
   };
   // An empty database first: what the CLI process costs with no files at all, to compare the peak with.
-  for (const [label, count] of [['PGlite, no files', 0], ['PGlite', FILES]] as const) {
-    rows.push(await measure(label, { kind: 'pglite', dataDir: path.join(work, 'source') }, { kind: 'pglite', dataDir: path.join(work, 'restored') }, pgliteEnv, work, count));
+  for (const [label, count] of [
+    ['PGlite, no files', 0],
+    ['PGlite', FILES],
+  ] as const) {
+    rows.push(
+      await measure(
+        label,
+        { kind: 'pglite', dataDir: path.join(work, 'source') },
+        { kind: 'pglite', dataDir: path.join(work, 'restored') },
+        pgliteEnv,
+        work,
+        count,
+      ),
+    );
     fs.rmSync(path.join(work, 'source'), { recursive: true, force: true });
     fs.rmSync(path.join(work, 'restored'), { recursive: true, force: true });
   }
@@ -158,8 +177,17 @@ async function main(): Promise<void> {
     const server = await postgresUrl();
     if ('skipped' in server) pgNote = `skipped: ${server.skipped}`;
     else {
-      const pgEnv = (c: DatabaseConfig): NodeJS.ProcessEnv => ({ ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: c.kind === 'postgres' ? c.url : '', MAMORI_SECRET_KEY: secretKey, MAMORI_DATA_DIR: work });
-      for (const [label, count] of [['PostgreSQL, no files', 0], ['PostgreSQL', FILES]] as const) {
+      const pgEnv = (c: DatabaseConfig): NodeJS.ProcessEnv => ({
+        ...process.env,
+        LOG_LEVEL: 'silent',
+        DATABASE_URL: c.kind === 'postgres' ? c.url : '',
+        MAMORI_SECRET_KEY: secretKey,
+        MAMORI_DATA_DIR: work,
+      });
+      for (const [label, count] of [
+        ['PostgreSQL, no files', 0],
+        ['PostgreSQL', FILES],
+      ] as const) {
         const source = await freshPostgres(server.url, 5);
         const target = await freshPostgres(server.url, 5);
         pgNote = `${source.version}, ${server.source}`;

@@ -54,7 +54,12 @@ async function api<T>(base: string, token: string, method: string, url: string, 
 function bigChart() {
   const kinds = ['director', 'security_manager', 'it', 'department', 'vendor', 'police'] as const;
   const entries = Array.from({ length: 200 }, (_, i) => ({
-    key: `k${i}`, kind: kinds[i % kinds.length]!, name: `連絡先${i} 山田 太郎`, organization: `医療法人さくら会 部署${i}`, phone: '03-0000-0000', hours: '平日 9:00〜17:00',
+    key: `k${i}`,
+    kind: kinds[i % kinds.length]!,
+    name: `連絡先${i} 山田 太郎`,
+    organization: `医療法人さくら会 部署${i}`,
+    phone: '03-0000-0000',
+    hours: '平日 9:00〜17:00',
   }));
   const edges = entries.slice(1).map((_, i) => ({ from: `k${Math.max(0, i - (i % 8))}`, to: `k${i + 1}`, order: 1 + (i % 8) }));
   return { entries, edges, note: '', baseVersion: null };
@@ -65,7 +70,11 @@ async function measure(mode: string, threads: string | null): Promise<Figures> {
   onCleanup(`data dir ${dataDir}`, () => fs.rmSync(dataDir, { recursive: true, force: true }));
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
-    ...process.env, LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: String(port), MAMORI_DATA_DIR: dataDir,
+    ...process.env,
+    LOG_LEVEL: 'silent',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    MAMORI_DATA_DIR: dataDir,
     ...(threads === null ? {} : { MAMORI_WORKER_THREADS: threads }),
   };
   delete env.DATABASE_URL;
@@ -74,7 +83,12 @@ async function measure(mode: string, threads: string | null): Promise<Figures> {
   const base = `http://127.0.0.1:${port}`;
   await waitForHttp(mode, server, `${base}/api/v1/health`);
   const organization = await api<{ id: string }>(base, token, 'POST', '/organizations', { name: 'ベンチ医療法人' });
-  const facility = await api<{ id: string }>(base, token, 'POST', `/organizations/${organization.id}/facilities`, { name: 'ベンチ病院', kind: 'hospital', prefecture: '13', bedCount: 200 });
+  const facility = await api<{ id: string }>(base, token, 'POST', `/organizations/${organization.id}/facilities`, {
+    name: 'ベンチ病院',
+    kind: 'hospital',
+    prefecture: '13',
+    bedCount: 200,
+  });
   await api(base, token, 'PUT', `/facilities/${facility.id}/contact-chart`, bigChart());
   const pdfUrl = `${base}/api/v1/facilities/${facility.id}/contact-chart/export.pdf`;
   const pdf = async () => {
@@ -105,8 +119,14 @@ async function measure(mode: string, threads: string | null): Promise<Figures> {
   await server.stop();
   if (health.errors || health.non2xx) throw new Error(`${mode}: /health failed ${health.errors + health.non2xx} times`);
   return {
-    mode, threads: threads ?? 'default', p50: health.latency.p50, p99: health.latency.p99, max: health.latency.max,
-    healthRequests: health.requests.total, pdfs, pdfSeconds: pdfs ? pdfMs / pdfs / 1000 : 0,
+    mode,
+    threads: threads ?? 'default',
+    p50: health.latency.p50,
+    p99: health.latency.p99,
+    max: health.latency.max,
+    healthRequests: health.requests.total,
+    pdfs,
+    pdfSeconds: pdfs ? pdfMs / pdfs / 1000 : 0,
   };
 }
 
@@ -115,8 +135,14 @@ try {
   const after = await measure('worker pool (after)', null);
   const ratio = before.p99 / Math.max(after.p99, 1);
   const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
-  const rows = [before, after].map((f) => `| ${f.mode} | ${f.threads} | ${fmt(f.p50)} | ${fmt(f.p99)} | ${fmt(f.max)} | ${fmt(f.healthRequests)} | ${f.pdfs} | ${fmt(f.pdfSeconds, 1)} |`);
-  const table = ['| rendering on | MAMORI_WORKER_THREADS | /health p50 (ms) | /health p99 (ms) | max (ms) | /health answered | PDFs done | s per PDF |', '|---|---|---:|---:|---:|---:|---:|---:|', ...rows];
+  const rows = [before, after].map(
+    (f) => `| ${f.mode} | ${f.threads} | ${fmt(f.p50)} | ${fmt(f.p99)} | ${fmt(f.max)} | ${fmt(f.healthRequests)} | ${f.pdfs} | ${fmt(f.pdfSeconds, 1)} |`,
+  );
+  const table = [
+    '| rendering on | MAMORI_WORKER_THREADS | /health p50 (ms) | /health p99 (ms) | max (ms) | /health answered | PDFs done | s per PDF |',
+    '|---|---|---:|---:|---:|---:|---:|---:|',
+    ...rows,
+  ];
   console.log(table.join('\n'));
   console.log(`/health p99 before / after: ${fmt(ratio, 1)}×`);
   if (!opts['no-record']) {

@@ -114,8 +114,21 @@ function writtenDate(iso: string, style: number): string {
 const pick = <T>(list: readonly T[], r: number): T => list[Math.floor(r * list.length)]!;
 
 const HEADERS = [
-  '管理番号', 'メーカー', 'OS', 'ソフトウェア', 'ソフトウェアバージョン', 'IPアドレス', 'コンピュータ名', '設置場所', '利用者', '登録日', '状態', '説明',
-  '機器区分', 'リモートメンテナンス', '最終パッチ適用日',
+  '管理番号',
+  'メーカー',
+  'OS',
+  'ソフトウェア',
+  'ソフトウェアバージョン',
+  'IPアドレス',
+  'コンピュータ名',
+  '設置場所',
+  '利用者',
+  '登録日',
+  '状態',
+  '説明',
+  '機器区分',
+  'リモートメンテナンス',
+  '最終パッチ適用日',
 ];
 const KINDS = [
   { word: '端末', prefix: 'PC', share: 0.62 },
@@ -134,8 +147,29 @@ const OS_BY_PREFIX: Record<string, readonly string[]> = {
   ME: ['Windows 10 IoT Enterprise LTSC 2021', 'Windows 7', '組込みOS', ''],
   XX: ['', 'Windows 11 Pro 23H2'],
 };
-const SOFTWARE = ['電子カルテ クライアント', '医事会計システム', 'PACS ビューア', 'オーダリングシステム', '検体検査システム', 'Microsoft Office 2021', 'ウイルス対策ソフト', '予約システム', ''];
-const LOCATIONS = ['1階 受付', '2階 診察室3', '3階 ナースステーション', '放射線科 読影室', 'サーバ室', '検査室', '薬剤部', '医事課', '4階 病棟 東', 'リハビリテーション室'];
+const SOFTWARE = [
+  '電子カルテ クライアント',
+  '医事会計システム',
+  'PACS ビューア',
+  'オーダリングシステム',
+  '検体検査システム',
+  'Microsoft Office 2021',
+  'ウイルス対策ソフト',
+  '予約システム',
+  '',
+];
+const LOCATIONS = [
+  '1階 受付',
+  '2階 診察室3',
+  '3階 ナースステーション',
+  '放射線科 読影室',
+  'サーバ室',
+  '検査室',
+  '薬剤部',
+  '医事課',
+  '4階 病棟 東',
+  'リハビリテーション室',
+];
 const USERS = ['山田 太郎', '佐藤 花子', '鈴木 一郎', '高橋 美咲', '田中 健', '医事課 共用', '看護部 共用', '外来 共用', ''];
 const DESCRIPTIONS = [
   '電子カルテ端末（外来）',
@@ -171,7 +205,7 @@ function assetRow(i: number): GeneratedAsset {
   const number = `${kind.prefix}-${String(i + 1).padStart(6, '0')}`;
   const registeredOn = shiftDays('2012-04-01', Math.floor(r() * 5000));
   const patched = r() < 0.9 ? shiftDays(today, -2 - Math.floor(r() * 400)) : null;
-  const ip = r() < 0.05 ? '' : r() < 0.03 ? 'DHCP' : `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${(i & 255) || 1}`;
+  const ip = r() < 0.05 ? '' : r() < 0.03 ? 'DHCP' : `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255 || 1}`;
   const cells = [
     number,
     pick(MAKERS, r()),
@@ -289,7 +323,7 @@ function findingAssets(): AssetFacts[] {
       firmwareVersion: kind === 'network' ? `${1 + Math.floor(r() * 15)}.${Math.floor(r() * 10)}` : '',
       software: pick(SOFTWARE, r()),
       softwareVersion: '1.0',
-      ipAddress: `10.1.${(i >> 8) & 255}.${(i & 255) || 1}`,
+      ipAddress: `10.1.${(i >> 8) & 255}.${i & 255 || 1}`,
       computerName: `${prefix}${String(i + 1).padStart(5, '0')}`,
       location: pick(LOCATIONS, r()),
       users: pick(USERS, r()),
@@ -307,7 +341,7 @@ function findingAssets(): AssetFacts[] {
       updateStatus: pick(['latest', 'latest', 'latest', 'pending', 'unknown'] as const, r()),
       servicesReviewedOn: r() < 0.2 ? null : shiftDays(today, -Math.floor(r() * 450)),
       externalConnection: kind === 'network' ? pick(['yes', 'no', 'unknown'] as const, r()) : 'unknown',
-      sourceRestrictions: kind === 'network' ? pick([null, [], ['ip'], ['mac', 'ip']] as const, r())?.slice() ?? null : null,
+      sourceRestrictions: kind === 'network' ? (pick([null, [], ['ip'], ['mac', 'ip']] as const, r())?.slice() ?? null) : null,
       endOfLifeOn: null,
       riskAcceptance: r() < 0.05 ? '閉域網で運用し、USB を無効化' : '',
     });
@@ -335,7 +369,11 @@ async function medianOf(runs: number, run: () => Promise<unknown> | unknown): Pr
   return { median: times[Math.floor(runs / 2)]!, min: times[0]!, max: times.at(-1)! };
 }
 
-function expectResult(label: string, result: ImportResult, want: { committed: boolean; created: number; updated: number; unchanged: number; encoding: string }): void {
+function expectResult(
+  label: string,
+  result: ImportResult,
+  want: { committed: boolean; created: number; updated: number; unchanged: number; encoding: string },
+): void {
   const problems: string[] = [];
   if (result.errors.length > 0) {
     const shown = result.errors.slice(0, 5).map((e) => `row ${e.row ?? '-'} ${e.column ?? ''} "${e.value}": ${e.reason}`);
@@ -411,7 +449,12 @@ async function benchImport(
   const { db } = database;
   const facility = await setupFacility(database, 'ベンチ総合病院（取り込み）');
   const base: Omit<ImportInput, 'content' | 'commit'> = {
-    facility, ledger: 'assets', fileName: 'assets.csv', locale: 'ja', context, reviewerName: 'ベンチ 太郎',
+    facility,
+    ledger: 'assets',
+    fileName: 'assets.csv',
+    locale: 'ja',
+    context,
+    reviewerName: 'ベンチ 太郎',
   };
   const run = async (step: string, content: Buffer, commit: boolean, want: Parameters<typeof expectResult>[2]) => {
     log(`${label}: ${step}`);
@@ -422,7 +465,13 @@ async function benchImport(
     return ms;
   };
 
-  const dryRun = await run('dry-run into the empty ledger', files.utf8, false, { committed: false, created: ROWS, updated: 0, unchanged: 0, encoding: 'utf-8-bom' });
+  const dryRun = await run('dry-run into the empty ledger', files.utf8, false, {
+    committed: false,
+    created: ROWS,
+    updated: 0,
+    unchanged: 0,
+    encoding: 'utf-8-bom',
+  });
   const commit = await run('commit', files.utf8, true, { committed: true, created: ROWS, updated: 0, unchanged: 0, encoding: 'utf-8-bom' });
 
   // What the commit wrote: every row, an audit event per row plus one for the import, dates read right.
@@ -431,20 +480,37 @@ async function benchImport(
   const events = await countWhere(db, auditEvents, and(eq(auditEvents.facilityId, facility.id), eq(auditEvents.action, 'asset.import')));
   if (events !== ROWS) fail(`${label}: ${events} asset.import audit events, expected ${ROWS}`);
   for (const sample of files.sample) {
-    const [row] = await db.select().from(assets).where(and(eq(assets.facilityId, facility.id), eq(assets.managementNumber, sample.managementNumber)));
+    const [row] = await db
+      .select()
+      .from(assets)
+      .where(and(eq(assets.facilityId, facility.id), eq(assets.managementNumber, sample.managementNumber)));
     if (!row || row.registeredOn !== sample.registeredOn || row.lastPatchedOn !== sample.lastPatchedOn) {
-      fail(`${label}: ${sample.managementNumber} stored as registeredOn ${row?.registeredOn} / lastPatchedOn ${row?.lastPatchedOn}, expected ${sample.registeredOn} / ${sample.lastPatchedOn}`);
+      fail(
+        `${label}: ${sample.managementNumber} stored as registeredOn ${row?.registeredOn} / lastPatchedOn ${row?.lastPatchedOn}, expected ${sample.registeredOn} / ${sample.lastPatchedOn}`,
+      );
     }
   }
 
-  const reimportDryRun = await run('re-import dry-run (all unchanged)', files.utf8, false, { committed: false, created: 0, updated: 0, unchanged: ROWS, encoding: 'utf-8-bom' });
+  const reimportDryRun = await run('re-import dry-run (all unchanged)', files.utf8, false, {
+    committed: false,
+    created: 0,
+    updated: 0,
+    unchanged: ROWS,
+    encoding: 'utf-8-bom',
+  });
   const reimportDryRunSjis = await run('re-import dry-run, Shift_JIS file (all unchanged)', files.sjis, false, {
-    committed: false, created: 0, updated: 0, unchanged: ROWS, encoding: 'shift_jis',
+    committed: false,
+    created: 0,
+    updated: 0,
+    unchanged: ROWS,
+    encoding: 'shift_jis',
   });
 
   // Phases the import goes through, measured on their own against the full ledger.
   const { ms: loadExisting, value: existing } = await timed(() => db.select().from(assets).where(eq(assets.facilityId, facility.id)));
-  const { ms: loadExistingRaw, value: raw } = await timed(() => database.withConnection((query) => query('SELECT * FROM assets WHERE facility_id = $1', [facility.id])));
+  const { ms: loadExistingRaw, value: raw } = await timed(() =>
+    database.withConnection((query) => query('SELECT * FROM assets WHERE facility_id = $1', [facility.id])),
+  );
   if (existing.length !== ROWS || raw.rows.length !== ROWS) fail(`${label}: read back ${existing.length} / ${raw.rows.length} assets, expected ${ROWS}`);
   const changedSheet = await readSpreadsheet(files.changed);
   const changedRecords = readLedgerRows({ ledger: 'assets', rows: changedSheet.rows, locale: 'ja' }).records;
@@ -452,7 +518,16 @@ async function benchImport(
   if (planned.updates.length !== ROWS) fail(`${label}: planImport found ${planned.updates.length} updates, expected ${ROWS}`);
   const auditBatch: AuditEntry[] = [
     { action: 'ledger.import', entityType: 'facility', entityId: facility.id, organizationId: facility.organizationId, facilityId: facility.id, changes: {} },
-    ...planned.updates.map((u): AuditEntry => ({ action: 'asset.import', entityType: 'asset', entityId: u.id, organizationId: facility.organizationId, facilityId: facility.id, changes: u.changes })),
+    ...planned.updates.map(
+      (u): AuditEntry => ({
+        action: 'asset.import',
+        entityType: 'asset',
+        entityId: u.id,
+        organizationId: facility.organizationId,
+        facilityId: facility.id,
+        changes: u.changes,
+      }),
+    ),
   ];
   let auditInsert = 0;
   try {
@@ -464,8 +539,17 @@ async function benchImport(
     if (!(error instanceof Rollback)) throw error;
   }
 
-  const updateCommit = await run('commit with every row changed (50,000 updates)', files.changed, true, { committed: true, created: 0, updated: ROWS, unchanged: 0, encoding: 'utf-8-bom' });
-  const [versions] = await db.select({ n: count() }).from(assets).where(and(eq(assets.facilityId, facility.id), eq(assets.version, 2)));
+  const updateCommit = await run('commit with every row changed (50,000 updates)', files.changed, true, {
+    committed: true,
+    created: 0,
+    updated: ROWS,
+    unchanged: 0,
+    encoding: 'utf-8-bom',
+  });
+  const [versions] = await db
+    .select({ n: count() })
+    .from(assets)
+    .where(and(eq(assets.facilityId, facility.id), eq(assets.version, 2)));
   if (Number(versions?.n) !== ROWS) fail(`${label}: ${versions?.n} assets at version 2 after the update commit, expected ${ROWS}`);
   const afterUpdate = await countWhere(db, auditEvents, and(eq(auditEvents.facilityId, facility.id), eq(auditEvents.action, 'asset.import')));
   if (afterUpdate !== 2 * ROWS) fail(`${label}: ${afterUpdate} asset.import audit events after the update commit, expected ${2 * ROWS}`);
@@ -486,7 +570,11 @@ function sameFindings(label: string, pure: readonly Finding[], viewed: readonly 
   }
 }
 
-async function benchFindings(database: Database, label: string, data: { accounts: AccountFacts[]; assets: AssetFacts[]; pure: Finding[] }): Promise<FindingsFigures> {
+async function benchFindings(
+  database: Database,
+  label: string,
+  data: { accounts: AccountFacts[]; assets: AssetFacts[]; pure: Finding[] },
+): Promise<FindingsFigures> {
   const { db } = database;
   const facility = await setupFacility(database, 'ベンチ総合病院（指摘）');
   const owner = { organizationId: facility.organizationId, facilityId: facility.id };
@@ -533,7 +621,8 @@ async function main(): Promise<void> {
   const sample = [0, 1, 2, 3, 12_345, ROWS - 1].map((i) => generated[i]!);
   const sheet = await readSpreadsheet(utf8);
   const rowsResult = readLedgerRows({ ledger: 'assets', rows: sheet.rows, locale: 'ja' });
-  if (rowsResult.problems.length || rowsResult.records.length !== ROWS) fail(`readLedgerRows: ${rowsResult.records.length} records, problems: ${JSON.stringify(rowsResult.problems.slice(0, 3))}`);
+  if (rowsResult.problems.length || rowsResult.records.length !== ROWS)
+    fail(`readLedgerRows: ${rowsResult.records.length} records, problems: ${JSON.stringify(rowsResult.problems.slice(0, 3))}`);
   const files = { utf8, sjis, changed, sample };
   log(`CSV: ${fmt(ROWS)} rows, ${fmt(utf8.length / 2 ** 20, 1)} MiB UTF-8 with BOM, ${fmt(sjis.length / 2 ** 20, 1)} MiB Shift_JIS`);
 
@@ -547,12 +636,23 @@ async function main(): Promise<void> {
     const occurredAt = new Date();
     for (let i = 0; i <= ROWS; i++) {
       prevHash = eventHash({
-        sequence: i + 1, occurredAt, actorId: null, organizationId: randomUUID(), facilityId: randomUUID(), action: 'asset.import', entityType: 'asset', entityId: randomUUID(),
-        changes: { description: { before: '電子カルテ端末（外来）', after: '電子カルテ端末（外来）（2026年度棚卸で確認）' } }, ip: 'bench', prevHash,
+        sequence: i + 1,
+        occurredAt,
+        actorId: null,
+        organizationId: randomUUID(),
+        facilityId: randomUUID(),
+        action: 'asset.import',
+        entityType: 'asset',
+        entityId: randomUUID(),
+        changes: { description: { before: '電子カルテ端末（外来）', after: '電子カルテ端末（外来）（2026年度棚卸で確認）' } },
+        ip: 'bench',
+        prevHash,
       });
     }
   });
-  log(`read file: UTF-8 ${msText(readUtf8.median)}, Shift_JIS ${msText(readSjis.median)}; readLedgerRows ${msText(readRows.median)}; audit hashing of ${fmt(ROWS + 1)} events ${msText(hashing.ms)}`);
+  log(
+    `read file: UTF-8 ${msText(readUtf8.median)}, Shift_JIS ${msText(readSjis.median)}; readLedgerRows ${msText(readRows.median)}; audit hashing of ${fmt(ROWS + 1)} events ${msText(hashing.ms)}`,
+  );
 
   // 3. Findings, pure.
   const accountData = findingAccounts();
@@ -582,7 +682,9 @@ async function main(): Promise<void> {
   };
   if (JSON.stringify(got) !== JSON.stringify(want)) fail(`computeFindings counted ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
   const pureFindings = await medianOf(PURE_RUNS, () => computeFindings(facts));
-  log(`computeFindings over ${fmt(ACCOUNTS)} accounts and ${fmt(FINDING_ASSETS)} assets: median ${msText(pureFindings.median)} (${unused?.records.length ?? 0} accounts listed as unused)`);
+  log(
+    `computeFindings over ${fmt(ACCOUNTS)} accounts and ${fmt(FINDING_ASSETS)} assets: median ${msText(pureFindings.median)} (${unused?.records.length ?? 0} accounts listed as unused)`,
+  );
 
   // 4. The databases.
   const results: DbFigures[] = [];
@@ -632,10 +734,20 @@ async function main(): Promise<void> {
       [`${r.label}: re-import dry-run`, secondsText(i.reimportDryRun), rate(i.reimportDryRun), `unchanged ${fmt(ROWS)}`],
       [`${r.label}: re-import dry-run, Shift_JIS`, secondsText(i.reimportDryRunSjis), rate(i.reimportDryRunSjis), `unchanged ${fmt(ROWS)}`],
       [`${r.label}: commit, every row changed`, secondsText(i.updateCommit), rate(i.updateCommit), `updated ${fmt(ROWS)}`],
-      [`${r.label}: findingsView, median of ${DB_RUNS}`, msText(r.findings.median), `min ${msText(r.findings.min)} · max ${msText(r.findings.max)}`, `${fmt(ACCOUNTS)} accounts, ${fmt(FINDING_ASSETS)} assets`],
+      [
+        `${r.label}: findingsView, median of ${DB_RUNS}`,
+        msText(r.findings.median),
+        `min ${msText(r.findings.min)} · max ${msText(r.findings.max)}`,
+        `${fmt(ACCOUNTS)} accounts, ${fmt(FINDING_ASSETS)} assets`,
+      ],
     );
   }
-  rows.push([`computeFindings (pure), median of ${PURE_RUNS}`, msText(pureFindings.median), `min ${msText(pureFindings.min)} · max ${msText(pureFindings.max)}`, `${fmt(ACCOUNTS)} accounts, ${fmt(FINDING_ASSETS)} assets`]);
+  rows.push([
+    `computeFindings (pure), median of ${PURE_RUNS}`,
+    msText(pureFindings.median),
+    `min ${msText(pureFindings.min)} · max ${msText(pureFindings.max)}`,
+    `${fmt(ACCOUNTS)} accounts, ${fmt(FINDING_ASSETS)} assets`,
+  ]);
 
   const phaseRows: string[][] = [
     ['readSpreadsheet, UTF-8 with BOM (decode + CSV parse), median of 5', msText(readUtf8.median)],
@@ -659,7 +771,10 @@ async function main(): Promise<void> {
     if (!r.findings) continue;
     phaseRows.push(
       [`${r.label}: loadLedgerFacts alone (each ledger as one \`json_agg\` value), median of ${DB_RUNS}`, msText(r.findings.load)],
-      [`${r.label}: for reference, SELECT * of the 10,000 accounts + 2,000 assets as row objects (plain SQL), median of ${DB_RUNS}`, msText(r.findings.loadRaw)],
+      [
+        `${r.label}: for reference, SELECT * of the 10,000 accounts + 2,000 assets as row objects (plain SQL), median of ${DB_RUNS}`,
+        msText(r.findings.loadRaw),
+      ],
     );
   }
 
@@ -674,7 +789,9 @@ async function main(): Promise<void> {
     ? `${postgres.import.commit < AIM_IMPORT_MS ? 'MET' : 'NOT MET'} — first commit ${secondsText(postgres.import.commit)}, commit with every row changed ${secondsText(postgres.import.updateCommit)}${postgres.import.updateCommit < AIM_IMPORT_MS ? '' : ' (over the aim)'}`
     : `not measured (${postgres?.skipped ?? 'PostgreSQL missing'})`;
   const findingsVerdicts = results.map((r) =>
-    r.findings ? `${r.label} ${r.findings.median < AIM_FINDINGS_MS ? 'MET' : 'NOT MET'} (${msText(r.findings.median)})` : `${r.label} not measured (${r.skipped})`,
+    r.findings
+      ? `${r.label} ${r.findings.median < AIM_FINDINGS_MS ? 'MET' : 'NOT MET'} (${msText(r.findings.median)})`
+      : `${r.label} not measured (${r.skipped})`,
   );
   const verdicts = [
     `50,000 rows committed < 10 s on PostgreSQL: ${importVerdict}.`,
@@ -693,14 +810,16 @@ async function main(): Promise<void> {
   const pgRun = postgres?.import ? postgres : null;
   const pgl = results.find((r) => r.label === 'PGlite');
   const nowFigures = [
-    pgRun?.import ? `PostgreSQL first commit ${secondsText(pgRun.import.commit)} (every row changed ${secondsText(pgRun.import.updateCommit)})` : 'PostgreSQL import not measured',
+    pgRun?.import
+      ? `PostgreSQL first commit ${secondsText(pgRun.import.commit)} (every row changed ${secondsText(pgRun.import.updateCommit)})`
+      : 'PostgreSQL import not measured',
     pgl?.import ? `PGlite first commit ${secondsText(pgl.import.commit)} (every row changed ${secondsText(pgl.import.updateCommit)})` : null,
     pgRun?.findings ? `findingsView ${msText(pgRun.findings.median)} on PostgreSQL` : null,
     pgl?.findings ? `${msText(pgl.findings.median)} on PGlite` : null,
   ].filter(Boolean);
   notes.push(
     'What changed since the earlier runs of this bench (2026-11-21; the two recorded ones at load average 5.8–5.9 on 2 cores, so not all of the difference below is the change): the PostgreSQL first commit took 38–56 s and findingsView 301–474 ms on PostgreSQL and 1.0–1.4 s on PGlite. ' +
-      "A profile of the commit put ~40% of its wall time in drizzle building its multi-row inserts (one placeholder and parameter per value: 50,000 rows × ~30 columns plus 50,001 audit rows), and csv-parse took twice as long as papaparse on the same file. " +
+      'A profile of the commit put ~40% of its wall time in drizzle building its multi-row inserts (one placeholder and parameter per value: 50,000 rows × ~30 columns plus 50,001 audit rows), and csv-parse took twice as long as papaparse on the same file. ' +
       'So (1) `importLedger` writes created rows with `bulkInsert` and changed rows with `bulkUpdateVersioned` (`db/bulk.ts`: one JSON parameter per 2,000-row chunk through `json_populate_recordset`, no drizzle SQL building; updates still only where the version is the one the plan read); ' +
       '(2) `recordAuditBatch` writes the events with `bulkInsert` too; (3) `readSpreadsheet` parses CSV with papaparse instead of csv-parse; (4) `loadLedgerFacts` gets each ledger as one `json_agg` value instead of one row object per row. ' +
       `The measurements that timed the old write path (drizzle's SQL building alone, a hand-written JSON insert for comparison) are gone from the bench. Now: ${nowFigures.join('; ')}.`,
@@ -718,7 +837,10 @@ async function main(): Promise<void> {
   }
   const slowFindings = results.filter((r) => r.findings && r.findings.median >= AIM_FINDINGS_MS);
   if (slowFindings.length) {
-    const parts = slowFindings.map((r) => `${r.label}: findingsView ${msText(r.findings!.median)}, loadLedgerFacts alone ${msText(r.findings!.load)}, the same rows as row objects ${msText(r.findings!.loadRaw)}`);
+    const parts = slowFindings.map(
+      (r) =>
+        `${r.label}: findingsView ${msText(r.findings!.median)}, loadLedgerFacts alone ${msText(r.findings!.load)}, the same rows as row objects ${msText(r.findings!.loadRaw)}`,
+    );
     notes.push(
       `Findings analysis: the rules are cheap (${msText(pureFindings.median)} in memory); the end-to-end time is loading ${fmt(ACCOUNTS + FINDING_ASSETS)} rows — ${parts.join('; ')}. Keeping the facts per facility until a ledger changes is where more time would come from.`,
     );

@@ -89,7 +89,13 @@ async function call<T = any>(base: string, method: string, url: string, c: Call 
   return { body: (text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text) as T, response };
 }
 
-const sessionOf = (response: Response, csrf: string): Session => ({ cookie: response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), csrf });
+const sessionOf = (response: Response, csrf: string): Session => ({
+  cookie: response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; '),
+  csrf,
+});
 
 // ---------------------------------------------------------------- the world: organizations, clinics, people
 
@@ -119,19 +125,30 @@ async function seed(base: string, adminToken: string, suffix: string): Promise<P
   let organizationId = '';
   for (let f = 0; f < facilityCount; f++) {
     if (f % FACILITIES_PER_ORG === 0) {
-      const { body } = await call(base, 'POST', '/organizations', { token: adminToken, json: { name: `負荷試験医療法人 ${suffix}-${f / FACILITIES_PER_ORG + 1}` } });
+      const { body } = await call(base, 'POST', '/organizations', {
+        token: adminToken,
+        json: { name: `負荷試験医療法人 ${suffix}-${f / FACILITIES_PER_ORG + 1}` },
+      });
       organizationId = body.id;
     }
     const { body: facility } = await call(base, 'POST', `/organizations/${organizationId}/facilities`, {
       token: adminToken,
       json: { name: `負荷試験診療所 ${String(f + 1).padStart(3, '0')}`, kind: 'clinic', prefecture: '13', healthCenter: '新宿区保健所', bedCount: null },
     });
-    const { body: assessment } = await call(base, 'POST', `/facilities/${facility.id}/assessments`, { token: adminToken, json: { fiscalYear, hasVendorContract: false } });
+    const { body: assessment } = await call(base, 'POST', `/facilities/${facility.id}/assessments`, {
+      token: adminToken,
+      json: { fiscalYear, hasVendorContract: false },
+    });
     facilities.push({ id: facility.id, organizationId, assessmentId: assessment.id });
   }
   const people: Person[] = Array.from({ length: USERS }, (_, i) => {
     const facility = facilities[Math.floor(i / PER_FACILITY)]!;
-    return { email: `load-${suffix}-${i}@example.test`, ip: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`, facilityId: facility.id, assessmentId: facility.assessmentId };
+    return {
+      email: `load-${suffix}-${i}@example.test`,
+      ip: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+      facilityId: facility.id,
+      assessmentId: facility.assessmentId,
+    };
   });
   // Accepting hashes the password (argon2): a few at a time.
   await inParallel(people, 4, async (person, i) => {
@@ -166,7 +183,8 @@ let itemIds: string[] = [];
 
 function ledgerCsv(): Buffer {
   const rows = ['管理番号,コンピュータ名,設置場所,OS,最終パッチ適用日'];
-  for (let i = 1; i <= 10; i++) rows.push(`PC-${i},受付PC${i},${i % 2 ? '受付' : '診察室'},Windows 11,2025/${1 + (i % 12)}/${1 + Math.floor(Math.random() * 28)}`);
+  for (let i = 1; i <= 10; i++)
+    rows.push(`PC-${i},受付PC${i},${i % 2 ? '受付' : '診察室'},Windows 11,2025/${1 + (i % 12)}/${1 + Math.floor(Math.random() * 28)}`);
   return Buffer.from(`\ufeff${rows.join('\r\n')}\r\n`, 'utf8');
 }
 
@@ -226,7 +244,8 @@ async function personLoop(base: string, person: Person, until: number): Promise<
     await think();
     const itemId = itemIds[Math.floor(Math.random() * itemIds.length)]!;
     const url = `/assessments/${person.assessmentId}/items/${encodeURIComponent(itemId)}/rounds/1`;
-    const answer = (version: number | null) => call(base, 'PUT', url, { ...as, json: { value: Math.random() < 0.8 ? 'yes' : 'no', date: todayInTokyo(), targetDate: null, note: '負荷試験', version } });
+    const answer = (version: number | null) =>
+      call(base, 'PUT', url, { ...as, json: { value: Math.random() < 0.8 ? 'yes' : 'no', date: todayInTokyo(), targetDate: null, note: '負荷試験', version } });
     const versionIn = (d: any) => (d?.answers?.[itemId]?.[0]?.version as number | undefined) ?? null;
     await step('answer', () =>
       withRetries('answer', async (attempt) => {
@@ -262,7 +281,10 @@ async function personLoop(base: string, person: Person, until: number): Promise<
 
 function rssMiB(pid: number): number | null {
   try {
-    const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+    const line = fs
+      .readFileSync(`/proc/${pid}/status`, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('VmRSS:'));
     return line ? Number(line.split(/\s+/)[1]) / 1024 : null;
   } catch {
     return null;
@@ -286,7 +308,10 @@ function memoryVerdict(samples: { minute: number; rss: number }[]): { text: stri
   const last = median(samples.slice(half).map((s) => s.rss));
   const growth = (last - first) / first;
   const flat = growth < 0.1;
-  return { text: `median ${fmt(first)} MiB in the first half, ${fmt(last)} MiB in the second (${growth >= 0 ? '+' : ''}${fmt(growth * 100, 1)}%): ${flat ? 'flat' : 'growing'}`, flat };
+  return {
+    text: `median ${fmt(first)} MiB in the first half, ${fmt(last)} MiB in the second (${growth >= 0 ? '+' : ''}${fmt(growth * 100, 1)}%): ${flat ? 'flat' : 'growing'}`,
+    flat,
+  };
 }
 
 async function main(): Promise<void> {
@@ -352,7 +377,9 @@ async function main(): Promise<void> {
     const f = figures.get(name)!;
     const sorted = [...f.times].sort((a, b) => a - b);
     totalErrors += f.errors;
-    table.push(`| ${name} | ${fmt(f.times.length)} | ${f.errors} | ${name === 'answer' || name === 'import' ? fmt(f.conflicts) : '—'} | ${fmt(percentile(sorted, 50))} | ${fmt(percentile(sorted, 99))} | ${fmt(sorted.at(-1) ?? NaN)} |`);
+    table.push(
+      `| ${name} | ${fmt(f.times.length)} | ${f.errors} | ${name === 'answer' || name === 'import' ? fmt(f.conflicts) : '—'} | ${fmt(percentile(sorted, 50))} | ${fmt(percentile(sorted, 99))} | ${fmt(sorted.at(-1) ?? NaN)} |`,
+    );
   }
   const memory = memoryVerdict(samples);
   const rssLine = samples.map((s) => `${fmt(s.minute, 1)} min ${fmt(s.rss)}`).join(' · ');

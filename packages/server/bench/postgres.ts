@@ -28,7 +28,8 @@ function postgresBinDir(): string | null {
 
 export async function postgresUrl(): Promise<{ url: string; source: string } | { skipped: string }> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, source: 'DATABASE_URL (a fresh database created on it and dropped afterwards)' };
-  if (!postgresBinDir()) return { skipped: 'DATABASE_URL is not set and no PostgreSQL server binaries under /usr/lib/postgresql/*/bin (apt-get install postgresql)' };
+  if (!postgresBinDir())
+    return { skipped: 'DATABASE_URL is not set and no PostgreSQL server binaries under /usr/lib/postgresql/*/bin (apt-get install postgresql)' };
   const port = await freePort();
   // Not under a mkdtemp dir: pg-throwaway.sh hands the dir to the postgres user, who must reach it.
   const dir = path.join(os.tmpdir(), `mamori-bench-pg-${port}-${randomBytes(4).toString('hex')}`);

@@ -126,10 +126,15 @@ async function startMamori(target: string, dbEnv: Record<string, string>): Promi
   const suffix = seedSuffix();
   log(`${target}: seeding system admin + token via the CLI`);
   const adminToken = await seedAdminWithCli(cliMain, env, root, suffix);
-  const server = startServer(`Mamori (${target})`, process.execPath, ['--import', 'tsx', '--import', path.join(benchDir, 'exit-with-parent.ts'), cliMain, 'serve'], {
-    env,
-    cwd: root,
-  });
+  const server = startServer(
+    `Mamori (${target})`,
+    process.execPath,
+    ['--import', 'tsx', '--import', path.join(benchDir, 'exit-with-parent.ts'), cliMain, 'serve'],
+    {
+      env,
+      cwd: root,
+    },
+  );
   const base = `http://127.0.0.1:${port}`;
   await waitForHttp(`Mamori (${target})`, server, `${base}/api/v1/health`);
   log(`${target}: seeding 1 organization, ${FACILITY_COUNT} facilities and an invited organization admin via the API`);
@@ -138,7 +143,13 @@ async function startMamori(target: string, dbEnv: Record<string, string>): Promi
 }
 
 const facilityList = (target: string, running: Running, load = connections, warm = warmup) =>
-  measure(`Mamori ${target} GET /api/v1/facilities${load === connections ? '' : ` (${load} connections)`}`, `${running.base}/api/v1/facilities`, { authorization: `Bearer ${running.token}` }, load, warm);
+  measure(
+    `Mamori ${target} GET /api/v1/facilities${load === connections ? '' : ` (${load} connections)`}`,
+    `${running.base}/api/v1/facilities`,
+    { authorization: `Bearer ${running.token}` },
+    load,
+    warm,
+  );
 
 /** The plain same-work server on Mamori's database; checks it answers the same list as Mamori. */
 async function startPlain(databaseUrl: string, mamori: Running): Promise<{ server: Server; url: string }> {
@@ -152,7 +163,10 @@ async function startPlain(databaseUrl: string, mamori: Running): Promise<{ serve
   const deadline = Date.now() + 30_000;
   for (;;) {
     assertRunning('plain server', server);
-    const plain = await fetch(url, { headers }).then((r) => (r.ok ? r.text() : null), () => null);
+    const plain = await fetch(url, { headers }).then(
+      (r) => (r.ok ? r.text() : null),
+      () => null,
+    );
     if (plain !== null) {
       const ours = await fetch(`${mamori.base}/api/v1/facilities`, { headers }).then((r) => r.text());
       if (plain !== ours) throw new Error(`the plain server answers differently from Mamori:\n${plain.slice(0, 300)}\n${ours.slice(0, 300)}`);
@@ -175,7 +189,12 @@ function combine(target: string, runs: Measured[]): Measured {
     errors: sum((m) => m.errors),
     timeouts: sum((m) => m.timeouts),
     non2xx: sum((m) => m.non2xx),
-    bytesPerResponse: sum((m) => m.bytesPerResponse * m.totalRequests) / Math.max(1, sum((m) => m.totalRequests)),
+    bytesPerResponse:
+      sum((m) => m.bytesPerResponse * m.totalRequests) /
+      Math.max(
+        1,
+        sum((m) => m.totalRequests),
+      ),
     ratio: null,
   };
 }
@@ -194,7 +213,8 @@ function postgresBinDir(): string | null {
 /** A PostgreSQL URL to benchmark against, or why there is none. */
 async function postgresUrl(): Promise<{ url: string; source: string } | { skipped: string }> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, source: 'DATABASE_URL (seed rows are added to it)' };
-  if (!postgresBinDir()) return { skipped: 'DATABASE_URL is not set and no PostgreSQL server binaries under /usr/lib/postgresql/*/bin (apt-get install postgresql)' };
+  if (!postgresBinDir())
+    return { skipped: 'DATABASE_URL is not set and no PostgreSQL server binaries under /usr/lib/postgresql/*/bin (apt-get install postgresql)' };
   const port = await freePort();
   // Not under a mkdtemp dir: pg-throwaway.sh hands the dir to the postgres user, who must reach it.
   const dir = path.join(os.tmpdir(), `mamori-bench-pg-${port}-${seedSuffix()}`);
@@ -275,7 +295,18 @@ async function main(): Promise<void> {
 
   const postgresOnly = opts['postgres-only'];
   if (postgresOnly) opts['no-record'] = true;
-  const skipped = (target: string): Measured => ({ target: `${target} (skipped)`, requestsPerSecond: 0, totalRequests: 1, p50: 0, p99: 0, errors: 0, timeouts: 0, non2xx: 0, bytesPerResponse: 0, ratio: null });
+  const skipped = (target: string): Measured => ({
+    target: `${target} (skipped)`,
+    requestsPerSecond: 0,
+    totalRequests: 1,
+    p50: 0,
+    p99: 0,
+    errors: 0,
+    timeouts: 0,
+    non2xx: 0,
+    bytesPerResponse: 0,
+    ratio: null,
+  });
   const hello = postgresOnly ? skipped('bare Fastify GET /hello') : await benchHello();
   const rows: Measured[] = [hello];
   let pgliteClinic = skipped('PGlite');
@@ -349,7 +380,14 @@ async function main(): Promise<void> {
   console.log(`aim (${aimText}): ${result.text}`);
   const pipeline = pipelineVerdict(postgres, plain, pgliteClinic, pipelineAim);
   console.log('');
-  console.log(terminalTable([...roundRows, ...(plain ? [plain] : []), ...(postgres ? [{ ...postgres, ratio: plain ? postgres.requestsPerSecond / plain.requestsPerSecond : null }] : []), pgliteClinic]));
+  console.log(
+    terminalTable([
+      ...roundRows,
+      ...(plain ? [plain] : []),
+      ...(postgres ? [{ ...postgres, ratio: plain ? postgres.requestsPerSecond / plain.requestsPerSecond : null }] : []),
+      pgliteClinic,
+    ]),
+  );
   console.log(`issue 14 aim (${pipeline.aimText}): ${pipeline.text}`);
 
   if (bad.length) {
@@ -372,11 +410,23 @@ async function main(): Promise<void> {
     `PGlite: a fresh data dir in a temp directory. ${postgresNote}.`,
   ];
   const notes = [`Bytes/response includes headers (autocannon throughput ÷ requests). Errors are connection errors incl. timeouts (autocannon's 10 s).`];
-  notes.push(`Machine state at start: ${busyText}.${busyWarning ? ' The machine was not idle, so these figures are noisy; re-run on an idle machine for a clean record.' : ''}`);
-  for (const r of rows) if (r.errors > 0) notes.push(`${r.target}: ${r.errors} connection errors (${r.timeouts} timeouts) — the server did not keep up at ${connections} connections.`);
+  notes.push(
+    `Machine state at start: ${busyText}.${busyWarning ? ' The machine was not idle, so these figures are noisy; re-run on an idle machine for a clean record.' : ''}`,
+  );
+  for (const r of rows)
+    if (r.errors > 0)
+      notes.push(`${r.target}: ${r.errors} connection errors (${r.timeouts} timeouts) — the server did not keep up at ${connections} connections.`);
   if (cores !== aim.cores) notes.push(`The aim is stated for ${aim.cores} cores; this run had ${cores}.`);
   if (connections !== aim.connections) notes.push(`This run used ${connections} connections, not the aim's ${aim.connections}.`);
-  const section = renderSection({ date: `${started.toISOString().slice(0, 16).replace('T', ' ')} UTC`, machine, method, rows, aimText, verdict: result, notes });
+  const section = renderSection({
+    date: `${started.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    machine,
+    method,
+    rows,
+    aimText,
+    verdict: result,
+    notes,
+  });
   recordSection(recordFile, section);
   const pipelineSection = renderPipelineSection({
     date: `${started.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
@@ -392,7 +442,9 @@ async function main(): Promise<void> {
     postgres,
     pgliteClinic,
     verdict: pipeline,
-    notes: [`Machine state at start: ${busyText}.${busyWarning ? ' Other work was running on the machine, so absolute figures are noisy; the ratios come from alternating rounds in the same run.' : ''}`],
+    notes: [
+      `Machine state at start: ${busyText}.${busyWarning ? ' Other work was running on the machine, so absolute figures are noisy; the ratios come from alternating rounds in the same run.' : ''}`,
+    ],
   });
   recordSection(recordFile, pipelineSection, PIPELINE_HEADING);
   log(`recorded in ${path.relative(root, recordFile)}`);

@@ -62,7 +62,13 @@ export async function seedOverApi(base: string, adminToken: string, suffix: stri
   for (let i = 1; i <= FACILITY_COUNT; i++) {
     await call(base, 'POST', `/organizations/${organization.id}/facilities`, {
       token: adminToken,
-      body: { name: `ベンチ診療所 ${String(i).padStart(2, '0')}`, kind: i % 5 === 0 ? 'hospital' : 'clinic', prefecture: '13', healthCenter: '新宿区保健所', bedCount: i % 5 === 0 ? 120 : null },
+      body: {
+        name: `ベンチ診療所 ${String(i).padStart(2, '0')}`,
+        kind: i % 5 === 0 ? 'hospital' : 'clinic',
+        prefecture: '13',
+        healthCenter: '新宿区保健所',
+        bedCount: i % 5 === 0 ? 120 : null,
+      },
     });
   }
 

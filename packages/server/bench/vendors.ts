@@ -210,14 +210,25 @@ async function measure(
       for (let i = start; i < Math.min(CLINICS, start + 50); i++) {
         const n = i + 1;
         const organization = await insertOrganization(tx, context, CreateOrganizationRequest.parse({ name: `医療法人ベンチ${n}会` }));
-        const facility = await insertFacility(tx, context, organization.id, CreateFacilityRequest.parse({ name: `ベンチ${n}クリニック`, kind: 'clinic', prefecture: '13', healthCenter: '新宿区保健所' }));
+        const facility = await insertFacility(
+          tx,
+          context,
+          organization.id,
+          CreateFacilityRequest.parse({ name: `ベンチ${n}クリニック`, kind: 'clinic', prefecture: '13', healthCenter: '新宿区保健所' }),
+        );
         await openAssessment(tx, context, catalog, facility, CreateAssessmentRequest.parse({ fiscalYear, hasVendorContract: true }));
         const contract = await createContract(
           tx,
           context,
           facility,
           CreateContractRequest.parse({
-            vendorName: 'カルテ株式会社', title: '電子カルテ保守', systems: ['電子カルテ', 'レセコン'], maintenanceContract: true, remoteMaintenance: true, contactName: '鈴木', contactEmail: VENDOR_EMAIL,
+            vendorName: 'カルテ株式会社',
+            title: '電子カルテ保守',
+            systems: ['電子カルテ', 'レセコン'],
+            maintenanceContract: true,
+            remoteMaintenance: true,
+            contactName: '鈴木',
+            contactEmail: VENDOR_EMAIL,
           }),
         );
         contracts.push({ id: contract.id, excluded: i % EXCLUDED_EVERY === 0 ? [networkItem] : [] });
@@ -227,7 +238,10 @@ async function measure(
   const facilitySideMs = performance.now() - setupStart;
   const forms: { id: string; contractId: string; excluded: string[] }[] = [];
   for (const contract of contracts) {
-    const form = await counted<{ id: string }>(call(app, admin, 'POST', `/contracts/${contract.id}/vendor-forms`, { fiscalYear, excludedItems: contract.excluded, reminderDays: 14 }), 'request vendor form');
+    const form = await counted<{ id: string }>(
+      call(app, admin, 'POST', `/contracts/${contract.id}/vendor-forms`, { fiscalYear, excludedItems: contract.excluded, reminderDays: 14 }),
+      'request vendor form',
+    );
     forms.push({ id: form.id, contractId: contract.id, excluded: contract.excluded });
   }
   await jobs.drain();
@@ -236,7 +250,11 @@ async function measure(
   const tokens = invitations.map((m) => /\/vendor-invite\/([\w-]+)/.exec(m.text)?.[1] ?? fail(`no link in ${m.text}`));
   // The vendor signs up through the first link, then opens the other 299 signed in: each facility's
   // vendor entry is merged into the one company.
-  const signUp = await app.inject({ method: 'POST', url: `/api/v1/vendor-invitations/${tokens[0]}/accept`, payload: { name: 'カルテ 鈴木', password: PASSWORD } });
+  const signUp = await app.inject({
+    method: 'POST',
+    url: `/api/v1/vendor-invitations/${tokens[0]}/accept`,
+    payload: { name: 'カルテ 鈴木', password: PASSWORD },
+  });
   requests++;
   if (signUp.statusCode !== 200) fail(`vendor sign-up: ${signUp.statusCode} ${signUp.body}`);
   const vendor = asBrowser(signUp);
@@ -249,13 +267,27 @@ async function measure(
     if (i % ANSWERED_EVERY === 0) {
       const items = requiredItems.filter((id) => !form.excluded.includes(id)).slice(0, ANSWERS_PER_ANSWERED_FORM);
       for (const itemId of items) {
-        await counted(call(app, vendor, 'PUT', `/vendor-forms/${form.id}/items/${encodeURIComponent(itemId)}/rounds/1`, { value: 'yes', date: today, note: '保守手順書 第3章で実施' }), 'save a round');
+        await counted(
+          call(app, vendor, 'PUT', `/vendor-forms/${form.id}/items/${encodeURIComponent(itemId)}/rounds/1`, {
+            value: 'yes',
+            date: today,
+            note: '保守手順書 第3章で実施',
+          }),
+          'save a round',
+        );
       }
       answeredBefore.set(form.id, new Set(items));
     }
     if (i % QUESTION_EVERY === 0) {
-      await counted(call(app, admin, 'POST', `/vendor-forms/${form.id}/comments`, { itemId: requiredItems[5], body: 'リモート保守の接続元を教えてください' }), 'facility question');
-      if (i % REPLY_EVERY === 0) await counted(call(app, vendor, 'POST', `/vendor-forms/${form.id}/comments`, { itemId: requiredItems[5], body: '弊社保守センターの固定IPのみです' }), 'vendor reply');
+      await counted(
+        call(app, admin, 'POST', `/vendor-forms/${form.id}/comments`, { itemId: requiredItems[5], body: 'リモート保守の接続元を教えてください' }),
+        'facility question',
+      );
+      if (i % REPLY_EVERY === 0)
+        await counted(
+          call(app, vendor, 'POST', `/vendor-forms/${form.id}/comments`, { itemId: requiredItems[5], body: '弊社保守センターの固定IPのみです' }),
+          'vendor reply',
+        );
     }
   }
   await jobs.drain();
@@ -275,7 +307,9 @@ async function measure(
   const expectedAnswered = Math.ceil(CLINICS / ANSWERED_EVERY);
   const expectedQueries = Math.ceil(CLINICS / QUESTION_EVERY) - Math.ceil(CLINICS / REPLY_EVERY);
   if (withForms !== CLINICS || withAnswers !== expectedAnswered || withQueries !== expectedQueries) {
-    fail(`${label}: portal shows ${withForms} open forms, ${withAnswers} with answers, ${withQueries} with open questions; expected ${CLINICS}, ${expectedAnswered}, ${expectedQueries}`);
+    fail(
+      `${label}: portal shows ${withForms} open forms, ${withAnswers} with answers, ${withQueries} with open questions; expected ${CLINICS}, ${expectedAnswered}, ${expectedQueries}`,
+    );
   }
   const portalTimes: number[] = [];
   const sessionTimes: number[] = [];
@@ -291,14 +325,22 @@ async function measure(
   }
   const portalSpread = spread(portalTimes);
   const sessionSpread = spread(sessionTimes);
-  log(`${label}: portal median ${msText(portalSpread.median)}, p95 ${msText(portalSpread.p95)} (${fmt(portalBytes / 1024)} KB); session median ${msText(sessionSpread.median)}, p95 ${msText(sessionSpread.p95)}`);
+  log(
+    `${label}: portal median ${msText(portalSpread.median)}, p95 ${msText(portalSpread.p95)} (${fmt(portalBytes / 1024)} KB); session median ${msText(sessionSpread.median)}, p95 ${msText(sessionSpread.p95)}`,
+  );
 
   // 3. Saving one round (the baseline) on forms without answers, then one answer set applied to all 300.
   const single: number[] = [];
   const baselineForms = forms.filter((_, i) => i % ANSWERED_EVERY === 1).slice(0, SINGLE_ROUND_RUNS);
   const baselineItem = requiredItems.at(-1)!;
   for (const form of baselineForms) {
-    const { ms, value } = await timed(() => call(app, vendor, 'PUT', `/vendor-forms/${form.id}/items/${encodeURIComponent(baselineItem)}/rounds/1`, { value: 'yes', date: today, note: '保守手順書 第5章で実施' }));
+    const { ms, value } = await timed(() =>
+      call(app, vendor, 'PUT', `/vendor-forms/${form.id}/items/${encodeURIComponent(baselineItem)}/rounds/1`, {
+        value: 'yes',
+        date: today,
+        note: '保守手順書 第5章で実施',
+      }),
+    );
     if (value.statusCode !== 200) fail(`${label}: saving a round: ${value.statusCode} ${value.body.slice(0, 300)}`);
     single.push(ms);
     answeredBefore.set(form.id, new Set([...(answeredBefore.get(form.id) ?? []), baselineItem]));
@@ -307,7 +349,10 @@ async function measure(
   log(`${label}: saving one round, median of ${single.length}: ${msText(singleSpread.median)}`);
 
   const answers = Object.fromEntries(requiredItems.map((id) => [id, { value: 'yes', note: '電子カルテX 標準設定で対応（製品マニュアル 第4章）' }]));
-  const set = await ok<{ id: string }>(call(app, vendor, 'POST', `/vendors/${vendorId}/answer-sets`, { product: '電子カルテX', edition, answers }), 'create answer set');
+  const set = await ok<{ id: string }>(
+    call(app, vendor, 'POST', `/vendors/${vendorId}/answer-sets`, { product: '電子カルテX', edition, answers }),
+    'create answer set',
+  );
   const expectedRounds = forms.reduce((sum, f) => sum + requiredItems.filter((id) => !f.excluded.includes(id) && !answeredBefore.get(f.id)?.has(id)).length, 0);
   const auditBefore = await countRows(auditEvents);
   const roundsBefore = await countRows(answerRounds);
@@ -317,8 +362,16 @@ async function measure(
   const written = result.applied.reduce((sum, a) => sum + a.answers, 0);
   const roundsDelta = (await countRows(answerRounds)) - roundsBefore;
   const auditDelta = (await countRows(auditEvents)) - auditBefore;
-  if (result.applied.length !== CLINICS || result.skipped.length !== 0 || written !== expectedRounds || roundsDelta !== written || auditDelta !== written + CLINICS) {
-    fail(`${label}: apply reported ${result.applied.length} forms / ${result.skipped.length} skipped / ${written} rounds; ${roundsDelta} rounds and ${auditDelta} audit events written; expected ${CLINICS} / 0 / ${expectedRounds} rounds and ${expectedRounds + CLINICS} events`);
+  if (
+    result.applied.length !== CLINICS ||
+    result.skipped.length !== 0 ||
+    written !== expectedRounds ||
+    roundsDelta !== written ||
+    auditDelta !== written + CLINICS
+  ) {
+    fail(
+      `${label}: apply reported ${result.applied.length} forms / ${result.skipped.length} skipped / ${written} rounds; ${roundsDelta} rounds and ${auditDelta} audit events written; expected ${CLINICS} / 0 / ${expectedRounds} rounds and ${expectedRounds + CLINICS} events`,
+    );
   }
   log(`${label}: apply to ${CLINICS} forms: ${secondsText(applied.ms)} (${fmt(written)} rounds, ${fmt(auditDelta)} audit events)`);
 
@@ -332,15 +385,22 @@ async function measure(
   if (reminded.value !== CLINICS) fail(`${label}: remindVendors sent ${reminded.value}, expected ${CLINICS}`);
   const remindAudit = (await countRows(auditEvents, eq(auditEvents.action, 'vendor_form.remind'))) - remindAuditBefore;
   if (remindAudit !== CLINICS) fail(`${label}: ${remindAudit} vendor_form.remind audit events, expected ${CLINICS}`);
-  const [{ n: remindedForms } = { n: 0 }] = await db.select({ n: count() }).from(assessments).where(and(isNotNull(assessments.contractId), eq(assessments.reminderCount, 1)));
+  const [{ n: remindedForms } = { n: 0 }] = await db
+    .select({ n: count() })
+    .from(assessments)
+    .where(and(isNotNull(assessments.contractId), eq(assessments.reminderCount, 1)));
   if (Number(remindedForms) !== CLINICS) fail(`${label}: ${remindedForms} forms with reminderCount 1, expected ${CLINICS}`);
   log(`${label}: remindVendors over ${CLINICS} overdue forms: ${secondsText(reminded.ms)}`);
   const drained = await timed(() => jobs.drain());
   const reminders = loggedMails(mailLog).slice(mailsBefore);
   const reminderMails = reminders.filter((m) => m.to === VENDOR_EMAIL && /未提出/.test(m.subject));
-  if (reminders.length !== CLINICS || reminderMails.length !== CLINICS) fail(`${label}: ${reminders.length} mails logged after the reminders (${reminderMails.length} reminders), expected ${CLINICS}`);
+  if (reminders.length !== CLINICS || reminderMails.length !== CLINICS)
+    fail(`${label}: ${reminders.length} mails logged after the reminders (${reminderMails.length} reminders), expected ${CLINICS}`);
   // The vendor used every link, so each reminder links to the form and no new sign-up link is issued.
-  const [{ n: openLinks } = { n: 0 }] = await db.select({ n: count() }).from(vendorInvitations).where(sql`${vendorInvitations.usedAt} IS NULL AND ${vendorInvitations.revokedAt} IS NULL`);
+  const [{ n: openLinks } = { n: 0 }] = await db
+    .select({ n: count() })
+    .from(vendorInvitations)
+    .where(sql`${vendorInvitations.usedAt} IS NULL AND ${vendorInvitations.revokedAt} IS NULL`);
   if (Number(openLinks) !== 0) fail(`${label}: ${openLinks} new sign-up links issued by the reminders, expected none (the vendor has signed up)`);
   log(`${label}: jobs.drain() for the reminder mails: ${secondsText(drained.ms)} (${drained.value} jobs)`);
   const idle = await timed(() => remindVendors(deps));
@@ -370,7 +430,10 @@ async function main(): Promise<void> {
   try {
     uptime = execFileSync('uptime', { encoding: 'utf8' }).trim().replace(/\s+/g, ' ');
   } catch {
-    uptime = `load average ${os.loadavg().map((l) => l.toFixed(2)).join(', ')}`;
+    uptime = `load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')}`;
   }
   log(`${cores} cores · ${cpu} · Node ${process.version}; uptime: ${uptime}`);
   log(`fiscal year ${fiscalYear}, edition ${edition}: the vendor form has ${vendorForm.items.length} items, ${requiredItems.length} required`);
@@ -403,12 +466,42 @@ async function main(): Promise<void> {
   for (const r of results) {
     const perRound = r.apply.ms / r.apply.rounds;
     rows.push(
-      [`${r.label}: portal home, GET /vendor-portal/contracts (${CLINICS} contracts)`, `${msText(r.portal.median)} median`, `p95 ${msText(r.portal.p95)} · max ${msText(r.portal.max)}`, `${ratioText(r.portal.median / r.session.median)}× the session check (median); ${fmt(r.portal.bytes / 1024)} KB`],
-      [`${r.label}: baseline, GET /auth/session (same user)`, `${msText(r.session.median)} median`, `p95 ${msText(r.session.p95)} · max ${msText(r.session.max)}`, '1×'],
-      [`${r.label}: apply one answer set to ${CLINICS} forms (one request)`, secondsText(r.apply.ms), `${fmt(r.apply.rounds)} rounds · ${fmt(r.apply.auditEvents)} audit events`, `${msText(perRound)} per round = ${ratioText(perRound / r.singleRound.median)}× one saved round`],
-      [`${r.label}: baseline, PUT one round (median of ${SINGLE_ROUND_RUNS})`, msText(r.singleRound.median), `p95 ${msText(r.singleRound.p95)}`, `the same ${fmt(r.apply.rounds)} rounds one by one ≈ ${secondsText(r.singleRound.median * r.apply.rounds)}`],
-      [`${r.label}: remindVendors, ${CLINICS} overdue forms`, secondsText(r.remind.ms), `${r.remind.sent} reminders · ${r.remind.auditEvents} audit events`, `${msText(r.remind.ms / r.remind.sent)} per form; a second run the same day (nothing due) ${msText(r.remind.idleScanMs)}`],
-      [`${r.label}: jobs.drain(), the ${CLINICS} reminder mails (logged)`, secondsText(r.drain.ms), `${r.drain.attempts} jobs · ${r.drain.mails} mails`, `${msText(r.drain.ms / r.drain.mails)} per mail`],
+      [
+        `${r.label}: portal home, GET /vendor-portal/contracts (${CLINICS} contracts)`,
+        `${msText(r.portal.median)} median`,
+        `p95 ${msText(r.portal.p95)} · max ${msText(r.portal.max)}`,
+        `${ratioText(r.portal.median / r.session.median)}× the session check (median); ${fmt(r.portal.bytes / 1024)} KB`,
+      ],
+      [
+        `${r.label}: baseline, GET /auth/session (same user)`,
+        `${msText(r.session.median)} median`,
+        `p95 ${msText(r.session.p95)} · max ${msText(r.session.max)}`,
+        '1×',
+      ],
+      [
+        `${r.label}: apply one answer set to ${CLINICS} forms (one request)`,
+        secondsText(r.apply.ms),
+        `${fmt(r.apply.rounds)} rounds · ${fmt(r.apply.auditEvents)} audit events`,
+        `${msText(perRound)} per round = ${ratioText(perRound / r.singleRound.median)}× one saved round`,
+      ],
+      [
+        `${r.label}: baseline, PUT one round (median of ${SINGLE_ROUND_RUNS})`,
+        msText(r.singleRound.median),
+        `p95 ${msText(r.singleRound.p95)}`,
+        `the same ${fmt(r.apply.rounds)} rounds one by one ≈ ${secondsText(r.singleRound.median * r.apply.rounds)}`,
+      ],
+      [
+        `${r.label}: remindVendors, ${CLINICS} overdue forms`,
+        secondsText(r.remind.ms),
+        `${r.remind.sent} reminders · ${r.remind.auditEvents} audit events`,
+        `${msText(r.remind.ms / r.remind.sent)} per form; a second run the same day (nothing due) ${msText(r.remind.idleScanMs)}`,
+      ],
+      [
+        `${r.label}: jobs.drain(), the ${CLINICS} reminder mails (logged)`,
+        secondsText(r.drain.ms),
+        `${r.drain.attempts} jobs · ${r.drain.mails} mails`,
+        `${msText(r.drain.ms / r.drain.mails)} per mail`,
+      ],
     );
   }
   const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
@@ -429,7 +522,11 @@ async function main(): Promise<void> {
   }
 
   const load1End = os.loadavg()[0] ?? 0;
-  const setupText = results.map((r) => `${r.label} ${secondsText(r.setup.ms)}, of which the facility side ${secondsText(r.setup.facilitySideMs)}, then ${fmt(r.setup.requests)} requests`).join('; ');
+  const setupText = results
+    .map(
+      (r) => `${r.label} ${secondsText(r.setup.ms)}, of which the facility side ${secondsText(r.setup.facilitySideMs)}, then ${fmt(r.setup.requests)} requests`,
+    )
+    .join('; ');
   const section = [
     HEADING,
     '',
@@ -461,7 +558,9 @@ async function main(): Promise<void> {
     `Mail: sending those ${CLINICS} reminders from the job queue (written to the log, no SMTP) takes ${secondsText(primary.drain.ms)} on ${primary.label}${also((r) => secondsText(r.drain.ms))}; with a real mail server the time will be the server's, and the vendor's inbox receives ${CLINICS} separate reminders that morning, one per clinic.`,
   ];
   section.push('**What it means for a vendor with 300 clinics.**', '', ...meaning.map((m) => `- ${m}`), '');
-  const watchText = watch.length ? `looked at more closely — ${watch.join('; ')}` : `none crossed (portal p95 under ${msText(WATCH_PORTAL_P95_MS)}, apply under ${secondsText(WATCH_APPLY_MS)} on every database measured)`;
+  const watchText = watch.length
+    ? `looked at more closely — ${watch.join('; ')}`
+    : `none crossed (portal p95 under ${msText(WATCH_PORTAL_P95_MS)}, apply under ${secondsText(WATCH_APPLY_MS)} on every database measured)`;
   section.push(
     '**Notes.**',
     '',

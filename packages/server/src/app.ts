@@ -40,7 +40,6 @@ import { createLogger } from './log/logger.js';
 import { trustProxyOption } from './http/trust-proxy.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 
-
 z.config(z.locales.ja());
 
 export type { AppDeps };
@@ -96,7 +95,8 @@ export async function buildApp(input: Omit<AppDeps, 'catalog' | 'workers'> & { c
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) if (route.url.startsWith('/api/') && method !== 'HEAD') routeTable.push({ method, url: route.url, schema: route.schema ?? {} });
+    for (const method of methods)
+      if (route.url.startsWith('/api/') && method !== 'HEAD') routeTable.push({ method, url: route.url, schema: route.schema ?? {} });
   });
 
   registerAuthentication(app, deps.database.db, config);
@@ -104,12 +104,34 @@ export async function buildApp(input: Omit<AppDeps, 'catalog' | 'workers'> & { c
   await app.register(
     async (api) => {
       const typed = api.withTypeProvider<ZodTypeProvider>();
-      typed.get('/health', { config: { access: 'public' }, schema: { response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
+      typed.get('/health', { config: { access: 'public' }, schema: { response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({
+        status: 'ok' as const,
+      }));
       typed.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
       for (const routes of [
-        setupRoutes, authRoutes, accountRoutes, organizationRoutes, facilityRoutes, memberRoutes, invitationRoutes, userRoutes, auditRoutes, editionRoutes,
-        assessmentRoutes, assessmentExportRoutes, ledgerRoutes, ledgerImportRoutes, ledgerReviewRoutes, endOfLifeRoutes, accountSystemRoutes, findingRoutes,
-        contactChartRoutes, backupPlanRoutes, bcpRoutes, incidentRoutes, vendorRoutes,
+        setupRoutes,
+        authRoutes,
+        accountRoutes,
+        organizationRoutes,
+        facilityRoutes,
+        memberRoutes,
+        invitationRoutes,
+        userRoutes,
+        auditRoutes,
+        editionRoutes,
+        assessmentRoutes,
+        assessmentExportRoutes,
+        ledgerRoutes,
+        ledgerImportRoutes,
+        ledgerReviewRoutes,
+        endOfLifeRoutes,
+        accountSystemRoutes,
+        findingRoutes,
+        contactChartRoutes,
+        backupPlanRoutes,
+        bcpRoutes,
+        incidentRoutes,
+        vendorRoutes,
       ]) {
         routes(typed, deps);
       }

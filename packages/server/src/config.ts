@@ -24,7 +24,8 @@ const TrustProxySetting = z.string().transform((value, ctx): TrustProxy => {
   }
   ctx.addIssue({
     code: 'custom',
-    message: 'true / false、プロキシの段数 (1〜10)、またはプロキシのIPアドレス・CIDRのカンマ区切り / true, false, a hop count (1-10), or the proxies\' addresses or CIDRs, comma-separated',
+    message:
+      "true / false、プロキシの段数 (1〜10)、またはプロキシのIPアドレス・CIDRのカンマ区切り / true, false, a hop count (1-10), or the proxies' addresses or CIDRs, comma-separated",
   });
   return z.NEVER;
 });
@@ -51,16 +52,36 @@ const EnvSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   MAMORI_FILE_MAX_BYTES: bytes.default(25 * 1024 * 1024),
   MAMORI_BODY_MAX_BYTES: bytes.default(1024 * 1024),
-  MAMORI_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(120),
-  MAMORI_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  MAMORI_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(120),
+  MAMORI_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   MAMORI_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-  MAMORI_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  MAMORI_LOCKOUT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   MAMORI_LOGIN_IP_MAX_FAILURES: z.coerce.number().int().min(1).max(10000).default(30),
   MAMORI_TRUST_PROXY: TrustProxySetting.default(false),
   MAMORI_SECRET_KEY: SecretKey.optional(),
   MAMORI_SECRET_KEY_PREVIOUS: z
     .string()
-    .transform((v) => v.split(',').map((k) => k.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(SecretKey))
     .default([]),
   /** Where signed audit checkpoints are appended; default: audit-checkpoints.jsonl in MAMORI_DATA_DIR. */
@@ -70,15 +91,18 @@ const EnvSchema = z.object({
     .optional(),
   MAMORI_PUBLIC_URL: z.url().optional(),
   /** Without it mail is not sent but written to the log, so a clinic PC with no mail server still shows invitation links. */
-  MAMORI_SMTP_URL: z
-    .url({ protocol: /^smtps?$/, error: 'smtp:// または smtps:// で始まるURL / an smtp:// or smtps:// URL' })
-    .optional(),
+  MAMORI_SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'smtp:// または smtps:// で始まるURL / an smtp:// or smtps:// URL' }).optional(),
   MAMORI_MAIL_FROM: z
     .string()
     .regex(/^[^\r\n]*@[^\r\n]*$/, '差出人のメールアドレス (例: Mamori <no-reply@example.jp>) / a sender address such as Mamori <no-reply@example.jp>')
     .default('Mamori <no-reply@localhost>'),
   /** Worker threads for PDF, Excel and spreadsheet work; 0 runs it on the request thread (for comparison only). */
-  MAMORI_WORKER_THREADS: z.coerce.number().int().min(0).max(64).default(Math.max(1, Math.min(4, os.availableParallelism() - 1))),
+  MAMORI_WORKER_THREADS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(64)
+    .default(Math.max(1, Math.min(4, os.availableParallelism() - 1))),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -121,7 +145,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   if (e.DATABASE_URL && !e.MAMORI_SECRET_KEY) {
     // Several app servers share PostgreSQL, so the key cannot be a file each one makes for itself.
-    throw new ConfigError('設定値が正しくありません / invalid configuration:\n  MAMORI_SECRET_KEY: DATABASE_URL (PostgreSQL) を使うときは必須です / required with DATABASE_URL');
+    throw new ConfigError(
+      '設定値が正しくありません / invalid configuration:\n  MAMORI_SECRET_KEY: DATABASE_URL (PostgreSQL) を使うときは必須です / required with DATABASE_URL',
+    );
   }
   return {
     host: e.HOST,

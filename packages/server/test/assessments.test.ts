@@ -20,13 +20,31 @@ const answer = (who: Browser, itemId: string, round: number, body: Record<string
 
 describe('assessments', () => {
   it('opens this fiscal year’s form in the edition in force, once', async () => {
-    const created = await json(call(t.app, tenant.manager, 'POST', `/api/v1/facilities/${tenant.facilityId}/assessments`, { fiscalYear: 2023, hasVendorContract: false }));
-    expect(created).toMatchObject({ fiscalYear: 2023, fiscalYearLabel: '令和5年度', edition: '2023', form: 'institution', hasVendorContract: false, version: 1 });
+    const created = await json(
+      call(t.app, tenant.manager, 'POST', `/api/v1/facilities/${tenant.facilityId}/assessments`, { fiscalYear: 2023, hasVendorContract: false }),
+    );
+    expect(created).toMatchObject({
+      fiscalYear: 2023,
+      fiscalYearLabel: '令和5年度',
+      edition: '2023',
+      form: 'institution',
+      hasVendorContract: false,
+      version: 1,
+    });
     assessmentId = created.id;
-    const again = await call(t.app, tenant.manager, 'POST', `/api/v1/facilities/${tenant.facilityId}/assessments`, { fiscalYear: 2023, hasVendorContract: false });
+    const again = await call(t.app, tenant.manager, 'POST', `/api/v1/facilities/${tenant.facilityId}/assessments`, {
+      fiscalYear: 2023,
+      hasVendorContract: false,
+    });
     expect(again.statusCode).toBe(409);
-    expect((await call(t.app, tenant.viewer, 'POST', `/api/v1/facilities/${tenant.facilityId}/assessments`, { fiscalYear: 2024, hasVendorContract: false })).statusCode).toBe(403);
-    expect((await call(t.app, tenant.manager, 'POST', `/api/v1/facilities/${tenant.facilityId}/assessments`, { fiscalYear: 2022, hasVendorContract: false })).statusCode).toBe(400);
+    expect(
+      (await call(t.app, tenant.viewer, 'POST', `/api/v1/facilities/${tenant.facilityId}/assessments`, { fiscalYear: 2024, hasVendorContract: false }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await call(t.app, tenant.manager, 'POST', `/api/v1/facilities/${tenant.facilityId}/assessments`, { fiscalYear: 2022, hasVendorContract: false }))
+        .statusCode,
+    ).toBe(400);
   });
 
   it('answers in rounds and evaluates readiness live', async () => {
@@ -35,7 +53,14 @@ describe('assessments', () => {
     expect(gate.evaluation.inspection.ready).toBe(false);
     expect(gate.evaluation.inspection.problems).toContainEqual({ form: 'institution', item: '1(1)', code: 'unanswered', severity: 'blocking' });
 
-    const first = await json(answer(tenant.viewer === tenant.manager ? tenant.manager : tenant.manager, '2(4)@server', 1, { value: 'no', date: '2023-07-01', targetDate: '2024-02-01', note: '権限表を作成中' }));
+    const first = await json(
+      answer(tenant.viewer === tenant.manager ? tenant.manager : tenant.manager, '2(4)@server', 1, {
+        value: 'no',
+        date: '2023-07-01',
+        targetDate: '2024-02-01',
+        note: '権限表を作成中',
+      }),
+    );
     expect(first.evaluation.institution.items.find((i: { id: string }) => i.id === '2(4)@server')).toMatchObject({ latest: 'no', targetDate: '2024-02-01' });
     const second = await json(answer(tenant.manager, '2(4)@server', 2, { value: 'yes', date: '2024-01-20' }));
     expect(second.evaluation.institution.items.find((i: { id: string }) => i.id === '2(4)@server')).toMatchObject({ latest: 'yes', problems: [] });
@@ -78,7 +103,9 @@ describe('assessments', () => {
   });
 
   it('attaches typed evidence; the contact chart counts for the inspection', async () => {
-    const chart = await json(upload(t.app, tenant.manager, `/api/v1/assessments/${assessmentId}/items/3(1)/evidence`, multipartFile('連絡体制図.pdf', 'application/pdf', tinyPdf)));
+    const chart = await json(
+      upload(t.app, tenant.manager, `/api/v1/assessments/${assessmentId}/items/3(1)/evidence`, multipartFile('連絡体制図.pdf', 'application/pdf', tinyPdf)),
+    );
     expect(chart).toMatchObject({ itemId: '3(1)', fileName: '連絡体制図.pdf', contentType: 'application/pdf' });
     const detail = await json(call(t.app, tenant.viewer, 'GET', `/api/v1/assessments/${assessmentId}`));
     expect(detail.evaluation.inspection.problems.some((p: { code: string }) => p.code === 'contact-chart-missing')).toBe(false);
@@ -86,9 +113,19 @@ describe('assessments', () => {
     expect(download.headers['content-type']).toBe('application/pdf');
     expect(download.rawPayload.equals(tinyPdf)).toBe(true);
 
-    const disguised = await upload(t.app, tenant.manager, `/api/v1/assessments/${assessmentId}/items/3(1)/evidence`, multipartFile('chart.pdf', 'application/pdf', Buffer.from('MZ\x90\x00 not a pdf')));
+    const disguised = await upload(
+      t.app,
+      tenant.manager,
+      `/api/v1/assessments/${assessmentId}/items/3(1)/evidence`,
+      multipartFile('chart.pdf', 'application/pdf', Buffer.from('MZ\x90\x00 not a pdf')),
+    );
     expect(disguised.statusCode).toBe(415);
-    const tooBig = await upload(t.app, tenant.manager, `/api/v1/assessments/${assessmentId}/items/3(1)/evidence`, multipartFile('big.txt', 'text/plain', Buffer.alloc(5000, 'a')));
+    const tooBig = await upload(
+      t.app,
+      tenant.manager,
+      `/api/v1/assessments/${assessmentId}/items/3(1)/evidence`,
+      multipartFile('big.txt', 'text/plain', Buffer.alloc(5000, 'a')),
+    );
     expect(tooBig.statusCode).toBe(413);
     expect((await json(call(t.app, tenant.viewer, 'GET', `/api/v1/assessments/${assessmentId}`))).evidence).toHaveLength(1);
   });
@@ -100,13 +137,21 @@ describe('assessments', () => {
   });
 
   it('starts the next fiscal year from last year’s answers as drafts without dates', async () => {
-    const next = await json(call(t.app, tenant.manager, 'POST', `/api/v1/facilities/${tenant.facilityId}/assessments`, { fiscalYear: 2024, hasVendorContract: false, carryOver: true }));
+    const next = await json(
+      call(t.app, tenant.manager, 'POST', `/api/v1/facilities/${tenant.facilityId}/assessments`, {
+        fiscalYear: 2024,
+        hasVendorContract: false,
+        carryOver: true,
+      }),
+    );
     expect(next).toMatchObject({ edition: '2024', carriedOver: true });
     const detail = await json(call(t.app, tenant.manager, 'GET', `/api/v1/assessments/${next.id}`));
     expect(detail.answers.gate[0]).toMatchObject({ value: 'yes', date: null, draft: true });
     expect(detail.answers['2(1)'][0]).toMatchObject({ value: 'yes', draft: true });
     expect(detail.evaluation.inspection.problems).toContainEqual({ form: 'institution', item: 'gate', code: 'unanswered', severity: 'blocking' });
-    const confirmed = await json(call(t.app, tenant.manager, 'PUT', `/api/v1/assessments/${next.id}/items/gate/rounds/1`, { value: 'yes', date: '2024-05-13', version: 1 }));
+    const confirmed = await json(
+      call(t.app, tenant.manager, 'PUT', `/api/v1/assessments/${next.id}/items/gate/rounds/1`, { value: 'yes', date: '2024-05-13', version: 1 }),
+    );
     expect(confirmed.answers.gate[0]).toMatchObject({ draft: false, date: '2024-05-13' });
   });
 
@@ -120,23 +165,31 @@ describe('assessments', () => {
 
 describe('vendor forms', () => {
   it('adds a vendor form to the year; its answers and exclusions count in the inspection', async () => {
-    const own = await json(call(t.app, tenant.manager, 'POST', `/api/v1/facilities/${tenant.facilityId}/assessments`, { fiscalYear: 2025, hasVendorContract: true }));
+    const own = await json(
+      call(t.app, tenant.manager, 'POST', `/api/v1/facilities/${tenant.facilityId}/assessments`, { fiscalYear: 2025, hasVendorContract: true }),
+    );
     const before = await json(call(t.app, tenant.manager, 'GET', `/api/v1/assessments/${own.id}`));
     expect(before.evaluation.inspection.problems).toContainEqual({ form: 'institution', item: null, code: 'vendor-form-missing', severity: 'blocking' });
 
     const bad = await call(t.app, tenant.manager, 'POST', `/api/v1/assessments/${own.id}/vendor-forms`, { vendorName: 'A社', excludedItems: ['9(9)'] });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0].path).toBe('body.excludedItems.0');
-    const vendor = await json(call(t.app, tenant.manager, 'POST', `/api/v1/assessments/${own.id}/vendor-forms`, { vendorName: 'A社', excludedItems: ['2(13)@network'] }));
+    const vendor = await json(
+      call(t.app, tenant.manager, 'POST', `/api/v1/assessments/${own.id}/vendor-forms`, { vendorName: 'A社', excludedItems: ['2(13)@network'] }),
+    );
     expect(vendor).toMatchObject({ form: 'vendor', vendorName: 'A社', fiscalYear: 2025, excludedItems: ['2(13)@network'] });
     expect((await call(t.app, tenant.manager, 'POST', `/api/v1/assessments/${own.id}/vendor-forms`, { vendorName: 'A社' })).statusCode).toBe(409);
 
-    const answered = await json(call(t.app, tenant.manager, 'PUT', `/api/v1/assessments/${vendor.id}/items/1(1)/rounds/1`, { value: 'yes', date: '2025-06-01' }));
+    const answered = await json(
+      call(t.app, tenant.manager, 'PUT', `/api/v1/assessments/${vendor.id}/items/1(1)/rounds/1`, { value: 'yes', date: '2025-06-01' }),
+    );
     const vendorResult = answered.evaluation.vendors.find((v: { name: string }) => v.name === 'A社');
     expect(vendorResult.submitted).toBe(true);
     expect(vendorResult.items.find((i: { id: string }) => i.id === '1(1)').latest).toBe('yes');
     expect(answered.evaluation.inspection.problems).toContainEqual({ form: 'vendor:A社', item: '2(13)@network', code: 'not-covered', severity: 'blocking' });
-    expect((await call(t.app, tenant.manager, 'PUT', `/api/v1/assessments/${vendor.id}/items/2(1)/rounds/1`, { value: 'yes', date: '2025-06-01' })).statusCode).toBe(404);
+    expect(
+      (await call(t.app, tenant.manager, 'PUT', `/api/v1/assessments/${vendor.id}/items/2(1)/rounds/1`, { value: 'yes', date: '2025-06-01' })).statusCode,
+    ).toBe(404);
   });
 });
 

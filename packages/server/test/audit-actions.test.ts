@@ -14,7 +14,15 @@ beforeAll(async () => {
   sysadmin = await setupAdmin(t.app);
   tenant = await createTenant(t.app, sysadmin, 'Words');
   await json(call(t.app, tenant.manager, 'POST', `/api/v1/facilities/${tenant.facilityId}/assets`, { managementNumber: 'PC-1', kind: 'terminal' }));
-  await json(call(t.app, tenant.manager, 'POST', `/api/v1/facilities/${tenant.facilityId}/contracts`, { vendorName: 'A社', title: '保守', systems: ['電子カルテ'], maintenanceContract: true, remoteMaintenance: false }));
+  await json(
+    call(t.app, tenant.manager, 'POST', `/api/v1/facilities/${tenant.facilityId}/contracts`, {
+      vendorName: 'A社',
+      title: '保守',
+      systems: ['電子カルテ'],
+      maintenanceContract: true,
+      remoteMaintenance: false,
+    }),
+  );
 });
 afterAll(() => t.close());
 

@@ -53,7 +53,10 @@ describe('audit checkpoints: the chain head anchored outside the table', () => {
 
     await deleteFrom(checkpointed.written.sequence - 1);
     expect(await verifyAuditChain(t.database.db)).toMatchObject({ ok: true }); // the chain alone cannot tell
-    expect(await verify()).toEqual({ ok: false, failure: { kind: 'truncated', checkpoint: checkpointed.written, newestSequence: checkpointed.written.sequence - 2 } });
+    expect(await verify()).toEqual({
+      ok: false,
+      failure: { kind: 'truncated', checkpoint: checkpointed.written, newestSequence: checkpointed.written.sequence - 2 },
+    });
     expect(await writeCheckpoint(t.database.db, t.secrets, file)).toEqual({ refused: expect.stringContaining('gone') });
   });
 

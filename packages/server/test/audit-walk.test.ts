@@ -42,22 +42,51 @@ const f = () => the.facilityId;
 /** A user's TOTP code for the next step (each code is accepted once, so the last used step is moved back). */
 async function nextTotpCode(email: string): Promise<string> {
   const [row] = await t.database.db.select().from(users).where(eq(users.email, email));
-  if (row!.totpLastUsedStep) await t.database.db.update(users).set({ totpLastUsedStep: row!.totpLastUsedStep - 2 }).where(eq(users.id, row!.id));
+  if (row!.totpLastUsedStep)
+    await t.database.db
+      .update(users)
+      .set({ totpLastUsedStep: row!.totpLastUsedStep - 2 })
+      .where(eq(users.id, row!.id));
   return generate({ secret: the.totpSecret! });
 }
 
-const accountsCsv = Buffer.from('\uFEFFユーザID,氏名,システム,権限,状態\r\nimp01,取込 一郎,電子カルテ,User,使用可\r\nimp02,取込 二郎,電子カルテ,User,使用可\r\n', 'utf8');
+const accountsCsv = Buffer.from(
+  '\uFEFFユーザID,氏名,システム,権限,状態\r\nimp01,取込 一郎,電子カルテ,User,使用可\r\nimp02,取込 二郎,電子カルテ,User,使用可\r\n',
+  'utf8',
+);
 
 const walk: Step[] = [
   { route: 'POST /api/v1/setup', send: anonymous('/setup', { email: 'root@example.jp', password: PASSWORD, name: 'システム管理者' }), writes: ['user.create'] },
   { route: 'POST /api/v1/auth/login', send: anonymous('/auth/login', { email: 'root@example.jp', password: PASSWORD }), writes: ['user.login'] },
-  { route: 'POST /api/v1/organizations', send: as('root', 'POST', '/organizations', { name: '医療法人監査会' }), writes: ['organization.create'], keep: (b) => (the.organizationId = b.id) },
-  { route: 'PATCH /api/v1/organizations/:organizationId', send: () => as('root', 'PATCH', `/organizations/${the.organizationId}`, { version: 1, name: '医療法人監査会（改）' })(), writes: ['organization.update'] },
-  { route: 'POST /api/v1/organizations/:organizationId/facilities', send: () => as('root', 'POST', `/organizations/${the.organizationId}/facilities`, clinic)(), writes: ['facility.create'], keep: (b) => (the.facilityId = b.id) },
-  { route: 'PATCH /api/v1/facilities/:facilityId', send: () => as('root', 'PATCH', `/facilities/${f()}`, { version: 1, healthCenter: '渋谷区保健所' })(), writes: ['facility.update'] },
+  {
+    route: 'POST /api/v1/organizations',
+    send: as('root', 'POST', '/organizations', { name: '医療法人監査会' }),
+    writes: ['organization.create'],
+    keep: (b) => (the.organizationId = b.id),
+  },
+  {
+    route: 'PATCH /api/v1/organizations/:organizationId',
+    send: () => as('root', 'PATCH', `/organizations/${the.organizationId}`, { version: 1, name: '医療法人監査会（改）' })(),
+    writes: ['organization.update'],
+  },
+  {
+    route: 'POST /api/v1/organizations/:organizationId/facilities',
+    send: () => as('root', 'POST', `/organizations/${the.organizationId}/facilities`, clinic)(),
+    writes: ['facility.create'],
+    keep: (b) => (the.facilityId = b.id),
+  },
+  {
+    route: 'PATCH /api/v1/facilities/:facilityId',
+    send: () => as('root', 'PATCH', `/facilities/${f()}`, { version: 1, healthCenter: '渋谷区保健所' })(),
+    writes: ['facility.update'],
+  },
   {
     route: 'POST /api/v1/organizations/:organizationId/invitations',
-    send: () => as('root', 'POST', `/organizations/${the.organizationId}/invitations`, { email: 'manager@example.jp', facilityRoles: [{ facilityId: f(), role: 'manager' }] })(),
+    send: () =>
+      as('root', 'POST', `/organizations/${the.organizationId}/invitations`, {
+        email: 'manager@example.jp',
+        facilityRoles: [{ facilityId: f(), role: 'manager' }],
+      })(),
     writes: ['invitation.create'],
     keep: (b) => (the.invitationToken = b.token),
   },
@@ -70,47 +99,140 @@ const walk: Step[] = [
   {
     route: 'DELETE /api/v1/invitations/:invitationId',
     prepare: async () => {
-      the.pendingId = (await json(call(t.app, who.root!, 'POST', api(`/organizations/${the.organizationId}/invitations`), { email: 'never@example.jp', facilityRoles: [{ facilityId: f(), role: 'viewer' }] }))).id;
+      the.pendingId = (
+        await json(
+          call(t.app, who.root!, 'POST', api(`/organizations/${the.organizationId}/invitations`), {
+            email: 'never@example.jp',
+            facilityRoles: [{ facilityId: f(), role: 'viewer' }],
+          }),
+        )
+      ).id;
     },
     send: () => as('root', 'DELETE', `/invitations/${the.pendingId}`)(),
     writes: ['invitation.revoke'],
   },
-  { route: 'POST /api/v1/facilities/:facilityId/members/me', send: () => as('root', 'POST', `/facilities/${f()}/members/me`, { role: 'operator' })(), writes: ['facility_member.grant'], keep: (b) => (the.rootMemberId = b.id) },
-  { route: 'PATCH /api/v1/facilities/:facilityId/members/:memberId', send: () => as('manager', 'PATCH', `/facilities/${f()}/members/${the.rootMemberId}`, { version: 1, role: 'viewer' })(), writes: ['facility_member.update'] },
-  { route: 'DELETE /api/v1/facilities/:facilityId/members/:memberId', send: () => as('manager', 'DELETE', `/facilities/${f()}/members/${the.rootMemberId}`)(), writes: ['facility_member.remove'] },
-  { route: 'POST /api/v1/users/:userId/password-reset', send: () => as('root', 'POST', `/users/${who.viewer!.userId}/password-reset`)(), writes: ['user.password_reset'], keep: (b) => (the.temporaryPassword = b.temporaryPassword) },
+  {
+    route: 'POST /api/v1/facilities/:facilityId/members/me',
+    send: () => as('root', 'POST', `/facilities/${f()}/members/me`, { role: 'operator' })(),
+    writes: ['facility_member.grant'],
+    keep: (b) => (the.rootMemberId = b.id),
+  },
+  {
+    route: 'PATCH /api/v1/facilities/:facilityId/members/:memberId',
+    send: () => as('manager', 'PATCH', `/facilities/${f()}/members/${the.rootMemberId}`, { version: 1, role: 'viewer' })(),
+    writes: ['facility_member.update'],
+  },
+  {
+    route: 'DELETE /api/v1/facilities/:facilityId/members/:memberId',
+    send: () => as('manager', 'DELETE', `/facilities/${f()}/members/${the.rootMemberId}`)(),
+    writes: ['facility_member.remove'],
+  },
+  {
+    route: 'POST /api/v1/users/:userId/password-reset',
+    send: () => as('root', 'POST', `/users/${who.viewer!.userId}/password-reset`)(),
+    writes: ['user.password_reset'],
+    keep: (b) => (the.temporaryPassword = b.temporaryPassword),
+  },
   { route: 'PATCH /api/v1/me', send: as('manager', 'PATCH', '/me', { name: '管理 花子（院長代理）' }), writes: ['user.update'] },
-  { route: 'POST /api/v1/me/password', send: () => as('viewer', 'POST', '/me/password', { currentPassword: the.temporaryPassword, newPassword: 'viewer-new-password' })(), writes: ['user.password_change'] },
-  { route: 'POST /api/v1/me/totp/setup', send: as('manager', 'POST', '/me/totp/setup'), writes: [], because: 'a secret not yet confirmed changes nothing: enabling it is the audited step', keep: (b) => (the.totpSecret = b.secret) },
-  { route: 'POST /api/v1/me/totp/enable', send: async () => as('manager', 'POST', '/me/totp/enable', { code: await nextTotpCode('manager@example.jp') })(), writes: ['user.totp_enable'] },
-  { route: 'POST /api/v1/me/totp/disable', send: async () => as('manager', 'POST', '/me/totp/disable', { code: await nextTotpCode('manager@example.jp') })(), writes: ['user.totp_disable'] },
-  { route: 'POST /api/v1/me/tokens', send: as('manager', 'POST', '/me/tokens', { name: '取込スクリプト' }), writes: ['api_token.create'], keep: (b) => (the.tokenId = b.id) },
+  {
+    route: 'POST /api/v1/me/password',
+    send: () => as('viewer', 'POST', '/me/password', { currentPassword: the.temporaryPassword, newPassword: 'viewer-new-password' })(),
+    writes: ['user.password_change'],
+  },
+  {
+    route: 'POST /api/v1/me/totp/setup',
+    send: as('manager', 'POST', '/me/totp/setup'),
+    writes: [],
+    because: 'a secret not yet confirmed changes nothing: enabling it is the audited step',
+    keep: (b) => (the.totpSecret = b.secret),
+  },
+  {
+    route: 'POST /api/v1/me/totp/enable',
+    send: async () => as('manager', 'POST', '/me/totp/enable', { code: await nextTotpCode('manager@example.jp') })(),
+    writes: ['user.totp_enable'],
+  },
+  {
+    route: 'POST /api/v1/me/totp/disable',
+    send: async () => as('manager', 'POST', '/me/totp/disable', { code: await nextTotpCode('manager@example.jp') })(),
+    writes: ['user.totp_disable'],
+  },
+  {
+    route: 'POST /api/v1/me/tokens',
+    send: as('manager', 'POST', '/me/tokens', { name: '取込スクリプト' }),
+    writes: ['api_token.create'],
+    keep: (b) => (the.tokenId = b.id),
+  },
   { route: 'DELETE /api/v1/me/tokens/:tokenId', send: () => as('manager', 'DELETE', `/me/tokens/${the.tokenId}`)(), writes: ['api_token.delete'] },
 
   // The checklist.
-  { route: 'POST /api/v1/facilities/:facilityId/assessments', send: () => as('manager', 'POST', `/facilities/${f()}/assessments`, { fiscalYear: 2023, hasVendorContract: true })(), writes: ['assessment.create'], keep: (b) => (the.assessmentId = b.id) },
-  { route: 'PATCH /api/v1/assessments/:assessmentId', send: () => as('manager', 'PATCH', `/assessments/${the.assessmentId}`, { version: 1, hasVendorContract: false })(), writes: ['assessment.update'] },
-  { route: 'PUT /api/v1/assessments/:assessmentId/items/:itemId/rounds/:round', send: () => as('manager', 'PUT', `/assessments/${the.assessmentId}/items/1(1)/rounds/1`, { value: 'yes', date: '2023-07-01' })(), writes: ['answer.create'] },
-  { route: 'DELETE /api/v1/assessments/:assessmentId/items/:itemId/rounds/:round', send: () => as('manager', 'DELETE', `/assessments/${the.assessmentId}/items/1(1)/rounds/1`)(), writes: ['answer.delete'] },
+  {
+    route: 'POST /api/v1/facilities/:facilityId/assessments',
+    send: () => as('manager', 'POST', `/facilities/${f()}/assessments`, { fiscalYear: 2023, hasVendorContract: true })(),
+    writes: ['assessment.create'],
+    keep: (b) => (the.assessmentId = b.id),
+  },
+  {
+    route: 'PATCH /api/v1/assessments/:assessmentId',
+    send: () => as('manager', 'PATCH', `/assessments/${the.assessmentId}`, { version: 1, hasVendorContract: false })(),
+    writes: ['assessment.update'],
+  },
+  {
+    route: 'PUT /api/v1/assessments/:assessmentId/items/:itemId/rounds/:round',
+    send: () => as('manager', 'PUT', `/assessments/${the.assessmentId}/items/1(1)/rounds/1`, { value: 'yes', date: '2023-07-01' })(),
+    writes: ['answer.create'],
+  },
+  {
+    route: 'DELETE /api/v1/assessments/:assessmentId/items/:itemId/rounds/:round',
+    send: () => as('manager', 'DELETE', `/assessments/${the.assessmentId}/items/1(1)/rounds/1`)(),
+    writes: ['answer.delete'],
+  },
   {
     route: 'POST /api/v1/assessments/:assessmentId/items/:itemId/evidence',
     send: () => uploadAs('manager', `/assessments/${the.assessmentId}/items/3(1)/evidence`, multipartFile('連絡体制図.pdf', 'application/pdf', tinyPdf))(),
     writes: ['evidence.attach'],
     keep: (b) => (the.evidenceId = b.id),
   },
-  { route: 'DELETE /api/v1/assessments/:assessmentId/evidence/:evidenceId', send: () => as('manager', 'DELETE', `/assessments/${the.assessmentId}/evidence/${the.evidenceId}`)(), writes: ['evidence.detach'] },
-  { route: 'POST /api/v1/assessments/:assessmentId/vendor-forms', send: () => as('manager', 'POST', `/assessments/${the.assessmentId}/vendor-forms`, { vendorName: '紙で答える事業者' })(), writes: ['assessment.create'] },
-  { route: 'POST /api/v1/assessments/:assessmentId/accept-finding', send: () => as('manager', 'POST', `/assessments/${the.assessmentId}/accept-finding`, { itemId: '3(1)', targetDate: '2024-03-31', expectedRounds: 0 })(),
+  {
+    route: 'DELETE /api/v1/assessments/:assessmentId/evidence/:evidenceId',
+    send: () => as('manager', 'DELETE', `/assessments/${the.assessmentId}/evidence/${the.evidenceId}`)(),
+    writes: ['evidence.detach'],
+  },
+  {
+    route: 'POST /api/v1/assessments/:assessmentId/vendor-forms',
+    send: () => as('manager', 'POST', `/assessments/${the.assessmentId}/vendor-forms`, { vendorName: '紙で答える事業者' })(),
+    writes: ['assessment.create'],
+  },
+  {
+    route: 'POST /api/v1/assessments/:assessmentId/accept-finding',
+    send: () => as('manager', 'POST', `/assessments/${the.assessmentId}/accept-finding`, { itemId: '3(1)', targetDate: '2024-03-31', expectedRounds: 0 })(),
     writes: ['answer.create', 'finding.accept'],
     because: 'the suggestion becomes an answer round, and the trail says it came from the ledgers',
   },
 
   // The ledgers.
-  { route: 'POST /api/v1/facilities/:facilityId/assets', send: () => as('manager', 'POST', `/facilities/${f()}/assets`, { managementNumber: 'PC-001', kind: 'terminal' })(), writes: ['asset.create'], keep: (b) => (the.assetId = b.id) },
-  { route: 'PATCH /api/v1/assets/:id', send: () => as('manager', 'PATCH', `/assets/${the.assetId}`, { version: 1, computerName: '受付PC' })(), writes: ['asset.update'] },
+  {
+    route: 'POST /api/v1/facilities/:facilityId/assets',
+    send: () => as('manager', 'POST', `/facilities/${f()}/assets`, { managementNumber: 'PC-001', kind: 'terminal' })(),
+    writes: ['asset.create'],
+    keep: (b) => (the.assetId = b.id),
+  },
+  {
+    route: 'PATCH /api/v1/assets/:id',
+    send: () => as('manager', 'PATCH', `/assets/${the.assetId}`, { version: 1, computerName: '受付PC' })(),
+    writes: ['asset.update'],
+  },
   { route: 'DELETE /api/v1/assets/:id', send: () => as('manager', 'DELETE', `/assets/${the.assetId}?version=2`)(), writes: ['asset.delete'] },
-  { route: 'POST /api/v1/facilities/:facilityId/accounts', send: () => as('manager', 'POST', `/facilities/${f()}/accounts`, { loginId: 'dr01', familyName: '山田' })(), writes: ['account.create'], keep: (b) => (the.accountId = b.id) },
-  { route: 'PATCH /api/v1/accounts/:id', send: () => as('manager', 'PATCH', `/accounts/${the.accountId}`, { version: 1, givenName: '太郎' })(), writes: ['account.update'] },
+  {
+    route: 'POST /api/v1/facilities/:facilityId/accounts',
+    send: () => as('manager', 'POST', `/facilities/${f()}/accounts`, { loginId: 'dr01', familyName: '山田' })(),
+    writes: ['account.create'],
+    keep: (b) => (the.accountId = b.id),
+  },
+  {
+    route: 'PATCH /api/v1/accounts/:id',
+    send: () => as('manager', 'PATCH', `/accounts/${the.accountId}`, { version: 1, givenName: '太郎' })(),
+    writes: ['account.update'],
+  },
   { route: 'DELETE /api/v1/accounts/:id', send: () => as('manager', 'DELETE', `/accounts/${the.accountId}?version=2`)(), writes: ['account.delete'] },
   {
     route: 'POST /api/v1/facilities/:facilityId/ledgers/:ledger/import',
@@ -122,58 +244,156 @@ const walk: Step[] = [
     route: 'POST /api/v1/facilities/:facilityId/account-reviews',
     send: async () => {
       const [first, second] = (await get('manager', `/facilities/${f()}/accounts`)).items;
-      return as('manager', 'POST', `/facilities/${f()}/account-reviews`, { decisions: [{ accountId: first.id, decision: 'disable', reason: '退職' }, { accountId: second.id, decision: 'keep', reason: '在籍' }] })();
+      return as('manager', 'POST', `/facilities/${f()}/account-reviews`, {
+        decisions: [
+          { accountId: first.id, decision: 'disable', reason: '退職' },
+          { accountId: second.id, decision: 'keep', reason: '在籍' },
+        ],
+      })();
     },
     writes: ['ledger.review', 'account.disable'],
     because: 'an account disabled in the review is a change to that account, and the review is recorded once',
   },
-  { route: 'POST /api/v1/facilities/:facilityId/asset-reviews', send: () => as('manager', 'POST', `/facilities/${f()}/asset-reviews`, { note: '台帳と現物を照合' })(), writes: ['ledger.review'] },
+  {
+    route: 'POST /api/v1/facilities/:facilityId/asset-reviews',
+    send: () => as('manager', 'POST', `/facilities/${f()}/asset-reviews`, { note: '台帳と現物を照合' })(),
+    writes: ['ledger.review'],
+  },
   {
     route: 'POST /api/v1/facilities/:facilityId/account-systems/scope',
     send: () => as('manager', 'POST', `/facilities/${f()}/account-systems/scope`, { system: '電子カルテ', scope: 'terminal' })(),
     writes: ['account.update', 'account.update'],
     because: "the scope is each account's field: every account of the system records its own change",
   },
-  { route: 'POST /api/v1/facilities/:facilityId/end-of-life', send: () => as('manager', 'POST', `/facilities/${f()}/end-of-life`, { product: '古いOS', match: ['oldos'], endOfLifeOn: '2020-01-01' })(), writes: ['endOfLife.create'], keep: (b) => (the.endOfLifeId = b.id) },
+  {
+    route: 'POST /api/v1/facilities/:facilityId/end-of-life',
+    send: () => as('manager', 'POST', `/facilities/${f()}/end-of-life`, { product: '古いOS', match: ['oldos'], endOfLifeOn: '2020-01-01' })(),
+    writes: ['endOfLife.create'],
+    keep: (b) => (the.endOfLifeId = b.id),
+  },
   { route: 'DELETE /api/v1/end-of-life/:entryId', send: () => as('manager', 'DELETE', `/end-of-life/${the.endOfLifeId}`)(), writes: ['endOfLife.delete'] },
   {
     route: 'PUT /api/v1/facilities/:facilityId/finding-settings',
-    send: async () => as('manager', 'PUT', `/facilities/${f()}/finding-settings`, { ...(await get('manager', `/facilities/${f()}/finding-settings`)), unusedAccountDays: 30 })(),
+    send: async () =>
+      as('manager', 'PUT', `/facilities/${f()}/finding-settings`, {
+        ...(await get('manager', `/facilities/${f()}/finding-settings`)),
+        unusedAccountDays: 30,
+      })(),
     writes: ['facility.findingThresholds'],
   },
 
   // Readiness.
-  { route: 'PUT /api/v1/facilities/:facilityId/contact-chart', send: () => as('manager', 'PUT', `/facilities/${f()}/contact-chart`, { entries: [{ key: 'd', kind: 'director', name: '院長' }], edges: [], baseVersion: null })(), writes: ['contactChart.save'] },
-  { route: 'POST /api/v1/facilities/:facilityId/backup-plans', send: () => as('manager', 'POST', `/facilities/${f()}/backup-plans`, { system: '電子カルテ', method: 'nas', generations: 3 })(), writes: ['backupPlan.create'], keep: (b) => (the.planId = b.id) },
-  { route: 'PATCH /api/v1/backup-plans/:planId', send: () => as('manager', 'PATCH', `/backup-plans/${the.planId}`, { version: 1, generations: 7 })(), writes: ['backupPlan.update'] },
-  { route: 'POST /api/v1/backup-plans/:planId/restore-tests', send: () => as('manager', 'POST', `/backup-plans/${the.planId}/restore-tests`, { testedOn: today, result: 'success', testedBy: '事務長' })(), writes: ['restoreTest.create'], keep: (b) => (the.restoreTestId = b.restoreTests[0].id) },
-  { route: 'DELETE /api/v1/restore-tests/:testId', send: () => as('manager', 'DELETE', `/restore-tests/${the.restoreTestId}`)(), writes: ['restoreTest.delete'] },
-  { route: 'DELETE /api/v1/backup-plans/:planId', send: () => as('manager', 'DELETE', `/backup-plans/${the.planId}?version=2`)(), writes: ['backupPlan.delete'] },
-  { route: 'PUT /api/v1/facilities/:facilityId/bcp', send: () => as('manager', 'PUT', `/facilities/${f()}/bcp`, { version: null, essentials: { decisionMaker: '院長' } })(), writes: ['bcp.save'] },
-  { route: 'POST /api/v1/facilities/:facilityId/bcp/documents', send: () => uploadAs('manager', `/facilities/${f()}/bcp/documents`, multipartFile('BCP.pdf', 'application/pdf', tinyPdf))(), writes: ['bcp.document'] },
-  { route: 'POST /api/v1/facilities/:facilityId/bcp/records', send: () => as('manager', 'POST', `/facilities/${f()}/bcp/records`, { kind: 'drill', heldOn: today, notes: '紙カルテへの切替訓練' })(), writes: ['bcp.record'], keep: (b) => (the.bcpRecordId = b.records[0].id) },
+  {
+    route: 'PUT /api/v1/facilities/:facilityId/contact-chart',
+    send: () =>
+      as('manager', 'PUT', `/facilities/${f()}/contact-chart`, { entries: [{ key: 'd', kind: 'director', name: '院長' }], edges: [], baseVersion: null })(),
+    writes: ['contactChart.save'],
+  },
+  {
+    route: 'POST /api/v1/facilities/:facilityId/backup-plans',
+    send: () => as('manager', 'POST', `/facilities/${f()}/backup-plans`, { system: '電子カルテ', method: 'nas', generations: 3 })(),
+    writes: ['backupPlan.create'],
+    keep: (b) => (the.planId = b.id),
+  },
+  {
+    route: 'PATCH /api/v1/backup-plans/:planId',
+    send: () => as('manager', 'PATCH', `/backup-plans/${the.planId}`, { version: 1, generations: 7 })(),
+    writes: ['backupPlan.update'],
+  },
+  {
+    route: 'POST /api/v1/backup-plans/:planId/restore-tests',
+    send: () => as('manager', 'POST', `/backup-plans/${the.planId}/restore-tests`, { testedOn: today, result: 'success', testedBy: '事務長' })(),
+    writes: ['restoreTest.create'],
+    keep: (b) => (the.restoreTestId = b.restoreTests[0].id),
+  },
+  {
+    route: 'DELETE /api/v1/restore-tests/:testId',
+    send: () => as('manager', 'DELETE', `/restore-tests/${the.restoreTestId}`)(),
+    writes: ['restoreTest.delete'],
+  },
+  {
+    route: 'DELETE /api/v1/backup-plans/:planId',
+    send: () => as('manager', 'DELETE', `/backup-plans/${the.planId}?version=2`)(),
+    writes: ['backupPlan.delete'],
+  },
+  {
+    route: 'PUT /api/v1/facilities/:facilityId/bcp',
+    send: () => as('manager', 'PUT', `/facilities/${f()}/bcp`, { version: null, essentials: { decisionMaker: '院長' } })(),
+    writes: ['bcp.save'],
+  },
+  {
+    route: 'POST /api/v1/facilities/:facilityId/bcp/documents',
+    send: () => uploadAs('manager', `/facilities/${f()}/bcp/documents`, multipartFile('BCP.pdf', 'application/pdf', tinyPdf))(),
+    writes: ['bcp.document'],
+  },
+  {
+    route: 'POST /api/v1/facilities/:facilityId/bcp/records',
+    send: () => as('manager', 'POST', `/facilities/${f()}/bcp/records`, { kind: 'drill', heldOn: today, notes: '紙カルテへの切替訓練' })(),
+    writes: ['bcp.record'],
+    keep: (b) => (the.bcpRecordId = b.records[0].id),
+  },
   { route: 'DELETE /api/v1/bcp-records/:recordId', send: () => as('manager', 'DELETE', `/bcp-records/${the.bcpRecordId}`)(), writes: ['bcp.record.delete'] },
-  { route: 'POST /api/v1/facilities/:facilityId/incidents', send: () => as('manager', 'POST', `/facilities/${f()}/incidents`, { title: '電子カルテが開かない' })(), writes: ['incident.open'], keep: (b) => (the.incidentId = b.id) },
-  { route: 'POST /api/v1/incidents/:incidentId/events', send: () => as('manager', 'POST', `/incidents/${the.incidentId}/events`, { kind: 'action', text: 'LANケーブルを抜いた' })(), writes: ['incident.event'], keep: (b) => (the.incidentVersion = String(b.version)) },
-  { route: 'PATCH /api/v1/incidents/:incidentId', send: () => as('manager', 'PATCH', `/incidents/${the.incidentId}`, { version: Number(the.incidentVersion), status: 'closed' })(), writes: ['incident.update'] },
+  {
+    route: 'POST /api/v1/facilities/:facilityId/incidents',
+    send: () => as('manager', 'POST', `/facilities/${f()}/incidents`, { title: '電子カルテが開かない' })(),
+    writes: ['incident.open'],
+    keep: (b) => (the.incidentId = b.id),
+  },
+  {
+    route: 'POST /api/v1/incidents/:incidentId/events',
+    send: () => as('manager', 'POST', `/incidents/${the.incidentId}/events`, { kind: 'action', text: 'LANケーブルを抜いた' })(),
+    writes: ['incident.event'],
+    keep: (b) => (the.incidentVersion = String(b.version)),
+  },
+  {
+    route: 'PATCH /api/v1/incidents/:incidentId',
+    send: () => as('manager', 'PATCH', `/incidents/${the.incidentId}`, { version: Number(the.incidentVersion), status: 'closed' })(),
+    writes: ['incident.update'],
+  },
 
   // Vendors: the facility's side, then the vendor's.
   {
     route: 'POST /api/v1/facilities/:facilityId/contracts',
-    send: () => as('manager', 'POST', `/facilities/${f()}/contracts`, { vendorName: 'カルテ社', title: '電子カルテ保守', systems: ['電子カルテ'], maintenanceContract: true, remoteMaintenance: true, contactEmail: 'desk@karte.example.jp' })(),
+    send: () =>
+      as('manager', 'POST', `/facilities/${f()}/contracts`, {
+        vendorName: 'カルテ社',
+        title: '電子カルテ保守',
+        systems: ['電子カルテ'],
+        maintenanceContract: true,
+        remoteMaintenance: true,
+        contactEmail: 'desk@karte.example.jp',
+      })(),
     writes: ['vendor.create', 'contract.create'],
     because: 'a contract with a vendor the facility names for the first time registers that vendor too',
     keep: (b) => Object.assign(the, { contractId: b.id, vendorId: b.vendor.id }),
   },
   {
     route: 'PATCH /api/v1/contracts/:contractId',
-    send: () => as('manager', 'PATCH', `/contracts/${the.contractId}`, { version: 1, title: '電子カルテ保守契約', systems: ['電子カルテ'], maintenanceContract: true, remoteMaintenance: true, contactEmail: 'desk@karte.example.jp' })(),
+    send: () =>
+      as('manager', 'PATCH', `/contracts/${the.contractId}`, {
+        version: 1,
+        title: '電子カルテ保守契約',
+        systems: ['電子カルテ'],
+        maintenanceContract: true,
+        remoteMaintenance: true,
+        contactEmail: 'desk@karte.example.jp',
+      })(),
     writes: ['contract.update'],
   },
   {
     route: 'DELETE /api/v1/contracts/:contractId',
     prepare: async () => {
-      the.spareContractId = (await json(call(t.app, who.manager!, 'POST', api(`/facilities/${f()}/contracts`), { vendorName: 'カルテ社', title: '予備', systems: ['電子カルテ'], maintenanceContract: false, remoteMaintenance: false }))).id;
+      the.spareContractId = (
+        await json(
+          call(t.app, who.manager!, 'POST', api(`/facilities/${f()}/contracts`), {
+            vendorName: 'カルテ社',
+            title: '予備',
+            systems: ['電子カルテ'],
+            maintenanceContract: false,
+            remoteMaintenance: false,
+          }),
+        )
+      ).id;
     },
     send: () => as('manager', 'DELETE', `/contracts/${the.spareContractId}`)(),
     writes: ['contract.delete'],
@@ -185,16 +405,38 @@ const walk: Step[] = [
     because: "the request and the vendor's single-use link are two records",
     keep: (b) => (the.formId = b.id),
   },
-  { route: 'POST /api/v1/vendor-forms/:formId/invitation', send: () => as('manager', 'POST', `/vendor-forms/${the.formId}/invitation`, {})(), writes: ['vendor_form.resend', 'vendor_invitation.create'], because: 'a resend revokes the old link and makes a new one', keep: (b) => (the.vendorToken = b.invitationUrl.split('/').pop()) },
+  {
+    route: 'POST /api/v1/vendor-forms/:formId/invitation',
+    send: () => as('manager', 'POST', `/vendor-forms/${the.formId}/invitation`, {})(),
+    writes: ['vendor_form.resend', 'vendor_invitation.create'],
+    because: 'a resend revokes the old link and makes a new one',
+    keep: (b) => (the.vendorToken = b.invitationUrl.split('/').pop()),
+  },
   {
     route: 'POST /api/v1/vendor-invitations/:token/accept',
     send: () => anonymous(`/vendor-invitations/${the.vendorToken}/accept`, { name: 'カルテ 鈴木', password: 'vendor-password-1' })(),
     writes: ['user.create', 'vendor_member.grant', 'vendor_invitation.accept'],
     because: "the vendor's contact gets an account and joins the vendor company",
   },
-  { route: 'PATCH /api/v1/vendor-forms/:formId', send: async () => as('manager', 'PATCH', `/vendor-forms/${the.formId}`, { version: (await get('manager', `/vendor-forms/${the.formId}`)).form.version, excludedItems: [] })(), writes: ['vendor_form.update'] },
-  { route: 'PUT /api/v1/vendor-forms/:formId/items/:itemId/rounds/:round', send: () => as('vendor', 'PUT', `/vendor-forms/${the.formId}/items/1(1)/rounds/1`, { value: 'yes', date: today })(), writes: ['answer.create'] },
-  { route: 'DELETE /api/v1/vendor-forms/:formId/items/:itemId/rounds/:round', send: () => as('vendor', 'DELETE', `/vendor-forms/${the.formId}/items/1(1)/rounds/1`)(), writes: ['answer.delete'] },
+  {
+    route: 'PATCH /api/v1/vendor-forms/:formId',
+    send: async () =>
+      as('manager', 'PATCH', `/vendor-forms/${the.formId}`, {
+        version: (await get('manager', `/vendor-forms/${the.formId}`)).form.version,
+        excludedItems: [],
+      })(),
+    writes: ['vendor_form.update'],
+  },
+  {
+    route: 'PUT /api/v1/vendor-forms/:formId/items/:itemId/rounds/:round',
+    send: () => as('vendor', 'PUT', `/vendor-forms/${the.formId}/items/1(1)/rounds/1`, { value: 'yes', date: today })(),
+    writes: ['answer.create'],
+  },
+  {
+    route: 'DELETE /api/v1/vendor-forms/:formId/items/:itemId/rounds/:round',
+    send: () => as('vendor', 'DELETE', `/vendor-forms/${the.formId}/items/1(1)/rounds/1`)(),
+    writes: ['answer.delete'],
+  },
   {
     route: 'POST /api/v1/vendors/:vendorId/answer-sets',
     send: async () => {
@@ -211,7 +453,12 @@ const walk: Step[] = [
     route: 'PUT /api/v1/answer-sets/:answerSetId',
     send: async () => {
       const set = await get('vendor', `/answer-sets/${the.answerSetId}`);
-      return as('vendor', 'PUT', `/answer-sets/${the.answerSetId}`, { version: set.version, product: 'カルテ2023 改', edition: set.edition, answers: set.answers })();
+      return as('vendor', 'PUT', `/answer-sets/${the.answerSetId}`, {
+        version: set.version,
+        product: 'カルテ2023 改',
+        edition: set.edition,
+        answers: set.answers,
+      })();
     },
     writes: ['answer_set.update'],
   },
@@ -223,28 +470,57 @@ const walk: Step[] = [
   },
   {
     route: 'POST /api/v1/vendor-forms/:formId/submit',
-    send: async () => as('vendor', 'POST', `/vendor-forms/${the.formId}/submit`, { version: (await get('vendor', `/vendor-forms/${the.formId}`)).form.version })(),
+    send: async () =>
+      as('vendor', 'POST', `/vendor-forms/${the.formId}/submit`, { version: (await get('vendor', `/vendor-forms/${the.formId}`)).form.version })(),
     writes: ['vendor_form.submit'],
   },
-  { route: 'POST /api/v1/vendor-forms/:formId/comments', send: () => as('manager', 'POST', `/vendor-forms/${the.formId}/comments`, { itemId: '1(1)', body: '根拠の手順書の版数を教えてください' })(), writes: ['vendor_form.comment', 'vendor_form.query'], because: "the facility's question moves the form to 質問中" },
+  {
+    route: 'POST /api/v1/vendor-forms/:formId/comments',
+    send: () => as('manager', 'POST', `/vendor-forms/${the.formId}/comments`, { itemId: '1(1)', body: '根拠の手順書の版数を教えてください' })(),
+    writes: ['vendor_form.comment', 'vendor_form.query'],
+    because: "the facility's question moves the form to 質問中",
+  },
   {
     route: 'POST /api/v1/vendor-forms/:formId/accept',
     prepare: async () => {
-      await json(call(t.app, who.vendor!, 'POST', api(`/vendor-forms/${the.formId}/submit`), { version: (await get('vendor', `/vendor-forms/${the.formId}`)).form.version }));
+      await json(
+        call(t.app, who.vendor!, 'POST', api(`/vendor-forms/${the.formId}/submit`), {
+          version: (await get('vendor', `/vendor-forms/${the.formId}`)).form.version,
+        }),
+      );
     },
-    send: async () => as('manager', 'POST', `/vendor-forms/${the.formId}/accept`, { version: (await get('manager', `/vendor-forms/${the.formId}`)).form.version })(),
+    send: async () =>
+      as('manager', 'POST', `/vendor-forms/${the.formId}/accept`, { version: (await get('manager', `/vendor-forms/${the.formId}`)).form.version })(),
     writes: ['vendor_form.accept'],
   },
   { route: 'DELETE /api/v1/answer-sets/:answerSetId', send: () => as('vendor', 'DELETE', `/answer-sets/${the.answerSetId}`)(), writes: ['answer_set.delete'] },
   {
     route: 'POST /api/v1/contracts/:contractId/disclosures',
-    send: () => uploadAs('vendor', `/contracts/${the.contractId}/disclosures`, multipartFile('SDS.pdf', 'application/pdf', tinyPdf, { system: '電子カルテ', kind: 'SDS', jahisVersion: '5.0', receivedOn: today }))(),
+    send: () =>
+      uploadAs(
+        'vendor',
+        `/contracts/${the.contractId}/disclosures`,
+        multipartFile('SDS.pdf', 'application/pdf', tinyPdf, { system: '電子カルテ', kind: 'SDS', jahisVersion: '5.0', receivedOn: today }),
+      )(),
     writes: ['disclosure.create'],
     keep: (b) => (the.disclosureId = b.id),
   },
-  { route: 'DELETE /api/v1/disclosures/:disclosureId', send: () => as('vendor', 'DELETE', `/disclosures/${the.disclosureId}`)(), writes: ['disclosure.delete'] },
-  { route: 'PUT /api/v1/contracts/:contractId/role-sharing', send: () => as('vendor', 'PUT', `/contracts/${the.contractId}/role-sharing`, { version: null, rows: [{ area: 'bcp', responsible: 'both', action: '協議する' }] })(), writes: ['role_sharing.propose'] },
-  { route: 'POST /api/v1/contracts/:contractId/role-sharing/confirm', send: () => as('manager', 'POST', `/contracts/${the.contractId}/role-sharing/confirm`, { version: 1 })(), writes: ['role_sharing.confirm'] },
+  {
+    route: 'DELETE /api/v1/disclosures/:disclosureId',
+    send: () => as('vendor', 'DELETE', `/disclosures/${the.disclosureId}`)(),
+    writes: ['disclosure.delete'],
+  },
+  {
+    route: 'PUT /api/v1/contracts/:contractId/role-sharing',
+    send: () =>
+      as('vendor', 'PUT', `/contracts/${the.contractId}/role-sharing`, { version: null, rows: [{ area: 'bcp', responsible: 'both', action: '協議する' }] })(),
+    writes: ['role_sharing.propose'],
+  },
+  {
+    route: 'POST /api/v1/contracts/:contractId/role-sharing/confirm',
+    send: () => as('manager', 'POST', `/contracts/${the.contractId}/role-sharing/confirm`, { version: 1 })(),
+    writes: ['role_sharing.confirm'],
+  },
 
   // Signing out goes last.
   { route: 'POST /api/v1/auth/logout', send: as('viewer', 'POST', '/auth/logout'), writes: ['user.logout'] },
@@ -284,7 +560,11 @@ describe('every change is audited once, with a known action', () => {
       const since = await lastSequence();
       const response = await step.send();
       expect(response.statusCode, `${step.route}: ${response.body}`).toBeLessThan(300);
-      const written = await t.database.db.select({ action: auditEvents.action }).from(auditEvents).where(gt(auditEvents.sequence, since)).orderBy(auditEvents.sequence);
+      const written = await t.database.db
+        .select({ action: auditEvents.action })
+        .from(auditEvents)
+        .where(gt(auditEvents.sequence, since))
+        .orderBy(auditEvents.sequence);
       const actions = written.map((e) => e.action);
       const expected = typeof step.writes === 'function' ? step.writes() : step.writes;
       expect.soft(actions, step.route).toEqual(expected);

@@ -46,7 +46,9 @@ describe('audit trail', () => {
     const second = await json(call(t.app, tenant.manager, 'GET', `/api/v1/audit-events?facilityId=${tenant.facilityId}&limit=1&before=${first.nextBefore}`));
     expect(second.items[0].sequence).toBeLessThan(first.items[0].sequence);
     const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date());
-    expect((await json(call(t.app, tenant.manager, 'GET', `/api/v1/audit-events?facilityId=${tenant.facilityId}&from=${today}&to=${today}`))).items.length).toBeGreaterThan(0);
+    expect(
+      (await json(call(t.app, tenant.manager, 'GET', `/api/v1/audit-events?facilityId=${tenant.facilityId}&from=${today}&to=${today}`))).items.length,
+    ).toBeGreaterThan(0);
     expect((await json(call(t.app, tenant.manager, 'GET', `/api/v1/audit-events?facilityId=${tenant.facilityId}&to=2020-01-01`))).items).toHaveLength(0);
     expect((await call(t.app, tenant.viewer, 'GET', `/api/v1/audit-events?facilityId=${tenant.facilityId}`)).statusCode).toBe(403);
     expect((await call(t.app, tenant.manager, 'GET', `/api/v1/audit-events?organizationId=${tenant.organizationId}`)).statusCode).toBe(403);
@@ -68,13 +70,15 @@ describe('hash chain', () => {
 
   /** Edits the table directly, as someone with database access would, checks, then rolls back. */
   const tamper = async (statements: ReturnType<typeof sql>[], check: (r: Awaited<ReturnType<typeof verifyAuditChain>>) => void) => {
-    await t.database.db.transaction(async (tx) => {
-      for (const statement of statements) await tx.execute(statement);
-      check(await verifyAuditChain(tx));
-      tx.rollback();
-    }).catch((error: Error) => {
-      if (!/rollback/i.test(error.message)) throw error;
-    });
+    await t.database.db
+      .transaction(async (tx) => {
+        for (const statement of statements) await tx.execute(statement);
+        check(await verifyAuditChain(tx));
+        tx.rollback();
+      })
+      .catch((error: Error) => {
+        if (!/rollback/i.test(error.message)) throw error;
+      });
   };
 
   it('names the first event edited behind the application’s back', async () => {

@@ -37,11 +37,15 @@ describe('personal API tokens and the recovery steps', () => {
   it('changing one’s own password revokes one’s tokens and answers how many', async () => {
     const manager = asBrowser(await login(t.app, 'manager-K@example.jp'));
     const token = await newToken(manager);
-    const changed = await json(call(t.app, manager, 'POST', '/api/v1/me/password', { currentPassword: 'correct-horse-battery', newPassword: 'manager-password-2' }));
+    const changed = await json(
+      call(t.app, manager, 'POST', '/api/v1/me/password', { currentPassword: 'correct-horse-battery', newPassword: 'manager-password-2' }),
+    );
     expect(changed).toEqual({ revokedTokens: 1 });
     expect((await callWithToken(t.app, token, 'GET', facilityPath())).statusCode).toBe(401);
     expect((await call(t.app, manager, 'GET', facilityPath())).statusCode).toBe(200);
-    expect(await json(call(t.app, manager, 'POST', '/api/v1/me/password', { currentPassword: 'manager-password-2', newPassword: 'manager-password-3' }))).toEqual({ revokedTokens: 0 });
+    expect(
+      await json(call(t.app, manager, 'POST', '/api/v1/me/password', { currentPassword: 'manager-password-2', newPassword: 'manager-password-3' })),
+    ).toEqual({ revokedTokens: 0 });
   });
 
   it('a token of an account held for a password change gets the same 403 as its session', async () => {
@@ -77,7 +81,10 @@ describe('personal API tokens and the recovery steps', () => {
     const before = await t.database.db.select().from(apiTokens).where(eq(apiTokens.userId, admin.userId));
     const bred = await callWithToken(t.app, token, 'POST', '/api/v1/me/tokens', { name: '増殖' });
     expect(bred.statusCode).toBe(403);
-    expect(bred.json().error).toEqual({ code: 'session_required', message: 'この操作(APIトークンの作成、パスワードや二要素認証の変更)はAPIトークンではできません。ブラウザでログインして行ってください。' });
+    expect(bred.json().error).toEqual({
+      code: 'session_required',
+      message: 'この操作(APIトークンの作成、パスワードや二要素認証の変更)はAPIトークンではできません。ブラウザでログインして行ってください。',
+    });
     expect(await t.database.db.select().from(apiTokens).where(eq(apiTokens.userId, admin.userId))).toHaveLength(before.length);
     // Enrolling its own authenticator would lift "require two-factor" for the token, or lock the owner out.
     for (const [url, body] of [

@@ -37,7 +37,9 @@ describe('sign-in', () => {
   });
 
   it('rejects a wrong password with a Japanese message, and locks the account after repeated failures', async () => {
-    await inviteAndAccept(t.app, admin, (await json(call(t.app, admin, 'POST', '/api/v1/organizations', { name: 'ロック法人' }))).id, 'lock@example.jp', { organizationRole: 'admin' });
+    await inviteAndAccept(t.app, admin, (await json(call(t.app, admin, 'POST', '/api/v1/organizations', { name: 'ロック法人' }))).id, 'lock@example.jp', {
+      organizationRole: 'admin',
+    });
     const wrong = await login(t.app, 'lock@example.jp', 'wrong-password');
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json().error).toEqual({ code: 'invalid_credentials', message: 'メールアドレスまたはパスワードが正しくありません。' });
@@ -57,7 +59,12 @@ describe('sign-in', () => {
   });
 
   it('speaks English when the client asks for it', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'accept-language': 'en-US,en;q=0.9' }, payload: { email: 'nobody@example.jp', password: 'x' } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'accept-language': 'en-US,en;q=0.9' },
+      payload: { email: 'nobody@example.jp', password: 'x' },
+    });
     expect(response.json().error.message).toBe('The email address or password is incorrect.');
   });
 });
@@ -83,13 +90,23 @@ describe('sessions and CSRF', () => {
     const response = await t.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: { cookie: admin.cookie }, payload: { name: 'CSRF攻撃' } });
     expect(response.statusCode).toBe(403);
     expect(response.json().error.code).toBe('csrf_failed');
-    const wrong = await t.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: { cookie: admin.cookie, 'x-csrf-token': 'forged' }, payload: { name: 'CSRF攻撃' } });
+    const wrong = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/me',
+      headers: { cookie: admin.cookie, 'x-csrf-token': 'forged' },
+      payload: { name: 'CSRF攻撃' },
+    });
     expect(wrong.statusCode).toBe(403);
     expect((await json(call(t.app, admin, 'GET', '/api/v1/auth/session'))).user.name).toBe('システム管理者');
   });
 
   it('refuses text/plain bodies, which browsers send cross-site without a preflight', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'text/plain' }, payload: '{"email":"admin@example.jp","password":"x"}' });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'text/plain' },
+      payload: '{"email":"admin@example.jp","password":"x"}',
+    });
     expect(response.statusCode).toBe(415);
   });
 
@@ -128,7 +145,12 @@ describe('bad input', () => {
     const malformed = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"email":' });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().error.code).toBe('malformed_json');
-    const huge = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ email: 'a@b.jp', password: 'x'.repeat(2 * 1024 * 1024) }) });
+    const huge = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ email: 'a@b.jp', password: 'x'.repeat(2 * 1024 * 1024) }),
+    });
     expect(huge.statusCode).toBe(413);
     expect(huge.json().error.code).toBe('payload_too_large');
   });
@@ -184,7 +206,10 @@ describe('two-factor authentication', () => {
     const replayed = await login(t.app, 'totp@example.jp', PASSWORD, code);
     expect(replayed.json().error.code).toBe('totp_invalid');
     const [row] = await t.database.db.select().from(users).where(eq(users.email, 'totp@example.jp'));
-    await t.database.db.update(users).set({ totpLastUsedStep: row!.totpLastUsedStep! - 2 }).where(eq(users.id, row!.id));
+    await t.database.db
+      .update(users)
+      .set({ totpLastUsedStep: row!.totpLastUsedStep! - 2 })
+      .where(eq(users.id, row!.id));
     expect((await login(t.app, 'totp@example.jp', PASSWORD, await generate({ secret }))).statusCode).toBe(200);
   });
 

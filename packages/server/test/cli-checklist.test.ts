@@ -21,7 +21,10 @@ const example = {
   institution: {
     answers: {
       gate: [{ value: 'yes', date: '2023-07-01' }],
-      '2(4)@server': [{ value: 'no', date: '2023-07-01', targetDate: '2024-02-01' }, { value: 'yes', date: '2024-01-20' }],
+      '2(4)@server': [
+        { value: 'no', date: '2023-07-01', targetDate: '2024-02-01' },
+        { value: 'yes', date: '2024-01-20' },
+      ],
     },
   },
   vendors: [{ name: 'A社', excludedItems: ['2(8)@network'], answers: {} }],
@@ -35,7 +38,11 @@ describe('mamori checklist evaluate', { timeout: 60_000 }, () => {
     const result = mamori(['checklist', 'evaluate', '--input', file]);
     expect(result.code, result.stderr).toBe(0);
     const output = JSON.parse(result.stdout);
-    expect(output.institution.items.find((i: { id: string }) => i.id === '2(4)@server')).toMatchObject({ requirement: 'required', latest: 'yes', targetDate: '2024-02-01' });
+    expect(output.institution.items.find((i: { id: string }) => i.id === '2(4)@server')).toMatchObject({
+      requirement: 'required',
+      latest: 'yes',
+      targetDate: '2024-02-01',
+    });
     expect(output.vendors[0].items.find((i: { id: string }) => i.id === '2(8)@network').requirement).toBe('not-needed');
     expect(output.inspection.ready).toBe(false);
     expect(output.inspection.problems).toContainEqual({ form: 'vendor:A社', item: '2(8)@network', code: 'not-covered', severity: 'blocking' });
@@ -46,9 +53,27 @@ describe('mamori checklist evaluate', { timeout: 60_000 }, () => {
     ['unknown edition', JSON.stringify({ ...example, edition: '2031' }), /edition: unknown edition 2031/],
     ['unknown item', JSON.stringify({ ...example, institution: { answers: { '9(9)': [] } } }), /institution\.answers\.9\(9\): unknown item id/],
     ['bad date', JSON.stringify({ ...example, asOf: '2023-13-01' }), /asOf: date must be YYYY-MM-DD/],
-    ['bad value', JSON.stringify({ ...example, institution: { answers: { gate: [{ value: 'maybe', date: '2023-07-01' }] } } }), /institution\.answers\.gate\.0\.value/],
+    [
+      'bad value',
+      JSON.stringify({ ...example, institution: { answers: { gate: [{ value: 'maybe', date: '2023-07-01' }] } } }),
+      /institution\.answers\.gate\.0\.value/,
+    ],
     // The gate has one answer column on the printed form (issue 11).
-    ['a second round on the gate', JSON.stringify({ ...example, institution: { answers: { gate: [{ value: 'yes', date: '2023-07-01' }, { value: 'yes', date: '2023-08-01' }] } } }), /institution\.answers\.gate\.1: item gate has one answer column/],
+    [
+      'a second round on the gate',
+      JSON.stringify({
+        ...example,
+        institution: {
+          answers: {
+            gate: [
+              { value: 'yes', date: '2023-07-01' },
+              { value: 'yes', date: '2023-08-01' },
+            ],
+          },
+        },
+      }),
+      /institution\.answers\.gate\.1: item gate has one answer column/,
+    ],
   ])('exits 2 on %s, naming the place, and prints no result', (_name, input, message) => {
     const result = mamori(['checklist', 'evaluate', '--input', '-'], input);
     expect(result.code).toBe(2);

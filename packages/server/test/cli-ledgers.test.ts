@@ -12,7 +12,11 @@ afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 function mamori(args: string[]) {
   const { DATABASE_URL: _ignored, ...env } = process.env;
-  const result = spawnSync(process.execPath, [bin, ...args], { env: { ...env, MAMORI_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    env: { ...env, MAMORI_DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -33,7 +37,9 @@ describe('mamori import / findings', { timeout: 120_000 }, () => {
     const imported = mamori(['import', 'accounts', '--facility', facilityId, '--file', fixture('accounts-excel-bom.csv')]);
     expect(JSON.parse(imported.stdout)).toEqual(planned);
     expect(JSON.parse(mamori(['import', 'accounts', '--facility', facilityId, '--file', fixture('accounts-excel-bom.csv')]).stdout)).toEqual({
-      created: 0, updated: 0, unchanged: planned.created,
+      created: 0,
+      updated: 0,
+      unchanged: planned.created,
     });
 
     const findings = mamori(['findings', '--facility', facilityId]);

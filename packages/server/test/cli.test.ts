@@ -17,7 +17,11 @@ afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 /** Runs `mamori …` as an operator would, on its own PGlite data directory. */
 function mamori(args: string[], dir = dataDir, extraEnv: Record<string, string> = {}) {
   const { DATABASE_URL: _ignored, ...env } = process.env;
-  const result = spawnSync(process.execPath, [bin, ...args], { env: { ...env, MAMORI_DATA_DIR: dir, LOG_LEVEL: 'silent', ...extraEnv }, encoding: 'utf8', timeout: 180_000 });
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    env: { ...env, MAMORI_DATA_DIR: dir, LOG_LEVEL: 'silent', ...extraEnv },
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -91,7 +95,9 @@ describe('mamori CLI', { timeout: 120_000 }, () => {
       const copy = `${archive}.copy`;
       expect(mamori(['backup', '--out', copy], restoredDir).code).toBe(0);
       expect(await archiveData(copy)).toEqual(await archiveData(archive));
-      expect(Object.keys(await archiveData(copy))).toEqual(expect.arrayContaining(['tables/users/000001.ndjson', 'tables/audit_events/000001.ndjson', 'manifest.json']));
+      expect(Object.keys(await archiveData(copy))).toEqual(
+        expect.arrayContaining(['tables/users/000001.ndjson', 'tables/audit_events/000001.ndjson', 'manifest.json']),
+      );
       const again = mamori(['restore', archive], restoredDir);
       expect(again.code).toBe(1);
       expect(again.stderr).toContain('復元先が空ではありません');
@@ -114,13 +120,17 @@ describe('mamori CLI', { timeout: 120_000 }, () => {
   it('a backup killed half-way leaves the previous archive as it was', async () => {
     const database = await openDatabase({ kind: 'pglite', dataDir });
     // 40 MB of stored files, so the backup is still writing when it is killed.
-    for (let i = 0; i < 8; i++) await database.db.insert(files).values({ sha256: `kill-test-${i}`, size: 5 << 20, contentType: 'application/pdf', content: randomBytes(5 << 20) });
+    for (let i = 0; i < 8; i++)
+      await database.db.insert(files).values({ sha256: `kill-test-${i}`, size: 5 << 20, contentType: 'application/pdf', content: randomBytes(5 << 20) });
     await database.close();
     const archive = path.join(dataDir, '..', `${path.basename(dataDir)}.kill.backup.gz`);
     fs.writeFileSync(archive, 'the previous backup');
     try {
       const { DATABASE_URL: _ignored, ...env } = process.env;
-      const child = spawn(process.execPath, [bin, 'backup', '--out', archive], { env: { ...env, MAMORI_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, stdio: 'ignore' });
+      const child = spawn(process.execPath, [bin, 'backup', '--out', archive], {
+        env: { ...env, MAMORI_DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
+        stdio: 'ignore',
+      });
       const exited = new Promise((resolve) => child.on('exit', resolve));
       const temporary = `${archive}.tmp-${child.pid}`;
       // Kill it once the new archive has some of the files in it.
@@ -132,7 +142,8 @@ describe('mamori CLI', { timeout: 120_000 }, () => {
       await exited;
       expect(fs.readFileSync(archive, 'utf8')).toBe('the previous backup');
     } finally {
-      for (const f of fs.readdirSync(path.dirname(archive)).filter((f) => f.startsWith(path.basename(archive)))) fs.rmSync(path.join(path.dirname(archive), f), { force: true });
+      for (const f of fs.readdirSync(path.dirname(archive)).filter((f) => f.startsWith(path.basename(archive))))
+        fs.rmSync(path.join(path.dirname(archive), f), { force: true });
     }
   });
 

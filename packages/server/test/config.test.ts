@@ -8,18 +8,30 @@ const key = randomBytes(32).toString('base64');
 describe('configuration', () => {
   it('defaults to PGlite in ./data on 127.0.0.1:3000', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ host: '127.0.0.1', port: 3000, database: { kind: 'pglite', dataDir: path.resolve('./data') }, fileMaxBytes: 25 * 1024 * 1024 });
+    expect(config).toMatchObject({
+      host: '127.0.0.1',
+      port: 3000,
+      database: { kind: 'pglite', dataDir: path.resolve('./data') },
+      fileMaxBytes: 25 * 1024 * 1024,
+    });
   });
 
   it('switches to PostgreSQL with DATABASE_URL, which needs MAMORI_SECRET_KEY (app servers share it)', () => {
-    expect(loadConfig({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/m', MAMORI_SECRET_KEY: key }).database).toEqual({ kind: 'postgres', url: 'postgres://u@127.0.0.1:5432/m', poolSize: 10 });
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/m', MAMORI_SECRET_KEY: key }).database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u@127.0.0.1:5432/m',
+      poolSize: 10,
+    });
     expect(() => loadConfig({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/m' })).toThrow(/MAMORI_SECRET_KEY: DATABASE_URL/);
   });
 
   it('reads the secret key and the previous keys of a rotation as 32-byte base64 keys', () => {
     const previous = randomBytes(32).toString('base64');
     expect(loadConfig({}).secretKey).toEqual({ current: undefined, previous: [] });
-    expect(loadConfig({ MAMORI_SECRET_KEY: key, MAMORI_SECRET_KEY_PREVIOUS: ` ${previous} ` }).secretKey).toEqual({ current: Buffer.from(key, 'base64'), previous: [Buffer.from(previous, 'base64')] });
+    expect(loadConfig({ MAMORI_SECRET_KEY: key, MAMORI_SECRET_KEY_PREVIOUS: ` ${previous} ` }).secretKey).toEqual({
+      current: Buffer.from(key, 'base64'),
+      previous: [Buffer.from(previous, 'base64')],
+    });
   });
 
   it('trusts X-Forwarded-For from nobody, one proxy (true), a hop count, or the proxies’ addresses', () => {
@@ -31,7 +43,10 @@ describe('configuration', () => {
 
   it('sends mail through MAMORI_SMTP_URL when set, and logs it otherwise', () => {
     expect(loadConfig({}).mail).toEqual({ smtpUrl: undefined, from: 'Mamori <no-reply@localhost>' });
-    expect(loadConfig({ MAMORI_SMTP_URL: 'smtps://u:p@mail.example.jp:465', MAMORI_MAIL_FROM: 'さくら <m@example.jp>' }).mail).toEqual({ smtpUrl: 'smtps://u:p@mail.example.jp:465', from: 'さくら <m@example.jp>' });
+    expect(loadConfig({ MAMORI_SMTP_URL: 'smtps://u:p@mail.example.jp:465', MAMORI_MAIL_FROM: 'さくら <m@example.jp>' }).mail).toEqual({
+      smtpUrl: 'smtps://u:p@mail.example.jp:465',
+      from: 'さくら <m@example.jp>',
+    });
   });
 
   it('sizes the worker pool from MAMORI_WORKER_THREADS, by default one thread fewer than the cores (1 to 4)', () => {

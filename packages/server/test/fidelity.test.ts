@@ -65,7 +65,8 @@ describe('該当なし and the gate (Q&A 12-B-8)', () => {
     const list = await json(call(t.app, tenant.manager, 'GET', api(`/facilities/${tenant.facilityId}/assessments`)));
     assessmentId = list.find((a: { form: string }) => a.form !== 'vendor').id;
   });
-  const put = (item: string, round: number, body: object) => call(t.app, tenant.manager, 'PUT', api(`/assessments/${assessmentId}/items/${encodeURIComponent(item)}/rounds/${round}`), body);
+  const put = (item: string, round: number, body: object) =>
+    call(t.app, tenant.manager, 'PUT', api(`/assessments/${assessmentId}/items/${encodeURIComponent(item)}/rounds/${round}`), body);
   const network = async () => {
     const detail = await json(call(t.app, tenant.manager, 'GET', api(`/assessments/${assessmentId}`)));
     const networkItem = Object.keys(detail.answers).find((id) => id.endsWith('@network'))!;
@@ -98,16 +99,35 @@ describe('該当なし and the gate (Q&A 12-B-8)', () => {
 describe('suggestions from the ledgers', () => {
   const accountCsv = (header: string, rows: string[]) => Buffer.from(`\uFEFF${[header, ...rows].join('\r\n')}\r\n`, 'utf8');
   const importAccounts = (content: Buffer) =>
-    upload(t.app, tenant.manager, api(`/facilities/${tenant.facilityId}/ledgers/accounts/import`), multipartFile('accounts.csv', 'text/csv', content, { commit: 'true' }));
+    upload(
+      t.app,
+      tenant.manager,
+      api(`/facilities/${tenant.facilityId}/ledgers/accounts/import`),
+      multipartFile('accounts.csv', 'text/csv', content, { commit: 'true' }),
+    );
 
   it('a terminal PC system is set to terminal scope once; later imports of that system follow it', async () => {
-    const first = await json(importAccounts(accountCsv('ユーザID,氏名,職種,システム,権限,状態', ['dr01,山田 太郎,医師,Windowsドメイン,User,使用可', 'ns01,佐藤 花子,看護師,Windowsドメイン,User,使用可'])));
+    const first = await json(
+      importAccounts(
+        accountCsv('ユーザID,氏名,職種,システム,権限,状態', [
+          'dr01,山田 太郎,医師,Windowsドメイン,User,使用可',
+          'ns01,佐藤 花子,看護師,Windowsドメイン,User,使用可',
+        ]),
+      ),
+    );
     expect(first.committed).toBe(true);
     const before = await json(call(t.app, tenant.manager, 'GET', api(`/facilities/${tenant.facilityId}/account-systems`)));
     expect(before).toEqual([{ system: 'Windowsドメイン', server: 2, terminal: 0 }]);
-    expect(await json(call(t.app, tenant.manager, 'POST', api(`/facilities/${tenant.facilityId}/account-systems/scope`), { system: 'Windowsドメイン', scope: 'terminal' }))).toEqual({ updated: 2 });
+    expect(
+      await json(
+        call(t.app, tenant.manager, 'POST', api(`/facilities/${tenant.facilityId}/account-systems/scope`), { system: 'Windowsドメイン', scope: 'terminal' }),
+      ),
+    ).toEqual({ updated: 2 });
     await json(importAccounts(accountCsv('ユーザID,システム,権限,状態', ['jm01,Windowsドメイン,User,使用可'])));
-    const rows = await t.database.db.select({ loginId: accounts.loginId, scope: accounts.scope, jobType: accounts.jobType }).from(accounts).where(eq(accounts.facilityId, tenant.facilityId));
+    const rows = await t.database.db
+      .select({ loginId: accounts.loginId, scope: accounts.scope, jobType: accounts.jobType })
+      .from(accounts)
+      .where(eq(accounts.facilityId, tenant.facilityId));
     expect(rows.sort((a, b) => a.loginId.localeCompare(b.loginId))).toEqual([
       { loginId: 'dr01', scope: 'terminal', jobType: '医師' },
       { loginId: 'jm01', scope: 'terminal', jobType: '' },
@@ -115,7 +135,10 @@ describe('suggestions from the ledgers', () => {
     ]);
     const events = await t.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'account.update'));
     expect(events.filter((e) => (e.changes as Record<string, { after: unknown }>).bySystem?.after === 'Windowsドメイン')).toHaveLength(2);
-    expect((await call(t.app, tenant.viewer, 'POST', api(`/facilities/${tenant.facilityId}/account-systems/scope`), { system: 'Windowsドメイン', scope: 'server' })).statusCode).toBe(403);
+    expect(
+      (await call(t.app, tenant.viewer, 'POST', api(`/facilities/${tenant.facilityId}/account-systems/scope`), { system: 'Windowsドメイン', scope: 'server' }))
+        .statusCode,
+    ).toBe(403);
 
     // 氏名 was read into 性 and 名, 職種 kept: the export writes them back in their own columns (issue 13).
     const csv = (await call(t.app, tenant.manager, 'GET', api(`/facilities/${tenant.facilityId}/ledgers/accounts/export?format=csv`))).body;
@@ -131,8 +154,14 @@ describe('suggestions from the ledgers', () => {
     const view = await json(call(t.app, tenant.manager, 'GET', api(`/facilities/${tenant.facilityId}/findings?fiscalYear=${fiscalYear}`)));
     const server = view.findings.find((f: { topic: string; scope: string }) => f.topic === 'access-rights' && f.scope === 'server');
     expect(server).toMatchObject({ suggestion: 'undetermined', reasons: [{ code: 'no-accounts-in-scope', params: { scope: 'server' } }] });
-    const own = (await json(call(t.app, tenant.manager, 'GET', api(`/facilities/${tenant.facilityId}/assessments`)))).find((a: { form: string }) => a.form !== 'vendor');
-    const accepted = await call(t.app, tenant.manager, 'POST', api(`/assessments/${own.id}/accept-finding`), { itemId: server.itemIds[0], targetDate: null, expectedRounds: 0 });
+    const own = (await json(call(t.app, tenant.manager, 'GET', api(`/facilities/${tenant.facilityId}/assessments`)))).find(
+      (a: { form: string }) => a.form !== 'vendor',
+    );
+    const accepted = await call(t.app, tenant.manager, 'POST', api(`/assessments/${own.id}/accept-finding`), {
+      itemId: server.itemIds[0],
+      targetDate: null,
+      expectedRounds: 0,
+    });
     expect(accepted.statusCode).toBe(400);
   });
 
@@ -142,12 +171,20 @@ describe('suggestions from the ledgers', () => {
     const view = await json(call(t.app, tenant.manager, 'GET', api(`/facilities/${tenant.facilityId}/findings?fiscalYear=${fiscalYear}`)));
     const source = view.findings.find((f: { topic: string; scope: string }) => f.topic === 'source-restriction' && f.scope === 'network');
     expect(source).toMatchObject({ suggestion: 'not_applicable', reasons: [{ code: 'no-assets-in-scope-confirmed', params: { scope: 'network' } }] });
-    const own = (await json(call(t.app, tenant.manager, 'GET', api(`/facilities/${tenant.facilityId}/assessments`)))).find((a: { form: string }) => a.form !== 'vendor');
+    const own = (await json(call(t.app, tenant.manager, 'GET', api(`/facilities/${tenant.facilityId}/assessments`)))).find(
+      (a: { form: string }) => a.form !== 'vendor',
+    );
     const itemId = source.itemIds[0];
     // The row was answered by hand above: withdraw that answer so the suggestion is taken afresh.
     expect((await call(t.app, tenant.manager, 'DELETE', api(`/assessments/${own.id}/items/${encodeURIComponent(itemId)}/rounds/1`))).statusCode).toBe(200);
     const before = await json(call(t.app, tenant.manager, 'GET', api(`/assessments/${own.id}`)));
-    const detail = await json(call(t.app, tenant.manager, 'POST', api(`/assessments/${own.id}/accept-finding`), { itemId, targetDate: null, expectedRounds: before.answers[itemId]?.length ?? 0 }));
+    const detail = await json(
+      call(t.app, tenant.manager, 'POST', api(`/assessments/${own.id}/accept-finding`), {
+        itemId,
+        targetDate: null,
+        expectedRounds: before.answers[itemId]?.length ?? 0,
+      }),
+    );
     const latest = detail.answers[itemId].at(-1);
     expect(latest).toMatchObject({ value: 'not_applicable', date: today });
     expect(latest.note).toContain('該当なし');
@@ -158,9 +195,19 @@ describe('suggestions from the ledgers', () => {
 describe('2023 3(3): 「令和6年度中に策定予定」 counts as はい', () => {
   it('a planned BCP makes the 2023 item はい and stays いいえ on later editions', async () => {
     const bcp = await json(call(t.app, tenant.manager, 'GET', api(`/facilities/${tenant.facilityId}/bcp`)));
-    await json(call(t.app, tenant.manager, 'PUT', api(`/facilities/${tenant.facilityId}/bcp`), { version: bcp.version, essentials: bcp.essentials, plannedOn: '2025-01-31' }));
+    await json(
+      call(t.app, tenant.manager, 'PUT', api(`/facilities/${tenant.facilityId}/bcp`), {
+        version: bcp.version,
+        essentials: bcp.essentials,
+        plannedOn: '2025-01-31',
+      }),
+    );
     const fy2023 = await json(call(t.app, tenant.manager, 'GET', api(`/facilities/${tenant.facilityId}/findings?fiscalYear=2023`)));
-    expect(fy2023.findings.find((f: { topic: string }) => f.topic === 'bcp')).toMatchObject({ suggestion: 'yes', itemIds: ['3(3)'], reasons: [{ code: 'bcp-plan-counts' }] });
+    expect(fy2023.findings.find((f: { topic: string }) => f.topic === 'bcp')).toMatchObject({
+      suggestion: 'yes',
+      itemIds: ['3(3)'],
+      reasons: [{ code: 'bcp-plan-counts' }],
+    });
     const fy2024 = await json(call(t.app, tenant.manager, 'GET', api(`/facilities/${tenant.facilityId}/findings?fiscalYear=2024`)));
     expect(fy2024.findings.find((f: { topic: string }) => f.topic === 'bcp')).toMatchObject({ suggestion: 'no', reasons: [{ code: 'bcp-planned' }] });
   });
@@ -175,21 +222,50 @@ describe('migration 0005: stored 2025 answers follow the renumbered ids', () => 
       .returning();
     const [vendorForm] = await db
       .insert(assessments)
-      .values({ organizationId: tenant.organizationId, facilityId: tenant.facilityId, fiscalYear: 2025, edition: '2025', form: 'vendor', vendorName: 'Z社', excludedItems: ['2(8)@network', '2(7)'] })
+      .values({
+        organizationId: tenant.organizationId,
+        facilityId: tenant.facilityId,
+        fiscalYear: 2025,
+        edition: '2025',
+        form: 'vendor',
+        vendorName: 'Z社',
+        excludedItems: ['2(8)@network', '2(7)'],
+      })
       .returning();
-    const [older] = await db.insert(assessments).values({ organizationId: tenant.organizationId, facilityId: tenant.facilityId, fiscalYear: 2024, edition: '2024', form: 'institution' }).returning();
+    const [older] = await db
+      .insert(assessments)
+      .values({ organizationId: tenant.organizationId, facilityId: tenant.facilityId, fiscalYear: 2024, edition: '2024', form: 'institution' })
+      .returning();
     const round = (assessmentId: string, itemId: string, value: string) => ({ assessmentId, itemId, round: 1, value, date: '2025-06-01' });
     // Old reading: 2(7) patches, 2(10) password, 2(6)@server access logs, 1(2) operating rules.
-    await db.insert(answerRounds).values([round(own!.id, '2(7)', 'no'), round(own!.id, '2(10)', 'yes'), round(own!.id, '2(6)@server', 'yes'), round(own!.id, '1(2)', 'yes'), round(older!.id, '2(7)@server', 'yes')]);
+    await db
+      .insert(answerRounds)
+      .values([
+        round(own!.id, '2(7)', 'no'),
+        round(own!.id, '2(10)', 'yes'),
+        round(own!.id, '2(6)@server', 'yes'),
+        round(own!.id, '1(2)', 'yes'),
+        round(older!.id, '2(7)@server', 'yes'),
+      ]);
 
     const sqlText = fs.readFileSync(new URL('../src/db/migrations/0005_fidelity.sql', import.meta.url), 'utf8');
-    const statements = sqlText.split('--> statement-breakpoint').map((s) => s.trim()).filter((s) => !s.startsWith('ALTER TABLE'));
+    const statements = sqlText
+      .split('--> statement-breakpoint')
+      .map((s) => s.trim())
+      .filter((s) => !s.startsWith('ALTER TABLE'));
     await db.transaction(async (tx) => {
       for (const statement of statements) await tx.execute(sql.raw(statement));
     });
 
-    const rows = await db.select({ itemId: answerRounds.itemId, value: answerRounds.value, assessmentId: answerRounds.assessmentId }).from(answerRounds).where(and(eq(answerRounds.date, '2025-06-01')));
-    const of = (id: string) => rows.filter((r) => r.assessmentId === id).map((r) => `${r.itemId}=${r.value}`).sort();
+    const rows = await db
+      .select({ itemId: answerRounds.itemId, value: answerRounds.value, assessmentId: answerRounds.assessmentId })
+      .from(answerRounds)
+      .where(and(eq(answerRounds.date, '2025-06-01')));
+    const of = (id: string) =>
+      rows
+        .filter((r) => r.assessmentId === id)
+        .map((r) => `${r.itemId}=${r.value}`)
+        .sort();
     expect(of(own!.id)).toEqual(['2(11)@server=yes', '2(6)=no', '2(7)=yes', '3(4)=yes']);
     expect(of(older!.id)).toEqual(['2(7)@server=yes']);
     const [moved] = await db.select({ excludedItems: assessments.excludedItems }).from(assessments).where(eq(assessments.id, vendorForm!.id));

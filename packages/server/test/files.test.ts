@@ -23,7 +23,9 @@ describe('file store', () => {
 
   it('refuses a file over the configured limit and stores nothing', async () => {
     const tooBig = Buffer.alloc(2049);
-    await expect(t.database.db.transaction((tx) => putFile(tx, t.config, { content: tooBig, contentType: 'application/pdf' }))).rejects.toMatchObject({ status: 413 });
+    await expect(t.database.db.transaction((tx) => putFile(tx, t.config, { content: tooBig, contentType: 'application/pdf' }))).rejects.toMatchObject({
+      status: 413,
+    });
     expect(await t.database.db.select().from(files)).toHaveLength(1);
   });
 });

@@ -14,7 +14,12 @@ let tenant: Tenant;
 function bigChart() {
   const kinds = ['director', 'security_manager', 'it', 'department', 'vendor', 'police'] as const;
   const entries = Array.from({ length: 200 }, (_, i) => ({
-    key: `k${i}`, kind: kinds[i % kinds.length]!, name: `連絡先${i} 山田 太郎`, organization: `医療法人さくら会 部署${i}`, phone: '03-0000-0000', hours: '平日 9:00〜17:00',
+    key: `k${i}`,
+    kind: kinds[i % kinds.length]!,
+    name: `連絡先${i} 山田 太郎`,
+    organization: `医療法人さくら会 部署${i}`,
+    phone: '03-0000-0000',
+    hours: '平日 9:00〜17:00',
   }));
   const edges = entries.slice(1).map((_, i) => ({ from: `k${Math.max(0, i - (i % 8))}`, to: `k${i + 1}`, order: 1 + (i % 8) }));
   return { entries, edges, note: '', baseVersion: null };

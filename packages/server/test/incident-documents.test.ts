@@ -35,7 +35,15 @@ const entry = (fields: Partial<ContactEntry> & Pick<ContactEntry, 'key' | 'kind'
 /** A clinic's chart as people fill it in: whoever notices calls IT, IT tells the safety manager and the vendor, … */
 const chart: ContactChartContent = {
   entries: [
-    entry({ key: 'it', kind: 'it', name: 'IT担当 佐藤 健一', role: '事務長', phone: '090-1234-5678', email: 'sato@midori.example.jp', hours: '平日 8:30〜17:30' }),
+    entry({
+      key: 'it',
+      kind: 'it',
+      name: 'IT担当 佐藤 健一',
+      role: '事務長',
+      phone: '090-1234-5678',
+      email: 'sato@midori.example.jp',
+      hours: '平日 8:30〜17:30',
+    }),
     entry({ key: 'manager', kind: 'security_manager', name: '安全管理責任者 鈴木 美和', role: '副院長', phone: '090-2345-6789', hours: '24時間' }),
     entry({ key: 'director', kind: 'director', name: '院長 田中 一郎', phone: '090-3456-7890', notes: 'ネットワーク遮断の判断' }),
     entry({
@@ -63,7 +71,14 @@ const chart: ContactChartContent = {
 
 describe('contact chart PDF', () => {
   it('prints the chart and the contact list as searchable text, the ministry number prominently', async () => {
-    const pdf = await renderContactChartPdf({ facilityName: 'みどり記念病院', chart, chartVersion: 3, savedAt: '2024-05-12T23:30:00.000Z', printedAt: '2024-06-01', locale: 'ja' });
+    const pdf = await renderContactChartPdf({
+      facilityName: 'みどり記念病院',
+      chart,
+      chartVersion: 3,
+      savedAt: '2024-05-12T23:30:00.000Z',
+      printedAt: '2024-06-01',
+      locale: 'ja',
+    });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pageCount(pdf)).toBe(1);
     const text = pdfText(pdf, 'chart');
@@ -99,7 +114,9 @@ describe('contact chart PDF', () => {
     expect(count(text, '03-6812-7837')).toBeGreaterThanOrEqual(3);
     // The list is in calling order: IT first, then whom IT calls, then whom the safety manager calls.
     const list = text.slice(text.indexOf('連絡先一覧'));
-    const order = ['IT担当 佐藤 健一', '安全管理責任者 鈴木 美和', '電子カルテ事業者', '院長 田中 一郎', '厚生労働省', '警察 サイバー犯罪相談窓口'].map((name) => list.indexOf(name));
+    const order = ['IT担当 佐藤 健一', '安全管理責任者 鈴木 美和', '電子カルテ事業者', '院長 田中 一郎', '厚生労働省', '警察 サイバー犯罪相談窓口'].map(
+      (name) => list.indexOf(name),
+    );
     expect(order.every((at) => at >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
@@ -108,15 +125,37 @@ describe('contact chart PDF', () => {
     const many: ContactChartContent = {
       entries: [
         ...chart.entries,
-        ...Array.from({ length: 16 }, (_, i) => entry({ key: `dept${i}`, kind: 'department', name: `部署${i + 1} 担当者`, phone: `内線 ${300 + i}`, hours: '平日' })),
+        ...Array.from({ length: 16 }, (_, i) =>
+          entry({ key: `dept${i}`, kind: 'department', name: `部署${i + 1} 担当者`, phone: `内線 ${300 + i}`, hours: '平日' }),
+        ),
       ],
-      edges: [...chart.edges, ...Array.from({ length: 16 }, (_, i) => ({ from: i < 8 ? 'director' : `dept${i - 8}`, to: `dept${i}`, order: (i % 8) + 1, note: '' }))],
+      edges: [
+        ...chart.edges,
+        ...Array.from({ length: 16 }, (_, i) => ({ from: i < 8 ? 'director' : `dept${i - 8}`, to: `dept${i}`, order: (i % 8) + 1, note: '' })),
+      ],
       note: '',
     };
-    const pdf = await renderContactChartPdf({ facilityName: 'Midori Memorial Hospital', chart: many, chartVersion: 12, savedAt: '2024-05-13T01:00:00.000Z', printedAt: '2024-06-01', locale: 'en' });
+    const pdf = await renderContactChartPdf({
+      facilityName: 'Midori Memorial Hospital',
+      chart: many,
+      chartVersion: 12,
+      savedAt: '2024-05-13T01:00:00.000Z',
+      printedAt: '2024-06-01',
+      locale: 'en',
+    });
     expect(pageCount(pdf)).toBe(2);
     const text = pdfText(pdf, 'chart-large');
-    for (const expected of ['Incident contact chart', 'Midori Memorial Hospital', 'Version 12', 'Created: 13 May 2024', 'Contacts (in calling order)', '部署16 担当者', '内線 315', '03-6812-7837', 'from 14']) {
+    for (const expected of [
+      'Incident contact chart',
+      'Midori Memorial Hospital',
+      'Version 12',
+      'Created: 13 May 2024',
+      'Contacts (in calling order)',
+      '部署16 担当者',
+      '内線 315',
+      '03-6812-7837',
+      'from 14',
+    ]) {
       expect(text, expected).toContain(expected);
     }
     expect(text).toMatch(/2\s*\/\s*2/);
@@ -129,7 +168,14 @@ describe('contact chart PDF', () => {
         entry({ key: 'it', kind: 'it', name: 'IT担当', phone: '内線 210' }),
         entry({ key: 'manager', kind: 'security_manager', name: '安全管理責任者', phone: '内線 100' }),
         entry({ key: 'director', kind: 'director', name: '院長', phone: '内線 101' }),
-        entry({ key: 'expert', kind: 'expert', name: '外部専門家', organization: long, phone: '03-0000-0000', hours: '平日9時から18時まで、土日祝は休み、夜間は留守番電話' }),
+        entry({
+          key: 'expert',
+          kind: 'expert',
+          name: '外部専門家',
+          organization: long,
+          phone: '03-0000-0000',
+          hours: '平日9時から18時まで、土日祝は休み、夜間は留守番電話',
+        }),
       ],
       edges: [
         { from: 'it', to: 'manager', order: 1, note: '' },
@@ -139,7 +185,14 @@ describe('contact chart PDF', () => {
       ],
       note: '',
     };
-    const pdf = await renderContactChartPdf({ facilityName: 'みどり記念病院', chart: looped, chartVersion: 1, savedAt: null, printedAt: '2024-06-01', locale: 'ja' });
+    const pdf = await renderContactChartPdf({
+      facilityName: 'みどり記念病院',
+      chart: looped,
+      chartVersion: 1,
+      savedAt: null,
+      printedAt: '2024-06-01',
+      locale: 'ja',
+    });
     const text = pdfText(pdf, 'chart-loop');
     for (const expected of ['IT担当', '安全管理責任者', '院長', '外部専門家', long, '03-0000-0000']) expect(text, expected).toContain(expected);
     // The box shortens the organization; the list prints it in full.
@@ -147,7 +200,14 @@ describe('contact chart PDF', () => {
   });
 
   it('prints an empty, never saved chart without failing', async () => {
-    const pdf = await renderContactChartPdf({ facilityName: 'みどり記念病院', chart: { entries: [], edges: [], note: '' }, chartVersion: null, savedAt: null, printedAt: '2024-06-01', locale: 'ja' });
+    const pdf = await renderContactChartPdf({
+      facilityName: 'みどり記念病院',
+      chart: { entries: [], edges: [], note: '' },
+      chartVersion: null,
+      savedAt: null,
+      printedAt: '2024-06-01',
+      locale: 'ja',
+    });
     const text = pdfText(pdf, 'chart-empty');
     expect(text).toContain('未保存');
     expect(text).toContain('連絡先が登録されていません。');
@@ -164,7 +224,7 @@ const essentials: BcpEssentials = {
 };
 
 describe('BCP template', () => {
-  it('prints every section: the facility\'s own text where written, the example and lines to write on elsewhere', async () => {
+  it("prints every section: the facility's own text where written, the example and lines to write on elsewhere", async () => {
     const pdf = await renderBcpPdf({ facilityName: 'みどり記念病院', essentials, locale: 'ja', printedAt: '2024-06-01' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const text = pdfText(pdf, 'bcp');
@@ -189,7 +249,7 @@ describe('BCP template', () => {
     expect(count(text, 'Example')).toBe(bcpTemplate.length);
   });
 
-  it('writes a Word document with the headings, the facility\'s text and a Japanese font', async () => {
+  it("writes a Word document with the headings, the facility's text and a Japanese font", async () => {
     const docx = await renderBcpDocx({ facilityName: 'みどり記念病院', essentials, locale: 'ja', printedAt: '2024-06-01' });
     expect(docx.subarray(0, 2).toString()).toBe('PK');
     const zip = await JSZip.loadAsync(docx);

@@ -113,7 +113,12 @@ describe('hostile text and dates in every route', () => {
         expect.soft(response.statusCode, where).not.toBe(500);
         if (zeroDate) {
           expect.soft(response.statusCode, where).toBe(400);
-          expect.soft(response.json().error.details.map((d: { path: string }) => d.path), where).toContain(field);
+          expect
+            .soft(
+              response.json().error.details.map((d: { path: string }) => d.path),
+              where,
+            )
+            .toContain(field);
         }
       }
     }
@@ -165,7 +170,10 @@ describe('hostile text on the paths that used to reach the database', () => {
     expect(search.statusCode).toBe(400);
     expect(search.json().error.message).toContain('querystring.q');
     expect((await call(t.app, admin, 'GET', '/api/v1/audit-events?from=0000-01-01')).statusCode).toBe(400);
-    const asset = await call(t.app, tenant.manager, 'POST', `/api/v1/facilities/${tenant.facilityId}/assets`, { managementNumber: 'PC-2', registeredOn: '0000-01-01' });
+    const asset = await call(t.app, tenant.manager, 'POST', `/api/v1/facilities/${tenant.facilityId}/assets`, {
+      managementNumber: 'PC-2',
+      registeredOn: '0000-01-01',
+    });
     expect(asset.statusCode).toBe(400);
     expect(asset.json().error.message).toContain('body.registeredOn');
     const incident = await json(call(t.app, tenant.manager, 'POST', `/api/v1/facilities/${tenant.facilityId}/incidents`, { title: '障害' }));

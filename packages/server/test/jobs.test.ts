@@ -29,7 +29,9 @@ async function open(extra: Partial<JobsOptions> = {}): Promise<Jobs> {
 }
 
 async function jobRows(queue: string) {
-  const { rows } = await database.withConnection((query) => query('SELECT state, retry_count, data FROM pgboss.job WHERE name = $1 ORDER BY created_on', [queue]));
+  const { rows } = await database.withConnection((query) =>
+    query('SELECT state, retry_count, data FROM pgboss.job WHERE name = $1 ORDER BY created_on', [queue]),
+  );
   return rows as { state: string; retry_count: number; data: unknown }[];
 }
 
@@ -152,11 +154,12 @@ describe('durable jobs', () => {
   it('runs a job once with two schedulers on one database', async () => {
     const servers = [await open({ intervals: { pollSeconds: 0.5 } }), await open({ intervals: { pollSeconds: 0.5 } })];
     const runs: string[] = [];
-    servers.forEach((jobs, i) =>
-      void jobs.work<{ n: number }>('test.echo', async (data) => {
-        runs.push(`server ${i}: ${data.n}`);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }),
+    servers.forEach(
+      (jobs, i) =>
+        void jobs.work<{ n: number }>('test.echo', async (data) => {
+          runs.push(`server ${i}: ${data.n}`);
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }),
     );
     await Promise.all(servers.map((jobs) => jobs.start()));
     await database.db.transaction(async (tx) => {

@@ -27,8 +27,34 @@ describe('readSpreadsheet: fixtures', () => {
     const { encoding, rows } = await readSpreadsheet(content);
     expect(encoding).toBe('shift_jis');
     expect(rows).toHaveLength(7);
-    expect(rows[0]).toEqual(['管理番号', 'メーカー', 'OS', 'ソフトウェア', 'ソフトウェアバージョン', 'IPアドレス', 'コンピュータ名', '設置場所', '利用者', '登録日', '状態', '説明']);
-    expect(rows[5]).toEqual(['005', 'C社', 'Win10', '画像ビューア①', '3.1', '192.168.10.41', '読影室PC①', '読影室', '放射線科', '2022/4/1', '稼働', '保守契約 2023年4月～2028年3月']);
+    expect(rows[0]).toEqual([
+      '管理番号',
+      'メーカー',
+      'OS',
+      'ソフトウェア',
+      'ソフトウェアバージョン',
+      'IPアドレス',
+      'コンピュータ名',
+      '設置場所',
+      '利用者',
+      '登録日',
+      '状態',
+      '説明',
+    ]);
+    expect(rows[5]).toEqual([
+      '005',
+      'C社',
+      'Win10',
+      '画像ビューア①',
+      '3.1',
+      '192.168.10.41',
+      '読影室PC①',
+      '読影室',
+      '放射線科',
+      '2022/4/1',
+      '稼働',
+      '保守契約 2023年4月～2028年3月',
+    ]);
     expect(rows[6]![7]).toBe('受付, 待合');
     expect(rows[6]![11]).toBe('廃棄済み\r\nデータ消去証明あり');
 
@@ -44,8 +70,18 @@ describe('readSpreadsheet: fixtures', () => {
       [7, '006', '2023-01-10', 'retired'],
     ]);
     expect(result.records[0]!.fields).toEqual({
-      managementNumber: '001', maker: 'A社', os: 'Win11', software: '〇〇電子カルテ', softwareVersion: '2.0', ipAddress: '192.168.10.11',
-      computerName: 'Room1のPC1', location: 'Room1', users: 'a医師 (〇〇科)', registeredOn: '2020-12-01', status: 'active', description: '',
+      managementNumber: '001',
+      maker: 'A社',
+      os: 'Win11',
+      software: '〇〇電子カルテ',
+      softwareVersion: '2.0',
+      ipAddress: '192.168.10.11',
+      computerName: 'Room1のPC1',
+      location: 'Room1',
+      users: 'a医師 (〇〇科)',
+      registeredOn: '2020-12-01',
+      status: 'active',
+      description: '',
     });
     expect(result.records[3]!.fields.users).toBe('a医師 (〇〇科)、b医師 (〇〇科)、c医師 (△△科)');
     expect(result.records[5]!.fields.os).toBe('');
@@ -72,7 +108,14 @@ describe('readSpreadsheet: fixtures', () => {
     // Row 6 has only its No. filled in: a pre-numbered empty line of the template, skipped.
     expect(result.records.map((r) => r.row)).toEqual([2, 3, 4, 5]);
     expect(result.records[0]!.fields).toEqual({
-      department: 'システム管理', familyName: '山田', givenName: '太郎', phone: '内線101', loginId: 'yamada@clinic', description: '安全管理責任者', role: 'Admin', enabled: true,
+      department: 'システム管理',
+      familyName: '山田',
+      givenName: '太郎',
+      phone: '内線101',
+      loginId: 'yamada@clinic',
+      description: '安全管理責任者',
+      role: 'Admin',
+      enabled: true,
     });
     expect(result.records[2]!.fields).toMatchObject({ loginId: 'suzuki@clinic', enabled: true, validTo: '2023-03-31' });
     expect(result.records[3]!.fields).toMatchObject({ familyName: '髙橋', description: '使用者, 非常勤', enabled: false });
@@ -96,7 +139,17 @@ describe('readSpreadsheet: fixtures', () => {
       { column: 13, header: '機器区分', field: 'kind', source: 'builtin' },
       { column: 14, header: 'リモートメンテナンス', field: 'remoteMaintenance', source: 'builtin' },
     ]);
-    expect(result.records.map((r) => [r.row, r.fields.managementNumber, r.fields.registeredOn, r.fields.kind, r.fields.remoteMaintenance, r.fields.status, r.fields.description])).toEqual([
+    expect(
+      result.records.map((r) => [
+        r.row,
+        r.fields.managementNumber,
+        r.fields.registeredOn,
+        r.fields.kind,
+        r.fields.remoteMaintenance,
+        r.fields.status,
+        r.fields.description,
+      ]),
+    ).toEqual([
       [4, '1', '2020-12-01', 'server', 'yes', 'active', ''],
       [5, '2', '2021-04-01', 'terminal', 'no', 'active', '電子カルテ端末'],
       [6, '3', '2019-04-30', 'medical_device', 'yes', 'stopped', '取扱説明書'],
@@ -123,13 +176,21 @@ describe('readSpreadsheet: fixtures', () => {
     const result = readLedgerRows({ ledger: 'assets', rows });
     expect(result.problems).toEqual([
       { row: 2, column: '登録日', value: '2023/2/30', reason: '存在しない日付です（2023年2月30日）' },
-      { row: 3, column: 'IPアドレス', value: '192.168.〇.〇', reason: 'IPアドレスの形式ではありません（192.168.〇.〇）。192.168.1.10 のように数字で入力してください' },
+      {
+        row: 3,
+        column: 'IPアドレス',
+        value: '192.168.〇.〇',
+        reason: 'IPアドレスの形式ではありません（192.168.〇.〇）。192.168.1.10 のように数字で入力してください',
+      },
       { row: 4, column: '管理番号', value: 'B-1', reason: '管理番号「B-1」が 2 行目と重複しています' },
       { row: 5, column: '管理番号', value: '', reason: '管理番号が空です' },
       { row: 6, column: '状態', value: '故障中', reason: '「故障中」は使えません。次のどれかにしてください: 稼働、停止、廃棄' },
     ]);
     // An empty 状態 leaves the status alone.
-    expect(result.records.at(-1)).toEqual({ row: 7, fields: { managementNumber: 'B-6', computerName: '院長PC', ipAddress: '192.168.1.15', registeredOn: '2023-04-01' } });
+    expect(result.records.at(-1)).toEqual({
+      row: 7,
+      fields: { managementNumber: 'B-6', computerName: '院長PC', ipAddress: '192.168.1.15', registeredOn: '2023-04-01' },
+    });
     const en = readLedgerRows({ ledger: 'assets', rows, locale: 'en' });
     expect(en.problems[3]).toEqual({ row: 5, column: '管理番号', value: '', reason: 'Asset number is empty' });
   });
@@ -175,7 +236,9 @@ describe('readSpreadsheet: other files', () => {
     const text = '管理番号\tメーカー\r\n001\tA社\r\n';
     const le = await rejection(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
     expect(le.code).toBe('utf16');
-    expect(le.reason).toBe('「Unicode テキスト」（UTF-16）の形式は読めません。Excel で「CSV UTF-8（コンマ区切り）」または「CSV（コンマ区切り）」で保存し直してください');
+    expect(le.reason).toBe(
+      '「Unicode テキスト」（UTF-16）の形式は読めません。Excel で「CSV UTF-8（コンマ区切り）」または「CSV（コンマ区切り）」で保存し直してください',
+    );
     const noBom = await rejection(Buffer.from(text, 'utf16le'));
     expect(noBom.code).toBe('encoding');
   });
@@ -208,7 +271,10 @@ describe('readSpreadsheet: other files', () => {
   it('reads plain UTF-8 without BOM and tolerates a stray quote inside a field', async () => {
     const { encoding, rows } = await readSpreadsheet(Buffer.from('管理番号,説明\r\n1,21" モニタ\r\n', 'utf8'));
     expect(encoding).toBe('utf-8');
-    expect(rows).toEqual([['管理番号', '説明'], ['1', '21" モニタ']]);
+    expect(rows).toEqual([
+      ['管理番号', '説明'],
+      ['1', '21" モニタ'],
+    ]);
   });
 
   it('reads the first visible worksheet; a value merged down belongs to each row', async () => {

@@ -69,7 +69,11 @@ describe('ledger import', () => {
 
   it('names every bad row and column and writes nothing, even when asked to commit', async () => {
     const before = await t.database.db.select().from(accounts);
-    const bad = accountCsv([`004,内科,田中,,1004,tanaka,,User,使用可,2023/2/30,`, `005,内科,田中,,1005,tanaka,,User,使用可,,`, `006,内科,高橋,,1006,,,User,使用可,,`]);
+    const bad = accountCsv([
+      `004,内科,田中,,1004,tanaka,,User,使用可,2023/2/30,`,
+      `005,内科,田中,,1005,tanaka,,User,使用可,,`,
+      `006,内科,高橋,,1006,,,User,使用可,,`,
+    ]);
     const result = await json(importFile('accounts', 'bad.csv', bad, { commit: 'true' }));
     expect(result.committed).toBe(false);
     expect(result.errors).toEqual(
@@ -84,7 +88,13 @@ describe('ledger import', () => {
   });
 
   it('reads Shift_JIS from Excel on Windows, remembers a heading mapped by hand', async () => {
-    const sjis = iconv.encode(['管理番号,メーカー,OS,IPアドレス,コンピュータ名,設置場所,登録日,状態,保守窓口', '001,A社,Windows 10,192.168.1.10,受付PC,受付,令和2年12月1日,稼働,〇〇システム'].join('\r\n'), 'cp932');
+    const sjis = iconv.encode(
+      [
+        '管理番号,メーカー,OS,IPアドレス,コンピュータ名,設置場所,登録日,状態,保守窓口',
+        '001,A社,Windows 10,192.168.1.10,受付PC,受付,令和2年12月1日,稼働,〇〇システム',
+      ].join('\r\n'),
+      'cp932',
+    );
     const first = await json(importFile('assets', 'assets.csv', sjis));
     expect(first.encoding).toBe('shift_jis');
     expect(first.headers.find((h: { header: string }) => h.header === '保守窓口')).toMatchObject({ source: 'unmapped' });
@@ -94,7 +104,13 @@ describe('ledger import', () => {
     expect(again.headers.find((h: { header: string }) => h.header === '保守窓口')).toMatchObject({ field: 'remoteMaintenanceBy', source: 'saved' });
     expect(again.unchanged).toBe(1);
     const [asset] = (await json(call(t.app, tenant.manager, 'GET', `/api/v1/facilities/${tenant.facilityId}/assets`))).items;
-    expect(asset).toMatchObject({ managementNumber: '001', os: 'Windows 10', registeredOn: '2020-12-01', status: 'active', remoteMaintenanceBy: '〇〇システム' });
+    expect(asset).toMatchObject({
+      managementNumber: '001',
+      os: 'Windows 10',
+      registeredOn: '2020-12-01',
+      status: 'active',
+      remoteMaintenanceBy: '〇〇システム',
+    });
   });
 
   it('refuses a file over the limit with the limit in Japanese, and an unreadable one by name', async () => {
@@ -111,7 +127,9 @@ describe('ledger import', () => {
 describe('ledger records', () => {
   it('edits with versions: a stale edit answers 409 and changes nothing', async () => {
     const [asset] = (await json(call(t.app, tenant.manager, 'GET', `/api/v1/facilities/${tenant.facilityId}/assets`))).items;
-    const edited = await json(call(t.app, tenant.manager, 'PATCH', `/api/v1/assets/${asset.id}`, { version: asset.version, kind: 'terminal', remoteMaintenance: 'no' }));
+    const edited = await json(
+      call(t.app, tenant.manager, 'PATCH', `/api/v1/assets/${asset.id}`, { version: asset.version, kind: 'terminal', remoteMaintenance: 'no' }),
+    );
     expect(edited).toMatchObject({ kind: 'terminal', scope: 'terminal', version: asset.version + 1 });
     expect((await call(t.app, tenant.manager, 'PATCH', `/api/v1/assets/${asset.id}`, { version: asset.version, kind: 'server' })).statusCode).toBe(409);
     expect((await call(t.app, tenant.viewer, 'PATCH', `/api/v1/assets/${asset.id}`, { version: edited.version, kind: 'server' })).statusCode).toBe(403);
@@ -119,7 +137,13 @@ describe('ledger records', () => {
   });
 
   it('exports CSV in Shift_JIS and UTF-8 and .xlsx, neutralising formulas, and re-imports unchanged', async () => {
-    await json(call(t.app, tenant.manager, 'POST', `/api/v1/facilities/${tenant.facilityId}/assets`, { managementNumber: '002', description: '=HYPERLINK("http://evil")', location: '2階〜3階' }));
+    await json(
+      call(t.app, tenant.manager, 'POST', `/api/v1/facilities/${tenant.facilityId}/assets`, {
+        managementNumber: '002',
+        description: '=HYPERLINK("http://evil")',
+        location: '2階〜3階',
+      }),
+    );
     const sjis = await call(t.app, tenant.manager, 'GET', `/api/v1/facilities/${tenant.facilityId}/ledgers/assets/export?format=csv-sjis`);
     expect(sjis.headers['content-type']).toContain('shift_jis');
     const text = iconv.decode(sjis.rawPayload, 'cp932');
@@ -139,7 +163,9 @@ describe('findings', () => {
   let assessmentId: string;
 
   it('suggests 2(5) いいえ for a retired account that is still enabled, with the account listed', async () => {
-    const created = await json(call(t.app, tenant.manager, 'POST', `/api/v1/facilities/${tenant.facilityId}/assessments`, { fiscalYear, hasVendorContract: false }));
+    const created = await json(
+      call(t.app, tenant.manager, 'POST', `/api/v1/facilities/${tenant.facilityId}/assessments`, { fiscalYear, hasVendorContract: false }),
+    );
     assessmentId = created.id;
     const finding = await findingsFor('2(5)@server');
     expect(finding).toMatchObject({ topic: 'unused-accounts', suggestion: 'no' });
@@ -148,24 +174,43 @@ describe('findings', () => {
   });
 
   it('accepting fills the answer with today’s date, the reasons and the records as evidence', async () => {
-    const noTarget = await call(t.app, tenant.manager, 'POST', `/api/v1/assessments/${assessmentId}/accept-finding`, { itemId: '2(5)@server', expectedRounds: 0 });
+    const noTarget = await call(t.app, tenant.manager, 'POST', `/api/v1/assessments/${assessmentId}/accept-finding`, {
+      itemId: '2(5)@server',
+      expectedRounds: 0,
+    });
     expect(noTarget.statusCode).toBe(400);
     const targetDate = `${fiscalYear + 1}-03-01`;
-    const detail = await json(call(t.app, tenant.manager, 'POST', `/api/v1/assessments/${assessmentId}/accept-finding`, { itemId: '2(5)@server', targetDate, expectedRounds: 0 }));
+    const detail = await json(
+      call(t.app, tenant.manager, 'POST', `/api/v1/assessments/${assessmentId}/accept-finding`, { itemId: '2(5)@server', targetDate, expectedRounds: 0 }),
+    );
     expect(detail.answers['2(5)@server'][0]).toMatchObject({ round: 1, value: 'no', date: today, targetDate });
     expect(detail.answers['2(5)@server'][0].note).toContain('退職者の利用者ID 1件が有効のままです');
     const evidence = detail.evidence.find((e: { itemId: string }) => e.itemId === '2(5)@server');
     expect(evidence.fileName).toMatch(/^台帳の根拠_2\(5\)_server_/);
     const file = await call(t.app, tenant.manager, 'GET', `/api/v1/assessments/${assessmentId}/evidence/${evidence.id}`);
     expect(file.body).toContain('suzuki');
-    expect((await call(t.app, tenant.manager, 'POST', `/api/v1/assessments/${assessmentId}/accept-finding`, { itemId: '2(5)@server', targetDate, expectedRounds: 0 })).statusCode).toBe(409);
+    expect(
+      (
+        await call(t.app, tenant.manager, 'POST', `/api/v1/assessments/${assessmentId}/accept-finding`, {
+          itemId: '2(5)@server',
+          targetDate,
+          expectedRounds: 0,
+        })
+      ).statusCode,
+    ).toBe(409);
   });
 
   it('a signed account review disables the account; 2(5) turns はい and is accepted as the 2nd round', async () => {
     const list = await json(call(t.app, tenant.manager, 'GET', `/api/v1/facilities/${tenant.facilityId}/accounts`));
-    const decisions = list.items.map((a: { id: string; loginId: string }) => ({ accountId: a.id, decision: a.loginId === 'suzuki' ? 'disable' : 'keep', reason: a.loginId === 'suzuki' ? '2024年3月退職' : '在籍' }));
+    const decisions = list.items.map((a: { id: string; loginId: string }) => ({
+      accountId: a.id,
+      decision: a.loginId === 'suzuki' ? 'disable' : 'keep',
+      reason: a.loginId === 'suzuki' ? '2024年3月退職' : '在籍',
+    }));
     expect((await call(t.app, tenant.viewer, 'POST', `/api/v1/facilities/${tenant.facilityId}/account-reviews`, { decisions })).statusCode).toBe(403);
-    const review = await json(call(t.app, tenant.manager, 'POST', `/api/v1/facilities/${tenant.facilityId}/account-reviews`, { decisions, note: '年次棚卸し' }));
+    const review = await json(
+      call(t.app, tenant.manager, 'POST', `/api/v1/facilities/${tenant.facilityId}/account-reviews`, { decisions, note: '年次棚卸し' }),
+    );
     expect(review).toMatchObject({ ledger: 'accounts', reviewedOn: today, kept: 2, disabled: 1, deleted: 0, reviewedBy: 'manager-L' });
     const [suzuki] = (await json(call(t.app, tenant.manager, 'GET', `/api/v1/facilities/${tenant.facilityId}/accounts?q=suzuki`))).items;
     expect(suzuki.enabled).toBe(false);
@@ -173,20 +218,32 @@ describe('findings', () => {
     const finding = await findingsFor('2(5)@server');
     expect(finding.suggestion).toBe('yes');
     expect(finding.reasons.map((r: { code: string }) => r.code)).toContain('account-review-done');
-    const detail = await json(call(t.app, tenant.manager, 'POST', `/api/v1/assessments/${assessmentId}/accept-finding`, { itemId: '2(5)@server', targetDate: null, expectedRounds: 1 }));
+    const detail = await json(
+      call(t.app, tenant.manager, 'POST', `/api/v1/assessments/${assessmentId}/accept-finding`, { itemId: '2(5)@server', targetDate: null, expectedRounds: 1 }),
+    );
     expect(detail.answers['2(5)@server'].map((r: { value: string }) => r.value)).toEqual(['no', 'yes']);
   });
 
   it('thresholds are per facility and versioned; the end-of-life table takes the facility’s own rows', async () => {
     const settings = await json(call(t.app, tenant.manager, 'GET', `/api/v1/facilities/${tenant.facilityId}/finding-settings`));
     expect(settings).toMatchObject({ patchMaxAgeDays: 90, unusedAccountDays: 90, ledgerReviewMonths: 12, servicesReviewMonths: 12 });
-    const updated = await json(call(t.app, tenant.manager, 'PUT', `/api/v1/facilities/${tenant.facilityId}/finding-settings`, { ...settings, unusedAccountDays: 2 }));
+    const updated = await json(
+      call(t.app, tenant.manager, 'PUT', `/api/v1/facilities/${tenant.facilityId}/finding-settings`, { ...settings, unusedAccountDays: 2 }),
+    );
     expect(updated.unusedAccountDays).toBe(2);
-    expect((await call(t.app, tenant.manager, 'PUT', `/api/v1/facilities/${tenant.facilityId}/finding-settings`, { ...settings, unusedAccountDays: 30 })).statusCode).toBe(409);
+    expect(
+      (await call(t.app, tenant.manager, 'PUT', `/api/v1/facilities/${tenant.facilityId}/finding-settings`, { ...settings, unusedAccountDays: 30 })).statusCode,
+    ).toBe(409);
     // sato last logged in 3 days ago: unused under a 2-day threshold.
     expect((await findingsFor('2(5)@server')).records.map((r: { label: string }) => r.label)).toEqual([expect.stringContaining('sato')]);
 
-    const entry = await json(call(t.app, tenant.manager, 'POST', `/api/v1/facilities/${tenant.facilityId}/end-of-life`, { product: '院内カルテOS 1', match: ['karteos1'], endOfLifeOn: '2020-01-01' }));
+    const entry = await json(
+      call(t.app, tenant.manager, 'POST', `/api/v1/facilities/${tenant.facilityId}/end-of-life`, {
+        product: '院内カルテOS 1',
+        match: ['karteos1'],
+        endOfLifeOn: '2020-01-01',
+      }),
+    );
     const table = await json(call(t.app, tenant.manager, 'GET', `/api/v1/facilities/${tenant.facilityId}/end-of-life`));
     expect(table[0]).toMatchObject({ id: entry.id, builtIn: false });
     expect(table.some((e: { builtIn: boolean; product: string }) => e.builtIn && /Windows 10/.test(e.product))).toBe(true);

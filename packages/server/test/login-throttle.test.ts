@@ -21,7 +21,12 @@ afterAll(() => t.close());
 
 /** A sign-in from an address, through one of the two app servers. */
 function attempt(i: number, ip: string, email: string, password: string, totpCode?: string) {
-  return servers[i % servers.length]!.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: ip, payload: { email, password, ...(totpCode ? { totpCode } : {}) } });
+  return servers[i % servers.length]!.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    remoteAddress: ip,
+    payload: { email, password, ...(totpCode ? { totpCode } : {}) },
+  });
 }
 
 function statuses(responses: LightMyRequestResponse[]) {
@@ -46,7 +51,10 @@ describe('account lockout under a concurrent burst', () => {
     // Four failures answer 401; the fifth reaches the limit and says so; the other fifteen are refused unchecked.
     expect(statuses(burst)).toEqual({ 401: 4, 423: 16 });
     const [user] = await t.database.db.select().from(users).where(eq(users.email, 'admin-l@example.jp'));
-    const locks = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'user.locked'), eq(auditEvents.entityId, user!.id)));
+    const locks = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'user.locked'), eq(auditEvents.entityId, user!.id)));
     expect(locks).toHaveLength(1);
     const right = await attempt(0, '203.0.113.200', 'admin-L@example.jp', PASSWORD);
     expect(right.statusCode).toBe(423);
@@ -100,6 +108,8 @@ describe('a TOTP code is single-use under concurrency', () => {
 async function setupUser(): Promise<LightMyRequestResponse> {
   const admin = asBrowser(await login(t.app, 'admin@example.jp'));
   const organization = await json(call(t.app, admin, 'POST', '/api/v1/organizations', { name: 'TOTP同時法人' }));
-  const invitation = await json(call(t.app, admin, 'POST', `/api/v1/organizations/${organization.id}/invitations`, { email: 'totp-owner@example.jp', organizationRole: 'admin' }));
+  const invitation = await json(
+    call(t.app, admin, 'POST', `/api/v1/organizations/${organization.id}/invitations`, { email: 'totp-owner@example.jp', organizationRole: 'admin' }),
+  );
   return t.app.inject({ method: 'POST', url: `/api/v1/invitations/by-token/${invitation.token}/accept`, payload: { name: 'TOTP', password: PASSWORD } });
 }

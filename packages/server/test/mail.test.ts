@@ -27,7 +27,9 @@ afterAll(async () => {
 });
 
 async function mailJobs() {
-  const { rows } = await t.database.withConnection((query) => query(`SELECT state, retry_count, start_after > now() AS later FROM pgboss.job WHERE name = 'mail.send' ORDER BY created_on`));
+  const { rows } = await t.database.withConnection((query) =>
+    query(`SELECT state, retry_count, start_after > now() AS later FROM pgboss.job WHERE name = 'mail.send' ORDER BY created_on`),
+  );
   return rows as { state: string; retry_count: number; later: boolean }[];
 }
 

@@ -22,11 +22,7 @@ describe('purging what can no longer be used', () => {
     const { idleMinutes } = t.config.session;
     const { lockoutMinutes } = t.config.login;
     const session = (tokenHash: string, expiresAt: Date, lastSeenAt: Date) => ({ tokenHash, userId: admin.userId, csrfToken: 'x', expiresAt, lastSeenAt });
-    await db.insert(sessions).values([
-      session('ended', ago(1), ago(2)),
-      session('idle', ago(-600), ago(idleMinutes + 1)),
-      session('live', ago(-600), ago(1)),
-    ]);
+    await db.insert(sessions).values([session('ended', ago(1), ago(2)), session('idle', ago(-600), ago(idleMinutes + 1)), session('live', ago(-600), ago(1))]);
     await db.insert(loginThrottles).values([
       { key: 'ip:192.0.2.1', failures: 30, windowStartedAt: ago(lockoutMinutes + 1) },
       { key: 'ip:192.0.2.2', failures: 3, windowStartedAt: ago(1) },
@@ -44,7 +40,10 @@ describe('purging what can no longer be used', () => {
     expect(left.map((s) => s.key)).not.toContain('ended');
     expect(left.map((s) => s.key)).not.toContain('idle');
     expect((await db.select().from(loginThrottles)).map((r) => r.key)).toEqual(['ip:192.0.2.2']);
-    const attempts = await db.select({ email: loginAttempts.email }).from(loginAttempts).where(inArray(loginAttempts.email, ['old@example.jp', 'recent@example.jp']));
+    const attempts = await db
+      .select({ email: loginAttempts.email })
+      .from(loginAttempts)
+      .where(inArray(loginAttempts.email, ['old@example.jp', 'recent@example.jp']));
     expect(attempts).toEqual([{ email: 'recent@example.jp' }]);
     // The administrator's own session (signed in by setup) still works.
     expect((await call(t.app, admin, 'GET', '/api/v1/auth/session')).statusCode).toBe(200);

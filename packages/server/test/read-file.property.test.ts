@@ -38,7 +38,10 @@ const csvText = fc.array(fc.array(cellText, { maxLength: 8 }), { maxLength: 15 }
 
 describe('readSpreadsheet answers every file', () => {
   it('any bytes at all', async () => {
-    await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 2_000 }), async (bytes) => void (await answer(Buffer.from(bytes)))), { numRuns: 200 });
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 2_000 }), async (bytes) => void (await answer(Buffer.from(bytes)))),
+      { numRuns: 200 },
+    );
   });
 
   it('any CSV text, in UTF-8 with and without BOM and in Shift_JIS', async () => {

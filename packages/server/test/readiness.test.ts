@@ -52,7 +52,13 @@ describe('contact chart (3(1))', () => {
 
   it('versions every save, refuses a stale one, and keeps the old version readable', async () => {
     const withMinistry = [...entries, { key: 'mhlw', ...ministryContact, kind: 'ministry' }];
-    const second = await json(call(t.app, tenant.manager, 'PUT', url('/contact-chart'), { entries: withMinistry, edges: [...edges, { from: 'director', to: 'mhlw', order: 2 }], baseVersion: 1 }));
+    const second = await json(
+      call(t.app, tenant.manager, 'PUT', url('/contact-chart'), {
+        entries: withMinistry,
+        edges: [...edges, { from: 'director', to: 'mhlw', order: 2 }],
+        baseVersion: 1,
+      }),
+    );
     expect(second.chartVersion).toBe(2);
     expect((await call(t.app, tenant.manager, 'PUT', url('/contact-chart'), { entries, edges, baseVersion: 1 })).statusCode).toBe(409);
     expect((await call(t.app, tenant.viewer, 'PUT', url('/contact-chart'), { entries, edges, baseVersion: 2 })).statusCode).toBe(403);
@@ -63,7 +69,11 @@ describe('contact chart (3(1))', () => {
   });
 
   it('names the broken entry of an invalid chart and saves nothing', async () => {
-    const bad = await call(t.app, tenant.manager, 'PUT', url('/contact-chart'), { entries: [...entries, entries[0]], edges: [{ from: 'it', to: 'nobody', order: 1 }], baseVersion: 2 });
+    const bad = await call(t.app, tenant.manager, 'PUT', url('/contact-chart'), {
+      entries: [...entries, entries[0]],
+      edges: [{ from: 'it', to: 'nobody', order: 1 }],
+      baseVersion: 2,
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toMatch(/院長 山田太郎/);
     expect((await json(call(t.app, tenant.manager, 'GET', url('/contact-chart')))).chartVersion).toBe(2);
@@ -82,7 +92,9 @@ describe('contact chart (3(1))', () => {
     expect(detail.evaluation.inspection.problems.map((p: { code: string }) => p.code)).not.toContain('contact-chart-missing');
 
     // Accepting the 3(1) suggestion attaches the chart itself as printed (the inspector looks at it), not a list (issue 13).
-    const accepted = await json(call(t.app, tenant.manager, 'POST', `/api/v1/assessments/${assessment.id}/accept-finding`, { itemId: '3(1)', targetDate: null, expectedRounds: 0 }));
+    const accepted = await json(
+      call(t.app, tenant.manager, 'POST', `/api/v1/assessments/${assessment.id}/accept-finding`, { itemId: '3(1)', targetDate: null, expectedRounds: 0 }),
+    );
     const evidence = accepted.evidence.filter((e: { itemId: string }) => e.itemId === '3(1)');
     expect(evidence).toHaveLength(1);
     expect(evidence[0]).toMatchObject({ contentType: 'application/pdf', fileName: `連絡体制図_第2版_${today}.pdf` });
@@ -94,15 +106,40 @@ describe('contact chart (3(1))', () => {
 describe('backups and restore tests (3(2))', () => {
   it('suggests いいえ for too few generations, no offline copy or no restore test, and はい when all are in place', async () => {
     expect((await finding('backup-restore')).reasons[0].code).toBe('backups-none');
-    const plan = await json(call(t.app, tenant.manager, 'POST', url('/backup-plans'), { system: '電子カルテ', data: 'カルテDB', method: 'nas', frequency: '毎日', generations: 2, location: 'サーバ室' }));
+    const plan = await json(
+      call(t.app, tenant.manager, 'POST', url('/backup-plans'), {
+        system: '電子カルテ',
+        data: 'カルテDB',
+        method: 'nas',
+        frequency: '毎日',
+        generations: 2,
+        location: 'サーバ室',
+      }),
+    );
     const codes = (await finding('backup-restore')).reasons.map((r: { code: string }) => r.code);
     expect(codes).toEqual(expect.arrayContaining(['backups-few-generations', 'backups-no-offline', 'restore-test-missing']));
 
-    const updated = await json(call(t.app, tenant.manager, 'PATCH', `/api/v1/backup-plans/${plan.id}`, { version: plan.version, generations: 7, offline: true }));
+    const updated = await json(
+      call(t.app, tenant.manager, 'PATCH', `/api/v1/backup-plans/${plan.id}`, { version: plan.version, generations: 7, offline: true }),
+    );
     expect((await call(t.app, tenant.manager, 'PATCH', `/api/v1/backup-plans/${plan.id}`, { version: plan.version, generations: 1 })).statusCode).toBe(409);
-    await json(call(t.app, tenant.manager, 'POST', `/api/v1/backup-plans/${plan.id}/restore-tests`, { testedOn: monthsAgo(13), result: 'success', minutesToRestore: 90, testedBy: '佐藤' }));
+    await json(
+      call(t.app, tenant.manager, 'POST', `/api/v1/backup-plans/${plan.id}/restore-tests`, {
+        testedOn: monthsAgo(13),
+        result: 'success',
+        minutesToRestore: 90,
+        testedBy: '佐藤',
+      }),
+    );
     expect((await finding('backup-restore')).reasons.map((r: { code: string }) => r.code)).toEqual(['restore-test-missing']);
-    const tested = await json(call(t.app, tenant.manager, 'POST', `/api/v1/backup-plans/${plan.id}/restore-tests`, { testedOn: monthsAgo(1), result: 'success', minutesToRestore: 45, testedBy: '佐藤' }));
+    const tested = await json(
+      call(t.app, tenant.manager, 'POST', `/api/v1/backup-plans/${plan.id}/restore-tests`, {
+        testedOn: monthsAgo(1),
+        result: 'success',
+        minutesToRestore: 45,
+        testedBy: '佐藤',
+      }),
+    );
     expect(tested.restoreTests.map((r: { testedOn: string }) => r.testedOn)).toEqual([monthsAgo(1), monthsAgo(13)]);
     expect(tested.version).toBe(updated.version);
     expect(await finding('backup-restore')).toMatchObject({ suggestion: 'yes' });
@@ -112,7 +149,12 @@ describe('backups and restore tests (3(2))', () => {
 describe('BCP (3(3))', () => {
   it('keeps essentials with versions, documents as versions, reviews; suggests はい only when reviewed', async () => {
     expect((await finding('bcp')).reasons[0].code).toBe('bcp-missing');
-    const saved = await json(call(t.app, tenant.manager, 'PUT', url('/bcp'), { version: null, essentials: { decisionMaker: '院長', networkStopCriteria: '画面に身代金の要求が出たら、LANケーブルを抜く' } }));
+    const saved = await json(
+      call(t.app, tenant.manager, 'PUT', url('/bcp'), {
+        version: null,
+        essentials: { decisionMaker: '院長', networkStopCriteria: '画面に身代金の要求が出たら、LANケーブルを抜く' },
+      }),
+    );
     expect(saved).toMatchObject({ version: 1, essentials: { decisionMaker: '院長' } });
     expect((await call(t.app, tenant.manager, 'PUT', url('/bcp'), { version: null, essentials: {} })).statusCode).toBe(409);
     expect((await finding('bcp')).reasons[0].code).toBe('bcp-not-reviewed');
@@ -124,7 +166,9 @@ describe('BCP (3(3))', () => {
     const file = await call(t.app, tenant.viewer, 'GET', `/api/v1/bcp-documents/${second.documents[0].id}`);
     expect(file.rawPayload.equals(tinyPdf)).toBe(true);
 
-    await json(call(t.app, tenant.manager, 'POST', url('/bcp/records'), { kind: 'drill', heldOn: monthsAgo(2), participants: '全職員', notes: '紙カルテへの切替訓練' }));
+    await json(
+      call(t.app, tenant.manager, 'POST', url('/bcp/records'), { kind: 'drill', heldOn: monthsAgo(2), participants: '全職員', notes: '紙カルテへの切替訓練' }),
+    );
     expect(await finding('bcp')).toMatchObject({ suggestion: 'yes' });
   });
 
@@ -143,11 +187,15 @@ describe('incident record', () => {
     expect(incident.chartVersion).toBe(2);
     expect(incident.steps.map((s: { key: string }) => s.key)).toEqual(['it', 'director', 'vendor', 'police', 'mhlw']);
     expect(incident.steps[1]).toMatchObject({ calledBy: 'IT担当 佐藤', contactedAt: null });
-    const called = await json(call(t.app, tenant.manager, 'POST', `/api/v1/incidents/${incident.id}/events`, { kind: 'contact', contactKey: 'director', text: '院長に報告' }));
+    const called = await json(
+      call(t.app, tenant.manager, 'POST', `/api/v1/incidents/${incident.id}/events`, { kind: 'contact', contactKey: 'director', text: '院長に報告' }),
+    );
     expect(called.steps[1].contactedAt).not.toBeNull();
     const acted = await json(call(t.app, tenant.manager, 'POST', `/api/v1/incidents/${incident.id}/events`, { kind: 'action', text: 'LANケーブルを抜いた' }));
     expect(acted.events.map((e: { kind: string }) => e.kind)).toEqual(['contact', 'action']);
-    expect((await call(t.app, tenant.manager, 'POST', `/api/v1/incidents/${incident.id}/events`, { kind: 'contact', contactKey: 'nobody' })).statusCode).toBe(400);
+    expect((await call(t.app, tenant.manager, 'POST', `/api/v1/incidents/${incident.id}/events`, { kind: 'contact', contactKey: 'nobody' })).statusCode).toBe(
+      400,
+    );
     expect((await call(t.app, tenant.viewer, 'POST', `/api/v1/incidents/${incident.id}/events`, { kind: 'note', text: 'x' })).statusCode).toBe(403);
     const closed = await json(call(t.app, tenant.manager, 'PATCH', `/api/v1/incidents/${incident.id}`, { version: acted.version, status: 'closed' }));
     expect(closed).toMatchObject({ status: 'closed', closedAt: expect.any(String) });

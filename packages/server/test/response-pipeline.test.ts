@@ -9,7 +9,7 @@ import { parsesLikeEncode, serializerCompiler } from '../src/http/serializer.js'
 const serializerFor = (schema: z.ZodType) => serializerCompiler({ schema, method: 'GET', url: '/test', httpStatus: '200' } as never);
 
 describe('security headers', () => {
-  it('are helmet\'s for the configuration: CSP for the SPA, no framing, HSTS only behind https', () => {
+  it("are helmet's for the configuration: CSP for the SPA, no framing, HSTS only behind https", () => {
     const plain = securityHeaders(helmetOptions({ publicUrl: undefined }));
     expect(plain['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(plain['content-security-policy']).toContain("script-src 'self'");

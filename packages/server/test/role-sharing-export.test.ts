@@ -28,7 +28,12 @@ const confirmed: RoleSharingView = {
   rows: [
     { area: 'vendor-selection', responsible: 'facility', action: 'MDS/SDSの提出を受けて選定する', notes: '' },
     { area: 'safety-management', responsible: 'both', action: '双方の窓口を年1回確認する', notes: '事業者窓口: 保守部 田中' },
-    { area: 'asset-ledger', responsible: 'vendor', action: '事業者が台帳を更新し、医療機関へ四半期ごとに送付する', notes: '=HYPERLINK("http://evil.example","click")' },
+    {
+      area: 'asset-ledger',
+      responsible: 'vendor',
+      action: '事業者が台帳を更新し、医療機関へ四半期ごとに送付する',
+      notes: '=HYPERLINK("http://evil.example","click")',
+    },
     { area: 'access-rights', responsible: 'facility', action: '', notes: '@SUM(1)' },
     // unused-accounts is left out: it prints as 未定.
     { area: 'contact-chart', responsible: 'both', action: '連絡体制図を共有する', notes: '+81 3 0000 0000\n=1+1' },
@@ -82,7 +87,8 @@ describe('role-sharing table PDF', () => {
       expect(flat, area.id).toContain(squash(`${area.number} ${area.label.ja}`).slice(0, 12));
       expect(flat, area.id).toContain(squash(area.group.ja).slice(0, 6));
     }
-    for (const action of ['MDS/SDSの提出を受けて選定する', '双方の窓口を年1回確認する', '連絡体制図を共有する', '事業者窓口: 保守部 田中']) expect(flat).toContain(squash(action));
+    for (const action of ['MDS/SDSの提出を受けて選定する', '双方の窓口を年1回確認する', '連絡体制図を共有する', '事業者窓口: 保守部 田中'])
+      expect(flat).toContain(squash(action));
     // The recommendation in small type, with the checklist item it backs.
     expect(flat).toContain(squash('1-①・1-②　事業者からサービス仕様適合開示書等(MDS/SDS、MDS2等)の開示を受けた上で'));
     expect(flat).toContain(squash('▶医療情報システムの安全管理に関するガイドライン第6.0版 経営管理編5.1'));
@@ -105,7 +111,12 @@ describe('role-sharing table PDF', () => {
     // Nothing saved: every area is 未定.
     expect(draftText.split('未定').length - 1).toBe(roleSharingAreas.length);
 
-    const proposed: RoleSharingView = { ...confirmed, status: 'proposed', confirmed: null, proposed: { side: 'facility', by: null, at: '2025-03-20T01:00:00.000Z' } };
+    const proposed: RoleSharingView = {
+      ...confirmed,
+      status: 'proposed',
+      confirmed: null,
+      proposed: { side: 'facility', by: null, at: '2025-03-20T01:00:00.000Z' },
+    };
     const proposedText = squash(pdfText(await renderRoleSharingPdf(document(proposed), 'ja'), 'proposed'));
     expect(proposedText).toContain('状態：案（医療機関の確認待ち）');
     expect(proposedText).toContain('提案：医療機関側令和7年3月20日');
@@ -215,6 +226,15 @@ describe('role-sharing table xlsx', () => {
     expect(all.find((r) => r[0] === 'Status')?.[1]).toBe('Confirmed (by 鈴木 一郎, 1 April 2025)');
     const headerIndex = all.findIndex((r) => r[0] === 'Group');
     expect(all[headerIndex]).toEqual(['Group', 'Area', 'Responsible', 'Agreed action', 'Notes', 'Recommended action']);
-    expect(all.slice(headerIndex + 1, headerIndex + 1 + roleSharingAreas.length).map((r) => r[2])).toEqual(['Undecided', 'Facility', 'Both', 'Vendor', 'Facility', 'Undecided', 'Both', 'Undecided']);
+    expect(all.slice(headerIndex + 1, headerIndex + 1 + roleSharingAreas.length).map((r) => r[2])).toEqual([
+      'Undecided',
+      'Facility',
+      'Both',
+      'Vendor',
+      'Facility',
+      'Undecided',
+      'Both',
+      'Undecided',
+    ]);
   });
 });

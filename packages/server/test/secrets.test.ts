@@ -50,7 +50,15 @@ describe('invitation and vendor-link tokens', () => {
 
   it('keeps a vendor link out of the job table: the queued mail is sealed, and sent intact', async () => {
     const contract = await json(
-      call(t.app, tenant.manager, 'POST', api(`/facilities/${tenant.facilityId}/contracts`), { vendorName: '秘密株式会社', title: '保守', systems: ['電子カルテ'], maintenanceContract: true, remoteMaintenance: true, contactName: '担当', contactEmail: 'vendor@secret.example.jp' }),
+      call(t.app, tenant.manager, 'POST', api(`/facilities/${tenant.facilityId}/contracts`), {
+        vendorName: '秘密株式会社',
+        title: '保守',
+        systems: ['電子カルテ'],
+        maintenanceContract: true,
+        remoteMaintenance: true,
+        contactName: '担当',
+        contactEmail: 'vendor@secret.example.jp',
+      }),
     );
     await json(call(t.app, tenant.manager, 'POST', api(`/contracts/${contract.id}/vendor-forms`), { fiscalYear }));
     const queued = await mailJobData();
@@ -67,7 +75,12 @@ describe('invitation and vendor-link tokens', () => {
   });
 
   it('writes no token into the request log, for API routes and the web app’s pages alike', async () => {
-    const invitation = await json(call(t.app, tenant.admin, 'POST', api(`/organizations/${tenant.organizationId}/invitations`), { email: 'new-z@example.jp', facilityRoles: [{ facilityId: tenant.facilityId, role: 'viewer' }] }));
+    const invitation = await json(
+      call(t.app, tenant.admin, 'POST', api(`/organizations/${tenant.organizationId}/invitations`), {
+        email: 'new-z@example.jp',
+        facilityRoles: [{ facilityId: tenant.facilityId, role: 'viewer' }],
+      }),
+    );
     for (const url of [
       api(`/invitations/by-token/${invitation.token}`),
       api(`/vendor-invitations/${vendorToken}`),
@@ -91,16 +104,27 @@ describe('database errors in the log', () => {
   it('logs a failed sign-up without the new user’s password hash or any other value of the statement', async () => {
     // A database refusing the new user's row, as a constraint or a disk error would; PostgreSQL's own
     // messages put the row in `detail` ("Failing row contains ...") and drizzle puts the parameters in its message.
-    await t.database.db.execute(sql.raw(`
+    await t.database.db.execute(
+      sql.raw(`
       CREATE FUNCTION refuse_user() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF NEW.name = '失敗' THEN RAISE EXCEPTION 'refused' USING DETAIL = 'Failing row contains (' || NEW.email || ', ' || NEW.password_hash || ')'; END IF;
         RETURN NEW;
-      END $$`));
+      END $$`),
+    );
     await t.database.db.execute(sql.raw(`CREATE TRIGGER refuse_user BEFORE INSERT ON users FOR EACH ROW EXECUTE FUNCTION refuse_user()`));
     try {
-      const invitation = await json(call(t.app, tenant.admin, 'POST', api(`/organizations/${tenant.organizationId}/invitations`), { email: 'fail-z@example.jp', facilityRoles: [{ facilityId: tenant.facilityId, role: 'viewer' }] }));
-      const failed = await t.app.inject({ method: 'POST', url: api(`/invitations/by-token/${invitation.token}/accept`), payload: { name: '失敗', password: 'my-secret-password-9' } });
+      const invitation = await json(
+        call(t.app, tenant.admin, 'POST', api(`/organizations/${tenant.organizationId}/invitations`), {
+          email: 'fail-z@example.jp',
+          facilityRoles: [{ facilityId: tenant.facilityId, role: 'viewer' }],
+        }),
+      );
+      const failed = await t.app.inject({
+        method: 'POST',
+        url: api(`/invitations/by-token/${invitation.token}/accept`),
+        payload: { name: '失敗', password: 'my-secret-password-9' },
+      });
       expect(failed.statusCode).toBe(500);
       expect(failed.json().error.code).toBe('internal_error');
     } finally {
@@ -148,7 +172,9 @@ describe('TOTP secrets at rest', () => {
     const oldKey = t.config.secretKey.current!;
     const newKey = randomBytes(32);
     const next = new Keyring(newKey, [oldKey]);
-    await t.database.db.transaction((tx) => enqueueMail(t.jobs, t.secrets, tx, { to: 'rotate@example.jp', subject: '鍵の交換', text: 'https://mamori.example.jp/vendor-invite/rotation-token' }));
+    await t.database.db.transaction((tx) =>
+      enqueueMail(t.jobs, t.secrets, tx, { to: 'rotate@example.jp', subject: '鍵の交換', text: 'https://mamori.example.jp/vendor-invite/rotation-token' }),
+    );
     // Every mail job, sent or not, is resealed: their rows stay in the table for days.
     expect(await resealSecrets(t.database, next)).toEqual({ totp: 1, mail: (await mailJobData()).length });
     const [row] = await t.database.db.select().from(users).where(eq(users.id, user.userId));

@@ -34,7 +34,13 @@ async function contractedVendor(tenant: Tenant, label: string) {
   await t.jobs.drain();
   const mail = await smtp.waitFor((m) => m.to === `vendor-${label.toLowerCase()}@example.jp`);
   const token = /\/vendor-invite\/([\w-]+)/.exec(mail.text)![1]!;
-  const vendor = asBrowser(await t.app.inject({ method: 'POST', url: `/api/v1/vendor-invitations/${token}/accept`, payload: { name: `${label}事業者担当`, password: 'vendor-password-1' } }));
+  const vendor = asBrowser(
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/vendor-invitations/${token}/accept`,
+      payload: { name: `${label}事業者担当`, password: 'vendor-password-1' },
+    }),
+  );
   return { contract, form, vendor };
 }
 
@@ -45,30 +51,77 @@ beforeAll(async () => {
   a = await createTenant(t.app, sysadmin, 'A');
   b = await createTenant(t.app, sysadmin, 'B');
   const token = await json(call(t.app, a.admin, 'POST', '/api/v1/me/tokens', { name: 'A script' }));
-  const invitation = await json(call(t.app, a.admin, 'POST', `/api/v1/organizations/${a.organizationId}/invitations`, { email: 'pending@example.jp', facilityRoles: [{ facilityId: a.facilityId, role: 'operator' }] }));
+  const invitation = await json(
+    call(t.app, a.admin, 'POST', `/api/v1/organizations/${a.organizationId}/invitations`, {
+      email: 'pending@example.jp',
+      facilityRoles: [{ facilityId: a.facilityId, role: 'operator' }],
+    }),
+  );
   const members = await json(call(t.app, a.admin, 'GET', `/api/v1/facilities/${a.facilityId}/members`));
-  const assessment = await json(call(t.app, a.manager, 'POST', `/api/v1/facilities/${a.facilityId}/assessments`, { fiscalYear: 2023, hasVendorContract: true }));
+  const assessment = await json(
+    call(t.app, a.manager, 'POST', `/api/v1/facilities/${a.facilityId}/assessments`, { fiscalYear: 2023, hasVendorContract: true }),
+  );
   await json(call(t.app, a.manager, 'PUT', `/api/v1/assessments/${assessment.id}/items/gate/rounds/1`, { value: 'yes', date: '2023-07-01' }));
-  const evidence = await json(upload(t.app, a.manager, `/api/v1/assessments/${assessment.id}/items/3(1)/evidence`, multipartFile('A医院-極秘図.pdf', 'application/pdf', tinyPdf)));
-  const asset = await json(call(t.app, a.manager, 'POST', `/api/v1/facilities/${a.facilityId}/assets`, { managementNumber: 'A-PC-001', computerName: 'A医院受付PC' }));
+  const evidence = await json(
+    upload(t.app, a.manager, `/api/v1/assessments/${assessment.id}/items/3(1)/evidence`, multipartFile('A医院-極秘図.pdf', 'application/pdf', tinyPdf)),
+  );
+  const asset = await json(
+    call(t.app, a.manager, 'POST', `/api/v1/facilities/${a.facilityId}/assets`, { managementNumber: 'A-PC-001', computerName: 'A医院受付PC' }),
+  );
   const account = await json(call(t.app, a.manager, 'POST', `/api/v1/facilities/${a.facilityId}/accounts`, { loginId: 'a-doctor', familyName: 'A医院医師' }));
-  const endOfLife = await json(call(t.app, a.manager, 'POST', `/api/v1/facilities/${a.facilityId}/end-of-life`, { product: 'A医院専用OS', match: ['aos'], endOfLifeOn: '2020-01-01' }));
-  await json(call(t.app, a.manager, 'POST', `/api/v1/facilities/${a.facilityId}/account-reviews`, { decisions: [{ accountId: account.id, decision: 'keep', reason: 'A医院在籍' }] }));
-  await json(call(t.app, a.manager, 'PUT', `/api/v1/facilities/${a.facilityId}/contact-chart`, { entries: [{ key: 'd', kind: 'director', name: 'A医院院長' }], edges: [], baseVersion: null }));
-  const plan = await json(call(t.app, a.manager, 'POST', `/api/v1/facilities/${a.facilityId}/backup-plans`, { system: 'A医院カルテ', method: 'nas', generations: 3 }));
-  const tested = await json(call(t.app, a.manager, 'POST', `/api/v1/backup-plans/${plan.id}/restore-tests`, { testedOn: '2025-05-01', result: 'success', testedBy: 'A医院IT' }));
-  const bcp = await json(upload(t.app, a.manager, `/api/v1/facilities/${a.facilityId}/bcp/documents`, multipartFile('A医院BCP.pdf', 'application/pdf', tinyPdf)));
-  const withRecord = await json(call(t.app, a.manager, 'POST', `/api/v1/facilities/${a.facilityId}/bcp/records`, { kind: 'review', heldOn: '2025-05-01', notes: 'A医院見直し' }));
+  const endOfLife = await json(
+    call(t.app, a.manager, 'POST', `/api/v1/facilities/${a.facilityId}/end-of-life`, { product: 'A医院専用OS', match: ['aos'], endOfLifeOn: '2020-01-01' }),
+  );
+  await json(
+    call(t.app, a.manager, 'POST', `/api/v1/facilities/${a.facilityId}/account-reviews`, {
+      decisions: [{ accountId: account.id, decision: 'keep', reason: 'A医院在籍' }],
+    }),
+  );
+  await json(
+    call(t.app, a.manager, 'PUT', `/api/v1/facilities/${a.facilityId}/contact-chart`, {
+      entries: [{ key: 'd', kind: 'director', name: 'A医院院長' }],
+      edges: [],
+      baseVersion: null,
+    }),
+  );
+  const plan = await json(
+    call(t.app, a.manager, 'POST', `/api/v1/facilities/${a.facilityId}/backup-plans`, { system: 'A医院カルテ', method: 'nas', generations: 3 }),
+  );
+  const tested = await json(
+    call(t.app, a.manager, 'POST', `/api/v1/backup-plans/${plan.id}/restore-tests`, { testedOn: '2025-05-01', result: 'success', testedBy: 'A医院IT' }),
+  );
+  const bcp = await json(
+    upload(t.app, a.manager, `/api/v1/facilities/${a.facilityId}/bcp/documents`, multipartFile('A医院BCP.pdf', 'application/pdf', tinyPdf)),
+  );
+  const withRecord = await json(
+    call(t.app, a.manager, 'POST', `/api/v1/facilities/${a.facilityId}/bcp/records`, { kind: 'review', heldOn: '2025-05-01', notes: 'A医院見直し' }),
+  );
   const incident = await json(call(t.app, a.manager, 'POST', `/api/v1/facilities/${a.facilityId}/incidents`, { title: 'A医院の障害' }));
   const ofA = await contractedVendor(a, 'A');
   vendorA = ofA.vendor;
   await json(call(t.app, b.manager, 'POST', `/api/v1/facilities/${b.facilityId}/assessments`, { fiscalYear: 2023, hasVendorContract: true }));
   vendorB = (await contractedVendor(b, 'B')).vendor;
   const disclosure = await json(
-    upload(t.app, vendorA, `/api/v1/contracts/${ofA.contract.id}/disclosures`, multipartFile('A医院SDS.pdf', 'application/pdf', tinyPdf, { system: '電子カルテ', kind: 'SDS', jahisVersion: '5.0', receivedOn: '2023-06-01' })),
+    upload(
+      t.app,
+      vendorA,
+      `/api/v1/contracts/${ofA.contract.id}/disclosures`,
+      multipartFile('A医院SDS.pdf', 'application/pdf', tinyPdf, { system: '電子カルテ', kind: 'SDS', jahisVersion: '5.0', receivedOn: '2023-06-01' }),
+    ),
   );
-  const answerSet = await json(call(t.app, vendorA, 'POST', `/api/v1/vendors/${ofA.contract.vendor.id}/answer-sets`, { product: 'A医院向け製品', edition: '2023', answers: { '1(1)': { value: 'yes', note: 'A医院向け根拠' } } }));
-  await json(call(t.app, vendorA, 'PUT', `/api/v1/contracts/${ofA.contract.id}/role-sharing`, { version: null, rows: [{ area: 'bcp', responsible: 'both', action: 'A医院と協議' }] }));
+  const answerSet = await json(
+    call(t.app, vendorA, 'POST', `/api/v1/vendors/${ofA.contract.vendor.id}/answer-sets`, {
+      product: 'A医院向け製品',
+      edition: '2023',
+      answers: { '1(1)': { value: 'yes', note: 'A医院向け根拠' } },
+    }),
+  );
+  await json(
+    call(t.app, vendorA, 'PUT', `/api/v1/contracts/${ofA.contract.id}/role-sharing`, {
+      version: null,
+      rows: [{ area: 'bcp', responsible: 'both', action: 'A医院と協議' }],
+    }),
+  );
   await t.jobs.drain();
   ids = {
     contractId: ofA.contract.id,
@@ -121,13 +174,27 @@ const walk: Record<string, () => Probe[]> = {
   'GET /api/v1/health': () => [{ url: '/api/v1/health', expect: { status: 200, reason: 'public' } }],
   'GET /api/v1/openapi.json': () => [{ url: '/api/v1/openapi.json', expect: { status: 200, reason: 'public' } }],
   'GET /api/v1/setup': () => [{ url: '/api/v1/setup', expect: { status: 200, reason: 'public' } }],
-  'POST /api/v1/setup': () => [{ url: '/api/v1/setup', body: { email: 'x@example.jp', password: 'password-123', name: 'x' }, expect: { status: 409, reason: 'setup is done once' } }],
-  'POST /api/v1/auth/login': () => [{ url: '/api/v1/auth/login', body: { email: 'admin-A@example.jp', password: 'wrong-password' }, expect: { status: 401, reason: "A's password is not known" } }],
+  'POST /api/v1/setup': () => [
+    { url: '/api/v1/setup', body: { email: 'x@example.jp', password: 'password-123', name: 'x' }, expect: { status: 409, reason: 'setup is done once' } },
+  ],
+  'POST /api/v1/auth/login': () => [
+    {
+      url: '/api/v1/auth/login',
+      body: { email: 'admin-A@example.jp', password: 'wrong-password' },
+      expect: { status: 401, reason: "A's password is not known" },
+    },
+  ],
   'POST /api/v1/auth/logout': () => [{ url: '/api/v1/auth/logout', expect: { status: 204, reason: 'own session only' }, ownSession: true }],
   'POST /api/v1/auth/logout-all': () => [{ url: '/api/v1/auth/logout-all', expect: { status: 204, reason: 'own sessions only' }, ownSession: true }],
   'GET /api/v1/auth/session': () => [{ url: '/api/v1/auth/session', expect: { status: 200, reason: 'own session only' } }],
   'PATCH /api/v1/me': () => [{ url: '/api/v1/me', body: { name: 'B' }, expect: { status: 200, reason: 'own account only' } }],
-  'POST /api/v1/me/password': () => [{ url: '/api/v1/me/password', body: { currentPassword: 'nope-nope', newPassword: 'another-password' }, expect: { status: 400, reason: 'own account only' } }],
+  'POST /api/v1/me/password': () => [
+    {
+      url: '/api/v1/me/password',
+      body: { currentPassword: 'nope-nope', newPassword: 'another-password' },
+      expect: { status: 400, reason: 'own account only' },
+    },
+  ],
   'POST /api/v1/me/totp/setup': () => [{ url: '/api/v1/me/totp/setup', expect: { status: 200, reason: 'own account only' } }],
   'POST /api/v1/me/totp/enable': () => [{ url: '/api/v1/me/totp/enable', body: { code: '000000' }, expect: { status: 400, reason: 'own account only' } }],
   'POST /api/v1/me/totp/disable': () => [{ url: '/api/v1/me/totp/disable', body: { code: '000000' }, expect: { status: 400, reason: 'own account only' } }],
@@ -137,9 +204,13 @@ const walk: Record<string, () => Probe[]> = {
   'GET /api/v1/organizations': () => [{ url: '/api/v1/organizations', expect: { status: 200, reason: 'lists own organizations only' } }],
   'POST /api/v1/organizations': () => [{ url: '/api/v1/organizations', body: { name: 'X' }, expect: { status: 403, reason: 'system administrators only' } }],
   'GET /api/v1/organizations/:organizationId': () => [{ url: `/api/v1/organizations/${ids.organizationId}`, expect: hidden() }],
-  'PATCH /api/v1/organizations/:organizationId': () => [{ url: `/api/v1/organizations/${ids.organizationId}`, body: { version: 1, name: 'hijacked' }, expect: hidden() }],
+  'PATCH /api/v1/organizations/:organizationId': () => [
+    { url: `/api/v1/organizations/${ids.organizationId}`, body: { version: 1, name: 'hijacked' }, expect: hidden() },
+  ],
   'GET /api/v1/organizations/:organizationId/members': () => [{ url: `/api/v1/organizations/${ids.organizationId}/members`, expect: hidden() }],
-  'POST /api/v1/organizations/:organizationId/facilities': () => [{ url: `/api/v1/organizations/${ids.organizationId}/facilities`, body: { name: 'x', kind: 'clinic', prefecture: '13' }, expect: hidden() }],
+  'POST /api/v1/organizations/:organizationId/facilities': () => [
+    { url: `/api/v1/organizations/${ids.organizationId}/facilities`, body: { name: 'x', kind: 'clinic', prefecture: '13' }, expect: hidden() },
+  ],
   'GET /api/v1/facilities': () => [
     { url: '/api/v1/facilities', expect: { status: 200, reason: 'lists own facilities only' } },
     { url: `/api/v1/facilities?organizationId=${ids.organizationId}`, expect: { status: 200, reason: 'filter by a foreign organization yields nothing' } },
@@ -147,10 +218,16 @@ const walk: Record<string, () => Probe[]> = {
   'GET /api/v1/facilities/:facilityId': () => [{ url: `/api/v1/facilities/${ids.facilityId}`, expect: hidden() }],
   'PATCH /api/v1/facilities/:facilityId': () => [{ url: `/api/v1/facilities/${ids.facilityId}`, body: { version: 1, name: 'hijacked' }, expect: hidden() }],
   'GET /api/v1/facilities/:facilityId/members': () => [{ url: `/api/v1/facilities/${ids.facilityId}/members`, expect: hidden() }],
-  'POST /api/v1/facilities/:facilityId/members/me': () => [{ url: `/api/v1/facilities/${ids.facilityId}/members/me`, body: { role: 'manager' }, expect: hidden('joining another tenant’s facility') }],
+  'POST /api/v1/facilities/:facilityId/members/me': () => [
+    { url: `/api/v1/facilities/${ids.facilityId}/members/me`, body: { role: 'manager' }, expect: hidden('joining another tenant’s facility') },
+  ],
   'PATCH /api/v1/facilities/:facilityId/members/:memberId': () => [
     { url: `/api/v1/facilities/${ids.facilityId}/members/${ids.memberId}`, body: { version: 1, role: 'manager' }, expect: hidden() },
-    { url: `/api/v1/facilities/${b.facilityId}/members/${ids.memberId}`, body: { version: 1, role: 'manager' }, expect: hidden("A's member through B's facility") },
+    {
+      url: `/api/v1/facilities/${b.facilityId}/members/${ids.memberId}`,
+      body: { version: 1, role: 'manager' },
+      expect: hidden("A's member through B's facility"),
+    },
   ],
   'DELETE /api/v1/facilities/:facilityId/members/:memberId': () => [
     { url: `/api/v1/facilities/${ids.facilityId}/members/${ids.memberId}`, expect: hidden() },
@@ -169,29 +246,49 @@ const walk: Record<string, () => Probe[]> = {
   ],
   'DELETE /api/v1/invitations/:invitationId': () => [{ url: `/api/v1/invitations/${ids.invitationId}`, expect: hidden() }],
   'GET /api/v1/invitations/by-token/:token': () => [{ url: `/api/v1/invitations/by-token/${ids.token}`, expect: hidden('only the token holder') }],
-  'POST /api/v1/invitations/by-token/:token/accept': () => [{ url: `/api/v1/invitations/by-token/${ids.token}/accept`, body: {}, expect: hidden('only the token holder') }],
+  'POST /api/v1/invitations/by-token/:token/accept': () => [
+    { url: `/api/v1/invitations/by-token/${ids.token}/accept`, body: {}, expect: hidden('only the token holder') },
+  ],
   'POST /api/v1/users/:userId/password-reset': () => [{ url: `/api/v1/users/${ids.userId}/password-reset`, expect: hidden("A's user") }],
   'GET /api/v1/editions': () => [{ url: '/api/v1/editions', expect: { status: 200, reason: 'the ministry’s forms are public' } }],
-  'GET /api/v1/editions/:edition/:form': () => [{ url: '/api/v1/editions/2023/institution', expect: { status: 200, reason: 'the ministry’s forms are public' } }],
+  'GET /api/v1/editions/:edition/:form': () => [
+    { url: '/api/v1/editions/2023/institution', expect: { status: 200, reason: 'the ministry’s forms are public' } },
+  ],
   'GET /api/v1/facilities/:facilityId/assessments': () => [{ url: `/api/v1/facilities/${ids.facilityId}/assessments`, expect: hidden() }],
-  'POST /api/v1/facilities/:facilityId/assessments': () => [{ url: `/api/v1/facilities/${ids.facilityId}/assessments`, body: { fiscalYear: 2024, hasVendorContract: false }, expect: hidden() }],
-  'POST /api/v1/assessments/:assessmentId/vendor-forms': () => [{ url: `/api/v1/assessments/${ids.assessmentId}/vendor-forms`, body: { vendorName: 'X社' }, expect: hidden() }],
+  'POST /api/v1/facilities/:facilityId/assessments': () => [
+    { url: `/api/v1/facilities/${ids.facilityId}/assessments`, body: { fiscalYear: 2024, hasVendorContract: false }, expect: hidden() },
+  ],
+  'POST /api/v1/assessments/:assessmentId/vendor-forms': () => [
+    { url: `/api/v1/assessments/${ids.assessmentId}/vendor-forms`, body: { vendorName: 'X社' }, expect: hidden() },
+  ],
   'GET /api/v1/assessments/:assessmentId': () => [{ url: `/api/v1/assessments/${ids.assessmentId}`, expect: hidden() }],
-  'PATCH /api/v1/assessments/:assessmentId': () => [{ url: `/api/v1/assessments/${ids.assessmentId}`, body: { version: 1, hasVendorContract: false }, expect: hidden() }],
+  'PATCH /api/v1/assessments/:assessmentId': () => [
+    { url: `/api/v1/assessments/${ids.assessmentId}`, body: { version: 1, hasVendorContract: false }, expect: hidden() },
+  ],
   'PUT /api/v1/assessments/:assessmentId/items/:itemId/rounds/:round': () => [
     { url: `/api/v1/assessments/${ids.assessmentId}/items/gate/rounds/1`, body: { value: 'no', date: '2023-07-02', version: 1 }, expect: hidden() },
   ],
-  'DELETE /api/v1/assessments/:assessmentId/items/:itemId/rounds/:round': () => [{ url: `/api/v1/assessments/${ids.assessmentId}/items/gate/rounds/1`, expect: hidden() }],
-  'POST /api/v1/assessments/:assessmentId/items/:itemId/evidence': () => [{ url: `/api/v1/assessments/${ids.assessmentId}/items/3(1)/evidence`, body: {}, expect: hidden() }],
-  'GET /api/v1/assessments/:assessmentId/evidence/:evidenceId': () => [{ url: `/api/v1/assessments/${ids.assessmentId}/evidence/${ids.evidenceId}`, expect: hidden() }],
-  'DELETE /api/v1/assessments/:assessmentId/evidence/:evidenceId': () => [{ url: `/api/v1/assessments/${ids.assessmentId}/evidence/${ids.evidenceId}`, expect: hidden() }],
+  'DELETE /api/v1/assessments/:assessmentId/items/:itemId/rounds/:round': () => [
+    { url: `/api/v1/assessments/${ids.assessmentId}/items/gate/rounds/1`, expect: hidden() },
+  ],
+  'POST /api/v1/assessments/:assessmentId/items/:itemId/evidence': () => [
+    { url: `/api/v1/assessments/${ids.assessmentId}/items/3(1)/evidence`, body: {}, expect: hidden() },
+  ],
+  'GET /api/v1/assessments/:assessmentId/evidence/:evidenceId': () => [
+    { url: `/api/v1/assessments/${ids.assessmentId}/evidence/${ids.evidenceId}`, expect: hidden() },
+  ],
+  'DELETE /api/v1/assessments/:assessmentId/evidence/:evidenceId': () => [
+    { url: `/api/v1/assessments/${ids.assessmentId}/evidence/${ids.evidenceId}`, expect: hidden() },
+  ],
   'GET /api/v1/assessments/:assessmentId/export.:format': () => [
     { url: `/api/v1/assessments/${ids.assessmentId}/export.pdf`, expect: hidden() },
     { url: `/api/v1/assessments/${ids.assessmentId}/export.xlsx?locale=en`, expect: hidden() },
     { url: `/api/v1/assessments/${ids.assessmentId}/export.csv`, expect: hidden() },
   ],
   'GET /api/v1/facilities/:facilityId/assets': () => [{ url: `/api/v1/facilities/${ids.facilityId}/assets?q=A`, expect: hidden() }],
-  'POST /api/v1/facilities/:facilityId/assets': () => [{ url: `/api/v1/facilities/${ids.facilityId}/assets`, body: { managementNumber: 'X' }, expect: hidden() }],
+  'POST /api/v1/facilities/:facilityId/assets': () => [
+    { url: `/api/v1/facilities/${ids.facilityId}/assets`, body: { managementNumber: 'X' }, expect: hidden() },
+  ],
   'GET /api/v1/assets/:id': () => [{ url: `/api/v1/assets/${ids.assetId}`, expect: hidden() }],
   'PATCH /api/v1/assets/:id': () => [{ url: `/api/v1/assets/${ids.assetId}`, body: { version: 1, location: 'X' }, expect: hidden() }],
   'DELETE /api/v1/assets/:id': () => [{ url: `/api/v1/assets/${ids.assetId}?version=1`, expect: hidden() }],
@@ -202,15 +299,23 @@ const walk: Record<string, () => Probe[]> = {
   'PATCH /api/v1/accounts/:id': () => [{ url: `/api/v1/accounts/${ids.accountId}`, body: { version: 1, enabled: false }, expect: hidden() }],
   'DELETE /api/v1/accounts/:id': () => [{ url: `/api/v1/accounts/${ids.accountId}?version=1`, expect: hidden() }],
   'GET /api/v1/accounts/:id/history': () => [{ url: `/api/v1/accounts/${ids.accountId}/history`, expect: hidden() }],
-  'POST /api/v1/facilities/:facilityId/ledgers/:ledger/import': () => [{ url: `/api/v1/facilities/${ids.facilityId}/ledgers/assets/import`, body: {}, expect: hidden() }],
-  'GET /api/v1/facilities/:facilityId/ledgers/:ledger/mapping': () => [{ url: `/api/v1/facilities/${ids.facilityId}/ledgers/accounts/mapping`, expect: hidden() }],
+  'POST /api/v1/facilities/:facilityId/ledgers/:ledger/import': () => [
+    { url: `/api/v1/facilities/${ids.facilityId}/ledgers/assets/import`, body: {}, expect: hidden() },
+  ],
+  'GET /api/v1/facilities/:facilityId/ledgers/:ledger/mapping': () => [
+    { url: `/api/v1/facilities/${ids.facilityId}/ledgers/accounts/mapping`, expect: hidden() },
+  ],
   'GET /api/v1/facilities/:facilityId/ledgers/:ledger/export': () => [
     { url: `/api/v1/facilities/${ids.facilityId}/ledgers/assets/export?format=xlsx`, expect: hidden() },
     { url: `/api/v1/facilities/${ids.facilityId}/ledgers/accounts/export?format=csv-sjis`, expect: hidden() },
   ],
   'GET /api/v1/facilities/:facilityId/ledger-reviews': () => [{ url: `/api/v1/facilities/${ids.facilityId}/ledger-reviews`, expect: hidden() }],
   'POST /api/v1/facilities/:facilityId/account-reviews': () => [
-    { url: `/api/v1/facilities/${ids.facilityId}/account-reviews`, body: { decisions: [{ accountId: ids.accountId, decision: 'delete', reason: 'x' }] }, expect: hidden() },
+    {
+      url: `/api/v1/facilities/${ids.facilityId}/account-reviews`,
+      body: { decisions: [{ accountId: ids.accountId, decision: 'delete', reason: 'x' }] },
+      expect: hidden(),
+    },
   ],
   'POST /api/v1/facilities/:facilityId/asset-reviews': () => [{ url: `/api/v1/facilities/${ids.facilityId}/asset-reviews`, body: {}, expect: hidden() }],
   'GET /api/v1/facilities/:facilityId/account-systems': () => [{ url: `/api/v1/facilities/${ids.facilityId}/account-systems`, expect: hidden() }],
@@ -218,21 +323,37 @@ const walk: Record<string, () => Probe[]> = {
     { url: `/api/v1/facilities/${ids.facilityId}/account-systems/scope`, body: { system: '電子カルテ', scope: 'terminal' }, expect: hidden() },
   ],
   'GET /api/v1/facilities/:facilityId/end-of-life': () => [{ url: `/api/v1/facilities/${ids.facilityId}/end-of-life`, expect: hidden() }],
-  'POST /api/v1/facilities/:facilityId/end-of-life': () => [{ url: `/api/v1/facilities/${ids.facilityId}/end-of-life`, body: { product: 'X', match: ['x'], endOfLifeOn: '2020-01-01' }, expect: hidden() }],
+  'POST /api/v1/facilities/:facilityId/end-of-life': () => [
+    { url: `/api/v1/facilities/${ids.facilityId}/end-of-life`, body: { product: 'X', match: ['x'], endOfLifeOn: '2020-01-01' }, expect: hidden() },
+  ],
   'DELETE /api/v1/end-of-life/:entryId': () => [{ url: `/api/v1/end-of-life/${ids.endOfLifeId}`, expect: hidden() }],
   'GET /api/v1/facilities/:facilityId/findings': () => [{ url: `/api/v1/facilities/${ids.facilityId}/findings`, expect: hidden() }],
-  'POST /api/v1/assessments/:assessmentId/accept-finding': () => [{ url: `/api/v1/assessments/${ids.assessmentId}/accept-finding`, body: { itemId: '2(1)', expectedRounds: 0 }, expect: hidden() }],
+  'POST /api/v1/assessments/:assessmentId/accept-finding': () => [
+    { url: `/api/v1/assessments/${ids.assessmentId}/accept-finding`, body: { itemId: '2(1)', expectedRounds: 0 }, expect: hidden() },
+  ],
   'GET /api/v1/facilities/:facilityId/finding-settings': () => [{ url: `/api/v1/facilities/${ids.facilityId}/finding-settings`, expect: hidden() }],
   'PUT /api/v1/facilities/:facilityId/finding-settings': () => [
-    { url: `/api/v1/facilities/${ids.facilityId}/finding-settings`, body: { version: 1, patchMaxAgeDays: 1, unusedAccountDays: 1, ledgerReviewMonths: 1, servicesReviewMonths: 1 }, expect: hidden() },
+    {
+      url: `/api/v1/facilities/${ids.facilityId}/finding-settings`,
+      body: { version: 1, patchMaxAgeDays: 1, unusedAccountDays: 1, ledgerReviewMonths: 1, servicesReviewMonths: 1 },
+      expect: hidden(),
+    },
   ],
   'GET /api/v1/facilities/:facilityId/contact-chart': () => [{ url: `/api/v1/facilities/${ids.facilityId}/contact-chart`, expect: hidden() }],
-  'PUT /api/v1/facilities/:facilityId/contact-chart': () => [{ url: `/api/v1/facilities/${ids.facilityId}/contact-chart`, body: { entries: [], edges: [], baseVersion: 1 }, expect: hidden() }],
+  'PUT /api/v1/facilities/:facilityId/contact-chart': () => [
+    { url: `/api/v1/facilities/${ids.facilityId}/contact-chart`, body: { entries: [], edges: [], baseVersion: 1 }, expect: hidden() },
+  ],
   'GET /api/v1/facilities/:facilityId/contact-chart/versions': () => [{ url: `/api/v1/facilities/${ids.facilityId}/contact-chart/versions`, expect: hidden() }],
-  'GET /api/v1/facilities/:facilityId/contact-chart/versions/:chartVersion': () => [{ url: `/api/v1/facilities/${ids.facilityId}/contact-chart/versions/1`, expect: hidden() }],
-  'GET /api/v1/facilities/:facilityId/contact-chart/export.pdf': () => [{ url: `/api/v1/facilities/${ids.facilityId}/contact-chart/export.pdf`, expect: hidden() }],
+  'GET /api/v1/facilities/:facilityId/contact-chart/versions/:chartVersion': () => [
+    { url: `/api/v1/facilities/${ids.facilityId}/contact-chart/versions/1`, expect: hidden() },
+  ],
+  'GET /api/v1/facilities/:facilityId/contact-chart/export.pdf': () => [
+    { url: `/api/v1/facilities/${ids.facilityId}/contact-chart/export.pdf`, expect: hidden() },
+  ],
   'GET /api/v1/facilities/:facilityId/backup-plans': () => [{ url: `/api/v1/facilities/${ids.facilityId}/backup-plans`, expect: hidden() }],
-  'POST /api/v1/facilities/:facilityId/backup-plans': () => [{ url: `/api/v1/facilities/${ids.facilityId}/backup-plans`, body: { system: 'X', method: 'nas', generations: 1 }, expect: hidden() }],
+  'POST /api/v1/facilities/:facilityId/backup-plans': () => [
+    { url: `/api/v1/facilities/${ids.facilityId}/backup-plans`, body: { system: 'X', method: 'nas', generations: 1 }, expect: hidden() },
+  ],
   'PATCH /api/v1/backup-plans/:planId': () => [{ url: `/api/v1/backup-plans/${ids.planId}`, body: { version: 1, generations: 1 }, expect: hidden() }],
   'DELETE /api/v1/backup-plans/:planId': () => [{ url: `/api/v1/backup-plans/${ids.planId}?version=1`, expect: hidden() }],
   'POST /api/v1/backup-plans/:planId/restore-tests': () => [
@@ -240,10 +361,14 @@ const walk: Record<string, () => Probe[]> = {
   ],
   'DELETE /api/v1/restore-tests/:testId': () => [{ url: `/api/v1/restore-tests/${ids.restoreTestId}`, expect: hidden() }],
   'GET /api/v1/facilities/:facilityId/bcp': () => [{ url: `/api/v1/facilities/${ids.facilityId}/bcp`, expect: hidden() }],
-  'PUT /api/v1/facilities/:facilityId/bcp': () => [{ url: `/api/v1/facilities/${ids.facilityId}/bcp`, body: { version: null, essentials: {} }, expect: hidden() }],
+  'PUT /api/v1/facilities/:facilityId/bcp': () => [
+    { url: `/api/v1/facilities/${ids.facilityId}/bcp`, body: { version: null, essentials: {} }, expect: hidden() },
+  ],
   'POST /api/v1/facilities/:facilityId/bcp/documents': () => [{ url: `/api/v1/facilities/${ids.facilityId}/bcp/documents`, body: {}, expect: hidden() }],
   'GET /api/v1/bcp-documents/:documentId': () => [{ url: `/api/v1/bcp-documents/${ids.bcpDocumentId}`, expect: hidden() }],
-  'POST /api/v1/facilities/:facilityId/bcp/records': () => [{ url: `/api/v1/facilities/${ids.facilityId}/bcp/records`, body: { kind: 'drill', heldOn: '2025-01-01' }, expect: hidden() }],
+  'POST /api/v1/facilities/:facilityId/bcp/records': () => [
+    { url: `/api/v1/facilities/${ids.facilityId}/bcp/records`, body: { kind: 'drill', heldOn: '2025-01-01' }, expect: hidden() },
+  ],
   'DELETE /api/v1/bcp-records/:recordId': () => [{ url: `/api/v1/bcp-records/${ids.bcpRecordId}`, expect: hidden() }],
   'GET /api/v1/facilities/:facilityId/bcp/template.:format': () => [
     { url: `/api/v1/facilities/${ids.facilityId}/bcp/template.docx`, expect: hidden() },
@@ -253,10 +378,16 @@ const walk: Record<string, () => Probe[]> = {
   'POST /api/v1/facilities/:facilityId/incidents': () => [{ url: `/api/v1/facilities/${ids.facilityId}/incidents`, body: { title: 'x' }, expect: hidden() }],
   'GET /api/v1/incidents/:incidentId': () => [{ url: `/api/v1/incidents/${ids.incidentId}`, expect: hidden() }],
   'PATCH /api/v1/incidents/:incidentId': () => [{ url: `/api/v1/incidents/${ids.incidentId}`, body: { version: 1, status: 'closed' }, expect: hidden() }],
-  'POST /api/v1/incidents/:incidentId/events': () => [{ url: `/api/v1/incidents/${ids.incidentId}/events`, body: { kind: 'note', text: 'x' }, expect: hidden() }],
+  'POST /api/v1/incidents/:incidentId/events': () => [
+    { url: `/api/v1/incidents/${ids.incidentId}/events`, body: { kind: 'note', text: 'x' }, expect: hidden() },
+  ],
   'GET /api/v1/facilities/:facilityId/contracts': () => [{ url: `/api/v1/facilities/${ids.facilityId}/contracts`, expect: hidden() }],
   'POST /api/v1/facilities/:facilityId/contracts': () => [
-    { url: `/api/v1/facilities/${ids.facilityId}/contracts`, body: { vendorName: 'X', title: 'X', systems: ['X'], maintenanceContract: true, remoteMaintenance: false }, expect: hidden() },
+    {
+      url: `/api/v1/facilities/${ids.facilityId}/contracts`,
+      body: { vendorName: 'X', title: 'X', systems: ['X'], maintenanceContract: true, remoteMaintenance: false },
+      expect: hidden(),
+    },
     {
       url: `/api/v1/facilities/${b.facilityId}/contracts`,
       body: { vendorId: ids.vendorId, title: 'X', systems: ['X'], maintenanceContract: true, remoteMaintenance: false },
@@ -267,42 +398,109 @@ const walk: Record<string, () => Probe[]> = {
   ],
   'GET /api/v1/contracts/:contractId': () => [{ url: `/api/v1/contracts/${ids.contractId}`, expect: hidden(), ownVendor: own(200) }],
   'PATCH /api/v1/contracts/:contractId': () => [
-    { url: `/api/v1/contracts/${ids.contractId}`, body: { version: 1, title: 'X', systems: ['X'], maintenanceContract: true, remoteMaintenance: false }, expect: hidden(), ownVendor: own(403, 'the facility edits its contracts') },
+    {
+      url: `/api/v1/contracts/${ids.contractId}`,
+      body: { version: 1, title: 'X', systems: ['X'], maintenanceContract: true, remoteMaintenance: false },
+      expect: hidden(),
+      ownVendor: own(403, 'the facility edits its contracts'),
+    },
   ],
-  'DELETE /api/v1/contracts/:contractId': () => [{ url: `/api/v1/contracts/${ids.contractId}`, expect: hidden(), ownVendor: own(403, 'the facility deletes its contracts') }],
-  'GET /api/v1/vendor-portal/contracts': () => [{ url: '/api/v1/vendor-portal/contracts', expect: { status: 200, reason: "lists the caller's own vendor contracts only" }, ownVendor: own(200) }],
+  'DELETE /api/v1/contracts/:contractId': () => [
+    { url: `/api/v1/contracts/${ids.contractId}`, expect: hidden(), ownVendor: own(403, 'the facility deletes its contracts') },
+  ],
+  'GET /api/v1/vendor-portal/contracts': () => [
+    { url: '/api/v1/vendor-portal/contracts', expect: { status: 200, reason: "lists the caller's own vendor contracts only" }, ownVendor: own(200) },
+  ],
   'POST /api/v1/contracts/:contractId/vendor-forms': () => [
-    { url: `/api/v1/contracts/${ids.contractId}/vendor-forms`, body: { fiscalYear: 2024 }, expect: hidden(), ownVendor: own(403, 'the facility requests forms') },
+    {
+      url: `/api/v1/contracts/${ids.contractId}/vendor-forms`,
+      body: { fiscalYear: 2024 },
+      expect: hidden(),
+      ownVendor: own(403, 'the facility requests forms'),
+    },
   ],
-  'POST /api/v1/vendor-forms/:formId/invitation': () => [{ url: `/api/v1/vendor-forms/${ids.vendorFormId}/invitation`, body: {}, expect: hidden(), ownVendor: own(403, 'the facility resends links') }],
+  'POST /api/v1/vendor-forms/:formId/invitation': () => [
+    { url: `/api/v1/vendor-forms/${ids.vendorFormId}/invitation`, body: {}, expect: hidden(), ownVendor: own(403, 'the facility resends links') },
+  ],
   'GET /api/v1/vendor-invitations/:token': () => [{ url: `/api/v1/vendor-invitations/${ids.token}`, expect: hidden('only the token holder') }],
-  'POST /api/v1/vendor-invitations/:token/accept': () => [{ url: `/api/v1/vendor-invitations/${ids.token}/accept`, body: {}, expect: hidden('only the token holder') }],
-  'GET /api/v1/vendor-forms/:formId': () => [{ url: `/api/v1/vendor-forms/${ids.vendorFormId}`, expect: hidden(), ownVendor: own(200) }],
-  'PATCH /api/v1/vendor-forms/:formId': () => [{ url: `/api/v1/vendor-forms/${ids.vendorFormId}`, body: { version: 99, excludedItems: [] }, expect: hidden(), ownVendor: own(409, 'own form, stale version') }],
-  'PUT /api/v1/vendor-forms/:formId/items/:itemId/rounds/:round': () => [
-    { url: `/api/v1/vendor-forms/${ids.vendorFormId}/items/1(1)/rounds/1`, body: { value: 'no', date: '2023-07-02', version: 99 }, expect: hidden(), ownVendor: own(409, 'own form, stale version') },
+  'POST /api/v1/vendor-invitations/:token/accept': () => [
+    { url: `/api/v1/vendor-invitations/${ids.token}/accept`, body: {}, expect: hidden('only the token holder') },
   ],
-  'DELETE /api/v1/vendor-forms/:formId/items/:itemId/rounds/:round': () => [{ url: `/api/v1/vendor-forms/${ids.vendorFormId}/items/1(1)/rounds/1`, expect: hidden(), ownVendor: own(404, 'own form, no such round') }],
-  'POST /api/v1/vendor-forms/:formId/submit': () => [{ url: `/api/v1/vendor-forms/${ids.vendorFormId}/submit`, body: { version: 99 }, expect: hidden(), ownVendor: own(400, 'own form, not complete') }],
-  'POST /api/v1/vendor-forms/:formId/accept': () => [{ url: `/api/v1/vendor-forms/${ids.vendorFormId}/accept`, body: { version: 1 }, expect: hidden(), ownVendor: own(403, 'the facility accepts') }],
-  'POST /api/v1/vendor-forms/:formId/comments': () => [{ url: `/api/v1/vendor-forms/${ids.vendorFormId}/comments`, body: { body: 'x' }, expect: hidden(), ownVendor: own(200) }],
+  'GET /api/v1/vendor-forms/:formId': () => [{ url: `/api/v1/vendor-forms/${ids.vendorFormId}`, expect: hidden(), ownVendor: own(200) }],
+  'PATCH /api/v1/vendor-forms/:formId': () => [
+    {
+      url: `/api/v1/vendor-forms/${ids.vendorFormId}`,
+      body: { version: 99, excludedItems: [] },
+      expect: hidden(),
+      ownVendor: own(409, 'own form, stale version'),
+    },
+  ],
+  'PUT /api/v1/vendor-forms/:formId/items/:itemId/rounds/:round': () => [
+    {
+      url: `/api/v1/vendor-forms/${ids.vendorFormId}/items/1(1)/rounds/1`,
+      body: { value: 'no', date: '2023-07-02', version: 99 },
+      expect: hidden(),
+      ownVendor: own(409, 'own form, stale version'),
+    },
+  ],
+  'DELETE /api/v1/vendor-forms/:formId/items/:itemId/rounds/:round': () => [
+    { url: `/api/v1/vendor-forms/${ids.vendorFormId}/items/1(1)/rounds/1`, expect: hidden(), ownVendor: own(404, 'own form, no such round') },
+  ],
+  'POST /api/v1/vendor-forms/:formId/submit': () => [
+    { url: `/api/v1/vendor-forms/${ids.vendorFormId}/submit`, body: { version: 99 }, expect: hidden(), ownVendor: own(400, 'own form, not complete') },
+  ],
+  'POST /api/v1/vendor-forms/:formId/accept': () => [
+    { url: `/api/v1/vendor-forms/${ids.vendorFormId}/accept`, body: { version: 1 }, expect: hidden(), ownVendor: own(403, 'the facility accepts') },
+  ],
+  'POST /api/v1/vendor-forms/:formId/comments': () => [
+    { url: `/api/v1/vendor-forms/${ids.vendorFormId}/comments`, body: { body: 'x' }, expect: hidden(), ownVendor: own(200) },
+  ],
   'GET /api/v1/vendors/:vendorId/answer-sets': () => [{ url: `/api/v1/vendors/${ids.vendorId}/answer-sets`, expect: hidden(), ownVendor: own(200) }],
-  'POST /api/v1/vendors/:vendorId/answer-sets': () => [{ url: `/api/v1/vendors/${ids.vendorId}/answer-sets`, body: { product: 'X', edition: '2023', answers: {} }, expect: hidden(), ownVendor: own(200) }],
+  'POST /api/v1/vendors/:vendorId/answer-sets': () => [
+    { url: `/api/v1/vendors/${ids.vendorId}/answer-sets`, body: { product: 'X', edition: '2023', answers: {} }, expect: hidden(), ownVendor: own(200) },
+  ],
   'GET /api/v1/answer-sets/:answerSetId': () => [{ url: `/api/v1/answer-sets/${ids.answerSetId}`, expect: hidden(), ownVendor: own(200) }],
   'PUT /api/v1/answer-sets/:answerSetId': () => [
-    { url: `/api/v1/answer-sets/${ids.answerSetId}`, body: { version: 99, product: 'X', edition: '2023', answers: {} }, expect: hidden(), ownVendor: own(409, 'own set, stale version') },
+    {
+      url: `/api/v1/answer-sets/${ids.answerSetId}`,
+      body: { version: 99, product: 'X', edition: '2023', answers: {} },
+      expect: hidden(),
+      ownVendor: own(409, 'own set, stale version'),
+    },
   ],
   'DELETE /api/v1/answer-sets/:answerSetId': () => [{ url: `/api/v1/answer-sets/${ids.answerSetId}`, expect: hidden(), ownVendor: own(204) }],
-  'POST /api/v1/answer-sets/:answerSetId/apply': () => [{ url: `/api/v1/answer-sets/${ids.answerSetId}/apply`, body: { formIds: [ids.vendorFormId], date: '2023-07-01' }, expect: hidden(), ownVendor: own(404, 'deleted just before') }],
+  'POST /api/v1/answer-sets/:answerSetId/apply': () => [
+    {
+      url: `/api/v1/answer-sets/${ids.answerSetId}/apply`,
+      body: { formIds: [ids.vendorFormId], date: '2023-07-01' },
+      expect: hidden(),
+      ownVendor: own(404, 'deleted just before'),
+    },
+  ],
   'GET /api/v1/contracts/:contractId/disclosures': () => [{ url: `/api/v1/contracts/${ids.contractId}/disclosures`, expect: hidden(), ownVendor: own(200) }],
-  'POST /api/v1/contracts/:contractId/disclosures': () => [{ url: `/api/v1/contracts/${ids.contractId}/disclosures`, body: {}, expect: hidden(), ownVendor: own(415, 'own contract, not multipart') }],
+  'POST /api/v1/contracts/:contractId/disclosures': () => [
+    { url: `/api/v1/contracts/${ids.contractId}/disclosures`, body: {}, expect: hidden(), ownVendor: own(415, 'own contract, not multipart') },
+  ],
   'GET /api/v1/disclosures/:disclosureId/file': () => [{ url: `/api/v1/disclosures/${ids.disclosureId}/file`, expect: hidden(), ownVendor: own(200) }],
   'DELETE /api/v1/disclosures/:disclosureId': () => [{ url: `/api/v1/disclosures/${ids.disclosureId}`, expect: hidden(), ownVendor: own(204) }],
   'GET /api/v1/contracts/:contractId/role-sharing': () => [{ url: `/api/v1/contracts/${ids.contractId}/role-sharing`, expect: hidden(), ownVendor: own(200) }],
-  'PUT /api/v1/contracts/:contractId/role-sharing': () => [{ url: `/api/v1/contracts/${ids.contractId}/role-sharing`, body: { version: 99, rows: [] }, expect: hidden(), ownVendor: own(409, 'own table, stale version') }],
-  'POST /api/v1/contracts/:contractId/role-sharing/confirm': () => [{ url: `/api/v1/contracts/${ids.contractId}/role-sharing/confirm`, body: { version: 1 }, expect: hidden(), ownVendor: own(403, 'the facility confirms') }],
-  'GET /api/v1/contracts/:contractId/role-sharing.pdf': () => [{ url: `/api/v1/contracts/${ids.contractId}/role-sharing.pdf`, expect: hidden(), ownVendor: own(200) }],
-  'GET /api/v1/contracts/:contractId/role-sharing.xlsx': () => [{ url: `/api/v1/contracts/${ids.contractId}/role-sharing.xlsx`, expect: hidden(), ownVendor: own(200) }],
+  'PUT /api/v1/contracts/:contractId/role-sharing': () => [
+    {
+      url: `/api/v1/contracts/${ids.contractId}/role-sharing`,
+      body: { version: 99, rows: [] },
+      expect: hidden(),
+      ownVendor: own(409, 'own table, stale version'),
+    },
+  ],
+  'POST /api/v1/contracts/:contractId/role-sharing/confirm': () => [
+    { url: `/api/v1/contracts/${ids.contractId}/role-sharing/confirm`, body: { version: 1 }, expect: hidden(), ownVendor: own(403, 'the facility confirms') },
+  ],
+  'GET /api/v1/contracts/:contractId/role-sharing.pdf': () => [
+    { url: `/api/v1/contracts/${ids.contractId}/role-sharing.pdf`, expect: hidden(), ownVendor: own(200) },
+  ],
+  'GET /api/v1/contracts/:contractId/role-sharing.xlsx': () => [
+    { url: `/api/v1/contracts/${ids.contractId}/role-sharing.xlsx`, expect: hidden(), ownVendor: own(200) },
+  ],
   'GET /api/v1/audit-events': () => [
     { url: `/api/v1/audit-events?organizationId=${ids.organizationId}`, expect: hidden() },
     { url: `/api/v1/audit-events?facilityId=${ids.facilityId}`, expect: hidden() },
@@ -327,7 +525,30 @@ describe('tenant isolation', () => {
   for (const [name, walker] of Object.entries(walkers)) {
     it(`${name} gets nothing of A's it is not entitled to, from any route`, async () => {
       const outsider = walker.who();
-      const facilitySecrets = [a.organizationId, a.facilityId, ids.tokenId!, ids.invitationId!, ids.memberId!, ids.assessmentId!, ids.evidenceId!, ids.assetId!, ids.accountId!, ids.endOfLifeId!, ids.planId!, ids.restoreTestId!, ids.bcpDocumentId!, ids.bcpRecordId!, ids.incidentId!, 'A-PC-001', 'A医院受付PC', 'a-doctor', 'A医院-極秘図', '医療法人A会', 'admin-a@', 'pending@example.jp'];
+      const facilitySecrets = [
+        a.organizationId,
+        a.facilityId,
+        ids.tokenId!,
+        ids.invitationId!,
+        ids.memberId!,
+        ids.assessmentId!,
+        ids.evidenceId!,
+        ids.assetId!,
+        ids.accountId!,
+        ids.endOfLifeId!,
+        ids.planId!,
+        ids.restoreTestId!,
+        ids.bcpDocumentId!,
+        ids.bcpRecordId!,
+        ids.incidentId!,
+        'A-PC-001',
+        'A医院受付PC',
+        'a-doctor',
+        'A医院-極秘図',
+        '医療法人A会',
+        'admin-a@',
+        'pending@example.jp',
+      ];
       const contractSecrets = [ids.contractId!, ids.vendorFormId!, ids.vendorId!, ids.disclosureId!, ids.answerSetId!, 'A医院', 'Aクリニック'];
       let probes = 0;
       // Sign-outs go last: logout-all ends the outsider's other sessions too.

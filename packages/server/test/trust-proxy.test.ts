@@ -19,12 +19,23 @@ const serverTrusting = (setting: string) => t.secondServer({ MAMORI_TRUST_PROXY:
 
 /** A sign-in as the proxy passes it on: from the proxy's socket, with the header the proxy built. */
 function viaProxy(app: FastifyInstance, socket: string, forwardedFor: string, email = 'admin@example.jp', password = PASSWORD) {
-  return app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: socket, headers: { 'x-forwarded-for': forwardedFor }, payload: { email, password } });
+  return app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    remoteAddress: socket,
+    headers: { 'x-forwarded-for': forwardedFor },
+    payload: { email, password },
+  });
 }
 
 async function signedInFrom(app: FastifyInstance, socket: string, forwardedFor: string) {
   expect((await viaProxy(app, socket, forwardedFor)).statusCode).toBe(200);
-  const [event] = await t.database.db.select({ ip: auditEvents.ip }).from(auditEvents).where(eq(auditEvents.action, 'user.login')).orderBy(desc(auditEvents.sequence)).limit(1);
+  const [event] = await t.database.db
+    .select({ ip: auditEvents.ip })
+    .from(auditEvents)
+    .where(eq(auditEvents.action, 'user.login'))
+    .orderBy(desc(auditEvents.sequence))
+    .limit(1);
   return event?.ip;
 }
 

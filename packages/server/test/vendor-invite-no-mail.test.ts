@@ -21,9 +21,17 @@ afterAll(() => t.close());
 
 describe('vendor invitations without a mail server', () => {
   it('requesting a form returns the link to pass on; the link opens the invitation', async () => {
-    const contract = await json(call(t.app, tenant.manager, 'POST', api(`/facilities/${tenant.facilityId}/contracts`), {
-      vendorName: 'カルテ株式会社', title: '電子カルテ保守', systems: ['電子カルテ'], maintenanceContract: true, remoteMaintenance: false, contactName: '鈴木', contactEmail: 'desk@karte.example.jp',
-    }));
+    const contract = await json(
+      call(t.app, tenant.manager, 'POST', api(`/facilities/${tenant.facilityId}/contracts`), {
+        vendorName: 'カルテ株式会社',
+        title: '電子カルテ保守',
+        systems: ['電子カルテ'],
+        maintenanceContract: true,
+        remoteMaintenance: false,
+        contactName: '鈴木',
+        contactEmail: 'desk@karte.example.jp',
+      }),
+    );
     const requested = await json(call(t.app, tenant.manager, 'POST', api(`/contracts/${contract.id}/vendor-forms`), { fiscalYear }));
     expect(requested).toMatchObject({ status: 'requested', mailSent: false });
     expect(requested.invitationUrl).toMatch(linkPattern);

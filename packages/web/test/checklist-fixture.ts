@@ -17,7 +17,19 @@ export type SavedRound = AssessmentDetail['answers'][string][number];
 let version = 0;
 /** A saved round as the server returns it. */
 export function saved(round: number, value: SavedRound['value'], date: string | null, extra: Partial<SavedRound> = {}): SavedRound {
-  return { round, value, date, targetDate: null, note: '', riskAcceptance: '', draft: false, answeredBy: '佐藤 花子', answeredAt: '2023-07-01T00:00:00Z', version: ++version, ...extra };
+  return {
+    round,
+    value,
+    date,
+    targetDate: null,
+    note: '',
+    riskAcceptance: '',
+    draft: false,
+    answeredBy: '佐藤 花子',
+    answeredAt: '2023-07-01T00:00:00Z',
+    version: ++version,
+    ...extra,
+  };
 }
 
 /**
@@ -30,7 +42,14 @@ export function clinicDetail(answers: Record<string, SavedRound[]>, asOf = '2023
     const confirmed = rounds.filter((r) => !r.draft);
     if (confirmed.length) bundleAnswers[id] = confirmed.map((r) => ({ value: r.value, date: r.date, targetDate: r.targetDate, note: r.note }));
   }
-  const bundle: Bundle = { edition: '2023', asOf, facility: { kind: 'clinic', hasVendorContract: false }, institution: { answers: bundleAnswers }, vendors: [], artifacts: { contactChart: true } };
+  const bundle: Bundle = {
+    edition: '2023',
+    asOf,
+    facility: { kind: 'clinic', hasVendorContract: false },
+    institution: { answers: bundleAnswers },
+    vendors: [],
+    artifacts: { contactChart: true },
+  };
   return {
     assessment: {
       id: '00000000-0000-4000-8000-000000000001',

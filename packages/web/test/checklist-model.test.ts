@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { answersFor, itemName, liveEvaluation, sameState, savedState, startEdit, type Edits } from '../src/checklist/model';
 import { allYes, catalog, clinicDetail, institution2023, required2023, saved } from './checklist-fixture';
 
-const t = ((key: string) => ({ 'checklist.gateName': '医療情報システムの有無', 'checklist.scopes.server': 'サーバ', 'checklist.scopes.terminal': '端末PC' })[key] ?? key) as unknown as TFunction;
+const t = ((key: string) =>
+  ({ 'checklist.gateName': '医療情報システムの有無', 'checklist.scopes.server': 'サーバ', 'checklist.scopes.terminal': '端末PC' })[key] ??
+  key) as unknown as TFunction;
 const item = (id: string, form = institution2023) => form.items.find((i) => i.id === id)!;
 
 describe('an item as the screen holds it', () => {
@@ -36,7 +38,15 @@ describe('what the inspector would see if the screen were saved', () => {
   it('takes rounds up to the first empty or carried one, the edit over the saved answer', () => {
     const detail = clinicDetail({ '1(1)': [saved(1, 'yes', '2023-07-01')], '2(1)': [saved(1, 'yes', null, { draft: true })] });
     const edits: Edits = {
-      '2(4)@server': { rounds: [{ value: 'no', date: '2023-07-01', targetDate: '2024-02-29' }, { value: null, date: null, targetDate: null }], note: 'OS更新予定', riskAcceptance: '', versions: [] },
+      '2(4)@server': {
+        rounds: [
+          { value: 'no', date: '2023-07-01', targetDate: '2024-02-29' },
+          { value: null, date: null, targetDate: null },
+        ],
+        note: 'OS更新予定',
+        riskAcceptance: '',
+        versions: [],
+      },
     };
     expect(answersFor(institution2023, detail, edits)).toEqual({
       '1(1)': [{ value: 'yes', date: '2023-07-01', targetDate: null, note: '' }],
@@ -50,7 +60,14 @@ describe('the live readiness panel', () => {
 
   it('with nothing typed it is the server’s evaluation: every required item done, ready', () => {
     const live = liveEvaluation(institution2023, clinicDetail(allYes()), {}, '2023-12-01', vendorForm);
-    expect(live).toMatchObject({ ready: true, requiredTotal: required2023.length, requiredDone: required2023.length, requiredUnsaved: 0, noWithTarget: 0, overdue: 0 });
+    expect(live).toMatchObject({
+      ready: true,
+      requiredTotal: required2023.length,
+      requiredDone: required2023.length,
+      requiredUnsaved: 0,
+      noWithTarget: 0,
+      overdue: 0,
+    });
     expect(live.problems).toEqual([]);
   });
 
@@ -64,7 +81,12 @@ describe('the live readiness panel', () => {
 
     const edits: Edits = {
       '3(1)': { rounds: [{ value: 'yes', date: '2023-11-01', targetDate: null }], note: '', riskAcceptance: '', versions: [] },
-      '2(5)@server': { rounds: [{ value: 'no', date: '2023-11-01', targetDate: null }], note: '', riskAcceptance: '', versions: [answers['2(5)@server']![0]!.version] },
+      '2(5)@server': {
+        rounds: [{ value: 'no', date: '2023-11-01', targetDate: null }],
+        note: '',
+        riskAcceptance: '',
+        versions: [answers['2(5)@server']![0]!.version],
+      },
     };
     const live = liveEvaluation(institution2023, detail, edits, '2023-12-01', vendorForm);
     expect(live.problemsOf('3(1)')).toEqual([]);

@@ -42,7 +42,10 @@ describe('saving one item', () => {
   });
 
   it('names the round and field that cannot be saved empty', () => {
-    expect(missingRoundFields(edit([round('yes', '2023-06-01'), { value: null, date: null, targetDate: null }]))).toEqual({ '2.value': 'chooseAnswer', '2.date': 'dateRequired' });
+    expect(missingRoundFields(edit([round('yes', '2023-06-01'), { value: null, date: null, targetDate: null }]))).toEqual({
+      '2.value': 'chooseAnswer',
+      '2.date': 'dateRequired',
+    });
     expect(missingRoundFields(edit([round('no', '2023-06-01')]))).toEqual({});
   });
 });

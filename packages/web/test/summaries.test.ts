@@ -6,7 +6,15 @@ import { allYes, clinicDetail, institution2023, required2023, saved, vendor2023 
 
 describe('the dashboard’s summary of a saved checklist', () => {
   it('a complete checklist is ready, every required item done', () => {
-    expect(summarize(clinicDetail(allYes()), institution2023)).toMatchObject({ requiredTotal: required2023.length, requiredDone: required2023.length, open: 0, nextTarget: null, ready: true, blocking: 0, gate: 'yes' });
+    expect(summarize(clinicDetail(allYes()), institution2023)).toMatchObject({
+      requiredTotal: required2023.length,
+      requiredDone: required2023.length,
+      open: 0,
+      nextTarget: null,
+      ready: true,
+      blocking: 0,
+      gate: 'yes',
+    });
   });
 
   it('open いいえ items, the nearest target date first, and the overdue ones', () => {

@@ -6,7 +6,6 @@ import { Bundle } from '../checklist/bundle.js';
 import { problemCodes } from '../checklist/evaluate.js';
 import { vendorFormExemptions } from '../vendors/form-need.js';
 
-
 export const AssessmentSummary = z.object({
   id: Id,
   facilityId: Id,

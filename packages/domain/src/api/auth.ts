@@ -36,7 +36,10 @@ export const SetupRequest = z.strictObject({ email: Email, password: Password, n
 export const LoginRequest = z.strictObject({
   email: Email,
   password: z.string().min(1).max(200),
-  totpCode: z.string().regex(/^\d{6}$/).optional(),
+  totpCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
 });
 
 export const ChangePasswordRequest = z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: Password });

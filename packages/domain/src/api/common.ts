@@ -18,7 +18,10 @@ export const ErrorBody = z.object({
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
-export const Email = z.email().max(254).transform((s) => s.toLowerCase());
+export const Email = z
+  .email()
+  .max(254)
+  .transform((s) => s.toLowerCase());
 /** The guideline asks for 8+ mixed characters or 13+; we ask 10+ and leave strength to length. */
 export const Password = z.string().min(10).max(200);
 export const PersonName = z.string().trim().min(1).max(100);

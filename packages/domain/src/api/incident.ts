@@ -22,7 +22,15 @@ export const CreateBackupPlanRequest = BackupPlanFields;
 export const UpdateBackupPlanRequest = BackupPlanFields.partial().extend({ version: Version });
 export const CreateRestoreTestRequest = RestoreTestFields;
 
-export const BcpDocumentView = z.object({ id: Id, documentVersion: z.int(), fileName: z.string(), contentType: z.string(), size: z.int(), uploadedBy: z.string().nullable(), uploadedAt: z.string() });
+export const BcpDocumentView = z.object({
+  id: Id,
+  documentVersion: z.int(),
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.int(),
+  uploadedBy: z.string().nullable(),
+  uploadedAt: z.string(),
+});
 export const BcpRecordView = BcpRecordFields.extend({ id: Id, recordedBy: z.string().nullable(), createdAt: z.string() });
 export const BcpView = z.object({
   essentials: BcpEssentials,
@@ -71,7 +79,11 @@ export const IncidentView = z.object({
 export type IncidentView = z.infer<typeof IncidentView>;
 export const IncidentSummary = IncidentView.omit({ steps: true, events: true });
 export const CreateIncidentRequest = z.strictObject({ title: z.string().trim().min(1).max(200) });
-export const UpdateIncidentRequest = z.strictObject({ version: Version, title: z.string().trim().min(1).max(200).optional(), status: z.enum(['open', 'closed']).optional() });
+export const UpdateIncidentRequest = z.strictObject({
+  version: Version,
+  title: z.string().trim().min(1).max(200).optional(),
+  status: z.enum(['open', 'closed']).optional(),
+});
 export const CreateIncidentEventRequest = z.strictObject({
   kind: z.enum(incidentEventKinds),
   contactKey: z.string().max(40).nullable().default(null),
@@ -79,4 +91,3 @@ export const CreateIncidentEventRequest = z.strictObject({
   at: IsoDateTimeInput.optional(),
   text: z.string().trim().max(4000).default(''),
 });
-

@@ -5,7 +5,10 @@ import { FacilityRole, OrganizationRole } from '../roles.js';
 export const CreateInvitationRequest = z.strictObject({
   email: Email,
   organizationRole: OrganizationRole.nullable().default(null),
-  facilityRoles: z.array(z.strictObject({ facilityId: Id, role: FacilityRole })).max(500).default([]),
+  facilityRoles: z
+    .array(z.strictObject({ facilityId: Id, role: FacilityRole }))
+    .max(500)
+    .default([]),
 });
 
 export const Invitation = z.object({

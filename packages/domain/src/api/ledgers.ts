@@ -189,7 +189,10 @@ export const AcceptFindingRequest = z.strictObject({
 export const accountReviewDecisions = ['keep', 'disable', 'delete'] as const;
 export const AccountReviewDecision = z.enum(accountReviewDecisions);
 export const AccountReviewRequest = z.strictObject({
-  decisions: z.array(z.strictObject({ accountId: Id, decision: AccountReviewDecision, reason: Text(500) })).min(1).max(100_000),
+  decisions: z
+    .array(z.strictObject({ accountId: Id, decision: AccountReviewDecision, reason: Text(500) }))
+    .min(1)
+    .max(100_000),
   note: Text(2000).default(''),
 });
 export const AssetLedgerReviewRequest = z.strictObject({ note: Text(2000).default('') });

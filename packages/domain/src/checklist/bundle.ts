@@ -73,14 +73,16 @@ export function parseBundle(catalog: Catalog, input: unknown): { ok: true; bundl
   const checkRounds = (path: string, id: string, rounds: readonly Round[], form: 'institution' | 'pharmacy' | 'vendor') => {
     const item = catalog.item(bundle.edition, form, id);
     if (!item) problems.push({ path, message: `unknown item id ${id} in the ${bundle.edition} ${form} form` });
-    else if (isSingleRound(item) && rounds.length > 1) problems.push({ path: `${path}.1`, message: `item ${id} has one answer column; a second round is not possible` });
+    else if (isSingleRound(item) && rounds.length > 1)
+      problems.push({ path: `${path}.1`, message: `item ${id} has one answer column; a second round is not possible` });
   };
   for (const [id, rounds] of Object.entries(bundle.institution.answers)) checkRounds(`institution.answers.${id}`, id, rounds, facilityForm.form);
   bundle.vendors.forEach((vendor, index) => {
     const known = (id: string) => Boolean(catalog.item(bundle.edition, 'vendor', id));
     for (const [id, rounds] of Object.entries(vendor.answers ?? {})) checkRounds(`vendors.${index}.answers.${id}`, id, rounds, 'vendor');
     vendor.excludedItems.forEach((id, i) => {
-      if (!known(id) && !catalog.item(bundle.edition, facilityForm.form, id)) problems.push({ path: `vendors.${index}.excludedItems.${i}`, message: `unknown item id ${id}` });
+      if (!known(id) && !catalog.item(bundle.edition, facilityForm.form, id))
+        problems.push({ path: `vendors.${index}.excludedItems.${i}`, message: `unknown item id ${id}` });
     });
   });
   return problems.length ? { ok: false, problems } : { ok: true, bundle };

@@ -112,7 +112,11 @@ export const EditionForm = z
 export type EditionForm = z.infer<typeof EditionForm>;
 
 /** The form-level texts that say which fiscal year the form is for: templates filled per checklist. */
-function yearBearingTexts(form: { title: Bilingual; notes: Bilingual[]; sections: { title: Bilingual; scopeHeadings: Partial<Record<DeviceScope, Bilingual>> }[] }) {
+function yearBearingTexts(form: {
+  title: Bilingual;
+  notes: Bilingual[];
+  sections: { title: Bilingual; scopeHeadings: Partial<Record<DeviceScope, Bilingual>> }[];
+}) {
   return [
     { path: ['title'], text: form.title },
     ...form.notes.map((text, i) => ({ path: ['notes', i], text })),

@@ -92,7 +92,13 @@ function addProblem(problems: ItemResult['problems'], code: ProblemCode, severit
  * Checks one item's rounds. Reference items get the same checks, as warnings only. Plain loops: this
  * runs for every item of every form on every evaluation.
  */
-function evaluateItem(item: Item, rounds: readonly Round[] | undefined, context: FormContext, excluded: boolean, severityCap: Severity = 'blocking'): ItemResult {
+function evaluateItem(
+  item: Item,
+  rounds: readonly Round[] | undefined,
+  context: FormContext,
+  excluded: boolean,
+  severityCap: Severity = 'blocking',
+): ItemResult {
   const requirement = excluded ? 'not-needed' : requirementOf(item, context);
   const count = rounds?.length ?? 0;
   const latest = count ? rounds![count - 1]!.value : null;
@@ -106,9 +112,10 @@ function evaluateItem(item: Item, rounds: readonly Round[] | undefined, context:
     return { id: item.id, requirement, latest, targetDate, problems };
   }
   // A reference item is done by its own due year (manual I-3: 参考項目は令和6年度中に), so its target may be then.
-  const targetEnd = item.requirement === 'reference' && item.dueFiscalYear !== undefined && item.dueFiscalYear > context.fiscalYear
-    ? fiscalYearRange(item.dueFiscalYear).end
-    : context.fiscalYearEnd;
+  const targetEnd =
+    item.requirement === 'reference' && item.dueFiscalYear !== undefined && item.dueFiscalYear > context.fiscalYear
+      ? fiscalYearRange(item.dueFiscalYear).end
+      : context.fiscalYearEnd;
   for (let i = 0; i < count; i++) {
     const round = rounds![i]!;
     if (!round.date) addProblem(problems, 'missing-date', severity);
@@ -142,7 +149,13 @@ function collect(problems: InspectionProblem[], form: InspectionProblem['form'],
 }
 
 /** An item one vendor's contract excludes must be answered on the institution form or another vendor's. */
-function notCovered(bundle: Bundle, institutionForm: EditionForm, vendorForm: EditionForm | undefined, context: FormContext, problems: InspectionProblem[]): void {
+function notCovered(
+  bundle: Bundle,
+  institutionForm: EditionForm,
+  vendorForm: EditionForm | undefined,
+  context: FormContext,
+  problems: InspectionProblem[],
+): void {
   const answers = bundle.institution.answers;
   for (const vendor of bundle.vendors) {
     for (const id of vendor.excludedItems) {
@@ -154,7 +167,13 @@ function notCovered(bundle: Bundle, institutionForm: EditionForm, vendorForm: Ed
       for (const other of bundle.vendors) {
         if (!covered && other !== vendor && !other.excludedItems.includes(id) && answered(other.answers?.[id])) covered = true;
       }
-      if (!covered) problems.push({ form: `vendor:${vendor.name}`, item: id, code: 'not-covered', severity: requirement === 'required' && !vendor.exemption ? 'blocking' : 'warning' });
+      if (!covered)
+        problems.push({
+          form: `vendor:${vendor.name}`,
+          item: id,
+          code: 'not-covered',
+          severity: requirement === 'required' && !vendor.exemption ? 'blocking' : 'warning',
+        });
     }
   }
 }
@@ -192,7 +211,12 @@ export function evaluate(catalog: Catalog, bundle: Bundle): Evaluation {
   const problems: InspectionProblem[] = [];
   collect(problems, 'institution', institutionItems);
   if (chartResult && chartResult.requirement !== 'not-needed' && !bundle.artifacts.contactChart) {
-    problems.push({ form: 'institution', item: chartResult.id, code: 'contact-chart-missing', severity: chartResult.requirement === 'required' ? 'blocking' : 'warning' });
+    problems.push({
+      form: 'institution',
+      item: chartResult.id,
+      code: 'contact-chart-missing',
+      severity: chartResult.requirement === 'required' ? 'blocking' : 'warning',
+    });
   }
 
   const vendorsInScope = context.hasVendorContract && !context.gateNo;
@@ -205,7 +229,8 @@ export function evaluate(catalog: Catalog, bundle: Bundle): Evaluation {
       // A contract that needs no form of its own blocks nothing; a form it returns anyway is still checked, as warnings.
       const cap: Severity = exemption ? 'warning' : 'blocking';
       const items: ItemResult[] = [];
-      for (const item of vendorForm?.items ?? []) items.push(evaluateItem(item, vendor.answers?.[item.id], context, vendor.excludedItems.includes(item.id), cap));
+      for (const item of vendorForm?.items ?? [])
+        items.push(evaluateItem(item, vendor.answers?.[item.id], context, vendor.excludedItems.includes(item.id), cap));
       if (submitted) collect(problems, form, items);
       if (submitted && vendor.review === 'pending') problems.push({ form, item: null, code: 'vendor-form-unreviewed', severity: 'warning' });
       if (!submitted && !exemption) problems.push({ form, item: null, code: 'vendor-form-missing', severity: 'blocking' });

@@ -14,7 +14,10 @@ export function fillFiscalYear(text: string, fiscalYear: number, locale: TextLoc
   });
 }
 
-const fill = (text: Bilingual, fiscalYear: number): Bilingual => ({ ja: fillFiscalYear(text.ja, fiscalYear, 'ja'), en: fillFiscalYear(text.en, fiscalYear, 'en') });
+const fill = (text: Bilingual, fiscalYear: number): Bilingual => ({
+  ja: fillFiscalYear(text.ja, fiscalYear, 'ja'),
+  en: fillFiscalYear(text.en, fiscalYear, 'en'),
+});
 
 /**
  * The edition's form as printed for one checklist: every year-bearing text names the checklist's fiscal year, so a

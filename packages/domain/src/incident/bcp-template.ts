@@ -141,7 +141,7 @@ export const bcpTemplate: readonly BcpTemplateSection[] = [
       heading: 'Who to contact, in which order',
       guidance:
         'Write who calls whom and in which order, inside the clinic and outside: the system vendor, a security company, the police and the Ministry of Health, Labour and Welfare ' +
-        '(03-6812-7837; call from the clinic\'s phone, not withheld or from a payphone). Do not pay a ransom; talk to the police and the ministry first. Attach the contact chart.',
+        "(03-6812-7837; call from the clinic's phone, not withheld or from a payphone). Do not pay a ransom; talk to the police and the ministry first. Attach the contact chart.",
     },
   },
   {

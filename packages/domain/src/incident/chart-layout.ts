@@ -223,7 +223,7 @@ function ellipsis(line: string, maxEm: number): string {
 
 /** The box text of an entry: up to `maxLines` lines, the name first; the phone always keeps its line. */
 function boxText(entry: ContactEntry, maxEm: number, maxLines: number): string[] {
-  const texts = [entry.name.trim(), (entry.organization.trim() || entry.role.trim()), entry.phone.trim()].filter((t) => t !== '');
+  const texts = [entry.name.trim(), entry.organization.trim() || entry.role.trim(), entry.phone.trim()].filter((t) => t !== '');
   const wrapped = texts.map((t) => wrapText(t, maxEm));
   // Every text gets one line; the lines left over go to the name first, then the organization.
   let spare = Math.max(0, maxLines - wrapped.length);

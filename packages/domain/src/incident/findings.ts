@@ -139,5 +139,9 @@ function bcp(facts: IncidentFacts['bcp'], asOf: string, months: number): Finding
 export function computeIncidentFindings(facts: IncidentFacts): Finding[] {
   if (!isIsoDate(facts.asOf)) throw new RangeError(`asOf must be a YYYY-MM-DD date, got ${facts.asOf}`);
   const t = facts.thresholds;
-  return [contactChart(facts.contactChart, facts.hasVendorContract), backupRestore(facts.backups, facts.asOf, t.restoreTestMonths), bcp(facts.bcp, facts.asOf, t.bcpReviewMonths)];
+  return [
+    contactChart(facts.contactChart, facts.hasVendorContract),
+    backupRestore(facts.backups, facts.asOf, t.restoreTestMonths),
+    bcp(facts.bcp, facts.asOf, t.bcpReviewMonths),
+  ];
 }

@@ -7,7 +7,19 @@ const Text = (max: number) => z.string().trim().max(max);
  * Who appears on the incident contact chart (連絡体制図). The manual names the facility's own people,
  * vendors, a security company, outside experts, the prefectural police and the ministry.
  */
-export const contactKinds = ['director', 'security_manager', 'it', 'department', 'internal_other', 'vendor', 'security_company', 'expert', 'police', 'ministry', 'external_other'] as const;
+export const contactKinds = [
+  'director',
+  'security_manager',
+  'it',
+  'department',
+  'internal_other',
+  'vendor',
+  'security_company',
+  'expert',
+  'police',
+  'ministry',
+  'external_other',
+] as const;
 export const ContactKind = z.enum(contactKinds);
 export type ContactKind = z.infer<typeof ContactKind>;
 export const internalContactKinds: readonly ContactKind[] = ['director', 'security_manager', 'it', 'department', 'internal_other'];

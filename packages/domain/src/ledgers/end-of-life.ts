@@ -29,20 +29,18 @@ export const EndOfLifeRow = z.strictObject({
 });
 export type EndOfLifeRow = z.infer<typeof EndOfLifeRow>;
 
-export const EndOfLifeTable = z
-  .strictObject({ $comment: z.string().optional(), entries: z.array(EndOfLifeRow) })
-  .superRefine((table, ctx) => {
-    const seen = new Map<string, string>();
-    table.entries.forEach((entry, index) => {
-      entry.match.forEach((pattern, at) => {
-        const other = seen.get(pattern);
-        if (other !== undefined) {
-          ctx.addIssue({ code: 'custom', path: ['entries', index, 'match', at], message: `${pattern} is also a pattern of ${other}` });
-        }
-        seen.set(pattern, entry.product);
-      });
+export const EndOfLifeTable = z.strictObject({ $comment: z.string().optional(), entries: z.array(EndOfLifeRow) }).superRefine((table, ctx) => {
+  const seen = new Map<string, string>();
+  table.entries.forEach((entry, index) => {
+    entry.match.forEach((pattern, at) => {
+      const other = seen.get(pattern);
+      if (other !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['entries', index, 'match', at], message: `${pattern} is also a pattern of ${other}` });
+      }
+      seen.set(pattern, entry.product);
     });
   });
+});
 
 /** Validates a table in the shape of `end-of-life/os.json`; throws with the zod issues when it is not. */
 export function parseEndOfLifeTable(json: unknown): EndOfLifeEntry[] {
@@ -68,7 +66,10 @@ function compile(entries: readonly EndOfLifeEntry[]): CompiledPattern[] {
   for (const entry of entries) {
     for (const pattern of entry.match) {
       // Normalised here too, so a facility's own entry typed as 'Windows 7' still matches.
-      const parts = pattern.split('+').map(normalizeProduct).filter((p) => p.length > 0);
+      const parts = pattern
+        .split('+')
+        .map(normalizeProduct)
+        .filter((p) => p.length > 0);
       if (parts.length === 0) continue;
       let length = 0;
       for (const part of parts) length += part.length;

@@ -10,7 +10,8 @@ const scopeWords = {
   ja: { general: '機器', server: 'サーバ', terminal: '端末PC', network: 'ネットワーク機器' },
   en: { general: 'devices', server: 'servers', terminal: 'terminal PCs', network: 'network devices' },
 } as const;
-const scopeWord = (locale: 'ja' | 'en', scope: string | number | undefined) => scopeWords[locale][(scope ?? 'general') as keyof (typeof scopeWords)['ja']] ?? scopeWords[locale].general;
+const scopeWord = (locale: 'ja' | 'en', scope: string | number | undefined) =>
+  scopeWords[locale][(scope ?? 'general') as keyof (typeof scopeWords)['ja']] ?? scopeWords[locale].general;
 
 /**
  * One sentence per reason, in plain words. Server (answer notes, evidence files, CLI) and web render
@@ -21,17 +22,21 @@ const messages: Record<'ja' | 'en', Record<FindingReasonCode, Template>> = {
     'security-manager-named': (_, p) => `医療情報システム安全管理責任者: ${p.name}`,
     'security-manager-missing': () => '医療情報システム安全管理責任者が登録されていません',
     'asset-ledger-empty': () => '機器台帳に機器が登録されていません',
-    'asset-ledger-not-reviewed': (_, p) => (p.reviewedOn ? `機器台帳の最終確認が ${wareki(p.reviewedOn)} で、${p.months}か月以上見直されていません` : '機器台帳を見直した記録がありません'),
+    'asset-ledger-not-reviewed': (_, p) =>
+      p.reviewedOn ? `機器台帳の最終確認が ${wareki(p.reviewedOn)} で、${p.months}か月以上見直されていません` : '機器台帳を見直した記録がありません',
     'asset-ledger-reviewed': (c, p) => `機器台帳 ${c}台、${wareki(p.reviewedOn)} に確認済み`,
     'assets-without-kind': (c) => `${c}台の機器区分（サーバ・端末PC・ネットワーク機器など）が未入力です`,
     'remote-maintenance-unknown': (c) => `${c}台のリモートメンテナンスの有無が「不明」です`,
     'remote-maintenance-known': (c, p) => `${c}台すべてでリモートメンテナンスの有無を確認済み（あり ${p.withRemote ?? 0}台）`,
     'assets-without-patient-data': (c) => `${c}台は患者情報を扱わない機器として記録されているため、チェックリストの対象外です（Q&A 12-D-22）`,
-    'no-assets-in-scope': (_, p) => `機器台帳に${scopeWord('ja', p.scope)}がありません。${scopeWord('ja', p.scope)}を台帳に記録するか、台帳にすべての機器が載っていることを確認（「台帳を確認した」）すると提案できます`,
-    'no-assets-in-scope-confirmed': (_, p) => `確認済みの機器台帳に${scopeWord('ja', p.scope)}がないため、この行は「該当なし」です（理由を備考に残します。Q&A 12-B-8）`,
-    'no-accounts-in-scope': (_, p) => p.scope === 'terminal'
-      ? '利用者ID台帳に端末PCのアカウントがありません。端末PCのWindowsのアカウントやActive Directoryの利用者を、対象機器「端末PC」として記録してください'
-      : `利用者ID台帳に${scopeWord('ja', p.scope)}のアカウントがありません。${scopeWord('ja', p.scope)}にログインするアカウント（管理者アカウントを含む）を記録してください`,
+    'no-assets-in-scope': (_, p) =>
+      `機器台帳に${scopeWord('ja', p.scope)}がありません。${scopeWord('ja', p.scope)}を台帳に記録するか、台帳にすべての機器が載っていることを確認（「台帳を確認した」）すると提案できます`,
+    'no-assets-in-scope-confirmed': (_, p) =>
+      `確認済みの機器台帳に${scopeWord('ja', p.scope)}がないため、この行は「該当なし」です（理由を備考に残します。Q&A 12-B-8）`,
+    'no-accounts-in-scope': (_, p) =>
+      p.scope === 'terminal'
+        ? '利用者ID台帳に端末PCのアカウントがありません。端末PCのWindowsのアカウントやActive Directoryの利用者を、対象機器「端末PC」として記録してください'
+        : `利用者ID台帳に${scopeWord('ja', p.scope)}のアカウントがありません。${scopeWord('ja', p.scope)}にログインするアカウント（管理者アカウントを含む）を記録してください`,
     'accounts-without-role': (c) => `${c}件の有効な利用者IDに権限が設定されていません`,
     'accounts-have-roles': (c) => `有効な利用者ID ${c}件すべてに権限が設定されています`,
     'account-review-done': (_, p) => `${wareki(p.reviewedOn)} に利用者IDの棚卸しを実施`,
@@ -43,11 +48,14 @@ const messages: Record<'ja' | 'en', Record<FindingReasonCode, Template>> = {
     'patches-pending': (c) => `${c}台に未適用の更新があります`,
     'patches-update-unknown': (c) => `${c}台の更新状況が「不明」か未記録です（最新の状態かを確認して記録してください）`,
     'patches-unsupported': (c) => `${c}台が「更新不可」です。更新できない理由とリスクを把握し、年度内の目標日を決めてください（Q&A 9-14）`,
-    'patches-long-ago': (c, p) => `注意: ${c}台は最後のパッチ適用から${p.days}日以上たっています。最新の状態か確認してください（適用頻度の決まりはありません。Q&A 9-15）`,
+    'patches-long-ago': (c, p) =>
+      `注意: ${c}台は最後のパッチ適用から${p.days}日以上たっています。最新の状態か確認してください（適用頻度の決まりはありません。Q&A 9-15）`,
     'os-end-of-life': (c, p) => `${c}台が ${p.product}（${wareki(p.endOfLifeOn)} サポート終了）のままで、リスク受容の記録がありません`,
-    'os-end-of-life-accepted': (c, p) => `${c}台は ${p.product}（${wareki(p.endOfLifeOn)} サポート終了）です。リスク受容は記録されていますが、回答は「いいえ」のまま、年度内の目標日を記入します（Q&A 9-14）`,
+    'os-end-of-life-accepted': (c, p) =>
+      `${c}台は ${p.product}（${wareki(p.endOfLifeOn)} サポート終了）です。リスク受容は記録されていますが、回答は「いいえ」のまま、年度内の目標日を記入します（Q&A 9-14）`,
     'patches-current': (c) => `${c}台すべてで更新状況が「最新」です`,
-    'external-connection-unknown': (c) => `${c}台のネットワーク機器で、外部接続（インターネット・VPN・保守回線・無線LAN）の有無が「不明」で、接続元制限も記録されていません`,
+    'external-connection-unknown': (c) =>
+      `${c}台のネットワーク機器で、外部接続（インターネット・VPN・保守回線・無線LAN）の有無が「不明」で、接続元制限も記録されていません`,
     'no-boundary-devices': (c) => `ネットワーク機器 ${c}台はすべて外部接続なし（院内のみ）として記録されています`,
     'source-restriction-missing': (c) => `外部と接続するネットワーク機器 ${c}台に接続元制限がありません`,
     'source-restriction-unrecorded': (c) => `外部と接続するネットワーク機器 ${c}台の接続元制限が記録されていません`,
@@ -70,24 +78,31 @@ const messages: Record<'ja' | 'en', Record<FindingReasonCode, Template>> = {
     'bcp-missing': () => 'サイバー攻撃を想定したBCPがまだありません',
     'bcp-planned': (_, p) => `BCPはまだありません（策定予定日 ${wareki(p.plannedOn)}）`,
     'bcp-plan-counts': (_, p) => `BCPを ${wareki(p.plannedOn)} までに策定予定です。この年度の様式では「策定予定」も「はい」です（${p.untilFy}中）`,
-    'bcp-not-reviewed': (_, p) => (p.reviewedOn ? `BCPの最後の見直しが ${wareki(p.reviewedOn)} で、${p.months}か月以上たっています` : `BCPを見直した・訓練した記録がありません（${p.months}か月以内に必要）`),
+    'bcp-not-reviewed': (_, p) =>
+      p.reviewedOn
+        ? `BCPの最後の見直しが ${wareki(p.reviewedOn)} で、${p.months}か月以上たっています`
+        : `BCPを見直した・訓練した記録がありません（${p.months}か月以内に必要）`,
     'bcp-ready': (_, p) => `BCPあり、${wareki(p.reviewedOn)} に見直し・訓練を実施`,
   },
   en: {
     'security-manager-named': (_, p) => `Security manager: ${p.name}`,
     'security-manager-missing': () => 'No medical information system security manager is registered',
     'asset-ledger-empty': () => 'The asset ledger has no devices',
-    'asset-ledger-not-reviewed': (_, p) => (p.reviewedOn ? `The asset ledger was last reviewed on ${p.reviewedOn}, more than ${p.months} months ago` : 'The asset ledger has never been reviewed'),
+    'asset-ledger-not-reviewed': (_, p) =>
+      p.reviewedOn ? `The asset ledger was last reviewed on ${p.reviewedOn}, more than ${p.months} months ago` : 'The asset ledger has never been reviewed',
     'asset-ledger-reviewed': (c, p) => `${c} devices in the ledger, reviewed on ${p.reviewedOn}`,
     'assets-without-kind': (c) => `${c} devices have no kind (server, terminal, network device…)`,
     'remote-maintenance-unknown': (c) => `${c} devices have remote maintenance "unknown"`,
     'remote-maintenance-known': (c, p) => `Remote maintenance checked on all ${c} devices (${p.withRemote ?? 0} with remote access)`,
     'assets-without-patient-data': (c) => `${c} devices are recorded as holding no patient information and are outside the checklist (Q&A 12-D-22)`,
-    'no-assets-in-scope': (_, p) => `The asset ledger has no ${scopeWord('en', p.scope)}. Record them, or confirm that the ledger lists every device ("ledger checked"), to get a suggestion`,
-    'no-assets-in-scope-confirmed': (_, p) => `The confirmed asset ledger has no ${scopeWord('en', p.scope)}: this row is "not applicable" (keep the reason in the note; Q&A 12-B-8)`,
-    'no-accounts-in-scope': (_, p) => p.scope === 'terminal'
-      ? 'The account ledger has no terminal PC accounts. Record the Windows accounts or Active Directory users of the terminal PCs with scope "terminal PC"'
-      : `The account ledger has no accounts for ${scopeWord('en', p.scope)}. Record the accounts that sign in to them, administrators included`,
+    'no-assets-in-scope': (_, p) =>
+      `The asset ledger has no ${scopeWord('en', p.scope)}. Record them, or confirm that the ledger lists every device ("ledger checked"), to get a suggestion`,
+    'no-assets-in-scope-confirmed': (_, p) =>
+      `The confirmed asset ledger has no ${scopeWord('en', p.scope)}: this row is "not applicable" (keep the reason in the note; Q&A 12-B-8)`,
+    'no-accounts-in-scope': (_, p) =>
+      p.scope === 'terminal'
+        ? 'The account ledger has no terminal PC accounts. Record the Windows accounts or Active Directory users of the terminal PCs with scope "terminal PC"'
+        : `The account ledger has no accounts for ${scopeWord('en', p.scope)}. Record the accounts that sign in to them, administrators included`,
     'accounts-without-role': (c) => `${c} enabled accounts have no role`,
     'accounts-have-roles': (c) => `All ${c} enabled accounts have a role`,
     'account-review-done': (_, p) => `Account review done on ${p.reviewedOn}`,
@@ -99,11 +114,14 @@ const messages: Record<'ja' | 'en', Record<FindingReasonCode, Template>> = {
     'patches-pending': (c) => `${c} devices have updates not yet applied`,
     'patches-update-unknown': (c) => `The update status of ${c} devices is "unknown" or not recorded (check whether they are up to date and record it)`,
     'patches-unsupported': (c) => `${c} devices cannot be updated. Know why and the risk, and set a target date within the year (Q&A 9-14)`,
-    'patches-long-ago': (c, p) => `Note: ${c} devices were last patched more than ${p.days} days ago. Check they are up to date (there is no set frequency, Q&A 9-15)`,
+    'patches-long-ago': (c, p) =>
+      `Note: ${c} devices were last patched more than ${p.days} days ago. Check they are up to date (there is no set frequency, Q&A 9-15)`,
     'os-end-of-life': (c, p) => `${c} devices still run ${p.product} (support ended ${p.endOfLifeOn}) with no risk acceptance`,
-    'os-end-of-life-accepted': (c, p) => `${c} devices run ${p.product} (support ended ${p.endOfLifeOn}). A risk acceptance is recorded, but the answer stays "no" with a target date within the year (Q&A 9-14)`,
+    'os-end-of-life-accepted': (c, p) =>
+      `${c} devices run ${p.product} (support ended ${p.endOfLifeOn}). A risk acceptance is recorded, but the answer stays "no" with a target date within the year (Q&A 9-14)`,
     'patches-current': (c) => `All ${c} devices are up to date`,
-    'external-connection-unknown': (c) => `${c} network devices have an unknown external connection (internet, VPN, maintenance line, wireless) and no source restriction recorded`,
+    'external-connection-unknown': (c) =>
+      `${c} network devices have an unknown external connection (internet, VPN, maintenance line, wireless) and no source restriction recorded`,
     'no-boundary-devices': (c) => `All ${c} network devices are recorded as internal only`,
     'source-restriction-missing': (c) => `${c} network devices connected outside have no source restriction`,
     'source-restriction-unrecorded': (c) => `${c} network devices connected outside have no source restriction recorded`,
@@ -126,7 +144,10 @@ const messages: Record<'ja' | 'en', Record<FindingReasonCode, Template>> = {
     'bcp-missing': () => 'There is no BCP for cyber attacks yet',
     'bcp-planned': (_, p) => `There is no BCP yet (planned for ${p.plannedOn})`,
     'bcp-plan-counts': (_, p) => `A BCP is planned by ${p.plannedOn}; this year's form counts a plan as "yes" (within ${p.untilFy})`,
-    'bcp-not-reviewed': (_, p) => (p.reviewedOn ? `The BCP was last reviewed on ${p.reviewedOn}, more than ${p.months} months ago` : `The BCP has never been reviewed or drilled (needed within ${p.months} months)`),
+    'bcp-not-reviewed': (_, p) =>
+      p.reviewedOn
+        ? `The BCP was last reviewed on ${p.reviewedOn}, more than ${p.months} months ago`
+        : `The BCP has never been reviewed or drilled (needed within ${p.months} months)`,
     'bcp-ready': (_, p) => `BCP in place, reviewed or drilled on ${p.reviewedOn}`,
   },
 };

@@ -265,7 +265,8 @@ function finding(topic: FindingTopic, scope: DeviceScope, no: boolean, reasons: 
  * applies (該当なし is for device rows), so there the ledger has to be filled first.
  */
 function nothingInScope(topic: FindingTopic, scope: DeviceScope, ledgerConfirmed: boolean, extra: FindingReason[] = []): Finding {
-  if (ledgerConfirmed && scope !== 'general') return { topic, scope, suggestion: 'not_applicable', reasons: [reason('no-assets-in-scope-confirmed', 0, { scope }), ...extra], records: [] };
+  if (ledgerConfirmed && scope !== 'general')
+    return { topic, scope, suggestion: 'not_applicable', reasons: [reason('no-assets-in-scope-confirmed', 0, { scope }), ...extra], records: [] };
   return { topic, scope, suggestion: 'undetermined', reasons: [reason('no-assets-in-scope', 0, { scope }), ...extra], records: [] };
 }
 
@@ -313,7 +314,13 @@ function remoteMaintenance(assets: AssetSummary): Finding {
   if (records.length > 0) {
     return finding('remote-maintenance', 'general', true, [reason('remote-maintenance-unknown', records.length, { count: records.length })], records);
   }
-  return finding('remote-maintenance', 'general', false, [reason('remote-maintenance-known', assets.inScope, { count: assets.inScope, withRemote: assets.withRemote })], []);
+  return finding(
+    'remote-maintenance',
+    'general',
+    false,
+    [reason('remote-maintenance-known', assets.inScope, { count: assets.inScope, withRemote: assets.withRemote })],
+    [],
+  );
 }
 
 function accountReview(reviewedOn: string | null): FindingReason[] {
@@ -346,7 +353,14 @@ function accessRights(accounts: AccountSummary, scope: DeviceScope, reviewedOn: 
   return finding('access-rights', scope, false, [reason('accounts-have-roles', count, { count }), ...review], []);
 }
 
-function unusedAccounts(accounts: AccountSummary, scope: DeviceScope, reviewedOn: string | null, days: number, assets: AssetSummary, ledgerConfirmed: boolean): Finding {
+function unusedAccounts(
+  accounts: AccountSummary,
+  scope: DeviceScope,
+  reviewedOn: string | null,
+  days: number,
+  assets: AssetSummary,
+  ledgerConfirmed: boolean,
+): Finding {
   const count = accountCount(accounts, scope);
   const review = accountReview(reviewedOn);
   if (count === 0) return noAccounts('unused-accounts', scope, assets, ledgerConfirmed, review);
@@ -439,9 +453,14 @@ function patches(assets: AssetSummary, scope: DeviceScope, days: number, ledgerC
 function sourceRestriction(assets: AssetSummary, scope: DeviceScope, ledgerConfirmed: boolean): Finding {
   if (assets.network === 0) return nothingInScope('source-restriction', scope, ledgerConfirmed);
   // Network devices all recorded as internal only: no line from outside to restrict (Q&A 12-B-8).
-  if (assets.boundary === 0) return nothingInScope('source-restriction', scope, ledgerConfirmed, [reason('no-boundary-devices', assets.network, { count: assets.network })]);
+  if (assets.boundary === 0)
+    return nothingInScope('source-restriction', scope, ledgerConfirmed, [reason('no-boundary-devices', assets.network, { count: assets.network })]);
   const counts = { [SOURCE_UNRECORDED]: 0, [SOURCE_MISSING]: 0, [EXTERNAL_UNKNOWN]: 0 };
-  const codeOf = { [SOURCE_UNRECORDED]: 'source-restriction-unrecorded', [SOURCE_MISSING]: 'source-restriction-missing', [EXTERNAL_UNKNOWN]: 'external-connection-unknown' } as const;
+  const codeOf = {
+    [SOURCE_UNRECORDED]: 'source-restriction-unrecorded',
+    [SOURCE_MISSING]: 'source-restriction-missing',
+    [EXTERNAL_UNKNOWN]: 'external-connection-unknown',
+  } as const;
   const records: FindingRecord[] = [];
   const rows = assets.listed;
   for (let i = 0; i < rows.length; i++) {
@@ -451,7 +470,8 @@ function sourceRestriction(assets: AssetSummary, scope: DeviceScope, ledgerConfi
     counts[source]++;
     records.push((row.sourceRecord ??= assetRecord(row, [codeOf[source]])));
   }
-  if (records.length === 0) return finding('source-restriction', scope, false, [reason('source-restriction-in-place', assets.boundary, { count: assets.boundary })], []);
+  if (records.length === 0)
+    return finding('source-restriction', scope, false, [reason('source-restriction-in-place', assets.boundary, { count: assets.boundary })], []);
   const reasons: FindingReason[] = [];
   for (const source of [SOURCE_UNRECORDED, SOURCE_MISSING, EXTERNAL_UNKNOWN] as const) {
     if (counts[source] > 0) reasons.push(reason(codeOf[source], counts[source], { count: counts[source] }));

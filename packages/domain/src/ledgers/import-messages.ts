@@ -64,9 +64,7 @@ export function importReasonText(reason: ImportReason, locale: ImportLocale = 'j
   const ja = locale === 'ja';
   switch (reason.code) {
     case 'date_format':
-      return ja
-        ? '日付として読めません。2024/4/1 や 令和6年4月1日 のように入力してください'
-        : 'This is not a date. Write it like 2024/4/1 or 2024-04-01';
+      return ja ? '日付として読めません。2024/4/1 や 令和6年4月1日 のように入力してください' : 'This is not a date. Write it like 2024/4/1 or 2024-04-01';
     case 'date_month_only':
       return ja ? '日付に日がありません。2025/10/14 のように日まで入力してください' : 'The date has no day. Write the full date, like 2025/10/14';
     case 'date_impossible':

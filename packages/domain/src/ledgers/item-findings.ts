@@ -28,10 +28,7 @@ export function findingForItem(item: ItemKey, findings: readonly Finding[]): Fin
 }
 
 /** The ids of the items (of one form) that a finding answers, in the form's order. */
-export function itemIdsForFinding(
-  finding: Pick<Finding, 'topic' | 'scope'>,
-  items: readonly { id: string; topic: string; scope: DeviceScope }[],
-): string[] {
+export function itemIdsForFinding(finding: Pick<Finding, 'topic' | 'scope'>, items: readonly { id: string; topic: string; scope: DeviceScope }[]): string[] {
   const ids: string[] = [];
   for (const item of items) {
     if (item.topic === finding.topic && item.scope === finding.scope) ids.push(item.id);

@@ -74,7 +74,8 @@ const restrictionWords = new Map<string, SourceRestriction>([
 ]);
 const noRestrictionWords = new Set(['なし', '無', '無し', 'none', 'no', '-', 'なし。', '制限なし']);
 /** Words around the kind that say nothing: MACアドレス制限 → mac, 接続元IP → ip. */
-const RESTRICTION_NOISE = /アドレス|addresses|address|による|での|制限|restrictions|restriction|フィルタリング|フィルタ|filtering|filter|接続元|送信元|source|based|の/g;
+const RESTRICTION_NOISE =
+  /アドレス|addresses|address|による|での|制限|restrictions|restriction|フィルタリング|フィルタ|filtering|filter|接続元|送信元|source|based|の/g;
 const RESTRICTION_SEPARATORS = /[\s,、・/;&+]+|\band\b|および|及び|と/;
 
 const IP_SEPARATORS = /[,、;\s]+/;

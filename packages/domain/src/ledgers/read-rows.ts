@@ -90,12 +90,7 @@ interface Resolved {
   badChoice?: string;
 }
 
-function resolveHeading(
-  normal: string,
-  info: LedgerInfo,
-  chosen: Map<string, { target: string }>,
-  saved: Map<string, { target: string }>,
-): Resolved {
+function resolveHeading(normal: string, info: LedgerInfo, chosen: Map<string, { target: string }>, saved: Map<string, { target: string }>): Resolved {
   const choice = chosen.get(normal);
   let badChoice: string | undefined;
   if (choice) {

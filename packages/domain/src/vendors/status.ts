@@ -19,7 +19,10 @@ export function vendorMayEditForm(status: VendorFormStatus): boolean {
   return vendorMayEdit.includes(status);
 }
 
-export function nextVendorFormStatus(status: VendorFormStatus, event: VendorFormEvent): { ok: true; status: VendorFormStatus } | { ok: false; reason: TransitionRefusal } {
+export function nextVendorFormStatus(
+  status: VendorFormStatus,
+  event: VendorFormEvent,
+): { ok: true; status: VendorFormStatus } | { ok: false; reason: TransitionRefusal } {
   switch (event) {
     case 'answer':
       if (!vendorMayEditForm(status)) return { ok: false, reason: 'form-locked' };

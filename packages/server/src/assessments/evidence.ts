@@ -51,10 +51,15 @@ export async function attachEvidence(
   const row = await inTransaction(db, async (tx) => {
     const file = await putFile(tx, config, { content, contentType });
     return insertAudited(
-      tx, context, answerEvidence,
+      tx,
+      context,
+      answerEvidence,
       { assessmentId: assessment.id, itemId, fileSha256: file.sha256, fileName, contentType, size: file.size, uploadedBy: uploader.id },
       {
-        action: 'evidence.attach', entityType: 'answer_evidence', scope: scopeOf(assessment), fields: [],
+        action: 'evidence.attach',
+        entityType: 'answer_evidence',
+        scope: scopeOf(assessment),
+        fields: [],
         extra: { item: { before: null, after: itemId }, file: { before: null, after: { name: fileName, sha256: file.sha256, size: file.size } } },
       },
     );
@@ -63,7 +68,10 @@ export async function attachEvidence(
 }
 
 async function evidenceOf(db: Db, assessment: AssessmentRow, evidenceId: string) {
-  const [evidence] = await db.select().from(answerEvidence).where(and(eq(answerEvidence.id, evidenceId), eq(answerEvidence.assessmentId, assessment.id)));
+  const [evidence] = await db
+    .select()
+    .from(answerEvidence)
+    .where(and(eq(answerEvidence.id, evidenceId), eq(answerEvidence.assessmentId, assessment.id)));
   if (!evidence) throw notFound();
   return evidence;
 }
@@ -82,7 +90,10 @@ export async function detachEvidence(db: Db, actor: Actor, context: AuditContext
   const evidence = await evidenceOf(db, assessment, evidenceId);
   await inTransaction(db, (tx) =>
     deleteAudited(tx, context, answerEvidence, evidence, null, {
-      action: 'evidence.detach', entityType: 'answer_evidence', scope: scopeOf(assessment), fields: [],
+      action: 'evidence.detach',
+      entityType: 'answer_evidence',
+      scope: scopeOf(assessment),
+      fields: [],
       extra: { item: { before: evidence.itemId, after: null }, file: { before: { name: evidence.fileName, sha256: evidence.fileSha256 }, after: null } },
     }),
   );

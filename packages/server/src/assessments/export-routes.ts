@@ -26,18 +26,30 @@ export const assessmentExportRoutes: Routes = (app, deps) => {
 
   app.get(
     '/assessments/:assessmentId/export.:format',
-    { schema: { params: z.object({ assessmentId: Id, format: z.enum(['pdf', 'xlsx', 'csv']) }), querystring: z.strictObject({ locale: z.enum(['ja', 'en']).default('ja') }) } },
+    {
+      schema: {
+        params: z.object({ assessmentId: Id, format: z.enum(['pdf', 'xlsx', 'csv']) }),
+        querystring: z.strictObject({ locale: z.enum(['ja', 'en']).default('ja') }),
+      },
+    },
     async (request, reply) => {
       const { assessment, facility } = await assessmentFor(db, requireAuth(request).actor, request.params.assessmentId, 'assessment.read');
       const form = deps.catalog.form(assessment.edition, assessment.form as FormKind);
       if (!form) throw notFound();
       const own = await ownFormOf(db, assessment);
       const evaluation = evaluate(deps.catalog, await facilityYearBundle(db, deps.catalog, facility, own));
-      const results = assessment.vendorName === null ? evaluation.institution.items : (evaluation.vendors.find((v) => v.name === assessment.vendorName)?.items ?? []);
+      const results =
+        assessment.vendorName === null ? evaluation.institution.items : (evaluation.vendors.find((v) => v.name === assessment.vendorName)?.items ?? []);
       const answers: Record<string, ExportRound[]> = {};
       for (const { round } of await roundsOf(db, [assessment.id])) {
         if (round.draft) continue;
-        (answers[round.itemId] ??= []).push({ round: round.round, value: round.value as AnswerValue, date: round.date, targetDate: round.targetDate, note: round.note });
+        (answers[round.itemId] ??= []).push({
+          round: round.round,
+          value: round.value as AnswerValue,
+          date: round.date,
+          targetDate: round.targetDate,
+          note: round.note,
+        });
       }
       const { locale } = request.query;
       const format = formats[request.params.format];

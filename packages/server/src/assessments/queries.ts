@@ -1,4 +1,15 @@
-import { evaluate, todayInTokyo, vendorFormExemption, vendorFormReview, type AnswerValue, type Bundle, type Catalog, type FacilityKind, type Round, type VendorFormStatus } from '@mamori/domain';
+import {
+  evaluate,
+  todayInTokyo,
+  vendorFormExemption,
+  vendorFormReview,
+  type AnswerValue,
+  type Bundle,
+  type Catalog,
+  type FacilityKind,
+  type Round,
+  type VendorFormStatus,
+} from '@mamori/domain';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/connect.js';
 import { answerEvidence, answerRounds, assessments, users, vendorContracts, vendors } from '../db/schema.js';
@@ -52,7 +63,11 @@ export async function facilityYearBundle(db: Db, catalog: Catalog, facility: Fac
   const chartItem = catalog.form(own.edition, own.form as 'institution' | 'pharmacy')?.items.find((i) => i.flags.artifact === 'contactChart');
   // The inspector looks at the real chart: one drawn in Mamori, or a scan attached to 3(1).
   const chartEvidence = chartItem
-    ? await db.select({ id: answerEvidence.id }).from(answerEvidence).where(and(eq(answerEvidence.assessmentId, own.id), eq(answerEvidence.itemId, chartItem.id))).limit(1)
+    ? await db
+        .select({ id: answerEvidence.id })
+        .from(answerEvidence)
+        .where(and(eq(answerEvidence.assessmentId, own.id), eq(answerEvidence.itemId, chartItem.id)))
+        .limit(1)
     : [];
   const hasChart = chartEvidence.length > 0 || (await hasContactChart(db, facility.id));
   // The inspector asks for a vendor form per contract that needs one (manual I-4, Q&A 12-D-19/22/23): a registered
@@ -77,7 +92,13 @@ export async function facilityYearBundle(db: Db, catalog: Catalog, facility: Fac
         if (review === 'not-returned') return base;
         return { ...base, answers: Object.keys(answers).length ? answers : undefined, ...(review ? { review } : {}) };
       })
-      .concat(unrequested.map((c) => ({ name: vendorFormLabel(c.vendorName, c.title), excludedItems: [], ...(exemptionOf.get(c.id) ? { exemption: exemptionOf.get(c.id)! } : {}) }))),
+      .concat(
+        unrequested.map((c) => ({
+          name: vendorFormLabel(c.vendorName, c.title),
+          excludedItems: [],
+          ...(exemptionOf.get(c.id) ? { exemption: exemptionOf.get(c.id)! } : {}),
+        })),
+      ),
     artifacts: { contactChart: hasChart },
   };
 }

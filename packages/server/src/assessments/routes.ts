@@ -29,20 +29,26 @@ export const assessmentRoutes: Routes = (app, deps) => {
     listAssessments(db, requireAuth(request).actor, request.params.facilityId),
   );
 
-  app.post('/facilities/:facilityId/assessments', { schema: { params: FacilityParams, body: CreateAssessmentRequest, response: { 200: AssessmentSummary } } }, async (request) =>
-    createAssessment(db, catalog, requireAuth(request).actor, auditContext(request), request.params.facilityId, request.body),
+  app.post(
+    '/facilities/:facilityId/assessments',
+    { schema: { params: FacilityParams, body: CreateAssessmentRequest, response: { 200: AssessmentSummary } } },
+    async (request) => createAssessment(db, catalog, requireAuth(request).actor, auditContext(request), request.params.facilityId, request.body),
   );
 
-  app.post('/assessments/:assessmentId/vendor-forms', { schema: { params: AssessmentParams, body: CreateVendorFormRequest, response: { 200: AssessmentSummary } } }, async (request) =>
-    createVendorForm(db, catalog, requireAuth(request).actor, auditContext(request), request.params.assessmentId, request.body),
+  app.post(
+    '/assessments/:assessmentId/vendor-forms',
+    { schema: { params: AssessmentParams, body: CreateVendorFormRequest, response: { 200: AssessmentSummary } } },
+    async (request) => createVendorForm(db, catalog, requireAuth(request).actor, auditContext(request), request.params.assessmentId, request.body),
   );
 
   app.get('/assessments/:assessmentId', { schema: { params: AssessmentParams, response: { 200: AssessmentDetail } } }, async (request) =>
     assessmentView(db, catalog, requireAuth(request).actor, request.params.assessmentId),
   );
 
-  app.patch('/assessments/:assessmentId', { schema: { params: AssessmentParams, body: UpdateAssessmentRequest, response: { 200: AssessmentDetail } } }, async (request) =>
-    updateAssessment(db, catalog, requireAuth(request).actor, auditContext(request), request.params.assessmentId, request.body),
+  app.patch(
+    '/assessments/:assessmentId',
+    { schema: { params: AssessmentParams, body: UpdateAssessmentRequest, response: { 200: AssessmentDetail } } },
+    async (request) => updateAssessment(db, catalog, requireAuth(request).actor, auditContext(request), request.params.assessmentId, request.body),
   );
 
   app.put(

@@ -66,7 +66,14 @@ export async function openAssessment(tx: Tx, context: AuditContext, catalog: Cat
   const [existing] = await tx
     .select({ id: assessments.id })
     .from(assessments)
-    .where(and(eq(assessments.facilityId, facility.id), eq(assessments.fiscalYear, input.fiscalYear), eq(assessments.form, form.form), isNull(assessments.vendorName)));
+    .where(
+      and(
+        eq(assessments.facilityId, facility.id),
+        eq(assessments.fiscalYear, input.fiscalYear),
+        eq(assessments.form, form.form),
+        isNull(assessments.vendorName),
+      ),
+    );
   if (existing) throw new AppError(409, 'conflict', {}, [{ path: 'body.fiscalYear', code: 'assessment_exists' }]);
 
   const [previous] = input.carryOver
@@ -91,14 +98,26 @@ export async function openAssessment(tx: Tx, context: AuditContext, catalog: Cat
     .returning();
   let carried = 0;
   if (previous) {
-    const rounds = await tx.select().from(answerRounds).where(and(eq(answerRounds.assessmentId, previous.id), eq(answerRounds.draft, false)));
+    const rounds = await tx
+      .select()
+      .from(answerRounds)
+      .where(and(eq(answerRounds.assessmentId, previous.id), eq(answerRounds.draft, false)));
     const latest = new Map<string, (typeof rounds)[number]>();
     for (const r of rounds) if ((latest.get(r.itemId)?.round ?? 0) < r.round) latest.set(r.itemId, r);
     const known = new Set(form.items.map((i) => i.id));
     const drafts = [...latest.values()].filter((r) => known.has(r.itemId));
     if (drafts.length) {
       await tx.insert(answerRounds).values(
-        drafts.map((r) => ({ assessmentId: row!.id, itemId: r.itemId, round: 1, value: r.value, note: r.note, riskAcceptance: r.riskAcceptance, draft: true, answeredBy: context.actorId })),
+        drafts.map((r) => ({
+          assessmentId: row!.id,
+          itemId: r.itemId,
+          round: 1,
+          value: r.value,
+          note: r.note,
+          riskAcceptance: r.riskAcceptance,
+          draft: true,
+          answeredBy: context.actorId,
+        })),
       );
     }
     carried = drafts.length;
@@ -118,25 +137,60 @@ export async function openAssessment(tx: Tx, context: AuditContext, catalog: Cat
   return row!;
 }
 
-export async function updateAssessment(db: Db, catalog: Catalog, actor: Actor, context: AuditContext, assessmentId: string, input: { version: number; hasVendorContract: boolean }): Promise<AssessmentDetail> {
+export async function updateAssessment(
+  db: Db,
+  catalog: Catalog,
+  actor: Actor,
+  context: AuditContext,
+  assessmentId: string,
+  input: { version: number; hasVendorContract: boolean },
+): Promise<AssessmentDetail> {
   const { assessment } = await assessmentFor(db, actor, assessmentId, 'assessment.answer');
   await inTransaction(db, (tx) =>
-    updateAudited(tx, context, assessments, assessment, input.version, { hasVendorContract: input.hasVendorContract }, {
-      action: 'assessment.update', entityType: 'assessment', scope: scopeOf(assessment), fields: ['hasVendorContract'],
-    }),
+    updateAudited(
+      tx,
+      context,
+      assessments,
+      assessment,
+      input.version,
+      { hasVendorContract: input.hasVendorContract },
+      {
+        action: 'assessment.update',
+        entityType: 'assessment',
+        scope: scopeOf(assessment),
+        fields: ['hasVendorContract'],
+      },
+    ),
   );
   return assessmentView(db, catalog, actor, assessment.id);
 }
 
 /** Answers one round of one item of the form (see `saveRound`). */
-export async function answerRound(db: Db, catalog: Catalog, actor: Actor, context: AuditContext, assessmentId: string, itemId: string, round: number, input: SaveRound): Promise<AssessmentDetail> {
+export async function answerRound(
+  db: Db,
+  catalog: Catalog,
+  actor: Actor,
+  context: AuditContext,
+  assessmentId: string,
+  itemId: string,
+  round: number,
+  input: SaveRound,
+): Promise<AssessmentDetail> {
   const { assessment } = await assessmentFor(db, actor, assessmentId, 'assessment.answer');
   await inTransaction(db, (tx) => saveRound(tx, context, catalog, assessment, itemId, round, input));
   return assessmentView(db, catalog, actor, assessment.id);
 }
 
 /** Withdraws the latest round of one item (see `deleteRound`). */
-export async function withdrawRound(db: Db, catalog: Catalog, actor: Actor, context: AuditContext, assessmentId: string, itemId: string, round: number): Promise<AssessmentDetail> {
+export async function withdrawRound(
+  db: Db,
+  catalog: Catalog,
+  actor: Actor,
+  context: AuditContext,
+  assessmentId: string,
+  itemId: string,
+  round: number,
+): Promise<AssessmentDetail> {
   const { assessment } = await assessmentFor(db, actor, assessmentId, 'assessment.answer');
   await inTransaction(db, (tx) => deleteRound(tx, context, assessment, itemId, round));
   return assessmentView(db, catalog, actor, assessment.id);
@@ -164,14 +218,30 @@ export async function saveRound(tx: Tx, context: AuditContext, catalog: Catalog,
   if (!existing && round > 1 && !rows.some((r) => r.round === round - 1 && !r.draft)) {
     throw invalid('params.round', 'previous_round_first', { round: round - 1 });
   }
-  const values = { value: input.value, date: input.date, targetDate: input.targetDate, note: input.note, riskAcceptance: input.riskAcceptance, draft: false, answeredBy: context.actorId, answeredAt: new Date() };
+  const values = {
+    value: input.value,
+    date: input.date,
+    targetDate: input.targetDate,
+    note: input.note,
+    riskAcceptance: input.riskAcceptance,
+    draft: false,
+    answeredBy: context.actorId,
+    answeredAt: new Date(),
+  };
   let saved: RoundRow | undefined;
   if (existing) {
     if (input.version !== existing.version) throw versionConflict();
-    [saved] = await tx.update(answerRounds).set({ ...values, version: existing.version + 1 }).where(eq(answerRounds.id, existing.id)).returning();
+    [saved] = await tx
+      .update(answerRounds)
+      .set({ ...values, version: existing.version + 1 })
+      .where(eq(answerRounds.id, existing.id))
+      .returning();
   } else {
     if (input.version !== null) throw versionConflict();
-    [saved] = await tx.insert(answerRounds).values({ assessmentId: assessment.id, itemId, round, ...values }).returning();
+    [saved] = await tx
+      .insert(answerRounds)
+      .values({ assessmentId: assessment.id, itemId, round, ...values })
+      .returning();
   }
   await recordAudit(tx, context, {
     action: existing ? 'answer.update' : 'answer.create',
@@ -185,7 +255,11 @@ export async function saveRound(tx: Tx, context: AuditContext, catalog: Catalog,
 
 /** Only the latest round can be withdrawn, so rounds never have gaps. */
 export async function deleteRound(tx: Tx, context: AuditContext, assessment: AssessmentRow, itemId: string, round: number) {
-  const rows = await tx.select().from(answerRounds).where(and(eq(answerRounds.assessmentId, assessment.id), eq(answerRounds.itemId, itemId))).for('update');
+  const rows = await tx
+    .select()
+    .from(answerRounds)
+    .where(and(eq(answerRounds.assessmentId, assessment.id), eq(answerRounds.itemId, itemId)))
+    .for('update');
   const target = rows.find((r) => r.round === round);
   if (!target) throw notFound();
   if (rows.some((r) => r.round > round)) throw invalid('params.round', 'later_round_first');
@@ -200,7 +274,14 @@ export async function deleteRound(tx: Tx, context: AuditContext, assessment: Ass
 }
 
 /** Adds a vendor form beside the facility's own form of the same year; excluded items must exist on it. */
-export async function createVendorForm(db: Db, catalog: Catalog, actor: Actor, context: AuditContext, assessmentId: string, input: z.infer<typeof CreateVendorFormRequest>): Promise<AssessmentSummary> {
+export async function createVendorForm(
+  db: Db,
+  catalog: Catalog,
+  actor: Actor,
+  context: AuditContext,
+  assessmentId: string,
+  input: z.infer<typeof CreateVendorFormRequest>,
+): Promise<AssessmentSummary> {
   const { assessment } = await assessmentFor(db, actor, assessmentId, 'assessment.create');
   const own = await ownFormOf(db, assessment);
   const form = catalog.form(own.edition, 'vendor');
@@ -225,8 +306,15 @@ export async function createVendorForm(db: Db, catalog: Catalog, actor: Actor, c
       hasVendorContract: true,
     };
     return insertAudited(tx, context, assessments, values, {
-      action: 'assessment.create', entityType: 'assessment', scope: scopeOf(own), fields: [],
-      extra: { vendorName: { before: null, after: input.vendorName }, excludedItems: { before: null, after: input.excludedItems }, fiscalYear: { before: null, after: own.fiscalYear } },
+      action: 'assessment.create',
+      entityType: 'assessment',
+      scope: scopeOf(own),
+      fields: [],
+      extra: {
+        vendorName: { before: null, after: input.vendorName },
+        excludedItems: { before: null, after: input.excludedItems },
+        fiscalYear: { before: null, after: own.fiscalYear },
+      },
     });
   });
   return presentAssessment(row);

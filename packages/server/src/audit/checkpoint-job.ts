@@ -14,13 +14,24 @@ const AUDIT_CHECKPOINT_QUEUE = 'audit.checkpoint';
 const AUDIT_CHECKPOINT_CRON = '*/5 * * * *';
 
 /** `singleton`: one run at a time across app servers; finished runs are dropped after an hour (12 an hour otherwise pile up). */
-export const auditCheckpointQueue: QueueDefinition = { name: AUDIT_CHECKPOINT_QUEUE, policy: 'singleton', retryLimit: 1, retryDelay: 60, deleteAfterSeconds: 60 * 60 };
+export const auditCheckpointQueue: QueueDefinition = {
+  name: AUDIT_CHECKPOINT_QUEUE,
+  policy: 'singleton',
+  retryLimit: 1,
+  retryDelay: 60,
+  deleteAfterSeconds: 60 * 60,
+};
 
 /**
  * Writes a checkpoint and says so in the log, which is the second copy: a checkpoint line from the log can be
  * given to `mamori audit verify --checkpoint` if the file itself is lost or cut back.
  */
-export async function checkpointAuditTrail(deps: { db: Db; secrets: Keyring; config: Pick<Config, 'auditCheckpointFile'>; log: BaseLogger }): Promise<CheckpointOutcome> {
+export async function checkpointAuditTrail(deps: {
+  db: Db;
+  secrets: Keyring;
+  config: Pick<Config, 'auditCheckpointFile'>;
+  log: BaseLogger;
+}): Promise<CheckpointOutcome> {
   const outcome = await writeCheckpoint(deps.db, deps.secrets, deps.config.auditCheckpointFile);
   if ('written' in outcome) deps.log.info({ auditCheckpoint: outcome.written }, 'audit checkpoint');
   if ('refused' in outcome) {

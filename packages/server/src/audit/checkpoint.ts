@@ -44,8 +44,15 @@ export type CheckpointProblem = 'malformed' | 'unknown_key' | 'bad_signature';
 export function checkSignature(keyring: Keyring, value: unknown): CheckpointProblem | null {
   const c = value as Partial<Checkpoint> | null;
   if (
-    c?.v !== 1 || !Number.isInteger(c.sequence) || (c.sequence as number) < 1 || typeof c.eventId !== 'string' || typeof c.hash !== 'string' ||
-    typeof c.at !== 'string' || typeof c.keyId !== 'string' || typeof c.mac !== 'string' || !/^[0-9a-f]{64}$/.test(c.mac)
+    c?.v !== 1 ||
+    !Number.isInteger(c.sequence) ||
+    (c.sequence as number) < 1 ||
+    typeof c.eventId !== 'string' ||
+    typeof c.hash !== 'string' ||
+    typeof c.at !== 'string' ||
+    typeof c.keyId !== 'string' ||
+    typeof c.mac !== 'string' ||
+    !/^[0-9a-f]{64}$/.test(c.mac)
   ) {
     return 'malformed';
   }
@@ -135,13 +142,20 @@ export type CheckpointOutcome =
  * `audit verify` keeps failing until someone looks).
  */
 export async function writeCheckpoint(db: Db, keyring: Keyring, file: string): Promise<CheckpointOutcome> {
-  const [head] = await db.select({ sequence: auditEvents.sequence, id: auditEvents.id, hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.sequence)).limit(1);
+  const [head] = await db
+    .select({ sequence: auditEvents.sequence, id: auditEvents.id, hash: auditEvents.hash })
+    .from(auditEvents)
+    .orderBy(desc(auditEvents.sequence))
+    .limit(1);
   const last = lastCheckpoint(file);
   if (last !== undefined) {
     const problem = checkSignature(keyring, last);
     if (problem) return { refused: `the last line of ${file} is not a valid checkpoint (${problem})` };
     const mismatch = await compareWithTable(db, last as Checkpoint);
-    if (mismatch) return { refused: `audit event #${(last as Checkpoint).sequence} of the newest checkpoint is ${mismatch.reason === 'truncated' ? 'gone' : 'altered'} (newest event now #${mismatch.newestSequence})` };
+    if (mismatch)
+      return {
+        refused: `audit event #${(last as Checkpoint).sequence} of the newest checkpoint is ${mismatch.reason === 'truncated' ? 'gone' : 'altered'} (newest event now #${mismatch.newestSequence})`,
+      };
     if (head && head.sequence <= (last as Checkpoint).sequence) return { skipped: 'unchanged' };
   }
   if (!head) return { skipped: 'no_events' };

@@ -36,11 +36,7 @@ export async function recordAudit(tx: Tx, context: AuditContext, entry: AuditEnt
 export async function recordAuditBatch(tx: Tx, context: AuditContext, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
   await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})`);
-  const [last] = await tx
-    .select({ sequence: auditEvents.sequence, hash: auditEvents.hash })
-    .from(auditEvents)
-    .orderBy(desc(auditEvents.sequence))
-    .limit(1);
+  const [last] = await tx.select({ sequence: auditEvents.sequence, hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.sequence)).limit(1);
   let sequence = last?.sequence ?? 0;
   let prevHash = last?.hash ?? GENESIS_HASH;
   const occurredAt = new Date();

@@ -25,7 +25,11 @@ export async function verifyAuditChain(db: Db, batchSize = 1000): Promise<Verify
       .orderBy(asc(auditEvents.sequence))
       .limit(batchSize);
     for (const row of rows) {
-      const broken = (reason: ChainBreak['reason']): VerifyResult => ({ ok: false, events: checked, firstBreak: { sequence: row.sequence, id: row.id, reason } });
+      const broken = (reason: ChainBreak['reason']): VerifyResult => ({
+        ok: false,
+        events: checked,
+        firstBreak: { sequence: row.sequence, id: row.id, reason },
+      });
       if (row.sequence !== expectedSequence) return broken('sequence_gap');
       if (row.prevHash !== previousHash) return broken('predecessor_mismatch');
       const { id: _id, hash, ...fields } = row;

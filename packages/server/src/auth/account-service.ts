@@ -56,14 +56,19 @@ export async function changePassword(db: Db, context: AuditContext, auth: Authen
   if (!(await verifyPassword(auth.user.passwordHash, input.currentPassword))) throw new AppError(400, 'wrong_password');
   const passwordHash = await hashPassword(input.newPassword);
   const keep = auth.session?.tokenHash ?? '';
-  const revokedTokens = await inTransaction(db, (tx) => replacePassword(tx, context, auth.user, { passwordHash, mustChangePassword: false }, 'user.password_change', keep));
+  const revokedTokens = await inTransaction(db, (tx) =>
+    replacePassword(tx, context, auth.user, { passwordHash, mustChangePassword: false }, 'user.password_change', keep),
+  );
   return { revokedTokens };
 }
 
 /** A new secret waits, sealed, until a code from it proves the authenticator has it. */
 export async function startTotpSetup(db: Db, secrets: Keyring, user: UserRow) {
   const secret = newTotpSecret();
-  await db.update(users).set({ totpPendingSecret: secrets.seal('totp', secret) }).where(eq(users.id, user.id));
+  await db
+    .update(users)
+    .set({ totpPendingSecret: secrets.seal('totp', secret) })
+    .where(eq(users.id, user.id));
   return { secret, otpauthUrl: totpUri(secret, user.email) };
 }
 
@@ -77,21 +82,39 @@ async function totpStep(secrets: Keyring, secret: string | null, code: string, l
 export async function enableTotp(db: Db, secrets: Keyring, context: AuditContext, user: UserRow, code: string): Promise<void> {
   const { secret, step } = await totpStep(secrets, user.totpPendingSecret, code, null);
   await inTransaction(db, (tx) =>
-    updateAudited(tx, context, users, user, null, { totpSecret: secret, totpPendingSecret: null, totpLastUsedStep: step }, userAudit('user.totp_enable', { totpEnabled: { before: false, after: true } })),
+    updateAudited(
+      tx,
+      context,
+      users,
+      user,
+      null,
+      { totpSecret: secret, totpPendingSecret: null, totpLastUsedStep: step },
+      userAudit('user.totp_enable', { totpEnabled: { before: false, after: true } }),
+    ),
   );
 }
 
 export async function disableTotp(db: Db, secrets: Keyring, context: AuditContext, user: UserRow, code: string): Promise<void> {
   await totpStep(secrets, user.totpSecret, code, user.totpLastUsedStep);
   await inTransaction(db, (tx) =>
-    updateAudited(tx, context, users, user, null, { totpSecret: null, totpLastUsedStep: null }, userAudit('user.totp_disable', { totpEnabled: { before: true, after: false } })),
+    updateAudited(
+      tx,
+      context,
+      users,
+      user,
+      null,
+      { totpSecret: null, totpLastUsedStep: null },
+      userAudit('user.totp_disable', { totpEnabled: { before: true, after: false } }),
+    ),
   );
 }
 
 /** A personal API token; its value is shown this once and only its hash is kept. */
 export async function createApiToken(db: Db, context: AuditContext, userId: string, name: string) {
   const token = newApiToken();
-  const row = await inTransaction(db, (tx) => insertAudited(tx, context, apiTokens, { userId, name, tokenHash: sha256(token) }, tokenAudit('api_token.create')));
+  const row = await inTransaction(db, (tx) =>
+    insertAudited(tx, context, apiTokens, { userId, name, tokenHash: sha256(token) }, tokenAudit('api_token.create')),
+  );
   return { ...presentToken(row), token };
 }
 

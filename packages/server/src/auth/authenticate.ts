@@ -44,7 +44,13 @@ export function registerAuthentication(app: FastifyInstance, db: Db, config: Con
         const found = await principalBySession(db, sha256(cookie), config.session.idleMinutes);
         if (found) {
           await touchSession(db, found.session);
-          request.auth = { user: found.principal.user, actor: found.principal.actor, via: 'session', session: found.session, restricted: restrictionOf(found.principal) };
+          request.auth = {
+            user: found.principal.user,
+            actor: found.principal.actor,
+            via: 'session',
+            session: found.session,
+            restricted: restrictionOf(found.principal),
+          };
         } else if (access !== 'public') {
           throw new AppError(401, 'session_expired');
         }
@@ -60,4 +66,3 @@ export function registerAuthentication(app: FastifyInstance, db: Db, config: Con
     if (auth.restricted && access !== 'self') throw new AppError(403, auth.restricted);
   });
 }
-

@@ -42,7 +42,11 @@ export async function authenticateCredentials(db: Db, config: Config, secrets: K
     if (byEmail.failures < maxFailures) throw new AppError(401, code);
     if (user && byEmail.failures === maxFailures) {
       await db.transaction((tx) =>
-        recordAudit(tx, { actorId: null, ip: input.ip }, { action: 'user.locked', entityType: 'user', entityId: user.id, changes: { lockedUntil: { before: null, after: byEmail.until.toISOString() } } }),
+        recordAudit(
+          tx,
+          { actorId: null, ip: input.ip },
+          { action: 'user.locked', entityType: 'user', entityId: user.id, changes: { lockedUntil: { before: null, after: byEmail.until.toISOString() } } },
+        ),
       );
     }
     throw locked(byEmail);

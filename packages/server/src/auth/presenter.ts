@@ -68,7 +68,12 @@ async function membershipSummary(db: Db, userId: string): Promise<SessionInfo['m
   };
 }
 
-export async function presentSession(deps: Pick<AppDeps, 'database' | 'config'>, user: UserRow, csrfToken: string, restricted: Authenticated['restricted']): Promise<SessionInfo> {
+export async function presentSession(
+  deps: Pick<AppDeps, 'database' | 'config'>,
+  user: UserRow,
+  csrfToken: string,
+  restricted: Authenticated['restricted'],
+): Promise<SessionInfo> {
   return {
     user: presentUser(user, restricted),
     csrfToken,

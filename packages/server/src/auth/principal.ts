@@ -81,13 +81,20 @@ const bySession = (db: Db) =>
 export async function principalByApiToken(db: Db, tokenHash: string) {
   const [row] = await byToken(db).execute({ hash: tokenHash });
   if (!row) return null;
-  return { principal: { user: row.user, actor: toActor(row.user.id, row.user.isSystemAdmin, row.grants), requiresTotp: anyRequiresTotp(row.grants) }, tokenId: row.tokenId, lastUsedAt: row.lastUsedAt };
+  return {
+    principal: { user: row.user, actor: toActor(row.user.id, row.user.isSystemAdmin, row.grants), requiresTotp: anyRequiresTotp(row.grants) },
+    tokenId: row.tokenId,
+    lastUsedAt: row.lastUsedAt,
+  };
 }
 
 export async function principalBySession(db: Db, tokenHash: string, idleMinutes: number) {
   const [row] = await bySession(db).execute({ hash: tokenHash, idleMinutes });
   if (!row) return null;
-  return { principal: { user: row.user, actor: toActor(row.user.id, row.user.isSystemAdmin, row.grants), requiresTotp: anyRequiresTotp(row.grants) }, session: row.session };
+  return {
+    principal: { user: row.user, actor: toActor(row.user.id, row.user.isSystemAdmin, row.grants), requiresTotp: anyRequiresTotp(row.grants) },
+    session: row.session,
+  };
 }
 
 /** What the user must do before anything but their own account: change a temporary password, or enroll 2FA. */

@@ -36,7 +36,10 @@ export async function reserveAttempt(db: Db, key: string, windowMinutes: number)
 
 /** The attempt turned out not to be a failure (right password): it no longer counts. */
 export async function releaseAttempt(db: Db, key: string): Promise<void> {
-  await db.update(loginThrottles).set({ failures: sql`greatest(${loginThrottles.failures} - 1, 0)` }).where(eq(loginThrottles.key, key));
+  await db
+    .update(loginThrottles)
+    .set({ failures: sql`greatest(${loginThrottles.failures} - 1, 0)` })
+    .where(eq(loginThrottles.key, key));
 }
 
 /** Starts the count over: a successful sign-in, or an administrator's password reset (which also unlocks). */

@@ -16,6 +16,10 @@ export const listApiTokens = (db: Db, userId: string): Promise<ApiTokenRow[]> =>
 
 /** One of the user's tokens, locked until the transaction ends; null when it is not theirs (or gone). */
 export async function lockedApiToken(tx: Tx, userId: string, tokenId: string): Promise<ApiTokenRow | null> {
-  const [row] = await tx.select().from(apiTokens).where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId))).for('update');
+  const [row] = await tx
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId)))
+    .for('update');
   return row ?? null;
 }

@@ -42,9 +42,19 @@ export async function plansWithTests(db: Db, plans: BackupPlanRow[]): Promise<Ba
     .select({ test: restoreTests, recordedBy: users.name })
     .from(restoreTests)
     .leftJoin(users, eq(users.id, restoreTests.recordedBy))
-    .where(inArray(restoreTests.planId, plans.map((p) => p.id)))
+    .where(
+      inArray(
+        restoreTests.planId,
+        plans.map((p) => p.id),
+      ),
+    )
     .orderBy(desc(restoreTests.testedOn), desc(restoreTests.createdAt));
-  return plans.map((plan) => presentPlan(plan, tests.filter((t) => t.test.planId === plan.id)));
+  return plans.map((plan) =>
+    presentPlan(
+      plan,
+      tests.filter((t) => t.test.planId === plan.id),
+    ),
+  );
 }
 
 export async function facilityPlans(db: Db, facilityId: string): Promise<BackupPlanView[]> {

@@ -41,7 +41,12 @@ export async function updatePlan(db: Db, actor: Actor, context: AuditContext, pl
   const before = await planFor(db, actor, planId, 'readiness.operate');
   const { version, ...changes } = input;
   await inTransaction(db, (tx) =>
-    updateAudited(tx, context, backupPlans, before, version, changes, { action: 'backupPlan.update', entityType: 'backup_plan', scope: scopeOf(before), fields: planFields }),
+    updateAudited(tx, context, backupPlans, before, version, changes, {
+      action: 'backupPlan.update',
+      entityType: 'backup_plan',
+      scope: scopeOf(before),
+      fields: planFields,
+    }),
   );
   return onePlan(db, before.id);
 }
@@ -49,17 +54,38 @@ export async function updatePlan(db: Db, actor: Actor, context: AuditContext, pl
 export async function deletePlan(db: Db, actor: Actor, context: AuditContext, planId: string, version: number) {
   const before = await planFor(db, actor, planId, 'readiness.operate');
   await inTransaction(db, (tx) =>
-    deleteAudited(tx, context, backupPlans, before, version, { action: 'backupPlan.delete', entityType: 'backup_plan', scope: scopeOf(before), fields: planFields }),
+    deleteAudited(tx, context, backupPlans, before, version, {
+      action: 'backupPlan.delete',
+      entityType: 'backup_plan',
+      scope: scopeOf(before),
+      fields: planFields,
+    }),
   );
 }
 
-export async function recordRestoreTest(db: Db, actor: Actor, context: AuditContext, planId: string, recordedBy: string, input: z.infer<typeof CreateRestoreTestRequest>) {
+export async function recordRestoreTest(
+  db: Db,
+  actor: Actor,
+  context: AuditContext,
+  planId: string,
+  recordedBy: string,
+  input: z.infer<typeof CreateRestoreTestRequest>,
+) {
   const plan = await planFor(db, actor, planId, 'readiness.operate');
   await inTransaction(db, (tx) =>
-    insertAudited(tx, context, restoreTests, { ...input, planId: plan.id, recordedBy }, {
-      action: 'restoreTest.create', entityType: 'restore_test', scope: scopeOf(plan), fields: restoreTestFields,
-      extra: { plan: { before: null, after: plan.system } },
-    }),
+    insertAudited(
+      tx,
+      context,
+      restoreTests,
+      { ...input, planId: plan.id, recordedBy },
+      {
+        action: 'restoreTest.create',
+        entityType: 'restore_test',
+        scope: scopeOf(plan),
+        fields: restoreTestFields,
+        extra: { plan: { before: null, after: plan.system } },
+      },
+    ),
   );
   return onePlan(db, plan.id);
 }
@@ -69,6 +95,11 @@ export async function deleteRestoreTest(db: Db, actor: Actor, context: AuditCont
   if (!test) throw notFound();
   const plan = await planFor(db, actor, test.planId, 'readiness.operate');
   await inTransaction(db, (tx) =>
-    deleteAudited(tx, context, restoreTests, test, null, { action: 'restoreTest.delete', entityType: 'restore_test', scope: scopeOf(plan), fields: restoreTestFields }),
+    deleteAudited(tx, context, restoreTests, test, null, {
+      action: 'restoreTest.delete',
+      entityType: 'restore_test',
+      scope: scopeOf(plan),
+      fields: restoreTestFields,
+    }),
   );
 }

@@ -1,3 +1,3 @@
 export { writeBackup } from './write.js';
 export { restoreBackup } from './restore.js';
-export { RestoreError,  } from './format.js';
+export { RestoreError } from './format.js';

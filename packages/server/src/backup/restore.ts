@@ -28,7 +28,9 @@ const INSERT_ROWS = 500;
 export async function restoreBackup(database: Database, inFile: string): Promise<BackupSummary> {
   if (!fs.existsSync(inFile)) throw new RestoreError(`ファイルがありません / no such file: ${inFile}`);
   if (await isFirstFormat(inFile)) {
-    throw new RestoreError(`旧形式 (mamori-backup/1) のバックアップです。作成したときの版のMamoriで復元してから、この版でバックアップし直してください / a mamori-backup/1 archive: restore it with the Mamori version that wrote it, then back up again with this one`);
+    throw new RestoreError(
+      `旧形式 (mamori-backup/1) のバックアップです。作成したときの版のMamoriで復元してから、この版でバックアップし直してください / a mamori-backup/1 archive: restore it with the Mamori version that wrote it, then back up again with this one`,
+    );
   }
   return database.withConnection(async (query) => {
     await query('BEGIN');
@@ -57,7 +59,8 @@ async function readArchive(query: Query, inFile: string): Promise<BackupSummary>
   } catch (error) {
     extract.destroy();
     await reading.catch(() => {});
-    if (failure && !(error instanceof RestoreError)) throw new RestoreError(`バックアップファイルが壊れています / the archive is damaged: ${(failure as Error).message}`);
+    if (failure && !(error instanceof RestoreError))
+      throw new RestoreError(`バックアップファイルが壊れています / the archive is damaged: ${(failure as Error).message}`);
     throw error;
   }
   return loader.finish();
@@ -96,7 +99,8 @@ class Loader {
     }
     if (this.manifest) throw new RestoreError(`バックアップファイルが壊れています / the archive is damaged (entry after the manifest: ${name})`);
     if (name === MANIFEST_ENTRY) {
-      if (this.pendingBlobRow) throw new RestoreError(`バックアップファイルが壊れています / the archive is damaged (no content for ${this.pendingBlobRow.name})`);
+      if (this.pendingBlobRow)
+        throw new RestoreError(`バックアップファイルが壊れています / the archive is damaged (no content for ${this.pendingBlobRow.name})`);
       this.manifest = JSON.parse(content.toString('utf8')) as BackupManifest;
       return;
     }
@@ -123,10 +127,13 @@ class Loader {
     for (const table of backupTables) {
       const label = tableLabel(table);
       if ((this.manifest.tables[label] ?? 0) !== (this.counts[label] ?? 0)) {
-        throw new RestoreError(`バックアップファイルが壊れています / the archive is damaged: ${label} has ${this.counts[label] ?? 0} rows, the manifest says ${this.manifest.tables[label]}`);
+        throw new RestoreError(
+          `バックアップファイルが壊れています / the archive is damaged: ${label} has ${this.counts[label] ?? 0} rows, the manifest says ${this.manifest.tables[label]}`,
+        );
       }
     }
-    if (this.files !== this.manifest.files || this.fileBytes !== this.manifest.fileBytes) throw new RestoreError('バックアップファイルが壊れています / the archive is damaged (stored files)');
+    if (this.files !== this.manifest.files || this.fileBytes !== this.manifest.fileBytes)
+      throw new RestoreError('バックアップファイルが壊れています / the archive is damaged (stored files)');
     return { ...this.header, ...this.manifest };
   }
 
@@ -167,7 +174,10 @@ class Loader {
     const conflict = table.merge ? ' ON CONFLICT DO NOTHING' : '';
     for (let i = 0; i < lines.length; i += INSERT_ROWS) {
       const batch = lines.slice(i, i + INSERT_ROWS);
-      await this.query(`INSERT INTO ${qualifiedName(table)} (${list}) SELECT ${list} FROM json_populate_recordset(null::${qualifiedName(table)}, $1::json)${conflict}`, [`[${batch.join(',')}]`]);
+      await this.query(
+        `INSERT INTO ${qualifiedName(table)} (${list}) SELECT ${list} FROM json_populate_recordset(null::${qualifiedName(table)}, $1::json)${conflict}`,
+        [`[${batch.join(',')}]`],
+      );
     }
     const label = tableLabel(table);
     this.counts[label] = (this.counts[label] ?? 0) + lines.length;

@@ -53,7 +53,9 @@ export interface BackupTable {
  * lost; pg-boss's version, migration bookkeeping, warnings and statistics are not data and are rebuilt.
  */
 export const backupTables: readonly BackupTable[] = [
-  ...appTables.map((name): BackupTable => (name === 'files' ? { schema: 'public', name, blob: { column: 'content', key: 'sha256' } } : { schema: 'public', name })),
+  ...appTables.map(
+    (name): BackupTable => (name === 'files' ? { schema: 'public', name, blob: { column: 'content', key: 'sha256' } } : { schema: 'public', name }),
+  ),
   { schema: JOB_SCHEMA, name: 'queue', merge: true },
   { schema: JOB_SCHEMA, name: 'schedule', merge: true },
   { schema: JOB_SCHEMA, name: 'subscription', merge: true },

@@ -129,7 +129,9 @@ async function writeBlobs(query: Query, table: BackupTable, add: Add, manifest: 
     [table.schema, table.name, column],
   );
   const list = columns.map((c) => `"${c.column_name as string}"`).join(', ');
-  await query(`DECLARE backup_blobs NO SCROLL CURSOR FOR SELECT "${key}"::text AS key, row_to_json(r)::text AS row FROM (SELECT ${list} FROM ${qualifiedName(table)}) r`);
+  await query(
+    `DECLARE backup_blobs NO SCROLL CURSOR FOR SELECT "${key}"::text AS key, row_to_json(r)::text AS row FROM (SELECT ${list} FROM ${qualifiedName(table)}) r`,
+  );
   let count = 0;
   for (;;) {
     const { rows } = await query(`FETCH ${FETCH_FILES} FROM backup_blobs`);

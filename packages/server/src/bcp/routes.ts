@@ -26,23 +26,34 @@ export const bcpRoutes: Routes = (app, deps) => {
     saveBcp(db, requireAuth(request).actor, auditContext(request), request.params.facilityId, request.body),
   );
 
-  app.post('/facilities/:facilityId/bcp/documents', { schema: { params: FacilityParams, consumes: ['multipart/form-data'], response: { 200: BcpView } } }, async (request) => {
-    const { actor, user } = requireAuth(request);
-    const facility = await bcpFacilityToWrite(db, actor, request.params.facilityId);
-    const upload = await readUpload(request, deps.config);
-    const contentType = await evidenceType(upload.content, upload.mimetype);
-    return addBcpDocument(db, deps.config, auditContext(request), facility, user.id, upload, contentType);
-  });
+  app.post(
+    '/facilities/:facilityId/bcp/documents',
+    { schema: { params: FacilityParams, consumes: ['multipart/form-data'], response: { 200: BcpView } } },
+    async (request) => {
+      const { actor, user } = requireAuth(request);
+      const facility = await bcpFacilityToWrite(db, actor, request.params.facilityId);
+      const upload = await readUpload(request, deps.config);
+      const contentType = await evidenceType(upload.content, upload.mimetype);
+      return addBcpDocument(db, deps.config, auditContext(request), facility, user.id, upload, contentType);
+    },
+  );
 
   app.get('/bcp-documents/:documentId', { schema: { params: z.object({ documentId: Id }) } }, async (request, reply) => {
     const { document, content } = await readBcpDocument(db, requireAuth(request).actor, request.params.documentId);
-    return reply.header('content-type', document.contentType).header('content-disposition', contentDisposition(document.fileName, `bcp-v${document.documentVersion}`)).send(content);
+    return reply
+      .header('content-type', document.contentType)
+      .header('content-disposition', contentDisposition(document.fileName, `bcp-v${document.documentVersion}`))
+      .send(content);
   });
 
-  app.post('/facilities/:facilityId/bcp/records', { schema: { params: FacilityParams, body: CreateBcpRecordRequest, response: { 200: BcpView } } }, async (request) => {
-    const { actor, user } = requireAuth(request);
-    return addBcpRecord(db, actor, auditContext(request), request.params.facilityId, user.id, request.body);
-  });
+  app.post(
+    '/facilities/:facilityId/bcp/records',
+    { schema: { params: FacilityParams, body: CreateBcpRecordRequest, response: { 200: BcpView } } },
+    async (request) => {
+      const { actor, user } = requireAuth(request);
+      return addBcpRecord(db, actor, auditContext(request), request.params.facilityId, user.id, request.body);
+    },
+  );
 
   app.delete('/bcp-records/:recordId', { schema: { params: z.object({ recordId: Id }) } }, async (request, reply) => {
     await deleteBcpRecord(db, requireAuth(request).actor, auditContext(request), request.params.recordId);
@@ -51,7 +62,12 @@ export const bcpRoutes: Routes = (app, deps) => {
 
   app.get(
     '/facilities/:facilityId/bcp/template.:format',
-    { schema: { params: FacilityParams.extend({ format: z.enum(['docx', 'pdf']) }), querystring: z.strictObject({ locale: z.enum(['ja', 'en']).default('ja') }) } },
+    {
+      schema: {
+        params: FacilityParams.extend({ format: z.enum(['docx', 'pdf']) }),
+        querystring: z.strictObject({ locale: z.enum(['ja', 'en']).default('ja') }),
+      },
+    },
     async (request, reply) => {
       const { facility, essentials } = await bcpTemplateInput(db, requireAuth(request).actor, request.params.facilityId);
       const template = templates[request.params.format];

@@ -34,10 +34,18 @@ export async function saveBcp(db: Db, actor: Actor, context: AuditContext, facil
   return inTransaction(db, async (tx) => {
     const [before] = await tx.select().from(bcpPlans).where(eq(bcpPlans.facilityId, facility.id)).for('update');
     if ((before?.version ?? null) !== version) throw versionConflict();
-    if (before) await tx.update(bcpPlans).set({ essentials, plannedOn, version: before.version + 1, updatedAt: new Date() }).where(eq(bcpPlans.facilityId, facility.id));
+    if (before)
+      await tx
+        .update(bcpPlans)
+        .set({ essentials, plannedOn, version: before.version + 1, updatedAt: new Date() })
+        .where(eq(bcpPlans.facilityId, facility.id));
     else await tx.insert(bcpPlans).values({ facilityId: facility.id, organizationId: facility.organizationId, essentials, plannedOn });
     await recordAudit(tx, context, {
-      action: 'bcp.save', entityType: 'bcp', entityId: facility.id, organizationId: facility.organizationId, facilityId: facility.id,
+      action: 'bcp.save',
+      entityType: 'bcp',
+      entityId: facility.id,
+      organizationId: facility.organizationId,
+      facilityId: facility.id,
       changes: {
         ...diff(before?.essentials ?? null, essentials, Object.keys(essentials) as never),
         ...diff(before ? { plannedOn: before.plannedOn } : null, { plannedOn }, ['plannedOn']),
@@ -50,18 +58,37 @@ export async function saveBcp(db: Db, actor: Actor, context: AuditContext, facil
 /** The facility whose BCP the caller may write: checked before an upload is read, so an outsider learns nothing. */
 export const bcpFacilityToWrite = (db: Db, actor: Actor, facilityId: string) => facilityFor(db, actor, facilityId, 'readiness.plan');
 
-export async function addBcpDocument(db: Db, config: Config, context: AuditContext, facility: FacilityRow, uploadedBy: string, upload: Upload, contentType: string): Promise<BcpView> {
+export async function addBcpDocument(
+  db: Db,
+  config: Config,
+  context: AuditContext,
+  facility: FacilityRow,
+  uploadedBy: string,
+  upload: Upload,
+  contentType: string,
+): Promise<BcpView> {
   const scope = { organizationId: facility.organizationId, facilityId: facility.id };
   return inTransaction(db, async (tx) => {
     // Versions are numbered per facility; the row lock keeps two uploads from taking the same number.
     await tx.execute(sql`SELECT 1 FROM facilities WHERE id = ${facility.id} FOR UPDATE`);
-    const [latest] = await tx.select({ n: max(bcpDocuments.documentVersion) }).from(bcpDocuments).where(eq(bcpDocuments.facilityId, facility.id));
+    const [latest] = await tx
+      .select({ n: max(bcpDocuments.documentVersion) })
+      .from(bcpDocuments)
+      .where(eq(bcpDocuments.facilityId, facility.id));
     const file = await putFile(tx, config, { content: upload.content, contentType });
     const documentVersion = (latest?.n ?? 0) + 1;
     await insertAudited(
-      tx, context, bcpDocuments,
+      tx,
+      context,
+      bcpDocuments,
       { ...scope, documentVersion, fileSha256: file.sha256, fileName: upload.fileName, contentType, size: file.size, uploadedBy },
-      { action: 'bcp.document', entityType: 'bcp_document', scope, fields: [], extra: { file: { before: null, after: { name: upload.fileName, sha256: file.sha256, documentVersion } } } },
+      {
+        action: 'bcp.document',
+        entityType: 'bcp_document',
+        scope,
+        fields: [],
+        extra: { file: { before: null, after: { name: upload.fileName, sha256: file.sha256, documentVersion } } },
+      },
     );
     return bcpView(tx, facility.id);
   });
@@ -75,11 +102,24 @@ export async function readBcpDocument(db: Db, actor: Actor, documentId: string) 
   return { document, content: file.content };
 }
 
-export async function addBcpRecord(db: Db, actor: Actor, context: AuditContext, facilityId: string, recordedBy: string, input: z.infer<typeof CreateBcpRecordRequest>): Promise<BcpView> {
+export async function addBcpRecord(
+  db: Db,
+  actor: Actor,
+  context: AuditContext,
+  facilityId: string,
+  recordedBy: string,
+  input: z.infer<typeof CreateBcpRecordRequest>,
+): Promise<BcpView> {
   const facility = await facilityFor(db, actor, facilityId, 'readiness.plan');
   const scope = { organizationId: facility.organizationId, facilityId: facility.id };
   return inTransaction(db, async (tx) => {
-    await insertAudited(tx, context, bcpRecords, { ...input, ...scope, recordedBy }, { action: 'bcp.record', entityType: 'bcp_record', scope, fields: recordFields });
+    await insertAudited(
+      tx,
+      context,
+      bcpRecords,
+      { ...input, ...scope, recordedBy },
+      { action: 'bcp.record', entityType: 'bcp_record', scope, fields: recordFields },
+    );
     return bcpView(tx, facility.id);
   });
 }
@@ -88,7 +128,9 @@ export async function deleteBcpRecord(db: Db, actor: Actor, context: AuditContex
   const [found] = await db.select().from(bcpRecords).where(eq(bcpRecords.id, recordId));
   const record = await rowFor(db, actor, found, 'readiness.plan');
   const scope = { organizationId: record.organizationId, facilityId: record.facilityId };
-  await inTransaction(db, (tx) => deleteAudited(tx, context, bcpRecords, record, null, { action: 'bcp.record.delete', entityType: 'bcp_record', scope, fields: recordFields }));
+  await inTransaction(db, (tx) =>
+    deleteAudited(tx, context, bcpRecords, record, null, { action: 'bcp.record.delete', entityType: 'bcp_record', scope, fields: recordFields }),
+  );
 }
 
 /** What the template is filled from: the facility's name and its saved essentials. */

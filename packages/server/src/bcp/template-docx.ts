@@ -1,4 +1,19 @@
-import { AlignmentType, BorderStyle, Document, Footer, HeightRule, PageNumber, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  HeightRule,
+  PageNumber,
+  Packer,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
 import { bcpTemplate, formatJapaneseDate, todayInTokyo, type BcpEssentials } from '@mamori/domain';
 
 type BcpLocale = 'ja' | 'en';
@@ -50,7 +65,7 @@ const texts = {
     facility: 'Medical institution',
     date: 'Date',
     colon: ': ',
-    intro: 'The examples are suggestions: write your facility\'s own arrangements in the blank lines, or replace them.',
+    intro: "The examples are suggestions: write your facility's own arrangements in the blank lines, or replace them.",
     exampleMark: 'Example',
     date_: (iso: string) => englishDate.format(new Date(`${iso}T00:00:00Z`)),
   },
@@ -134,19 +149,32 @@ function section(content: BcpContent, s: BcpSectionContent): (Paragraph | Table)
     border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '333333', space: 2 } },
     children: [new TextRun({ text: `${s.number}. ${s.heading}`, bold: true, size: size.heading })],
   });
-  const guidance = s.guidance.split(/\r?\n/).map(
-    (line) => new Paragraph({ keepNext: true, spacing: { after: 60 }, children: [new TextRun({ text: line, size: size.guidance, color: grey })] }),
-  );
+  const guidance = s.guidance
+    .split(/\r?\n/)
+    .map((line) => new Paragraph({ keepNext: true, spacing: { after: 60 }, children: [new TextRun({ text: line, size: size.guidance, color: grey })] }));
   if (s.own !== null) return [heading, ...guidance, new Paragraph({ spacing: { after: 40 } }), ...lines(s.own, { size: size.body })];
   const mark = new Paragraph({
     keepNext: true,
     spacing: { before: 80, after: 40 },
     children: [
-      new TextRun({ text: ` ${content.exampleMark} `, size: size.small, bold: true, color: '444444', shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'E6E6E6' }, border: { style: BorderStyle.SINGLE, size: 4, color: '888888', space: 0 } }),
+      new TextRun({
+        text: ` ${content.exampleMark} `,
+        size: size.small,
+        bold: true,
+        color: '444444',
+        shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'E6E6E6' },
+        border: { style: BorderStyle.SINGLE, size: 4, color: '888888', space: 0 },
+      }),
     ],
   });
   const example = s.example.split(/\r?\n/).map(
-    (line) => new Paragraph({ keepNext: true, indent: { left: 200 }, spacing: { after: 40 }, children: [new TextRun({ text: line, size: size.guidance, color: grey })] }),
+    (line) =>
+      new Paragraph({
+        keepNext: true,
+        indent: { left: 200 },
+        spacing: { after: 40 },
+        children: [new TextRun({ text: line, size: size.guidance, color: grey })],
+      }),
   );
   return [heading, ...guidance, mark, ...example, writingLines(s.blankLines)];
 }
@@ -181,12 +209,22 @@ export async function renderBcpDocx(input: BcpTemplateInput): Promise<Buffer> {
           page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } },
         },
         children: [
-          new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: content.title, bold: true, size: size.title })] }),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { after: 240 },
+            children: [new TextRun({ text: content.title, bold: true, size: size.title })],
+          }),
           new Paragraph({
             spacing: { after: 60 },
-            children: [new TextRun({ text: `${content.facility.label}${content.colon}`, size: size.facility }), new TextRun({ text: content.facility.value, size: size.facility, bold: true })],
+            children: [
+              new TextRun({ text: `${content.facility.label}${content.colon}`, size: size.facility }),
+              new TextRun({ text: content.facility.value, size: size.facility, bold: true }),
+            ],
           }),
-          new Paragraph({ spacing: { after: 200 }, children: [new TextRun({ text: `${content.date.label}${content.colon}${content.date.value}`, size: size.body })] }),
+          new Paragraph({
+            spacing: { after: 200 },
+            children: [new TextRun({ text: `${content.date.label}${content.colon}${content.date.value}`, size: size.body })],
+          }),
           new Paragraph({ spacing: { after: 120 }, children: [new TextRun({ text: content.intro, size: size.guidance, color: grey })] }),
           ...content.sections.flatMap((s) => section(content, s)),
         ],

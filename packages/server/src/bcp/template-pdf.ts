@@ -29,9 +29,20 @@ class BcpPdf {
     doc.font('bold').text(content.facility.value, nameX, y, { width: width - dateWidth - (nameX - page.margin) - 24, lineBreak: false, ellipsis: true });
     doc.font('regular').text(dateText, page.margin + width - dateWidth, y, { lineBreak: false });
     const ruleY = y + size.facility + 6;
-    doc.lineWidth(0.6).moveTo(page.margin, ruleY).lineTo(page.margin + width - dateWidth - 24, ruleY).stroke(colour.rule);
-    doc.moveTo(page.margin + width - dateWidth, ruleY).lineTo(page.margin + width, ruleY).stroke(colour.rule);
-    doc.font('regular').fontSize(size.guidance).fillColor(colour.grey).text(content.intro, page.margin, ruleY + 10, { width });
+    doc
+      .lineWidth(0.6)
+      .moveTo(page.margin, ruleY)
+      .lineTo(page.margin + width - dateWidth - 24, ruleY)
+      .stroke(colour.rule);
+    doc
+      .moveTo(page.margin + width - dateWidth, ruleY)
+      .lineTo(page.margin + width, ruleY)
+      .stroke(colour.rule);
+    doc
+      .font('regular')
+      .fontSize(size.guidance)
+      .fillColor(colour.grey)
+      .text(content.intro, page.margin, ruleY + 10, { width });
     for (const section of content.sections) this.section(section);
     this.footers();
   }
@@ -46,15 +57,31 @@ class BcpPdf {
     else doc.y += 18;
     const top = doc.y;
     doc.font('bold').fontSize(size.heading).fillColor(colour.text).text(heading, page.margin, top, { width });
-    doc.lineWidth(0.8).moveTo(page.margin, doc.y + 1).lineTo(page.margin + width, doc.y + 1).stroke(colour.rule);
-    doc.font('regular').fontSize(size.guidance).fillColor(colour.grey).text(s.guidance, page.margin, doc.y + 5, { width, lineGap: 1 });
+    doc
+      .lineWidth(0.8)
+      .moveTo(page.margin, doc.y + 1)
+      .lineTo(page.margin + width, doc.y + 1)
+      .stroke(colour.rule);
+    doc
+      .font('regular')
+      .fontSize(size.guidance)
+      .fillColor(colour.grey)
+      .text(s.guidance, page.margin, doc.y + 5, { width, lineGap: 1 });
     doc.y += 6;
     if (s.own !== null) {
-      doc.font('regular').fontSize(size.body).fillColor(colour.text).text(s.own, page.margin + 6, doc.y, { width: width - 6, lineGap: 2.5 });
+      doc
+        .font('regular')
+        .fontSize(size.body)
+        .fillColor(colour.text)
+        .text(s.own, page.margin + 6, doc.y, { width: width - 6, lineGap: 2.5 });
       return;
     }
     this.exampleMark();
-    doc.font('regular').fontSize(size.guidance).fillColor(colour.grey).text(s.example, page.margin + 10, doc.y + 3, { width: width - 10, lineGap: 1 });
+    doc
+      .font('regular')
+      .fontSize(size.guidance)
+      .fillColor(colour.grey)
+      .text(s.example, page.margin + 10, doc.y + 3, { width: width - 10, lineGap: 1 });
     this.writingLines(s.blankLines);
   }
 
@@ -65,7 +92,10 @@ class BcpPdf {
     const textWidth = doc.widthOfString(content.exampleMark);
     const height = size.mark + 6;
     const y = doc.y + 2;
-    doc.lineWidth(0.5).roundedRect(page.margin, y, textWidth + 10, height, 2).fillAndStroke(colour.markFill, colour.markLine);
+    doc
+      .lineWidth(0.5)
+      .roundedRect(page.margin, y, textWidth + 10, height, 2)
+      .fillAndStroke(colour.markFill, colour.markLine);
     doc.fillColor('#333333').text(content.exampleMark, page.margin + 5, y + 1.5, { lineBreak: false });
     doc.y = y + height;
   }
@@ -84,7 +114,10 @@ class BcpPdf {
     doc.lineWidth(0.5).dash(1.2, { space: 1.8 });
     for (let i = 0; i < count; i++) {
       y += writingLineGap;
-      doc.moveTo(page.margin, y).lineTo(page.margin + width, y).stroke(colour.line);
+      doc
+        .moveTo(page.margin, y)
+        .lineTo(page.margin + width, y)
+        .stroke(colour.line);
     }
     doc.undash();
     doc.x = page.margin;
@@ -111,5 +144,8 @@ class BcpPdf {
 /** The BCP template as a printable A4 PDF with the Japanese font embedded (subset), so its text can be searched. */
 export function renderBcpPdf(input: BcpTemplateInput): Promise<Buffer> {
   const content = bcpContent(input);
-  return renderJapanesePdf({ layout: 'portrait', margin: page.margin, locale: input.locale, info: { Title: content.title, Author: input.facilityName } }, (doc) => new BcpPdf(doc, content).draw());
+  return renderJapanesePdf(
+    { layout: 'portrait', margin: page.margin, locale: input.locale, info: { Title: content.title, Author: input.facilityName } },
+    (doc) => new BcpPdf(doc, content).draw(),
+  );
 }

@@ -12,9 +12,13 @@ export const editionRoutes: Routes = (app, deps) => {
     }),
   );
 
-  app.get('/editions/:edition/:form', { schema: { params: z.object({ edition: z.string().max(10), form: FormKind }), response: { 200: EditionForm } } }, async (request) => {
-    const form = deps.catalog.form(request.params.edition, request.params.form);
-    if (!form) throw notFound();
-    return form;
-  });
+  app.get(
+    '/editions/:edition/:form',
+    { schema: { params: z.object({ edition: z.string().max(10), form: FormKind }), response: { 200: EditionForm } } },
+    async (request) => {
+      const form = deps.catalog.form(request.params.edition, request.params.form);
+      if (!form) throw notFound();
+      return form;
+    },
+  );
 };

@@ -4,7 +4,11 @@ import { verifyAgainstCheckpoints, verifyAuditChain, type AnchorFailure } from '
 import { openKeyring } from '../crypto/open-keyring.js';
 import { withDatabase } from './context.js';
 
-const reasonText = { malformed: '形式が不正 / malformed', bad_signature: '署名が一致しない / bad signature', unknown_key: '署名の鍵が未設定 / signed with a key that is not configured' } as const;
+const reasonText = {
+  malformed: '形式が不正 / malformed',
+  bad_signature: '署名が一致しない / bad signature',
+  unknown_key: '署名の鍵が未設定 / signed with a key that is not configured',
+} as const;
 
 function anchorMessage(failure: AnchorFailure, file: string): string {
   switch (failure.kind) {
@@ -47,7 +51,9 @@ export function registerAuditCommands(program: Command): void {
         const anchor = await verifyAgainstCheckpoints(db, keyring, file, o.checkpoint);
         if (!chain.ok) {
           const b = chain.firstBreak;
-          console.error(`監査ログの改ざんを検出しました / audit chain broken at event #${b.sequence} (id ${b.id}): ${b.reason}; ${chain.events} events before it are intact`);
+          console.error(
+            `監査ログの改ざんを検出しました / audit chain broken at event #${b.sequence} (id ${b.id}): ${b.reason}; ${chain.events} events before it are intact`,
+          );
         }
         if (!anchor.ok) console.error(anchorMessage(anchor.failure, file));
         if (!chain.ok || !anchor.ok) {

@@ -43,7 +43,14 @@ export function registerLedgerCommands(program: Command): void {
         if (!facility) return fail(`施設 ${o.facility} が見つかりません / facility not found`);
         // One command with nothing else waiting: the file is read on this thread.
         const result = await importLedger(db, openWorkers(0), {
-          facility, ledger: ledger.data, content, fileName: o.file.split(/[\\/]/).pop() ?? o.file, commit: !o.dryRun, locale: 'ja', context: cliAudit, reviewerName: 'mamori CLI',
+          facility,
+          ledger: ledger.data,
+          content,
+          fileName: o.file.split(/[\\/]/).pop() ?? o.file,
+          commit: !o.dryRun,
+          locale: 'ja',
+          context: cliAudit,
+          reviewerName: 'mamori CLI',
         });
         if (result.errors.length) {
           printJson({ errors: result.errors.map(({ row, column, value, reason }) => ({ row, column, value, reason })) });

@@ -52,7 +52,12 @@ program
       const passwordHash = await hashPassword(o.password);
       const user = await db.transaction(async (tx) => {
         const [created] = await tx.insert(users).values({ email: o.email.toLowerCase(), name: o.name, passwordHash, isSystemAdmin: true }).returning();
-        await recordAudit(tx, cliAudit, { action: 'user.create', entityType: 'user', entityId: created!.id, changes: { email: { before: null, after: created!.email }, isSystemAdmin: { before: null, after: true } } });
+        await recordAudit(tx, cliAudit, {
+          action: 'user.create',
+          entityType: 'user',
+          entityId: created!.id,
+          changes: { email: { before: null, after: created!.email }, isSystemAdmin: { before: null, after: true } },
+        });
         return created!;
       });
       printJson({ id: user.id, email: user.email });
@@ -105,7 +110,13 @@ program
   .action((o: { org: string; name: string; kind: FacilityKind; prefecture?: string; healthCenter: string; beds?: number }) =>
     withDatabase(async ({ db }) => {
       const row = await db.transaction((tx) =>
-        insertFacility(tx, cliAudit, o.org, { name: o.name, kind: o.kind, prefecture: o.prefecture ?? null, healthCenter: o.healthCenter, bedCount: o.beds ?? null }),
+        insertFacility(tx, cliAudit, o.org, {
+          name: o.name,
+          kind: o.kind,
+          prefecture: o.prefecture ?? null,
+          healthCenter: o.healthCenter,
+          bedCount: o.beds ?? null,
+        }),
       );
       printJson(presentFacility(row));
     }),
@@ -144,10 +155,18 @@ registerLedgerCommands(program);
 try {
   await program.parseAsync();
 } catch (error) {
-  if (error instanceof ConfigError || error instanceof UnknownKeyError || error instanceof DataDirBusyError || error instanceof RestoreError || error instanceof InvalidArgumentError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof UnknownKeyError ||
+    error instanceof DataDirBusyError ||
+    error instanceof RestoreError ||
+    error instanceof InvalidArgumentError
+  ) {
     console.error(error.message);
   } else if (error instanceof AppError) {
-    console.error(`${errorMessage(error.code, 'ja', error.params)}${error.details ? ` ${error.details.map((d) => `${d.path}: ${presentDetail(d, 'ja').message}`).join(' / ')}` : ''}`);
+    console.error(
+      `${errorMessage(error.code, 'ja', error.params)}${error.details ? ` ${error.details.map((d) => `${d.path}: ${presentDetail(d, 'ja').message}`).join(' / ')}` : ''}`,
+    );
   } else {
     console.error(error);
   }

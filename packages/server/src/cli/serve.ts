@@ -15,7 +15,8 @@ export async function serve(): Promise<void> {
   await runMigrations(database);
   const secrets = openKeyring(config);
   const resealed = await resealSecrets(database, secrets);
-  if (resealed.totp || resealed.mail) log.info(resealed, `秘密情報を現在の鍵 ${secrets.currentId} で暗号化し直しました / secrets re-encrypted with the current key`);
+  if (resealed.totp || resealed.mail)
+    log.info(resealed, `秘密情報を現在の鍵 ${secrets.currentId} で暗号化し直しました / secrets re-encrypted with the current key`);
   const { jobs, mailer } = await openAppJobs(config, database, secrets, log);
   // Anchors what the last run left before taking requests; the schedule keeps it up to date.
   await checkpointAuditTrail({ db: database.db, secrets, config, log });
@@ -31,6 +32,11 @@ export async function serve(): Promise<void> {
   process.once('SIGTERM', shutdown);
   await app.listen({ host: config.host, port: config.port });
   await jobs.start();
-  app.log.info(`Mamori: http://${config.host}:${config.port} (${database.kind === 'pglite' ? `PGlite ${config.database.kind === 'pglite' ? config.database.dataDir : ''}` : 'PostgreSQL'})`);
-  if (!config.mail.smtpUrl) app.log.info('MAMORI_SMTP_URL が未設定のため、メールは送信せずログに出力します / MAMORI_SMTP_URL is not set: mail is written to this log instead of being sent');
+  app.log.info(
+    `Mamori: http://${config.host}:${config.port} (${database.kind === 'pglite' ? `PGlite ${config.database.kind === 'pglite' ? config.database.dataDir : ''}` : 'PostgreSQL'})`,
+  );
+  if (!config.mail.smtpUrl)
+    app.log.info(
+      'MAMORI_SMTP_URL が未設定のため、メールは送信せずログに出力します / MAMORI_SMTP_URL is not set: mail is written to this log instead of being sent',
+    );
 }

@@ -126,7 +126,11 @@ class ChartPdf {
     const tableHeight = this.tableHeight(rows) + noteHeight;
     const area = { x: page.margin, y: top, width: contentWidth, height: contentBottom - top };
     if (layout.nodes.length === 0) {
-      this.doc.font('regular').fontSize(11).fillColor(colour.grey).text(this.t.empty, page.margin, top + 20, { width: contentWidth, align: 'center' });
+      this.doc
+        .font('regular')
+        .fontSize(11)
+        .fillColor(colour.grey)
+        .text(this.t.empty, page.margin, top + 20, { width: contentWidth, align: 'center' });
     } else {
       const fullScale = this.scaleFor(layout, area.width, area.height);
       const shared = { ...area, height: area.height - tableHeight - 16 };
@@ -161,16 +165,26 @@ class ChartPdf {
     const calloutWidth = ministry ? this.callout(ministry, top) : 0;
     const leftWidth = contentWidth - calloutWidth - 16;
     doc.font('bold').fontSize(18).fillColor(colour.text).text(t.title, page.margin, top, { width: leftWidth, lineBreak: false, ellipsis: true });
-    const meta = [t.version(input.chartVersion), ...(input.savedAt ? [`${t.savedAt}${t.colon}${this.date(todayInTokyo(new Date(input.savedAt)))}`] : [])].join(fullWidthSpace);
+    const meta = [t.version(input.chartVersion), ...(input.savedAt ? [`${t.savedAt}${t.colon}${this.date(todayInTokyo(new Date(input.savedAt)))}`] : [])].join(
+      fullWidthSpace,
+    );
     doc.font('regular').fontSize(10);
     const metaWidth = doc.widthOfString(meta);
     doc.font('bold').fontSize(13);
     const nameWidth = Math.min(doc.widthOfString(input.facilityName), leftWidth - metaWidth - 16);
     doc.text(input.facilityName, page.margin, top + 26, { width: nameWidth + 1, lineBreak: false, ellipsis: true });
-    doc.font('regular').fontSize(10).fillColor(colour.grey).text(meta, page.margin + nameWidth + 16, top + 29, { lineBreak: false });
+    doc
+      .font('regular')
+      .fontSize(10)
+      .fillColor(colour.grey)
+      .text(meta, page.margin + nameWidth + 16, top + 29, { lineBreak: false });
 
     const ruleY = top + 50;
-    doc.lineWidth(1).moveTo(page.margin, ruleY).lineTo(page.margin + contentWidth, ruleY).stroke(colour.rule);
+    doc
+      .lineWidth(1)
+      .moveTo(page.margin, ruleY)
+      .lineTo(page.margin + contentWidth, ruleY)
+      .stroke(colour.rule);
     this.legend(page.margin + contentWidth, ruleY + 5);
     return ruleY + 20;
   }
@@ -185,9 +199,19 @@ class ChartPdf {
     const width = Math.max(leadWidth, nameWidth + 10 + phoneWidth) + 24;
     const x = page.margin + contentWidth - width;
     doc.lineWidth(1.8).roundedRect(x, top, width, 44, 5).fillAndStroke(colour.ministry.fill, colour.ministry.line);
-    doc.font('regular').fontSize(8).fillColor(colour.ministry.text).text(t.callout, x + 12, top + 4, { lineBreak: false });
-    doc.font('bold').fontSize(11).text(ministry.name, x + 12, top + 22, { lineBreak: false });
-    doc.font('bold').fontSize(17).text(phone, x + 12 + nameWidth + 10, top + 15, { lineBreak: false });
+    doc
+      .font('regular')
+      .fontSize(8)
+      .fillColor(colour.ministry.text)
+      .text(t.callout, x + 12, top + 4, { lineBreak: false });
+    doc
+      .font('bold')
+      .fontSize(11)
+      .text(ministry.name, x + 12, top + 22, { lineBreak: false });
+    doc
+      .font('bold')
+      .fontSize(17)
+      .text(phone, x + 12 + nameWidth + 10, top + 15, { lineBreak: false });
     return width;
   }
 
@@ -202,7 +226,10 @@ class ChartPdf {
     const widths = items.map((i) => 16 + doc.widthOfString(i.label));
     let x = right - widths.reduce((a, b) => a + b, 0) - 12 * (items.length - 1);
     items.forEach((item, index) => {
-      doc.lineWidth(0.9).roundedRect(x, y + 1, 11, 9, 2).fillAndStroke(item.fill, item.line);
+      doc
+        .lineWidth(0.9)
+        .roundedRect(x, y + 1, 11, 9, 2)
+        .fillAndStroke(item.fill, item.line);
       doc.fillColor(colour.text).text(item.label, x + 15, y, { lineBreak: false });
       x += widths[index]! + 12;
     });
@@ -211,10 +238,21 @@ class ChartPdf {
   /** The header of page 2 and later: the title and facility in one line. */
   private continuationHeader(): number {
     const { doc, t, input } = this;
-    doc.font('bold').fontSize(12).fillColor(colour.text).text(`${t.title}${fullWidthSpace}${input.facilityName}`, page.margin, page.margin, { width: contentWidth * 0.7, lineBreak: false, ellipsis: true });
-    doc.font('regular').fontSize(9).text(t.version(input.chartVersion), page.margin, page.margin + 2, { width: contentWidth, align: 'right', lineBreak: false });
+    doc
+      .font('bold')
+      .fontSize(12)
+      .fillColor(colour.text)
+      .text(`${t.title}${fullWidthSpace}${input.facilityName}`, page.margin, page.margin, { width: contentWidth * 0.7, lineBreak: false, ellipsis: true });
+    doc
+      .font('regular')
+      .fontSize(9)
+      .text(t.version(input.chartVersion), page.margin, page.margin + 2, { width: contentWidth, align: 'right', lineBreak: false });
     const ruleY = page.margin + 20;
-    doc.lineWidth(0.8).moveTo(page.margin, ruleY).lineTo(page.margin + contentWidth, ruleY).stroke(colour.rule);
+    doc
+      .lineWidth(0.8)
+      .moveTo(page.margin, ruleY)
+      .lineTo(page.margin + contentWidth, ruleY)
+      .stroke(colour.rule);
     return ruleY + 10;
   }
 
@@ -267,7 +305,10 @@ class ChartPdf {
       const head = 7 * Math.max(scale, 0.7);
       // The line stops at the arrow head's base, so the head stays sharp.
       const base = { x: end.x - head * 0.8 * Math.cos(angle), y: end.y - head * 0.8 * Math.sin(angle) };
-      doc.lineWidth(1.1 * Math.max(scale, 0.7)).lineJoin('round').lineCap('round');
+      doc
+        .lineWidth(1.1 * Math.max(scale, 0.7))
+        .lineJoin('round')
+        .lineCap('round');
       doc.moveTo(points[0]!.x, points[0]!.y);
       for (const p of points.slice(1, -1)) doc.lineTo(p.x, p.y);
       doc.lineTo(base.x, base.y).stroke(colour.arrow);
@@ -284,7 +325,10 @@ class ChartPdf {
       const c = { x: X(route.label.x), y: Y(route.label.y) };
       doc.lineWidth(0.8).circle(c.x, c.y, radius).fillAndStroke('#ffffff', colour.arrow);
       const label = String(route.order);
-      doc.font('bold').fontSize(radius * (label.length > 1 ? 1.05 : 1.25)).fillColor(colour.text);
+      doc
+        .font('bold')
+        .fontSize(radius * (label.length > 1 ? 1.05 : 1.25))
+        .fillColor(colour.text);
       const w = doc.widthOfString(label);
       doc.text(label, c.x - w / 2, c.y - doc.currentLineHeight() / 2 - radius * 0.02, { lineBreak: false });
     }
@@ -318,7 +362,9 @@ class ChartPdf {
     const barOf = new Map<string, number>();
     rows.forEach((_, r) => {
       if (r === rows.length - 1) return;
-      const callers = [...new Set(layout.edges.flatMap((e) => (elbow(e)?.from && rowOf(elbow(e)!.from) === r ? [elbow(e)!.from] : [])))].sort((a, b) => a.x - b.x);
+      const callers = [...new Set(layout.edges.flatMap((e) => (elbow(e)?.from && rowOf(elbow(e)!.from) === r ? [elbow(e)!.from] : [])))].sort(
+        (a, b) => a.x - b.x,
+      );
       const top = rowBottom[r]! + 6;
       const bottom = rowTop[r + 1]! - 2 * radius - 8;
       callers.forEach((caller, i) => {
@@ -349,7 +395,10 @@ class ChartPdf {
     const tint = ministry ? colour.ministry : colour.side[node.side];
     const width = node.width * scale;
     const height = node.height * scale;
-    doc.lineWidth((ministry ? 2.2 : 1) * Math.max(scale, 0.7)).roundedRect(x, y, width, height, 6 * scale).fillAndStroke(tint.fill, tint.line);
+    doc
+      .lineWidth((ministry ? 2.2 : 1) * Math.max(scale, 0.7))
+      .roundedRect(x, y, width, height, 6 * scale)
+      .fillAndStroke(tint.fill, tint.line);
 
     const phone = entry?.phone.trim() ?? '';
     const nameLines = this.nameLineCount(node, entry);
@@ -417,7 +466,9 @@ class ChartPdf {
       const e = step.entry;
       const callerOrder = step.calledByKey ? (orderOf.get(step.calledByKey) ?? null) : null;
       const edgeNote = step.calledByKey ? (this.input.chart.edges.find((edge) => edge.from === step.calledByKey && edge.to === e.key)?.note.trim() ?? '') : '';
-      const notes = [e.notes.trim(), edgeNote && callerOrder !== null ? `${this.t.from(callerOrder)}${this.t.colon}${edgeNote}` : ''].filter(Boolean).join('\n');
+      const notes = [e.notes.trim(), edgeNote && callerOrder !== null ? `${this.t.from(callerOrder)}${this.t.colon}${edgeNote}` : '']
+        .filter(Boolean)
+        .join('\n');
       return {
         order: String(step.order),
         from: callerOrder === null ? '' : this.t.from(callerOrder),
@@ -459,7 +510,10 @@ class ChartPdf {
 
   private textHeight(text: string, width: number, size: number, bold = false): number {
     if (!text) return 0;
-    return this.doc.font(bold ? 'bold' : 'regular').fontSize(size).heightOfString(text, { width: width - 2 * this.cell.pad, lineGap: this.cell.lineGap });
+    return this.doc
+      .font(bold ? 'bold' : 'regular')
+      .fontSize(size)
+      .heightOfString(text, { width: width - 2 * this.cell.pad, lineGap: this.cell.lineGap });
   }
 
   private rowHeight(row: TableRow): number {
@@ -515,7 +569,11 @@ class ChartPdf {
         doc.addPage();
         y = this.continuationHeader() - 8;
       }
-      doc.font('regular').fontSize(8.5).fillColor(colour.text).text(text, page.margin, y + 8, { width: contentWidth, lineGap: 1 });
+      doc
+        .font('regular')
+        .fontSize(8.5)
+        .fillColor(colour.text)
+        .text(text, page.margin, y + 8, { width: contentWidth, lineGap: 1 });
     }
   }
 
@@ -524,7 +582,11 @@ class ChartPdf {
     const height = this.headerHeight();
     for (const column of this.columnStarts()) {
       doc.lineWidth(0.5).rect(column.x, y, column.width, height).fillAndStroke(colour.tableHeader, colour.tableLine);
-      doc.font('bold').fontSize(cell.size).fillColor(colour.text).text(t.table[column.key], column.x + cell.pad, y + cell.pad, { width: column.width - 2 * cell.pad, align: 'center', lineBreak: false });
+      doc
+        .font('bold')
+        .fontSize(cell.size)
+        .fillColor(colour.text)
+        .text(t.table[column.key], column.x + cell.pad, y + cell.pad, { width: column.width - 2 * cell.pad, align: 'center', lineBreak: false });
     }
     return y + height;
   }
@@ -541,15 +603,27 @@ class ChartPdf {
       const top = y + cell.pad;
       switch (column.key) {
         case 'order': {
-          doc.font('bold').fontSize(cell.size + 0.5).fillColor(strong);
+          doc
+            .font('bold')
+            .fontSize(cell.size + 0.5)
+            .fillColor(strong);
           const orderWidth = doc.widthOfString(row.order);
           doc.text(row.order, x + 2, top, { lineBreak: false });
-          if (row.from) doc.font('regular').fontSize(cell.small - 0.5).fillColor(colour.grey).text(row.from, x + 2 + orderWidth + 4, top + 1.5, { lineBreak: false });
+          if (row.from)
+            doc
+              .font('regular')
+              .fontSize(cell.small - 0.5)
+              .fillColor(colour.grey)
+              .text(row.from, x + 2 + orderWidth + 4, top + 1.5, { lineBreak: false });
           break;
         }
         case 'contact':
           if (this.contactOnOneLine(row)) {
-            doc.font('bold').fontSize(cell.size).fillColor(strong).text(`${row.name}${row.detail ? '　' : ''}`, x, top, { ...options(column.width), continued: row.detail !== '' });
+            doc
+              .font('bold')
+              .fontSize(cell.size)
+              .fillColor(strong)
+              .text(`${row.name}${row.detail ? '　' : ''}`, x, top, { ...options(column.width), continued: row.detail !== '' });
             if (row.detail) doc.font('regular').fontSize(cell.small).fillColor(colour.grey).text(row.detail, { continued: false });
           } else {
             doc.font('bold').fontSize(cell.size).fillColor(strong).text(row.name, x, top, options(column.width));
@@ -557,7 +631,11 @@ class ChartPdf {
           }
           break;
         case 'phone':
-          doc.font('bold').fontSize(cell.size + 0.5).fillColor(strong).text(row.phone, x, top, options(column.width));
+          doc
+            .font('bold')
+            .fontSize(cell.size + 0.5)
+            .fillColor(strong)
+            .text(row.phone, x, top, options(column.width));
           break;
         case 'email':
           doc.font('regular').fontSize(cell.size).fillColor(colour.text).text(row.email, x, top, options(column.width));
@@ -594,5 +672,13 @@ class ChartPdf {
  */
 export function renderContactChartPdf(input: ContactChartPdfInput): Promise<Buffer> {
   const t = texts[input.locale];
-  return renderJapanesePdf({ layout: 'landscape', margin: page.margin, locale: input.locale, info: { Title: `${t.title} ${input.facilityName} ${t.version(input.chartVersion)}`, Author: input.facilityName } }, (doc) => new ChartPdf(doc, input).draw());
+  return renderJapanesePdf(
+    {
+      layout: 'landscape',
+      margin: page.margin,
+      locale: input.locale,
+      info: { Title: `${t.title} ${input.facilityName} ${t.version(input.chartVersion)}`, Author: input.facilityName },
+    },
+    (doc) => new ChartPdf(doc, input).draw(),
+  );
 }

@@ -14,13 +14,19 @@ export const contactChartRoutes: Routes = (app, deps) => {
     readChart(db, requireAuth(request).actor, request.params.facilityId),
   );
 
-  app.put('/facilities/:facilityId/contact-chart', { schema: { params: FacilityParams, body: SaveContactChartRequest, response: { 200: ContactChartView } } }, async (request) => {
-    const { actor, user } = requireAuth(request);
-    return saveChart(db, actor, auditContext(request), request.params.facilityId, user, request.body);
-  });
+  app.put(
+    '/facilities/:facilityId/contact-chart',
+    { schema: { params: FacilityParams, body: SaveContactChartRequest, response: { 200: ContactChartView } } },
+    async (request) => {
+      const { actor, user } = requireAuth(request);
+      return saveChart(db, actor, auditContext(request), request.params.facilityId, user, request.body);
+    },
+  );
 
-  app.get('/facilities/:facilityId/contact-chart/versions', { schema: { params: FacilityParams, response: { 200: z.array(ContactChartVersionSummary) } } }, async (request) =>
-    listChartVersions(db, requireAuth(request).actor, request.params.facilityId),
+  app.get(
+    '/facilities/:facilityId/contact-chart/versions',
+    { schema: { params: FacilityParams, response: { 200: z.array(ContactChartVersionSummary) } } },
+    async (request) => listChartVersions(db, requireAuth(request).actor, request.params.facilityId),
   );
 
   app.get(
@@ -31,13 +37,28 @@ export const contactChartRoutes: Routes = (app, deps) => {
 
   app.get(
     '/facilities/:facilityId/contact-chart/export.pdf',
-    { schema: { params: FacilityParams, querystring: z.strictObject({ version: z.coerce.number().int().min(1).optional(), locale: z.enum(['ja', 'en']).default('ja') }) } },
+    {
+      schema: {
+        params: FacilityParams,
+        querystring: z.strictObject({ version: z.coerce.number().int().min(1).optional(), locale: z.enum(['ja', 'en']).default('ja') }),
+      },
+    },
     async (request, reply) => {
       const { facility, chart } = await chartToPrint(db, requireAuth(request).actor, request.params.facilityId, request.query.version);
-      const pdf = await deps.workers.run('renderContactChartPdf', { facilityName: facility.name, chart, chartVersion: chart.chartVersion, savedAt: chart.savedAt, printedAt: todayInTokyo(), locale: request.query.locale });
+      const pdf = await deps.workers.run('renderContactChartPdf', {
+        facilityName: facility.name,
+        chart,
+        chartVersion: chart.chartVersion,
+        savedAt: chart.savedAt,
+        printedAt: todayInTokyo(),
+        locale: request.query.locale,
+      });
       return reply
         .header('content-type', 'application/pdf')
-        .header('content-disposition', contentDisposition(`${facility.name}_連絡体制図_第${chart.chartVersion}版.pdf`, `contact-chart-v${chart.chartVersion}.pdf`))
+        .header(
+          'content-disposition',
+          contentDisposition(`${facility.name}_連絡体制図_第${chart.chartVersion}版.pdf`, `contact-chart-v${chart.chartVersion}.pdf`),
+        )
         .send(pdf);
     },
   );

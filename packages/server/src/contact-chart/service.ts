@@ -18,21 +18,46 @@ export async function readChart(db: Db, actor: Actor, facilityId: string, versio
   return presentChart(found?.row, found?.savedBy ?? null);
 }
 
-export async function saveChart(db: Db, actor: Actor, context: AuditContext, facilityId: string, saver: { id: string; name: string }, input: z.infer<typeof SaveContactChartRequest>): Promise<ContactChartView> {
+export async function saveChart(
+  db: Db,
+  actor: Actor,
+  context: AuditContext,
+  facilityId: string,
+  saver: { id: string; name: string },
+  input: z.infer<typeof SaveContactChartRequest>,
+): Promise<ContactChartView> {
   const facility = await facilityFor(db, actor, facilityId, 'readiness.plan');
   const { baseVersion, ...content } = input;
   const problems = validateChart(content);
-  if (problems.length) throw new AppError(400, 'validation_error', {}, problems.map((p) => ({ path: `body.${p.path}`, code: p.code, params: p.params })));
+  if (problems.length)
+    throw new AppError(
+      400,
+      'validation_error',
+      {},
+      problems.map((p) => ({ path: `body.${p.path}`, code: p.code, params: p.params })),
+    );
   const scope = { organizationId: facility.organizationId, facilityId: facility.id };
   const row = await inTransaction(db, async (tx) => {
     // One save at a time per facility, so "the version I started from" is checked against the real newest.
     await tx.execute(sql`SELECT 1 FROM facilities WHERE id = ${facility.id} FOR UPDATE`);
     const current = await chartVersion(tx, facility.id);
     if ((current?.row.chartVersion ?? null) !== baseVersion) throw versionConflict();
-    return insertAudited(tx, context, contactChartVersions, { ...scope, chartVersion: (baseVersion ?? 0) + 1, ...content, savedBy: saver.id }, {
-      action: 'contactChart.save', entityType: 'contact_chart', scope, fields: [],
-      extra: { chartVersion: { before: baseVersion, after: (baseVersion ?? 0) + 1 }, entries: { before: current?.row.entries.length ?? 0, after: content.entries.length } },
-    });
+    return insertAudited(
+      tx,
+      context,
+      contactChartVersions,
+      { ...scope, chartVersion: (baseVersion ?? 0) + 1, ...content, savedBy: saver.id },
+      {
+        action: 'contactChart.save',
+        entityType: 'contact_chart',
+        scope,
+        fields: [],
+        extra: {
+          chartVersion: { before: baseVersion, after: (baseVersion ?? 0) + 1 },
+          entries: { before: current?.row.entries.length ?? 0, after: content.entries.length },
+        },
+      },
+    );
   });
   return presentChart(row, saver.name);
 }

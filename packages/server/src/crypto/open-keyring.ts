@@ -14,7 +14,8 @@ export const KEY_FILE = 'secret.key';
 export function openKeyring(config: Pick<Config, 'secretKey' | 'database'>): Keyring {
   const { current, previous } = config.secretKey;
   if (current) return new Keyring(current, previous);
-  if (config.database.kind !== 'pglite') throw new ConfigError('MAMORI_SECRET_KEY: DATABASE_URL (PostgreSQL) を使うときは必須です / required with DATABASE_URL');
+  if (config.database.kind !== 'pglite')
+    throw new ConfigError('MAMORI_SECRET_KEY: DATABASE_URL (PostgreSQL) を使うときは必須です / required with DATABASE_URL');
   return new Keyring(readOrCreateKeyFile(config.database.dataDir), previous);
 }
 

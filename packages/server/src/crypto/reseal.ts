@@ -37,16 +37,22 @@ export async function resealSecrets(database: Database, keyring: Keyring): Promi
       const sealed = typeof job.data.sealed === 'string' ? job.data.sealed : null;
       if (sealed && !keyring.needsResealing(sealed)) continue;
       const message = sealed ? keyring.open('mail', sealed) : JSON.stringify(job.data);
-      await tx.execute(sql`UPDATE ${sql.identifier(JOB_SCHEMA)}.job SET data = ${JSON.stringify({ sealed: keyring.seal('mail', message) })}::jsonb WHERE id = ${job.id}`);
+      await tx.execute(
+        sql`UPDATE ${sql.identifier(JOB_SCHEMA)}.job SET data = ${JSON.stringify({ sealed: keyring.seal('mail', message) })}::jsonb WHERE id = ${job.id}`,
+      );
       mail++;
     }
     if (totp || mail) {
-      await recordAudit(tx, { actorId: null, ip: null }, {
-        action: 'secrets.reseal',
-        entityType: 'system',
-        entityId: null,
-        changes: { totpSecrets: { before: null, after: totp }, mailJobs: { before: null, after: mail }, keyId: { before: null, after: keyring.currentId } },
-      });
+      await recordAudit(
+        tx,
+        { actorId: null, ip: null },
+        {
+          action: 'secrets.reseal',
+          entityType: 'system',
+          entityId: null,
+          changes: { totpSecrets: { before: null, after: totp }, mailJobs: { before: null, after: mail }, keyId: { before: null, after: keyring.currentId } },
+        },
+      );
     }
     return { totp, mail };
   });

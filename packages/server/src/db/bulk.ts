@@ -26,7 +26,6 @@ function toColumns(table: PgTable, rows: readonly Record<string, unknown>[]) {
   return { names, records };
 }
 
-
 /**
  * Inserts many rows with one JSON parameter per chunk (json_populate_recordset). Drizzle's multi-row
  * insert builds a placeholder per value, which for 50,000 ledger rows costs more CPU than the database
@@ -52,7 +51,11 @@ export async function bulkInsert(tx: Tx, table: PgTable, rows: readonly Record<s
  * the rows carry are overwritten, `version` goes up by one and `updated_at` is now. Returns how many
  * rows were updated (fewer than given means someone changed or deleted some meanwhile).
  */
-export async function bulkUpdateVersioned(tx: Tx, table: PgTable, rows: readonly (Record<string, unknown> & { id: string; version: number })[]): Promise<number> {
+export async function bulkUpdateVersioned(
+  tx: Tx,
+  table: PgTable,
+  rows: readonly (Record<string, unknown> & { id: string; version: number })[],
+): Promise<number> {
   const tableName = quote(getTableName(table));
   let written = 0;
   for (let i = 0; i < rows.length; i += CHUNK) {

@@ -34,7 +34,9 @@ export const sessions = pgTable(
   {
     /** SHA-256 of the cookie value: a stolen database does not yield live sessions. */
     tokenHash: text('token_hash').primaryKey(),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     csrfToken: text('csrf_token').notNull(),
     createdAt: createdAt(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
@@ -49,7 +51,9 @@ export const apiTokens = pgTable(
   'api_tokens',
   {
     id: id(),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     tokenHash: text('token_hash').notNull().unique(),
     createdAt: createdAt(),
@@ -94,7 +98,9 @@ export const facilities = pgTable(
   'facilities',
   {
     id: id(),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
     name: text('name').notNull(),
     kind: text('kind').notNull(),
     /** JIS prefecture code; null when onboarded by script without one. */
@@ -114,8 +120,12 @@ export const organizationMembers = pgTable(
   'organization_members',
   {
     id: id(),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     role: text('role').notNull(),
     version: version(),
     createdAt: createdAt(),
@@ -127,9 +137,15 @@ export const facilityMembers = pgTable(
   'facility_members',
   {
     id: id(),
-    facilityId: uuid('facility_id').notNull().references(() => facilities.id),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    facilityId: uuid('facility_id')
+      .notNull()
+      .references(() => facilities.id),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     role: text('role').notNull(),
     version: version(),
     createdAt: createdAt(),
@@ -141,7 +157,9 @@ export const invitations = pgTable(
   'invitations',
   {
     id: id(),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
     email: text('email').notNull(),
     tokenHash: text('token_hash').notNull().unique(),
     organizationRole: text('organization_role'),
@@ -202,8 +220,12 @@ export const assessments = pgTable(
   'assessments',
   {
     id: id(),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id),
-    facilityId: uuid('facility_id').notNull().references(() => facilities.id),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    facilityId: uuid('facility_id')
+      .notNull()
+      .references(() => facilities.id),
     fiscalYear: integer('fiscal_year').notNull(),
     edition: text('edition').notNull(),
     form: text('form').notNull(),
@@ -240,7 +262,9 @@ export const answerRounds = pgTable(
   'answer_rounds',
   {
     id: id(),
-    assessmentId: uuid('assessment_id').notNull().references(() => assessments.id, { onDelete: 'cascade' }),
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'cascade' }),
     itemId: text('item_id').notNull(),
     round: integer('round').notNull(),
     value: text('value').notNull(),
@@ -261,9 +285,13 @@ export const answerEvidence = pgTable(
   'answer_evidence',
   {
     id: id(),
-    assessmentId: uuid('assessment_id').notNull().references(() => assessments.id, { onDelete: 'cascade' }),
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'cascade' }),
     itemId: text('item_id').notNull(),
-    fileSha256: text('file_sha256').notNull().references(() => files.sha256),
+    fileSha256: text('file_sha256')
+      .notNull()
+      .references(() => files.sha256),
     fileName: text('file_name').notNull(),
     contentType: text('content_type').notNull(),
     size: integer('size').notNull(),
@@ -275,8 +303,12 @@ export const answerEvidence = pgTable(
 
 const ledgerColumns = () => ({
   id: id(),
-  organizationId: uuid('organization_id').notNull().references(() => organizations.id),
-  facilityId: uuid('facility_id').notNull().references(() => facilities.id),
+  organizationId: uuid('organization_id')
+    .notNull()
+    .references(() => organizations.id),
+  facilityId: uuid('facility_id')
+    .notNull()
+    .references(() => facilities.id),
 });
 
 /** 機器台帳: one row per device or cloud service. Dates are ISO date strings (no time zone games). */
@@ -352,7 +384,9 @@ export const accounts = pgTable(
 export const ledgerHeaderMappings = pgTable(
   'ledger_header_mappings',
   {
-    facilityId: uuid('facility_id').notNull().references(() => facilities.id),
+    facilityId: uuid('facility_id')
+      .notNull()
+      .references(() => facilities.id),
     ledger: text('ledger').notNull(),
     header: text('header').notNull(),
     field: text('field').notNull(),
@@ -432,7 +466,9 @@ export const restoreTests = pgTable(
   'restore_tests',
   {
     id: id(),
-    planId: uuid('plan_id').notNull().references(() => backupPlans.id, { onDelete: 'cascade' }),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => backupPlans.id, { onDelete: 'cascade' }),
     testedOn: text('tested_on').notNull(),
     result: text('result').notNull(),
     minutesToRestore: integer('minutes_to_restore'),
@@ -446,8 +482,12 @@ export const restoreTests = pgTable(
 
 /** The BCP's structured essentials, one row per facility. */
 export const bcpPlans = pgTable('bcp_plans', {
-  facilityId: uuid('facility_id').primaryKey().references(() => facilities.id),
-  organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+  facilityId: uuid('facility_id')
+    .primaryKey()
+    .references(() => facilities.id),
+  organizationId: uuid('organization_id')
+    .notNull()
+    .references(() => organizations.id),
   essentials: jsonb('essentials').$type<Record<string, string>>().notNull(),
   /** 策定予定日 while the BCP is not yet in place. */
   plannedOn: text('planned_on'),
@@ -461,7 +501,9 @@ export const bcpDocuments = pgTable(
   {
     ...ledgerColumns(),
     documentVersion: integer('document_version').notNull(),
-    fileSha256: text('file_sha256').notNull().references(() => files.sha256),
+    fileSha256: text('file_sha256')
+      .notNull()
+      .references(() => files.sha256),
     fileName: text('file_name').notNull(),
     contentType: text('content_type').notNull(),
     size: integer('size').notNull(),
@@ -507,7 +549,9 @@ export const incidentEvents = pgTable(
   'incident_events',
   {
     id: id(),
-    incidentId: uuid('incident_id').notNull().references(() => incidents.id, { onDelete: 'cascade' }),
+    incidentId: uuid('incident_id')
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
     at: timestamp('at', { withTimezone: true }).notNull(),
     kind: text('kind').notNull(),
     contactKey: text('contact_key'),
@@ -532,8 +576,12 @@ export const vendorMembers = pgTable(
   'vendor_members',
   {
     id: id(),
-    vendorId: uuid('vendor_id').notNull().references(() => vendors.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    vendorId: uuid('vendor_id')
+      .notNull()
+      .references(() => vendors.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('vendor_members_vendor_user_idx').on(t.vendorId, t.userId), index('vendor_members_user_idx').on(t.userId)],
@@ -544,9 +592,15 @@ export const vendorContracts = pgTable(
   'vendor_contracts',
   {
     id: id(),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id),
-    facilityId: uuid('facility_id').notNull().references(() => facilities.id),
-    vendorId: uuid('vendor_id').notNull().references(() => vendors.id),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    facilityId: uuid('facility_id')
+      .notNull()
+      .references(() => facilities.id),
+    vendorId: uuid('vendor_id')
+      .notNull()
+      .references(() => vendors.id),
     title: text('title').notNull(),
     systems: jsonb('systems').$type<string[]>().notNull(),
     maintenanceContract: boolean('maintenance_contract').notNull(),
@@ -568,8 +622,12 @@ export const vendorInvitations = pgTable(
   'vendor_invitations',
   {
     id: id(),
-    assessmentId: uuid('assessment_id').notNull().references(() => assessments.id, { onDelete: 'cascade' }),
-    contractId: uuid('contract_id').notNull().references(() => vendorContracts.id),
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'cascade' }),
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => vendorContracts.id),
     email: text('email').notNull(),
     tokenHash: text('token_hash').notNull().unique(),
     invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
@@ -587,7 +645,9 @@ export const vendorFormComments = pgTable(
   'vendor_form_comments',
   {
     id: id(),
-    assessmentId: uuid('assessment_id').notNull().references(() => assessments.id, { onDelete: 'cascade' }),
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'cascade' }),
     itemId: text('item_id'),
     side: text('side').notNull(),
     authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
@@ -602,7 +662,9 @@ export const answerSets = pgTable(
   'answer_sets',
   {
     id: id(),
-    vendorId: uuid('vendor_id').notNull().references(() => vendors.id, { onDelete: 'cascade' }),
+    vendorId: uuid('vendor_id')
+      .notNull()
+      .references(() => vendors.id, { onDelete: 'cascade' }),
     product: text('product').notNull(),
     edition: text('edition').notNull(),
     excludedItems: jsonb('excluded_items').$type<string[]>().notNull().default([]),
@@ -620,14 +682,22 @@ export const disclosures = pgTable(
   'disclosures',
   {
     id: id(),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id),
-    facilityId: uuid('facility_id').notNull().references(() => facilities.id),
-    contractId: uuid('contract_id').notNull().references(() => vendorContracts.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    facilityId: uuid('facility_id')
+      .notNull()
+      .references(() => facilities.id),
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => vendorContracts.id, { onDelete: 'cascade' }),
     system: text('system').notNull(),
     kind: text('kind').notNull(),
     jahisVersion: text('jahis_version').notNull(),
     receivedOn: text('received_on').notNull(),
-    fileSha256: text('file_sha256').notNull().references(() => files.sha256),
+    fileSha256: text('file_sha256')
+      .notNull()
+      .references(() => files.sha256),
     fileName: text('file_name').notNull(),
     contentType: text('content_type').notNull(),
     size: integer('size').notNull(),
@@ -643,8 +713,12 @@ export const roleSharingTables = pgTable('role_sharing_tables', {
   contractId: uuid('contract_id')
     .primaryKey()
     .references(() => vendorContracts.id, { onDelete: 'cascade' }),
-  organizationId: uuid('organization_id').notNull().references(() => organizations.id),
-  facilityId: uuid('facility_id').notNull().references(() => facilities.id),
+  organizationId: uuid('organization_id')
+    .notNull()
+    .references(() => organizations.id),
+  facilityId: uuid('facility_id')
+    .notNull()
+    .references(() => facilities.id),
   status: text('status').notNull(),
   rows: jsonb('rows').$type<{ area: string; responsible: 'facility' | 'vendor' | 'both' | null; action: string; notes: string }[]>().notNull(),
   proposedSide: text('proposed_side'),

@@ -35,7 +35,8 @@ const texts = {
     targetIntro: (fy: number) => `1回目の確認で「いいえ」の場合、${fiscalYearLabel(fy)}中の対応目標日を記入してください。`,
     notesHeading: '備考',
     ministryNotes: {
-      manual: '各項目の考え方や確認方法等については、「医療機関におけるサイバーセキュリティ対策チェックリストマニュアル～医療機関・事業者向け～」をご覧ください。',
+      manual:
+        '各項目の考え方や確認方法等については、「医療機関におけるサイバーセキュリティ対策チェックリストマニュアル～医療機関・事業者向け～」をご覧ください。',
       inspection: '立入検査の際は、チェックリストに必要な事項が記入されているかを確認します。',
     },
     page: (n: number, of: number) => `${n} / ${of}`,
@@ -71,7 +72,7 @@ const texts = {
     targetIntro: (fy: number) => `If the first check is "No", enter the target date within FY${fy}.`,
     notesHeading: 'Notes',
     ministryNotes: {
-      manual: 'For the intent of each item and how to check it, see the ministry\'s checklist manual for medical institutions and vendors.',
+      manual: "For the intent of each item and how to check it, see the ministry's checklist manual for medical institutions and vendors.",
       inspection: 'At on-site inspections, the inspector confirms that the checklist has been filled in.',
     },
     page: (n: number, of: number) => `${n} / ${of}`,

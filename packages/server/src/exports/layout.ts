@@ -99,7 +99,8 @@ export function buildLayout(model: ExportModel): FormLayout {
   const printed = sortNotes(form.notes.map((n) => n[locale]));
   const footnoteText: string[] = [];
   // The form prints numbered sections as "1 体制構築"; the gate's section has no number.
-  const sectionTitle = (section: EditionForm['sections'][number]) => (/^\d+$/.test(section.id) ? `${section.id} ${section.title[locale]}` : section.title[locale]);
+  const sectionTitle = (section: EditionForm['sections'][number]) =>
+    /^\d+$/.test(section.id) ? `${section.id} ${section.title[locale]}` : section.title[locale];
 
   const cell = (round: ExportRound | undefined): ResultCell =>
     round
@@ -128,7 +129,11 @@ export function buildLayout(model: ExportModel): FormLayout {
       second: cell(second),
       extra: rounds
         .filter((r) => r.round > 2)
-        .map((r) => [labels.round(r.round), cell(r).mark, r.date ? labels.date(r.date) : '', r.targetDate ? `(${labels.target} ${labels.date(r.targetDate)})` : ''].filter(Boolean).join(' ')),
+        .map((r) =>
+          [labels.round(r.round), cell(r).mark, r.date ? labels.date(r.date) : '', r.targetDate ? `(${labels.target} ${labels.date(r.targetDate)})` : '']
+            .filter(Boolean)
+            .join(' '),
+        ),
       notes,
       noteRefs,
     };
@@ -164,7 +169,9 @@ export function buildLayout(model: ExportModel): FormLayout {
 
   // An edition without printed notes still gets the ministry's usual wording.
   const requiredIntro = printed.required.length ? printed.required : [`*${labels.requiredIntro(model.fiscalYear)}`, `*${labels.targetIntro(model.fiscalYear)}`];
-  const ministryNotes = printed.footnotes.length ? printed.footnotes : [labels.ministryNotes.manual, ...(form.form === 'vendor' ? [] : [labels.ministryNotes.inspection])];
+  const ministryNotes = printed.footnotes.length
+    ? printed.footnotes
+    : [labels.ministryNotes.manual, ...(form.form === 'vendor' ? [] : [labels.ministryNotes.inspection])];
 
   const parts: Part[] = [];
   if (required.length > 0) {
@@ -192,7 +199,10 @@ export function buildLayout(model: ExportModel): FormLayout {
     banner: printed.banner,
     editionNotice: model.form.fiscalYear < model.fiscalYear ? labels.editionNotice(model.fiscalYear, model.form.fiscalYear) : null,
     checkDateColumn: form.layout.checkDateColumn,
-    parties: [{ label: facilityLabel, value: model.facilityName }, ...(model.vendorName !== null || form.form === 'vendor' ? [{ label: labels.vendor, value: model.vendorName ?? '' }] : [])],
+    parties: [
+      { label: facilityLabel, value: model.facilityName },
+      ...(model.vendorName !== null || form.form === 'vendor' ? [{ label: labels.vendor, value: model.vendorName ?? '' }] : []),
+    ],
     printedAt: `${labels.printedAt}${labels.colon}${labels.date(model.printedAt)}`,
     gate,
     parts,

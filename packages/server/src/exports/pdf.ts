@@ -65,7 +65,10 @@ class FormPdf {
     const boxWidth = 96;
     doc.font('bold').fontSize(size.formName);
     const boxHeight = doc.heightOfString(layout.formName, { width: boxWidth }) + 2 * pad;
-    doc.lineWidth(0.8).rect(page.width - page.margin - boxWidth, this.y, boxWidth, boxHeight).stroke(grey.line);
+    doc
+      .lineWidth(0.8)
+      .rect(page.width - page.margin - boxWidth, this.y, boxWidth, boxHeight)
+      .stroke(grey.line);
     doc.text(layout.formName, page.width - page.margin - boxWidth, this.y + pad, { width: boxWidth, align: 'center' });
     this.y += boxHeight + 4;
     doc.font('bold').fontSize(full ? size.title : size.heading);
@@ -83,12 +86,20 @@ class FormPdf {
       const text = `${party.label}${layout.labels.colon}${party.value}`;
       const width = Math.max(doc.widthOfString(text) + 8, 150);
       doc.text(text, x, this.y, { width, lineBreak: false });
-      doc.lineWidth(0.5).moveTo(x, this.y + size.heading + 5).lineTo(x + width, this.y + size.heading + 5).stroke(grey.line);
+      doc
+        .lineWidth(0.5)
+        .moveTo(x, this.y + size.heading + 5)
+        .lineTo(x + width, this.y + size.heading + 5)
+        .stroke(grey.line);
       x += width + 14;
     }
     this.y += size.heading + 14;
     if (layout.editionNotice) {
-      doc.font('regular').fontSize(size.small).fillColor(grey.text).text(layout.editionNotice, page.margin, this.y - 6, { width: tableWidth });
+      doc
+        .font('regular')
+        .fontSize(size.small)
+        .fillColor(grey.text)
+        .text(layout.editionNotice, page.margin, this.y - 6, { width: tableWidth });
       doc.fillColor('#000000');
       this.y += this.textHeight(layout.editionNotice, tableWidth, size.small) + 2;
     }
@@ -115,7 +126,10 @@ class FormPdf {
     this.y += this.lineHeight(size.heading) + 2;
     for (const line of part.intro) {
       const text = line;
-      doc.font('regular').fontSize(size.body).text(text, page.margin + 8, this.y, { width: tableWidth - 8 });
+      doc
+        .font('regular')
+        .fontSize(size.body)
+        .text(text, page.margin + 8, this.y, { width: tableWidth - 8 });
       this.y += this.textHeight(text, tableWidth - 8, size.body) + 1;
     }
     this.y += 5;
@@ -171,7 +185,10 @@ class FormPdf {
       this.itemCell(row, height);
       if (row.notNeeded && row.first.value === null && row.second.value === null) {
         this.box(this.left.first, this.y, this.resultsWidth, height, grey.fill);
-        this.write(this.layout.labels.notNeeded, this.left.first, this.y + (height - this.lineHeight(size.body)) / 2 - pad, this.resultsWidth, { align: 'center', color: grey.text });
+        this.write(this.layout.labels.notNeeded, this.left.first, this.y + (height - this.lineHeight(size.body)) / 2 - pad, this.resultsWidth, {
+          align: 'center',
+          color: grey.text,
+        });
       } else this.results(row, height);
       this.y += height;
       if (extraHeight > 0) {
@@ -209,7 +226,10 @@ class FormPdf {
 
   private itemText(row: ItemRow): string {
     const text = row.display;
-    const tags = [...(row.notNeeded && (row.first.value || row.second.value) ? [`（${this.layout.labels.notNeeded}）`] : []), ...row.noteRefs.map((n) => `※${n}`)];
+    const tags = [
+      ...(row.notNeeded && (row.first.value || row.second.value) ? [`（${this.layout.labels.notNeeded}）`] : []),
+      ...row.noteRefs.map((n) => `※${n}`),
+    ];
     return tags.length ? `${text} ${tags.join(' ')}` : text;
   }
 
@@ -229,7 +249,8 @@ class FormPdf {
       return;
     }
     this.box(left.target, this.y, widths.target, height);
-    if (row.target) this.write(row.target, left.target, this.y + (height - this.textHeight(row.target, widths.target, size.body)) / 2, widths.target, { align: 'center' });
+    if (row.target)
+      this.write(row.target, left.target, this.y + (height - this.textHeight(row.target, widths.target, size.body)) / 2, widths.target, { align: 'center' });
     this.resultCell(row.second, left.second, widths.second, height, !dated);
     if (dated) this.dateCell(row.second, left.secondDate, widths.secondDate, height);
   }
@@ -262,7 +283,13 @@ class FormPdf {
     else this.doc.rect(x, y, width, height).stroke(grey.line);
   }
 
-  private write(text: string, x: number, y: number, width: number, options: { bold?: boolean; size?: number; align?: 'left' | 'center' | 'right'; color?: string }): void {
+  private write(
+    text: string,
+    x: number,
+    y: number,
+    width: number,
+    options: { bold?: boolean; size?: number; align?: 'left' | 'center' | 'right'; color?: string },
+  ): void {
     this.doc
       .font(options.bold ? 'bold' : 'regular')
       .fontSize(options.size ?? size.body)
@@ -271,7 +298,10 @@ class FormPdf {
   }
 
   private textHeight(text: string, width: number, fontSize: number): number {
-    return this.doc.font('regular').fontSize(fontSize).heightOfString(text, { width: width - 2 * pad, lineGap: 0.5 });
+    return this.doc
+      .font('regular')
+      .fontSize(fontSize)
+      .heightOfString(text, { width: width - 2 * pad, lineGap: 0.5 });
   }
 
   private lineHeight(fontSize: number): number {
@@ -298,5 +328,13 @@ class FormPdf {
 /** The form as an A4 PDF with the Japanese font embedded (subset), so the text can be searched and copied. */
 export function renderFormPdf(model: ExportModel): Promise<Buffer> {
   const layout = buildLayout(model);
-  return renderJapanesePdf({ layout: 'portrait', margin: page.margin, locale: model.locale, info: { Title: `${layout.title} ${layout.formName} ${layout.fiscalYear}`, Author: model.facilityName } }, (doc) => new FormPdf(doc, layout).draw());
+  return renderJapanesePdf(
+    {
+      layout: 'portrait',
+      margin: page.margin,
+      locale: model.locale,
+      info: { Title: `${layout.title} ${layout.formName} ${layout.fiscalYear}`, Author: model.facilityName },
+    },
+    (doc) => new FormPdf(doc, layout).draw(),
+  );
 }

@@ -18,7 +18,10 @@ const needsMapping = /[\u301C\u2212\u2016\u2014\u00A2\u00A3\u00AC]/g;
 
 /** Encodes text as Shift_JIS the way Excel on Windows reads it (CP932). */
 export function encodeShiftJis(text: string): Buffer {
-  return iconv.encode(text.replace(needsMapping, (c) => cp932Forms[c]!), 'cp932');
+  return iconv.encode(
+    text.replace(needsMapping, (c) => cp932Forms[c]!),
+    'cp932',
+  );
 }
 
 /**

@@ -12,7 +12,8 @@ function sheetColumns(checkDateColumn: boolean) {
     ? (['section', 'item', 'first', 'firstDate', 'target', 'second', 'secondDate', 'extra', 'notes'] as const)
     : (['section', 'item', 'first', 'target', 'second', 'extra', 'notes'] as const);
   const width = { section: 16, item: 58, first: 15, firstDate: 13, target: 15, second: 15, secondDate: 13, extra: 18, notes: 30 };
-  const index = Object.fromEntries(names.map((name, i) => [name, i + 1])) as Record<(typeof names)[number], number> & Partial<Record<'firstDate' | 'secondDate', number>>;
+  const index = Object.fromEntries(names.map((name, i) => [name, i + 1])) as Record<(typeof names)[number], number> &
+    Partial<Record<'firstDate' | 'secondDate', number>>;
   return { index, widths: names.map((name) => width[name]), last: names.length };
 }
 type SheetColumns = ReturnType<typeof sheetColumns>;
@@ -48,7 +49,9 @@ class FormSheet {
     this.row++;
     for (const line of layout.banner) this.put(this.row++, 1, col.second, line, { bold: true, align: 'center' });
     this.put(this.row, 1, 1, layout.fiscalYear, { bold: true });
-    layout.parties.forEach((party, i) => void this.put(this.row, i === 0 ? 2 : 3, i === 0 ? 2 : col.second, `${party.label}${layout.labels.colon}${safeCell(party.value)}`, {}));
+    layout.parties.forEach(
+      (party, i) => void this.put(this.row, i === 0 ? 2 : 3, i === 0 ? 2 : col.second, `${party.label}${layout.labels.colon}${safeCell(party.value)}`, {}),
+    );
     this.put(this.row, col.extra, last, layout.printedAt, { align: 'right', color: 'FF777777' });
     this.row++;
     if (layout.editionNotice) this.put(this.row++, 1, last, layout.editionNotice, { size: 9, color: 'FF777777' });

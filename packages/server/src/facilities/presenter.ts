@@ -1,7 +1,10 @@
 import type { Facility, FacilityKind } from '@mamori/domain';
 import type { FacilityRow } from '../tenancy/scope.js';
 
-export type ListedFacility = Pick<FacilityRow, 'id' | 'organizationId' | 'name' | 'kind' | 'prefecture' | 'healthCenter' | 'bedCount' | 'version' | 'createdAt'>;
+export type ListedFacility = Pick<
+  FacilityRow,
+  'id' | 'organizationId' | 'name' | 'kind' | 'prefecture' | 'healthCenter' | 'bedCount' | 'version' | 'createdAt'
+>;
 
 export const presentFacility = (row: ListedFacility): Facility => ({
   id: row.id,

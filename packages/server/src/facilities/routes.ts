@@ -28,10 +28,7 @@ export const facilityRoutes: Routes = (app, deps) => {
     return presentFacility(await facilityFor(db, requireAuth(request).actor, request.params.facilityId, 'facility.read'));
   });
 
-  app.patch(
-    '/facilities/:facilityId',
-    { schema: { params: FacilityParams, body: UpdateFacilityRequest, response: { 200: Facility } } },
-    async (request) =>
-      presentFacility(await updateFacility(db, requireAuth(request).actor, auditContext(request), request.params.facilityId, request.body)),
+  app.patch('/facilities/:facilityId', { schema: { params: FacilityParams, body: UpdateFacilityRequest, response: { 200: Facility } } }, async (request) =>
+    presentFacility(await updateFacility(db, requireAuth(request).actor, auditContext(request), request.params.facilityId, request.body)),
   );
 };

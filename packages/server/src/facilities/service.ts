@@ -46,7 +46,13 @@ export async function createFacility(db: Db, actor: Actor, context: AuditContext
   return inTransaction(db, (tx) => insertFacility(tx, context, organizationId, input));
 }
 
-export async function updateFacility(db: Db, actor: Actor, context: AuditContext, facilityId: string, input: Partial<FacilityInput> & { version: number }): Promise<FacilityRow> {
+export async function updateFacility(
+  db: Db,
+  actor: Actor,
+  context: AuditContext,
+  facilityId: string,
+  input: Partial<FacilityInput> & { version: number },
+): Promise<FacilityRow> {
   const before = await facilityFor(db, actor, facilityId, 'facility.update');
   const { version, ...changes } = input;
   const kind = changes.kind ?? (before.kind as FacilityKind);

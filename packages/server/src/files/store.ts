@@ -11,7 +11,9 @@ import { AppError } from '../http/errors.js';
  */
 export async function putFile(tx: Tx, config: Config, input: { content: Buffer; contentType: string }): Promise<{ sha256: string; size: number }> {
   if (input.content.length > config.fileMaxBytes) {
-    throw new AppError(413, 'payload_too_large', {}, [{ path: 'file', code: 'file_too_large', params: { megabytes: Math.floor(config.fileMaxBytes / 1024 / 1024) } }]);
+    throw new AppError(413, 'payload_too_large', {}, [
+      { path: 'file', code: 'file_too_large', params: { megabytes: Math.floor(config.fileMaxBytes / 1024 / 1024) } },
+    ]);
   }
   const sha256 = createHash('sha256').update(input.content).digest('hex');
   await tx.insert(files).values({ sha256, size: input.content.length, contentType: input.contentType, content: input.content }).onConflictDoNothing();

@@ -43,7 +43,10 @@ interface EvidenceDocument {
 
 type AcceptInput = z.infer<typeof AcceptFindingRequest>;
 
-const ledgerLabels = { assets: '機器台帳', accounts: '利用者ID台帳', backups: 'バックアップ', contracts: '事業者との契約' } as const satisfies Record<FindingRecordSource, string>;
+const ledgerLabels = { assets: '機器台帳', accounts: '利用者ID台帳', backups: 'バックアップ', contracts: '事業者との契約' } as const satisfies Record<
+  FindingRecordSource,
+  string
+>;
 
 /** The records behind a finding, as a CSV an inspector can open: the evidence linked to the answer. */
 function evidenceCsv(itemId: string, finding: Finding, asOf: string): Buffer {
@@ -56,7 +59,13 @@ function evidenceCsv(itemId: string, finding: Finding, asOf: string): Buffer {
     ['台帳', '記録', '該当理由'],
     ...finding.records.map((r) => [ledgerLabels[r.ledger], r.label, r.reasons.map((code) => findingRecordReasonText(code)).join('、')]),
   ];
-  return Buffer.from(`\uFEFF${stringify(lines.map((l) => l.map(safeCell)), { record_delimiter: '\r\n' })}`, 'utf8');
+  return Buffer.from(
+    `\uFEFF${stringify(
+      lines.map((l) => l.map(safeCell)),
+      { record_delimiter: '\r\n' },
+    )}`,
+    'utf8',
+  );
 }
 
 /**
@@ -126,7 +135,11 @@ async function answerFromFinding(
   if (!item) throw notFound();
   const finding = findingForItem(item, findings);
   if (!finding) throw invalid('body.itemId', 'finding_missing');
-  const rounds = await tx.select().from(answerRounds).where(and(eq(answerRounds.assessmentId, assessment.id), eq(answerRounds.itemId, item.id))).orderBy(answerRounds.round);
+  const rounds = await tx
+    .select()
+    .from(answerRounds)
+    .where(and(eq(answerRounds.assessmentId, assessment.id), eq(answerRounds.itemId, item.id)))
+    .orderBy(answerRounds.round);
   const confirmed = rounds.filter((r) => !r.draft);
   if (confirmed.length !== input.expectedRounds) throw versionConflict();
   const latest = confirmed.at(-1);
@@ -147,15 +160,36 @@ async function answerFromFinding(
     version: existing?.version ?? null,
   });
 
-  const attached = document ?? { content: evidenceCsv(item.id, finding, asOf), contentType: 'text/csv', fileName: `台帳の根拠_${item.id.replace('@', '_')}_${today}.csv` };
+  const attached = document ?? {
+    content: evidenceCsv(item.id, finding, asOf),
+    contentType: 'text/csv',
+    fileName: `台帳の根拠_${item.id.replace('@', '_')}_${today}.csv`,
+  };
   const file = await putFile(tx, config, { content: attached.content, contentType: attached.contentType });
   const fileName = attached.fileName;
   await insertAudited(
-    tx, context, answerEvidence,
-    { assessmentId: assessment.id, itemId: item.id, fileSha256: file.sha256, fileName, contentType: attached.contentType, size: file.size, uploadedBy: context.actorId },
+    tx,
+    context,
+    answerEvidence,
     {
-      action: 'finding.accept', entityType: 'answer_evidence', scope: { organizationId: assessment.organizationId, facilityId: assessment.facilityId }, fields: [],
-      extra: { item: { before: null, after: item.id }, suggestion: { before: null, after: suggestion }, file: { before: null, after: { name: fileName, sha256: file.sha256 } } },
+      assessmentId: assessment.id,
+      itemId: item.id,
+      fileSha256: file.sha256,
+      fileName,
+      contentType: attached.contentType,
+      size: file.size,
+      uploadedBy: context.actorId,
+    },
+    {
+      action: 'finding.accept',
+      entityType: 'answer_evidence',
+      scope: { organizationId: assessment.organizationId, facilityId: assessment.facilityId },
+      fields: [],
+      extra: {
+        item: { before: null, after: item.id },
+        suggestion: { before: null, after: suggestion },
+        file: { before: null, after: { name: fileName, sha256: file.sha256 } },
+      },
     },
   );
 }

@@ -1,4 +1,15 @@
-import { accountFieldKeys, assetFieldKeys, builtInEndOfLife, defaultFindingThresholds, todayInTokyo, type AccountFields, type AssetFields, type DisclosureFacts, type FindingThresholds, type LedgerFacts } from '@mamori/domain';
+import {
+  accountFieldKeys,
+  assetFieldKeys,
+  builtInEndOfLife,
+  defaultFindingThresholds,
+  todayInTokyo,
+  type AccountFields,
+  type AssetFields,
+  type DisclosureFacts,
+  type FindingThresholds,
+  type LedgerFacts,
+} from '@mamori/domain';
 import { and, eq, getTableColumns, max, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/connect.js';
@@ -73,7 +84,13 @@ export async function loadDisclosureFacts(db: Db, facility: FacilityRow, asOf = 
       .innerJoin(vendors, eq(vendors.id, vendorContracts.vendorId))
       .where(eq(vendorContracts.facilityId, facility.id)),
     db
-      .select({ contractId: disclosures.contractId, system: disclosures.system, kind: disclosures.kind, jahisVersion: disclosures.jahisVersion, receivedOn: disclosures.receivedOn })
+      .select({
+        contractId: disclosures.contractId,
+        system: disclosures.system,
+        kind: disclosures.kind,
+        jahisVersion: disclosures.jahisVersion,
+        receivedOn: disclosures.receivedOn,
+      })
       .from(disclosures)
       .where(eq(disclosures.facilityId, facility.id)),
   ]);

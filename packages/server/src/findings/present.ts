@@ -1,4 +1,18 @@
-import { computeDisclosureFindings, computeFindings, computeIncidentFindings, findingForItem, fiscalYearOf, itemIdsForFinding, todayInTokyo, type Catalog, type FacilityKind, type Finding, type FindingView, type FindingsView, type Item } from '@mamori/domain';
+import {
+  computeDisclosureFindings,
+  computeFindings,
+  computeIncidentFindings,
+  findingForItem,
+  fiscalYearOf,
+  itemIdsForFinding,
+  todayInTokyo,
+  type Catalog,
+  type FacilityKind,
+  type Finding,
+  type FindingView,
+  type FindingsView,
+  type Item,
+} from '@mamori/domain';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/connect.js';
 import { assessments } from '../db/schema.js';
@@ -35,7 +49,12 @@ export async function findingsView(db: Db, catalog: Catalog, facility: FacilityR
     .from(assessments)
     .where(and(eq(assessments.facilityId, facility.id), eq(assessments.fiscalYear, fiscalYear), isNull(assessments.vendorName)));
   const edition = own?.edition ?? catalog.editionForFiscalYear(fiscalYear) ?? null;
-  return { asOf, fiscalYear, edition, findings: presentFindings(await facilityFindings(db, facility, asOf), facilityItems(catalog, facility, edition ?? undefined)) };
+  return {
+    asOf,
+    fiscalYear,
+    edition,
+    findings: presentFindings(await facilityFindings(db, facility, asOf), facilityItems(catalog, facility, edition ?? undefined)),
+  };
 }
 
 /** Every finding of a facility: the ledgers' (1(1)–2(9)), the MDS/SDS register's (2(3)) and incident readiness' (3(1)–3(3)). */

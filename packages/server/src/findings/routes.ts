@@ -12,7 +12,13 @@ export const findingRoutes: Routes = (app, deps) => {
 
   app.get(
     '/facilities/:facilityId/findings',
-    { schema: { params: FacilityParams, querystring: z.strictObject({ fiscalYear: z.coerce.number().int().min(2023).max(2100).optional() }), response: { 200: FindingsView } } },
+    {
+      schema: {
+        params: FacilityParams,
+        querystring: z.strictObject({ fiscalYear: z.coerce.number().int().min(2023).max(2100).optional() }),
+        response: { 200: FindingsView },
+      },
+    },
     async (request) => facilityFindingsView(db, deps.catalog, requireAuth(request).actor, request.params.facilityId, request.query.fiscalYear),
   );
 
@@ -26,7 +32,9 @@ export const findingRoutes: Routes = (app, deps) => {
     findingSettings(db, requireAuth(request).actor, request.params.facilityId),
   );
 
-  app.put('/facilities/:facilityId/finding-settings', { schema: { params: FacilityParams, body: UpdateFindingSettingsRequest, response: { 200: FindingSettingsView } } }, async (request) =>
-    updateFindingSettings(db, requireAuth(request).actor, auditContext(request), request.params.facilityId, request.body),
+  app.put(
+    '/facilities/:facilityId/finding-settings',
+    { schema: { params: FacilityParams, body: UpdateFindingSettingsRequest, response: { 200: FindingSettingsView } } },
+    async (request) => updateFindingSettings(db, requireAuth(request).actor, auditContext(request), request.params.facilityId, request.body),
   );
 };

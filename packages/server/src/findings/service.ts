@@ -22,17 +22,31 @@ export async function findingSettings(db: Db, actor: Actor, facilityId: string):
   return { ...thresholdsOf(facility), version: facility.version };
 }
 
-export async function updateFindingSettings(db: Db, actor: Actor, context: AuditContext, facilityId: string, input: z.infer<typeof UpdateFindingSettingsRequest>): Promise<Settings> {
+export async function updateFindingSettings(
+  db: Db,
+  actor: Actor,
+  context: AuditContext,
+  facilityId: string,
+  input: z.infer<typeof UpdateFindingSettingsRequest>,
+): Promise<Settings> {
   const before = await facilityFor(db, actor, facilityId, 'ledger.review');
   const { version, ...thresholds } = input;
   const row = await inTransaction(db, (tx) =>
-    updateAudited(tx, context, facilities, before, version, { findingThresholds: thresholds }, {
-      action: 'facility.findingThresholds',
-      entityType: 'facility',
-      scope: { organizationId: before.organizationId, facilityId: before.id },
-      fields: [],
-      extra: diff({ thresholds: thresholdsOf(before) }, { thresholds }, ['thresholds']),
-    }),
+    updateAudited(
+      tx,
+      context,
+      facilities,
+      before,
+      version,
+      { findingThresholds: thresholds },
+      {
+        action: 'facility.findingThresholds',
+        entityType: 'facility',
+        scope: { organizationId: before.organizationId, facilityId: before.id },
+        fields: [],
+        extra: diff({ thresholds: thresholdsOf(before) }, { thresholds }, ['thresholds']),
+      },
+    ),
   );
   return { ...thresholdsOf(row), version: row.version };
 }

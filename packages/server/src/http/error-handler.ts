@@ -38,12 +38,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (known) return reply.status(known.status).send({ error: { code: known.code, message: errorMessage(known.code, locale) } });
     if (error.statusCode === 429) return reply.status(429).send({ error: { code: 'too_many_attempts', message: errorMessage('too_many_attempts', locale) } });
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      return reply.status(error.statusCode).send({ error: { code: 'validation_error', message: `${errorMessage('validation_error', locale)} ${error.message}` } });
+      return reply
+        .status(error.statusCode)
+        .send({ error: { code: 'validation_error', message: `${errorMessage('validation_error', locale)} ${error.message}` } });
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send({ error: { code: 'internal_error', message: errorMessage('internal_error', locale) } });
   });
-
 }
 
 type ValidationError = FastifyError & { validation: { instancePath: string; keyword: string; message?: string }[]; validationContext?: string };

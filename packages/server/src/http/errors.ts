@@ -28,7 +28,8 @@ export class AppError extends Error {
 export const notFound = () => new AppError(404, 'not_found');
 export const forbidden = () => new AppError(403, 'forbidden');
 export const versionConflict = () => new AppError(409, 'version_conflict');
-export const invalid = (path: string, detail: DetailCode, params?: DetailParams) => new AppError(400, 'validation_error', {}, [{ path, code: detail, ...(params ? { params } : {}) }]);
+export const invalid = (path: string, detail: DetailCode, params?: DetailParams) =>
+  new AppError(400, 'validation_error', {}, [{ path, code: detail, ...(params ? { params } : {}) }]);
 
 /** PostgreSQL's unique_violation, whether the driver error arrives bare or wrapped by drizzle. */
 export function isUniqueViolation(error: unknown): boolean {

@@ -4,8 +4,24 @@ import { $ZodType, safeEncode, safeParse, type $ZodTypeDef } from 'zod/v4/core';
 
 /** Schema kinds whose parse and encode agree: values pass through unchanged either way. */
 const LEAVES = new Set([
-  'string', 'number', 'int', 'boolean', 'bigint', 'null', 'undefined', 'void', 'never', 'any', 'unknown',
-  'date', 'enum', 'literal', 'nan', 'template_literal', 'custom', 'symbol',
+  'string',
+  'number',
+  'int',
+  'boolean',
+  'bigint',
+  'null',
+  'undefined',
+  'void',
+  'never',
+  'any',
+  'unknown',
+  'date',
+  'enum',
+  'literal',
+  'nan',
+  'template_literal',
+  'custom',
+  'symbol',
 ]);
 
 const sameBothWays = new WeakMap<$ZodType, boolean>();

@@ -15,8 +15,10 @@ export const incidentRoutes: Routes = (app, deps) => {
     listIncidents(db, requireAuth(request).actor, request.params.facilityId),
   );
 
-  app.post('/facilities/:facilityId/incidents', { schema: { params: FacilityParams, body: CreateIncidentRequest, response: { 200: IncidentView } } }, async (request) =>
-    openIncident(db, requireAuth(request).actor, auditContext(request), request.params.facilityId, request.body),
+  app.post(
+    '/facilities/:facilityId/incidents',
+    { schema: { params: FacilityParams, body: CreateIncidentRequest, response: { 200: IncidentView } } },
+    async (request) => openIncident(db, requireAuth(request).actor, auditContext(request), request.params.facilityId, request.body),
   );
 
   app.get('/incidents/:incidentId', { schema: { params: IncidentParams, response: { 200: IncidentView } } }, async (request) =>
@@ -27,8 +29,12 @@ export const incidentRoutes: Routes = (app, deps) => {
     updateIncident(db, requireAuth(request).actor, auditContext(request), request.params.incidentId, request.body),
   );
 
-  app.post('/incidents/:incidentId/events', { schema: { params: IncidentParams, body: CreateIncidentEventRequest, response: { 200: IncidentView } } }, async (request) => {
-    const { actor, user } = requireAuth(request);
-    return recordIncidentEvent(db, actor, auditContext(request), request.params.incidentId, user.id, request.body);
-  });
+  app.post(
+    '/incidents/:incidentId/events',
+    { schema: { params: IncidentParams, body: CreateIncidentEventRequest, response: { 200: IncidentView } } },
+    async (request) => {
+      const { actor, user } = requireAuth(request);
+      return recordIncidentEvent(db, actor, auditContext(request), request.params.incidentId, user.id, request.body);
+    },
+  );
 };

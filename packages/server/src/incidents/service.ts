@@ -1,4 +1,12 @@
-import type { Actor, ContactChartContent, CreateIncidentEventRequest, CreateIncidentRequest, IncidentView, Permission, UpdateIncidentRequest } from '@mamori/domain';
+import type {
+  Actor,
+  ContactChartContent,
+  CreateIncidentEventRequest,
+  CreateIncidentRequest,
+  IncidentView,
+  Permission,
+  UpdateIncidentRequest,
+} from '@mamori/domain';
 import { callingOrder } from '@mamori/domain';
 import { asc, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -31,7 +39,8 @@ async function incidentView(db: Db | Tx, row: IncidentRow): Promise<IncidentView
     .where(eq(incidentEvents.incidentId, row.id))
     .orderBy(asc(incidentEvents.at), asc(incidentEvents.createdAt));
   const firstContact = new Map<string, string>();
-  for (const { event } of events) if (event.kind === 'contact' && event.contactKey && !firstContact.has(event.contactKey)) firstContact.set(event.contactKey, event.at.toISOString());
+  for (const { event } of events)
+    if (event.kind === 'contact' && event.contactKey && !firstContact.has(event.contactKey)) firstContact.set(event.contactKey, event.at.toISOString());
   return {
     ...summary(row),
     steps: row.steps.map((step) => ({ ...step, contactedAt: firstContact.get(step.key) ?? null })),
@@ -65,16 +74,32 @@ export async function listIncidents(db: Db, actor: Actor, facilityId: string) {
 export async function openIncident(db: Db, actor: Actor, context: AuditContext, facilityId: string, input: z.infer<typeof CreateIncidentRequest>) {
   const facility = await facilityFor(db, actor, facilityId, 'readiness.operate');
   const chart = await chartVersion(db, facility.id);
-  const content = chart ? ({ entries: chart.row.entries, edges: chart.row.edges, note: chart.row.note } as ContactChartContent) : { entries: [], edges: [], note: '' };
+  const content = chart
+    ? ({ entries: chart.row.entries, edges: chart.row.edges, note: chart.row.note } as ContactChartContent)
+    : { entries: [], edges: [], note: '' };
   const names = new Map(content.entries.map((e) => [e.key, e.name]));
   const steps = callingOrder(content).map((s) => ({
-    key: s.entry.key, name: s.entry.name, organization: s.entry.organization, phone: s.entry.phone, calledBy: s.calledByKey ? (names.get(s.calledByKey) ?? null) : null, order: s.order,
+    key: s.entry.key,
+    name: s.entry.name,
+    organization: s.entry.organization,
+    phone: s.entry.phone,
+    calledBy: s.calledByKey ? (names.get(s.calledByKey) ?? null) : null,
+    order: s.order,
   }));
   const scope = { organizationId: facility.organizationId, facilityId: facility.id };
   return inTransaction(db, async (tx) => {
-    const row = await insertAudited(tx, context, incidents, { ...scope, title: input.title, chartVersion: chart?.row.chartVersion ?? null, steps }, {
-      action: 'incident.open', entityType: 'incident', scope, fields: ['title', 'chartVersion'],
-    });
+    const row = await insertAudited(
+      tx,
+      context,
+      incidents,
+      { ...scope, title: input.title, chartVersion: chart?.row.chartVersion ?? null, steps },
+      {
+        action: 'incident.open',
+        entityType: 'incident',
+        scope,
+        fields: ['title', 'chartVersion'],
+      },
+    );
     return incidentView(tx, row);
   });
 }
@@ -88,22 +113,49 @@ export async function updateIncident(db: Db, actor: Actor, context: AuditContext
   const { version, title, status } = input;
   const closedAt = status === undefined ? before.closedAt : status === 'closed' ? (before.closedAt ?? new Date()) : null;
   return inTransaction(db, async (tx) => {
-    const row = await updateAudited(tx, context, incidents, before, version, { title: title ?? before.title, status: status ?? before.status, closedAt }, {
-      action: 'incident.update', entityType: 'incident', scope: scopeOf(before), fields: ['title', 'status'],
-    });
+    const row = await updateAudited(
+      tx,
+      context,
+      incidents,
+      before,
+      version,
+      { title: title ?? before.title, status: status ?? before.status, closedAt },
+      {
+        action: 'incident.update',
+        entityType: 'incident',
+        scope: scopeOf(before),
+        fields: ['title', 'status'],
+      },
+    );
     return incidentView(tx, row);
   });
 }
 
-export async function recordIncidentEvent(db: Db, actor: Actor, context: AuditContext, incidentId: string, recordedBy: string, input: z.infer<typeof CreateIncidentEventRequest>) {
+export async function recordIncidentEvent(
+  db: Db,
+  actor: Actor,
+  context: AuditContext,
+  incidentId: string,
+  recordedBy: string,
+  input: z.infer<typeof CreateIncidentEventRequest>,
+) {
   const row = await incidentFor(db, actor, incidentId, 'readiness.operate');
   const { kind, contactKey, at, text } = input;
   if (kind === 'contact' && !row.steps.some((s) => s.key === contactKey)) throw invalid('body.contactKey', 'contact_not_on_chart');
   if (kind !== 'contact' && !text) throw invalid('body.text', 'incident_text_required');
   return inTransaction(db, async (tx) => {
-    await insertAudited(tx, context, incidentEvents, { incidentId: row.id, at: at ? new Date(at) : new Date(), kind, contactKey: kind === 'contact' ? contactKey : null, text, recordedBy }, {
-      action: 'incident.event', entityType: 'incident_event', scope: scopeOf(row), fields: ['kind', 'text', 'contactKey'],
-    });
+    await insertAudited(
+      tx,
+      context,
+      incidentEvents,
+      { incidentId: row.id, at: at ? new Date(at) : new Date(), kind, contactKey: kind === 'contact' ? contactKey : null, text, recordedBy },
+      {
+        action: 'incident.event',
+        entityType: 'incident_event',
+        scope: scopeOf(row),
+        fields: ['kind', 'text', 'contactKey'],
+      },
+    );
     return incidentView(tx, row);
   });
 }

@@ -11,10 +11,8 @@ const TokenParams = z.object({ token: z.string().min(20).max(100) });
 export const invitationRoutes: Routes = (app, deps) => {
   const { db } = deps.database;
 
-  app.get(
-    '/organizations/:organizationId/invitations',
-    { schema: { params: OrganizationParams, response: { 200: z.array(Invitation) } } },
-    async (request) => listOpenInvitations(db, requireAuth(request).actor, request.params.organizationId),
+  app.get('/organizations/:organizationId/invitations', { schema: { params: OrganizationParams, response: { 200: z.array(Invitation) } } }, async (request) =>
+    listOpenInvitations(db, requireAuth(request).actor, request.params.organizationId),
   );
 
   app.post(
@@ -39,7 +37,9 @@ export const invitationRoutes: Routes = (app, deps) => {
     { config: { access: 'public' }, schema: { params: TokenParams, body: AcceptInvitationRequest, response: { 200: SessionInfo } } },
     async (request, reply) => {
       const invitation = await findOpenInvitation(db, request.params.token);
-      return acceptAsInvitee(deps, request, reply, { email: invitation.email, ...request.body }, (tx, context, user) => acceptInvitation(tx, context, request.params.token, user));
+      return acceptAsInvitee(deps, request, reply, { email: invitation.email, ...request.body }, (tx, context, user) =>
+        acceptInvitation(tx, context, request.params.token, user),
+      );
     },
   );
 };

@@ -29,7 +29,12 @@ async function assertMayInvite(db: Db, actor: Actor, organizationId: string, inp
   const ids = [...new Set(input.facilityRoles.map((f) => f.facilityId))];
   if (ids.length !== input.facilityRoles.length) throw new AppError(400, 'validation_error', {}, [{ path: 'body.facilityRoles', code: 'facility_twice' }]);
   if (!input.organizationRole && ids.length === 0) throw new AppError(400, 'validation_error', {}, [{ path: 'body.facilityRoles', code: 'role_required' }]);
-  const rows = ids.length ? await db.select({ id: facilities.id }).from(facilities).where(and(inArray(facilities.id, ids), eq(facilities.organizationId, organizationId))) : [];
+  const rows = ids.length
+    ? await db
+        .select({ id: facilities.id })
+        .from(facilities)
+        .where(and(inArray(facilities.id, ids), eq(facilities.organizationId, organizationId)))
+    : [];
   if (rows.length !== ids.length) throw new AppError(400, 'validation_error', {}, [{ path: 'body.facilityRoles', code: 'facility_outside_organization' }]);
   if (can(actor, 'member.invite', orgScope)) return;
   if (input.organizationRole) throw forbidden();
@@ -85,9 +90,12 @@ export async function revokeInvitation(db: Db, actor: Actor, context: AuditConte
   if (!row || !can(actor, 'organization.read', { kind: 'organization', organizationId: row.organizationId })) throw notFound();
   const mayRevoke =
     can(actor, 'member.invite', { kind: 'organization', organizationId: row.organizationId }) ||
-    (!row.organizationRole && row.facilityRoles.every((f) => can(actor, 'member.invite', { kind: 'facility', organizationId: row.organizationId, facilityId: f.facilityId })));
+    (!row.organizationRole &&
+      row.facilityRoles.every((f) => can(actor, 'member.invite', { kind: 'facility', organizationId: row.organizationId, facilityId: f.facilityId })));
   if (!mayRevoke) throw forbidden();
-  await inTransaction(db, (tx) => updateAudited(tx, context, invitations, row, null, { revokedAt: new Date() }, invitationAudit('invitation.revoke', row.organizationId)));
+  await inTransaction(db, (tx) =>
+    updateAudited(tx, context, invitations, row, null, { revokedAt: new Date() }, invitationAudit('invitation.revoke', row.organizationId)),
+  );
 }
 
 /** What the link's page shows before it is accepted. */
@@ -97,7 +105,9 @@ export async function invitationPreview(db: Db, token: string): Promise<z.infer<
   const ids = invitation.facilityRoles.map((f) => f.facilityId);
   const rows = ids.length ? await db.select({ id: facilities.id, name: facilities.name }).from(facilities).where(inArray(facilities.id, ids)) : [];
   const nameOf = new Map(rows.map((r) => [r.id, r.name]));
-  const granted = invitation.facilityRoles.flatMap((f) => (nameOf.has(f.facilityId) ? [{ name: nameOf.get(f.facilityId)!, role: f.role as FacilityRole }] : []));
+  const granted = invitation.facilityRoles.flatMap((f) =>
+    nameOf.has(f.facilityId) ? [{ name: nameOf.get(f.facilityId)!, role: f.role as FacilityRole }] : [],
+  );
   return {
     email: invitation.email,
     organizationName: organization?.name ?? '',

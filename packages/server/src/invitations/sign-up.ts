@@ -45,7 +45,13 @@ export async function acceptAsInvitee(
   const id = randomUUID();
   const context = { actorId: id, ip: request.ip };
   const user = await inTransaction(db, async (tx) => {
-    const created = await insertAudited(tx, context, users, { id, email: input.email, name, passwordHash }, { action: 'user.create', entityType: 'user', scope: { organizationId: null, facilityId: null }, fields: ['email'] });
+    const created = await insertAudited(
+      tx,
+      context,
+      users,
+      { id, email: input.email, name, passwordHash },
+      { action: 'user.create', entityType: 'user', scope: { organizationId: null, facilityId: null }, fields: ['email'] },
+    );
     await accept(tx, context, created);
     return created;
   });

@@ -102,7 +102,13 @@ export async function openJobs(database: Database, options: JobsOptions): Promis
       // Supervises (expiry, retention) and fires schedules; pg-boss elects one instance per pass through advisory locks.
       // migrate: true is a no-op check at the current version, and runs any background index builds a pg-boss upgrade left.
       const cronSeconds = options.intervals?.cronSeconds;
-      runner = new PgBoss({ ...base, migrate: true, supervise: true, schedule: true, ...(cronSeconds ? { cronMonitorIntervalSeconds: cronSeconds, cronWorkerIntervalSeconds: cronSeconds } : {}) });
+      runner = new PgBoss({
+        ...base,
+        migrate: true,
+        supervise: true,
+        schedule: true,
+        ...(cronSeconds ? { cronMonitorIntervalSeconds: cronSeconds, cronWorkerIntervalSeconds: cronSeconds } : {}),
+      });
       runner.on('error', (error) => log.error({ err: error }, 'job scheduler error'));
       runner.on('warning', (warning) => log.warn({ warning }, 'job scheduler warning'));
       await runner.start();

@@ -4,7 +4,8 @@ import type { QueueOptions, QueuePolicy } from 'pg-boss';
  * A queue and how its jobs are retried. Queues are created when the scheduler opens, before any
  * request, because a job can only be sent to an existing queue.
  */
-export interface QueueDefinition extends Pick<QueueOptions, 'retryLimit' | 'retryDelay' | 'retryBackoff' | 'retryDelayMax' | 'expireInSeconds' | 'deleteAfterSeconds'> {
+export interface QueueDefinition
+  extends Pick<QueueOptions, 'retryLimit' | 'retryDelay' | 'retryBackoff' | 'retryDelayMax' | 'expireInSeconds' | 'deleteAfterSeconds'> {
   name: string;
   /**
    * pg-boss's queue policy; it decides what `singletonKey` means. `standard` (default): a label only.

@@ -14,8 +14,10 @@ export const endOfLifeRoutes: Routes = (app, deps) => {
     listEndOfLife(db, requireAuth(request).actor, request.params.facilityId),
   );
 
-  app.post('/facilities/:facilityId/end-of-life', { schema: { params: FacilityParams, body: CreateEndOfLifeRequest, response: { 200: EndOfLifeView } } }, async (request) =>
-    addEndOfLife(db, requireAuth(request).actor, auditContext(request), request.params.facilityId, request.body),
+  app.post(
+    '/facilities/:facilityId/end-of-life',
+    { schema: { params: FacilityParams, body: CreateEndOfLifeRequest, response: { 200: EndOfLifeView } } },
+    async (request) => addEndOfLife(db, requireAuth(request).actor, auditContext(request), request.params.facilityId, request.body),
   );
 
   app.delete('/end-of-life/:entryId', { schema: { params: z.object({ entryId: Id }) } }, async (request, reply) => {

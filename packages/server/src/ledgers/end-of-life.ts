@@ -24,11 +24,23 @@ export async function listEndOfLife(db: Db, actor: Actor, facilityId: string): P
   return [...rows.map(present), ...builtIn];
 }
 
-export async function addEndOfLife(db: Db, actor: Actor, context: AuditContext, facilityId: string, input: z.infer<typeof CreateEndOfLifeRequest>): Promise<View> {
+export async function addEndOfLife(
+  db: Db,
+  actor: Actor,
+  context: AuditContext,
+  facilityId: string,
+  input: z.infer<typeof CreateEndOfLifeRequest>,
+): Promise<View> {
   const facility = await facilityFor(db, actor, facilityId, 'ledger.edit');
   const scope = { organizationId: facility.organizationId, facilityId: facility.id };
   const row = await inTransaction(db, (tx) =>
-    insertAudited(tx, context, endOfLifeEntries, { ...input, ...scope }, { action: 'endOfLife.create', entityType: 'end_of_life_entry', scope, fields: auditedFields }),
+    insertAudited(
+      tx,
+      context,
+      endOfLifeEntries,
+      { ...input, ...scope },
+      { action: 'endOfLife.create', entityType: 'end_of_life_entry', scope, fields: auditedFields },
+    ),
   );
   return present(row);
 }
@@ -38,6 +50,11 @@ export async function deleteEndOfLife(db: Db, actor: Actor, context: AuditContex
   if (!row) throw notFound();
   await facilityFor(db, actor, row.facilityId, 'ledger.edit');
   await inTransaction(db, (tx) =>
-    deleteAudited(tx, context, endOfLifeEntries, row, null, { action: 'endOfLife.delete', entityType: 'end_of_life_entry', scope: scopeOf(row), fields: auditedFields }),
+    deleteAudited(tx, context, endOfLifeEntries, row, null, {
+      action: 'endOfLife.delete',
+      entityType: 'end_of_life_entry',
+      scope: scopeOf(row),
+      fields: auditedFields,
+    }),
   );
 }

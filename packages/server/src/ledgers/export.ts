@@ -45,7 +45,13 @@ export async function renderLedger(ledger: LedgerKind, rows: readonly Record<str
   return format === 'csv-sjis' ? encodeShiftJis(text) : Buffer.from(`\uFEFF${text}`, 'utf8');
 }
 
-async function renderXlsx(ledger: LedgerKind, columns: readonly ColumnDefinition[], header: string[], rows: readonly Record<string, unknown>[], locale: Locale): Promise<Buffer> {
+async function renderXlsx(
+  ledger: LedgerKind,
+  columns: readonly ColumnDefinition[],
+  header: string[],
+  rows: readonly Record<string, unknown>[],
+  locale: Locale,
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(ledger === 'assets' ? (locale === 'ja' ? '機器台帳' : 'Assets') : locale === 'ja' ? '利用者ID台帳' : 'Accounts', {
     views: [{ state: 'frozen', ySplit: 1 }],

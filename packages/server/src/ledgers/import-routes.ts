@@ -26,7 +26,8 @@ function parseMapping(text: string | undefined): HeaderMapping | undefined {
     throw new AppError(400, 'validation_error', {}, [{ path: 'mapping', code: 'mapping_malformed' }]);
   }
   const unsafe = findUnsafeText(json);
-  if (unsafe) throw new AppError(400, 'validation_error', {}, [{ path: ['mapping', unsafe.path].filter(Boolean).join('.'), code: `unsafe_${unsafe.kind}` as const }]);
+  if (unsafe)
+    throw new AppError(400, 'validation_error', {}, [{ path: ['mapping', unsafe.path].filter(Boolean).join('.'), code: `unsafe_${unsafe.kind}` as const }]);
   const parsed = HeaderMapping.safeParse(json);
   if (!parsed.success) throw new AppError(400, 'validation_error', {}, [{ path: 'mapping', code: 'mapping_unknown_field' }]);
   return parsed.data;

@@ -28,8 +28,7 @@ export interface ImportInput {
 
 const SAMPLE_ROWS = 5;
 
-const concurrentChange = () =>
-  new AppError(409, 'version_conflict', {}, [{ path: 'file', code: 'ledger_changed_during_import' }]);
+const concurrentChange = () => new AppError(409, 'version_conflict', {}, [{ path: 'file', code: 'ledger_changed_during_import' }]);
 
 /**
  * Reads a ledger file, checks every row, and — only when asked and only when nothing is wrong — writes
@@ -38,7 +37,16 @@ const concurrentChange = () =>
 export async function importLedger(db: Db, workers: Workers, input: ImportInput): Promise<ImportResult> {
   const definition = ledgerOf(input.ledger);
   const result: ImportResult = {
-    ledger: input.ledger, committed: false, encoding: null, rowCount: 0, headers: [], created: 0, updated: 0, unchanged: 0, errors: [], sample: [],
+    ledger: input.ledger,
+    committed: false,
+    encoding: null,
+    rowCount: 0,
+    headers: [],
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    errors: [],
+    sample: [],
   };
   const saved = await savedMapping(db, input.facility.id, input.ledger);
   // Reading the file and checking its rows is the CPU-heavy part: a worker thread does it.
@@ -71,8 +79,13 @@ export async function importLedger(db: Db, workers: Workers, input: ImportInput)
     if (input.ledger === 'assets') {
       // Importing the ledger the facility keeps is a review of it: 2(1) asks that the ledger be current.
       await tx.insert(ledgerReviews).values({
-        organizationId: input.facility.organizationId, facilityId: input.facility.id, ledger: 'assets', reviewedOn: todayInTokyo(),
-        reviewedBy: input.context.actorId, reviewerName: input.reviewerName, note: `取り込み: ${input.fileName}`,
+        organizationId: input.facility.organizationId,
+        facilityId: input.facility.id,
+        ledger: 'assets',
+        reviewedOn: todayInTokyo(),
+        reviewedBy: input.context.actorId,
+        reviewerName: input.reviewerName,
+        note: `取り込み: ${input.fileName}`,
       });
     }
   });
@@ -103,7 +116,12 @@ function auditEntries(definition: LedgerDefinition, input: ImportInput, plan: Im
       entityType: 'facility',
       entityId: input.facility.id,
       ...owner,
-      changes: { [input.ledger]: { before: null, after: { file: input.fileName, created: plan.creates.length, updated: plan.updates.length, unchanged: plan.unchanged } } },
+      changes: {
+        [input.ledger]: {
+          before: null,
+          after: { file: input.fileName, created: plan.creates.length, updated: plan.updates.length, unchanged: plan.unchanged },
+        },
+      },
     },
   ];
   for (const c of plan.creates) {
@@ -114,7 +132,8 @@ function auditEntries(definition: LedgerDefinition, input: ImportInput, plan: Im
     }
     entries.push({ action: `${definition.entityType}.import`, entityType: definition.entityType, entityId: c.id, ...owner, changes });
   }
-  for (const u of plan.updates) entries.push({ action: `${definition.entityType}.import`, entityType: definition.entityType, entityId: u.id, ...owner, changes: u.changes });
+  for (const u of plan.updates)
+    entries.push({ action: `${definition.entityType}.import`, entityType: definition.entityType, entityId: u.id, ...owner, changes: u.changes });
   return entries;
 }
 
@@ -128,7 +147,10 @@ export async function mappingView(db: Db, actor: Actor, facilityId: string, ledg
 }
 
 async function savedMapping(db: Db, facilityId: string, ledger: LedgerKind): Promise<HeaderMapping> {
-  const rows = await db.select().from(ledgerHeaderMappings).where(and(eq(ledgerHeaderMappings.facilityId, facilityId), eq(ledgerHeaderMappings.ledger, ledger)));
+  const rows = await db
+    .select()
+    .from(ledgerHeaderMappings)
+    .where(and(eq(ledgerHeaderMappings.facilityId, facilityId), eq(ledgerHeaderMappings.ledger, ledger)));
   return Object.fromEntries(rows.map((r) => [r.header, r.field])) as HeaderMapping;
 }
 
@@ -143,4 +165,3 @@ async function saveMapping(tx: Tx, facilityId: string, ledger: LedgerKind, chose
       set: { field: sql`excluded.field`, updatedAt: sql`now()` },
     });
 }
-

@@ -13,13 +13,21 @@ export const ledgerReviewRoutes: Routes = (app, deps) => {
     listReviews(db, requireAuth(request).actor, request.params.facilityId),
   );
 
-  app.post('/facilities/:facilityId/account-reviews', { schema: { params: FacilityParams, body: AccountReviewRequest, response: { 200: LedgerReviewView } } }, async (request) => {
-    const { actor, user } = requireAuth(request);
-    return reviewAccounts(db, actor, auditContext(request), request.params.facilityId, user.name, request.body);
-  });
+  app.post(
+    '/facilities/:facilityId/account-reviews',
+    { schema: { params: FacilityParams, body: AccountReviewRequest, response: { 200: LedgerReviewView } } },
+    async (request) => {
+      const { actor, user } = requireAuth(request);
+      return reviewAccounts(db, actor, auditContext(request), request.params.facilityId, user.name, request.body);
+    },
+  );
 
-  app.post('/facilities/:facilityId/asset-reviews', { schema: { params: FacilityParams, body: AssetLedgerReviewRequest, response: { 200: LedgerReviewView } } }, async (request) => {
-    const { actor, user } = requireAuth(request);
-    return reviewAssetLedger(db, actor, auditContext(request), request.params.facilityId, user.name, request.body.note);
-  });
+  app.post(
+    '/facilities/:facilityId/asset-reviews',
+    { schema: { params: FacilityParams, body: AssetLedgerReviewRequest, response: { 200: LedgerReviewView } } },
+    async (request) => {
+      const { actor, user } = requireAuth(request);
+      return reviewAssetLedger(db, actor, auditContext(request), request.params.facilityId, user.name, request.body.note);
+    },
+  );
 };

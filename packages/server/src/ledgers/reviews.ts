@@ -38,22 +38,44 @@ export async function listReviews(db: Db, actor: Actor, facilityId: string): Pro
  * The signed account review (棚卸): each decision is applied — disable switches the account off,
  * delete removes it from the ledger — and the review itself, with every reason, is kept as evidence.
  */
-export async function reviewAccounts(db: Db, actor: Actor, context: AuditContext, facilityId: string, reviewerName: string, input: z.infer<typeof AccountReviewRequest>): Promise<LedgerReviewView> {
+export async function reviewAccounts(
+  db: Db,
+  actor: Actor,
+  context: AuditContext,
+  facilityId: string,
+  reviewerName: string,
+  input: z.infer<typeof AccountReviewRequest>,
+): Promise<LedgerReviewView> {
   const facility = await facilityFor(db, actor, facilityId, 'ledger.review');
   return presentReview(await inTransaction(db, (tx) => applyAccountReview(tx, context, facility, reviewerName, input.decisions, input.note)));
 }
 
-async function applyAccountReview(tx: Tx, context: AuditContext, facility: FacilityRow, reviewerName: string, decisions: readonly AccountDecision[], note: string): Promise<ReviewRow> {
+async function applyAccountReview(
+  tx: Tx,
+  context: AuditContext,
+  facility: FacilityRow,
+  reviewerName: string,
+  decisions: readonly AccountDecision[],
+  note: string,
+): Promise<ReviewRow> {
   const ids = decisions.map((d) => d.accountId);
   if (new Set(ids).size !== ids.length) throw invalid('body.decisions', 'review_duplicate_account');
-  const rows = await tx.select().from(accounts).where(and(eq(accounts.facilityId, facility.id), inArray(accounts.id, ids))).for('update');
+  const rows = await tx
+    .select()
+    .from(accounts)
+    .where(and(eq(accounts.facilityId, facility.id), inArray(accounts.id, ids)))
+    .for('update');
   const byId = new Map(rows.map((r) => [r.id, r]));
   const missing = decisions.findIndex((d) => !byId.has(d.accountId));
   if (missing >= 0) throw invalid(`body.decisions.${missing}.accountId`, 'review_unknown_account');
 
   const toDisable = decisions.filter((d) => d.decision === 'disable' && byId.get(d.accountId)!.enabled).map((d) => d.accountId);
   const toDelete = decisions.filter((d) => d.decision === 'delete').map((d) => d.accountId);
-  if (toDisable.length) await tx.update(accounts).set({ enabled: false, version: sql`${accounts.version} + 1`, updatedAt: new Date() }).where(inArray(accounts.id, toDisable));
+  if (toDisable.length)
+    await tx
+      .update(accounts)
+      .set({ enabled: false, version: sql`${accounts.version} + 1`, updatedAt: new Date() })
+      .where(inArray(accounts.id, toDisable));
   if (toDelete.length) await tx.delete(accounts).where(inArray(accounts.id, toDelete));
 
   const [review] = await tx
@@ -71,22 +93,55 @@ async function applyAccountReview(tx: Tx, context: AuditContext, facility: Facil
     .returning();
   const owner = { organizationId: facility.organizationId, facilityId: facility.id };
   const entries: AuditEntry[] = [
-    { action: 'ledger.review', entityType: 'ledger_review', entityId: review!.id, ...owner, changes: { accounts: { before: null, after: { decisions: decisions.length, disabled: toDisable.length, deleted: toDelete.length } } } },
-    ...toDisable.map((id): AuditEntry => ({ action: 'account.disable', entityType: 'account', entityId: id, ...owner, changes: { enabled: { before: true, after: false } } })),
-    ...toDelete.map((id): AuditEntry => ({ action: 'account.delete', entityType: 'account', entityId: id, ...owner, changes: { loginId: { before: byId.get(id)!.loginId, after: null } } })),
+    {
+      action: 'ledger.review',
+      entityType: 'ledger_review',
+      entityId: review!.id,
+      ...owner,
+      changes: { accounts: { before: null, after: { decisions: decisions.length, disabled: toDisable.length, deleted: toDelete.length } } },
+    },
+    ...toDisable.map(
+      (id): AuditEntry => ({ action: 'account.disable', entityType: 'account', entityId: id, ...owner, changes: { enabled: { before: true, after: false } } }),
+    ),
+    ...toDelete.map(
+      (id): AuditEntry => ({
+        action: 'account.delete',
+        entityType: 'account',
+        entityId: id,
+        ...owner,
+        changes: { loginId: { before: byId.get(id)!.loginId, after: null } },
+      }),
+    ),
   ];
   await recordAuditBatch(tx, context, entries);
   return review!;
 }
 
 /** "I checked the asset ledger is current": the confirmation 2(1) looks for. */
-export async function reviewAssetLedger(db: Db, actor: Actor, context: AuditContext, facilityId: string, reviewerName: string, note: string): Promise<LedgerReviewView> {
+export async function reviewAssetLedger(
+  db: Db,
+  actor: Actor,
+  context: AuditContext,
+  facilityId: string,
+  reviewerName: string,
+  note: string,
+): Promise<LedgerReviewView> {
   const facility = await facilityFor(db, actor, facilityId, 'ledger.review');
   const scope = { organizationId: facility.organizationId, facilityId: facility.id };
   const review = await inTransaction(db, (tx) =>
-    insertAudited(tx, context, ledgerReviews, { ...scope, ledger: 'assets', reviewedOn: todayInTokyo(), reviewedBy: context.actorId, reviewerName, note }, {
-      action: 'ledger.review', entityType: 'ledger_review', scope, fields: [], extra: { assets: { before: null, after: { note } } },
-    }),
+    insertAudited(
+      tx,
+      context,
+      ledgerReviews,
+      { ...scope, ledger: 'assets', reviewedOn: todayInTokyo(), reviewedBy: context.actorId, reviewerName, note },
+      {
+        action: 'ledger.review',
+        entityType: 'ledger_review',
+        scope,
+        fields: [],
+        extra: { assets: { before: null, after: { note } } },
+      },
+    ),
   );
   return presentReview(review);
 }

@@ -48,22 +48,48 @@ export const ledgerRoutes: Routes = (app, deps) => {
       async (request) => (await listRecords(db, requireAuth(request).actor, definition, request.params.facilityId, request.query)) as never,
     );
 
-    app.post(`/facilities/:facilityId/${collection}`, { schema: { params: FacilityParams, body: spec.create, response: { 200: spec.view } } }, async (request) =>
-      (await createRecord(db, requireAuth(request).actor, auditContext(request), definition, request.params.facilityId, request.body as Record<string, unknown>)) as never,
+    app.post(
+      `/facilities/:facilityId/${collection}`,
+      { schema: { params: FacilityParams, body: spec.create, response: { 200: spec.view } } },
+      async (request) =>
+        (await createRecord(
+          db,
+          requireAuth(request).actor,
+          auditContext(request),
+          definition,
+          request.params.facilityId,
+          request.body as Record<string, unknown>,
+        )) as never,
     );
 
-    app.get(`/${collection}/:id`, { schema: { params: RecordParams, response: { 200: spec.view } } }, async (request) =>
-      (await readRecord(db, requireAuth(request).actor, definition, request.params.id)) as never,
+    app.get(
+      `/${collection}/:id`,
+      { schema: { params: RecordParams, response: { 200: spec.view } } },
+      async (request) => (await readRecord(db, requireAuth(request).actor, definition, request.params.id)) as never,
     );
 
-    app.patch(`/${collection}/:id`, { schema: { params: RecordParams, body: spec.update, response: { 200: spec.view } } }, async (request) =>
-      (await updateRecord(db, requireAuth(request).actor, auditContext(request), definition, request.params.id, request.body as Record<string, unknown> & { version: number })) as never,
+    app.patch(
+      `/${collection}/:id`,
+      { schema: { params: RecordParams, body: spec.update, response: { 200: spec.view } } },
+      async (request) =>
+        (await updateRecord(
+          db,
+          requireAuth(request).actor,
+          auditContext(request),
+          definition,
+          request.params.id,
+          request.body as Record<string, unknown> & { version: number },
+        )) as never,
     );
 
-    app.delete(`/${collection}/:id`, { schema: { params: RecordParams, querystring: z.object({ version: z.coerce.number().pipe(Version) }) } }, async (request, reply) => {
-      await deleteRecord(db, requireAuth(request).actor, auditContext(request), definition, request.params.id, request.query.version);
-      return reply.code(204).send();
-    });
+    app.delete(
+      `/${collection}/:id`,
+      { schema: { params: RecordParams, querystring: z.object({ version: z.coerce.number().pipe(Version) }) } },
+      async (request, reply) => {
+        await deleteRecord(db, requireAuth(request).actor, auditContext(request), definition, request.params.id, request.query.version);
+        return reply.code(204).send();
+      },
+    );
 
     app.get(`/${collection}/:id/history`, { schema: { params: RecordParams, response: { 200: z.array(RecordHistoryEntry) } } }, async (request) =>
       recordHistory(db, requireAuth(request).actor, definition, request.params.id),

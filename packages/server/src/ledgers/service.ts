@@ -51,7 +51,13 @@ export async function listRecords(db: Db, actor: Actor, definition: LedgerDefini
   if (q?.trim()) filters.push(or(...definition.searchColumns.map((column) => ilike(column, likePattern(q.trim()))))!);
   const where = and(...filters);
   const [total] = await db.select({ n: count() }).from(table).where(where);
-  const rows = await db.select().from(table).where(where).orderBy(asc(definition.order), asc(table.id)).limit(pageSize).offset((page - 1) * pageSize);
+  const rows = await db
+    .select()
+    .from(table)
+    .where(where)
+    .orderBy(asc(definition.order), asc(table.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
   return { total: total!.n, items: rows.map(definition.present) };
 }
 
@@ -64,7 +70,9 @@ export async function createRecord(db: Db, actor: Actor, context: AuditContext, 
   const facility = await facilityFor(db, actor, facilityId, 'ledger.edit');
   const scope = { organizationId: facility.organizationId, facilityId: facility.id };
   const values = { ...definition.defaults, ...input, ...scope } as AssetRow;
-  const row = await unlessDuplicate(definition, () => inTransaction(db, (tx) => insertAudited(tx, context, ledgerTable(definition), values, auditOf(definition, 'create', scope))));
+  const row = await unlessDuplicate(definition, () =>
+    inTransaction(db, (tx) => insertAudited(tx, context, ledgerTable(definition), values, auditOf(definition, 'create', scope))),
+  );
   return definition.present(row);
 }
 
@@ -72,14 +80,18 @@ export async function updateRecord(db: Db, actor: Actor, context: AuditContext, 
   const before = await recordFor(db, actor, definition, id, 'ledger.edit');
   const { version, ...changes } = input;
   const row = await unlessDuplicate(definition, () =>
-    inTransaction(db, (tx) => updateAudited(tx, context, ledgerTable(definition), before as AssetRow, version, changes, auditOf(definition, 'update', scopeOf(before)))),
+    inTransaction(db, (tx) =>
+      updateAudited(tx, context, ledgerTable(definition), before as AssetRow, version, changes, auditOf(definition, 'update', scopeOf(before))),
+    ),
   );
   return definition.present(row);
 }
 
 export async function deleteRecord(db: Db, actor: Actor, context: AuditContext, definition: LedgerDefinition, id: string, version: number): Promise<void> {
   const before = await recordFor(db, actor, definition, id, 'ledger.edit');
-  await inTransaction(db, (tx) => deleteAudited(tx, context, ledgerTable(definition), before as AssetRow, version, auditOf(definition, 'delete', scopeOf(before))));
+  await inTransaction(db, (tx) =>
+    deleteAudited(tx, context, ledgerTable(definition), before as AssetRow, version, auditOf(definition, 'delete', scopeOf(before))),
+  );
 }
 
 /** The facility and its whole ledger, presented, in the order of the list: what an export writes. */

@@ -56,8 +56,7 @@ export const spreadsheetErrors = {
       `「Unicode テキスト」（UTF-16）の形式は読めません。${SAVE_AS_JA}`,
       `"Unicode Text" (UTF-16) files cannot be read. ${SAVE_AS_EN}`,
     ),
-  encoding: () =>
-    new SpreadsheetError('encoding', `文字コードを判別できません。${SAVE_AS_JA}`, `The character encoding cannot be recognised. ${SAVE_AS_EN}`),
+  encoding: () => new SpreadsheetError('encoding', `文字コードを判別できません。${SAVE_AS_JA}`, `The character encoding cannot be recognised. ${SAVE_AS_EN}`),
   notSpreadsheet: () =>
     new SpreadsheetError(
       'not_spreadsheet',

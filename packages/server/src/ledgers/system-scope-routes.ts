@@ -14,7 +14,11 @@ export const accountSystemRoutes: Routes = (app, deps) => {
     accountSystems(db, requireAuth(request).actor, request.params.facilityId),
   );
 
-  app.post('/facilities/:facilityId/account-systems/scope', { schema: { params: FacilityParams, body: SetSystemScopeRequest, response: { 200: SetSystemScopeResult } } }, async (request) => ({
-    updated: await setSystemScope(db, requireAuth(request).actor, auditContext(request), request.params.facilityId, request.body),
-  }));
+  app.post(
+    '/facilities/:facilityId/account-systems/scope',
+    { schema: { params: FacilityParams, body: SetSystemScopeRequest, response: { 200: SetSystemScopeResult } } },
+    async (request) => ({
+      updated: await setSystemScope(db, requireAuth(request).actor, auditContext(request), request.params.facilityId, request.body),
+    }),
+  );
 };

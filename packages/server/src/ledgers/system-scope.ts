@@ -34,7 +34,13 @@ export async function accountSystems(db: Db, actor: Actor, facilityId: string): 
  * Sets the scope of every account of one system (e.g. all Windows domain users → 端末PC): one versioned update per
  * account that changes, each with its audit event, in one transaction. Answers how many accounts changed.
  */
-export async function setSystemScope(db: Db, actor: Actor, context: AuditContext, facilityId: string, input: z.infer<typeof SetSystemScopeRequest>): Promise<number> {
+export async function setSystemScope(
+  db: Db,
+  actor: Actor,
+  context: AuditContext,
+  facilityId: string,
+  input: z.infer<typeof SetSystemScopeRequest>,
+): Promise<number> {
   const facility = await facilityFor(db, actor, facilityId, 'ledger.edit');
   if (!(await systemExists(db, facility.id, input.system))) throw notFound();
   return inTransaction(db, (tx) => rescope(tx, context, facility, input.system, input.scope));
@@ -47,7 +53,11 @@ async function rescope(tx: Tx, context: AuditContext, facility: FacilityRow, sys
     .where(and(eq(accounts.facilityId, facility.id), eq(accounts.system, system), ne(accounts.scope, scope)))
     .for('update');
   if (rows.length === 0) return 0;
-  const written = await bulkUpdateVersioned(tx, accounts, rows.map((r) => ({ id: r.id, version: r.version, scope })));
+  const written = await bulkUpdateVersioned(
+    tx,
+    accounts,
+    rows.map((r) => ({ id: r.id, version: r.version, scope })),
+  );
   if (written !== rows.length) throw new AppError(409, 'version_conflict', {}, [{ path: 'body.system', code: 'ledger_changed_meanwhile' }]);
   await recordAuditBatch(
     tx,
@@ -65,4 +75,10 @@ async function rescope(tx: Tx, context: AuditContext, facility: FacilityRow, sys
 }
 
 const systemExists = async (db: Db, facilityId: string, system: string) =>
-  (await db.select({ n: sql<number>`1` }).from(accounts).where(and(eq(accounts.facilityId, facilityId), eq(accounts.system, system))).limit(1)).length > 0;
+  (
+    await db
+      .select({ n: sql<number>`1` })
+      .from(accounts)
+      .where(and(eq(accounts.facilityId, facilityId), eq(accounts.system, system)))
+      .limit(1)
+  ).length > 0;

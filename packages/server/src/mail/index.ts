@@ -1,2 +1,1 @@
-;
-export { enqueueMail,   } from './queue.js';
+export { enqueueMail } from './queue.js';

@@ -22,7 +22,10 @@ export function createMailer(config: Config['mail'], log: BaseLogger): Mailer {
   if (!smtpUrl) {
     return {
       async send(message) {
-        log.info({ mail: message }, `メール未送信 (MAMORI_SMTP_URL 未設定) / mail not sent (no MAMORI_SMTP_URL): to ${message.to}, 「${message.subject}」\n${message.text}`);
+        log.info(
+          { mail: message },
+          `メール未送信 (MAMORI_SMTP_URL 未設定) / mail not sent (no MAMORI_SMTP_URL): to ${message.to}, 「${message.subject}」\n${message.text}`,
+        );
       },
     };
   }

@@ -8,7 +8,14 @@ import type { Mailer, MailMessage } from './mailer.js';
  * Mail goes out from a job, never from the request: a mail server that is down or slow neither fails
  * nor delays what the user did, and the message is retried until it is accepted (12 retries with backoff, for up to about a day).
  */
-export const mailQueue: QueueDefinition = { name: 'mail.send', retryLimit: 12, retryDelay: 60, retryBackoff: true, retryDelayMax: 4 * 60 * 60, expireInSeconds: 5 * 60 };
+export const mailQueue: QueueDefinition = {
+  name: 'mail.send',
+  retryLimit: 12,
+  retryDelay: 60,
+  retryBackoff: true,
+  retryDelayMax: 4 * 60 * 60,
+  expireInSeconds: 5 * 60,
+};
 
 /**
  * The job's data is the message sealed with the secret key: the job table keeps jobs for days, and a

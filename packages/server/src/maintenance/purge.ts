@@ -29,7 +29,10 @@ export async function purgeExpired(db: Db, config: Pick<Config, 'session' | 'log
   const idle = sql`now() - make_interval(mins => ${config.session.idleMinutes}::int)`;
   const windowEnded = sql`now() - make_interval(mins => ${config.login.lockoutMinutes}::int)`;
   const historyEnd = sql`now() - make_interval(days => ${LOGIN_HISTORY_DAYS}::int)`;
-  const deletedSessions = await db.delete(sessions).where(or(lt(sessions.expiresAt, sql`now()`), lt(sessions.lastSeenAt, idle))).returning({ key: sessions.tokenHash });
+  const deletedSessions = await db
+    .delete(sessions)
+    .where(or(lt(sessions.expiresAt, sql`now()`), lt(sessions.lastSeenAt, idle)))
+    .returning({ key: sessions.tokenHash });
   const deletedThrottles = await db.delete(loginThrottles).where(lt(loginThrottles.windowStartedAt, windowEnded)).returning({ key: loginThrottles.key });
   const deletedAttempts = await db.delete(loginAttempts).where(lt(loginAttempts.at, historyEnd)).returning({ id: loginAttempts.id });
   return { sessions: deletedSessions.length, throttles: deletedThrottles.length, loginAttempts: deletedAttempts.length };

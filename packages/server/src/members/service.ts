@@ -85,7 +85,10 @@ export async function grantFacilityRole(tx: Tx, context: AuditContext, facility:
   let memberId = existing?.id;
   if (existing) {
     if (existing.role === role) return;
-    await tx.update(facilityMembers).set({ role, version: existing.version + 1 }).where(eq(facilityMembers.id, existing.id));
+    await tx
+      .update(facilityMembers)
+      .set({ role, version: existing.version + 1 })
+      .where(eq(facilityMembers.id, existing.id));
   } else {
     const [inserted] = await tx.insert(facilityMembers).values({ facilityId: facility.id, organizationId: facility.organizationId, userId, role }).returning();
     memberId = inserted!.id;

@@ -42,4 +42,3 @@ export async function listOrganizationMembers(db: Db, organizationId: string): P
   for (const r of staffRows) entry(r).facilities.push({ facilityId: r.facilityId, role: r.role });
   return [...members.values()].sort((a, b) => a.name.localeCompare(b.name, 'ja'));
 }
-

@@ -32,7 +32,13 @@ export async function createOrganization(db: Db, actor: Actor, context: AuditCon
   return inTransaction(db, (tx) => insertOrganization(tx, context, input));
 }
 
-export async function updateOrganization(db: Db, actor: Actor, context: AuditContext, organizationId: string, input: z.infer<typeof UpdateOrganizationRequest>): Promise<OrganizationRow> {
+export async function updateOrganization(
+  db: Db,
+  actor: Actor,
+  context: AuditContext,
+  organizationId: string,
+  input: z.infer<typeof UpdateOrganizationRequest>,
+): Promise<OrganizationRow> {
   const before = await organizationFor(db, actor, organizationId, 'organization.update');
   const { version, ...changes } = input;
   return inTransaction(db, (tx) => updateAudited(tx, context, organizations, before, version, changes, organizationAudit('organization.update', before.id)));

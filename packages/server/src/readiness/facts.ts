@@ -14,7 +14,10 @@ export async function loadIncidentFacts(db: Db, facility: FacilityRow, asOf = to
     facilityPlans(db, facility.id),
     db.select().from(bcpPlans).where(eq(bcpPlans.facilityId, facility.id)),
     db.select({ id: bcpDocuments.id }).from(bcpDocuments).where(eq(bcpDocuments.facilityId, facility.id)).limit(1),
-    db.select({ on: max(bcpRecords.heldOn) }).from(bcpRecords).where(eq(bcpRecords.facilityId, facility.id)),
+    db
+      .select({ on: max(bcpRecords.heldOn) })
+      .from(bcpRecords)
+      .where(eq(bcpRecords.facilityId, facility.id)),
     db.select({ id: vendorContracts.id }).from(vendorContracts).where(eq(vendorContracts.facilityId, facility.id)).limit(1),
     db
       .select({ hasVendorContract: assessments.hasVendorContract })
@@ -26,7 +29,12 @@ export async function loadIncidentFacts(db: Db, facility: FacilityRow, asOf = to
     asOf,
     contactChart: chart ? ({ entries: chart.row.entries, edges: chart.row.edges, note: chart.row.note } as ContactChartContent) : null,
     backups: plans.map(({ restoreTests, version: _version, updatedAt: _updatedAt, ...plan }) => ({ plan, tests: restoreTests })),
-    bcp: { hasDocument: Boolean(document), essentials: plan ? BcpEssentials.parse(plan.essentials) : null, lastReviewedOn: review?.on ?? null, plannedOn: plan?.plannedOn ?? null },
+    bcp: {
+      hasDocument: Boolean(document),
+      essentials: plan ? BcpEssentials.parse(plan.essentials) : null,
+      lastReviewedOn: review?.on ?? null,
+      plannedOn: plan?.plannedOn ?? null,
+    },
     // What the year's checklist says about vendor contracts, else whether any is registered (3(1) then needs a vendor entry).
     hasVendorContract: checklist?.hasVendorContract ?? Boolean(contract),
     thresholds: { restoreTestMonths: thresholds.restoreTestMonths, bcpReviewMonths: thresholds.bcpReviewMonths },

@@ -24,8 +24,17 @@ export async function createFirstAdmin(db: Db, ip: string | null, input: z.infer
   return inTransaction(db, async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${SETUP_LOCK_KEY})`);
     if ((await userCount(tx)) > 0) throw new AppError(409, 'setup_done');
-    return insertAudited(tx, { actorId: id, ip }, users, { id, email: input.email, name: input.name, passwordHash, isSystemAdmin: true }, {
-      action: 'user.create', entityType: 'user', scope: { organizationId: null, facilityId: null }, fields: ['email', 'isSystemAdmin'],
-    });
+    return insertAudited(
+      tx,
+      { actorId: id, ip },
+      users,
+      { id, email: input.email, name: input.name, passwordHash, isSystemAdmin: true },
+      {
+        action: 'user.create',
+        entityType: 'user',
+        scope: { organizationId: null, facilityId: null },
+        fields: ['email', 'isSystemAdmin'],
+      },
+    );
   });
 }

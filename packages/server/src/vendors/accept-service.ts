@@ -57,7 +57,11 @@ export async function acceptVendorInvitation(tx: Tx, context: AuditContext, toke
     if (members.length > 0) throw new AppError(409, 'vendor_has_members');
     const target = own[0]?.vendorId;
     if (target) {
-      const moved = await tx.update(vendorContracts).set({ vendorId: target, updatedAt: new Date() }).where(eq(vendorContracts.vendorId, contract.vendorId)).returning({ id: vendorContracts.id });
+      const moved = await tx
+        .update(vendorContracts)
+        .set({ vendorId: target, updatedAt: new Date() })
+        .where(eq(vendorContracts.vendorId, contract.vendorId))
+        .returning({ id: vendorContracts.id });
       await tx.delete(vendors).where(eq(vendors.id, contract.vendorId));
       await recordAudit(tx, context, {
         action: 'vendor.merge',
@@ -77,7 +81,13 @@ export async function acceptVendorInvitation(tx: Tx, context: AuditContext, toke
       });
     }
   }
-  await recordAudit(tx, context, { action: 'vendor_invitation.accept', entityType: 'vendor_invitation', entityId: invitation.id, ...scope, changes: { usedBy: { before: null, after: user.id } } });
+  await recordAudit(tx, context, {
+    action: 'vendor_invitation.accept',
+    entityType: 'vendor_invitation',
+    entityId: invitation.id,
+    ...scope,
+    changes: { usedBy: { before: null, after: user.id } },
+  });
   return invitation;
 }
 

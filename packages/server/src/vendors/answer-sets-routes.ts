@@ -32,7 +32,10 @@ export const answerSetRoutes: Routes = (app, deps) => {
     return reply.status(204).send();
   });
 
-  app.post('/answer-sets/:answerSetId/apply', { schema: { params: SetParams, body: ApplyAnswerSetRequest, response: { 200: ApplyAnswerSetResult } } }, async (request) =>
-    applyAnswerSet(db, requireAuth(request).actor, auditContext(request), request.params.answerSetId, request.body.formIds, request.body.date),
+  app.post(
+    '/answer-sets/:answerSetId/apply',
+    { schema: { params: SetParams, body: ApplyAnswerSetRequest, response: { 200: ApplyAnswerSetResult } } },
+    async (request) =>
+      applyAnswerSet(db, requireAuth(request).actor, auditContext(request), request.params.answerSetId, request.body.formIds, request.body.date),
   );
 };

@@ -58,7 +58,9 @@ function validated(catalog: Catalog, input: AnswerSetInput) {
       throw invalid(`body.answers.${id}.value`, 'not_applicable_not_allowed');
     }
   }
-  const answers = Object.fromEntries(Object.entries(input.answers).map(([id, a]) => [id, { value: a.value, targetDate: a.targetDate ?? null, note: a.note ?? '' }]));
+  const answers = Object.fromEntries(
+    Object.entries(input.answers).map(([id, a]) => [id, { value: a.value, targetDate: a.targetDate ?? null, note: a.note ?? '' }]),
+  );
   return { product: input.product, edition: input.edition, excludedItems: [...new Set(input.excludedItems ?? [])], answers };
 }
 
@@ -82,15 +84,35 @@ export async function readAnswerSet(db: Db, actor: Actor, id: string): Promise<A
   return presentAnswerSet(set, updatedBy);
 }
 
-export async function createAnswerSet(db: Db, actor: Actor, context: AuditContext, catalog: Catalog, vendorId: string, input: AnswerSetInput): Promise<AnswerSetView> {
+export async function createAnswerSet(
+  db: Db,
+  actor: Actor,
+  context: AuditContext,
+  catalog: Catalog,
+  vendorId: string,
+  input: AnswerSetInput,
+): Promise<AnswerSetView> {
   assertVendor(actor, vendorId);
   return inTransaction(db, async (tx) => {
-    const row = await insertAudited(tx, context, answerSets, { vendorId, ...validated(catalog, input), updatedBy: context.actorId }, audit('answer_set.create', ['vendorId', 'product', 'edition']));
+    const row = await insertAudited(
+      tx,
+      context,
+      answerSets,
+      { vendorId, ...validated(catalog, input), updatedBy: context.actorId },
+      audit('answer_set.create', ['vendorId', 'product', 'edition']),
+    );
     return oneAnswerSet(tx, row.id);
   });
 }
 
-export async function updateAnswerSet(db: Db, actor: Actor, context: AuditContext, catalog: Catalog, id: string, input: AnswerSetInput & { version: number }): Promise<AnswerSetView> {
+export async function updateAnswerSet(
+  db: Db,
+  actor: Actor,
+  context: AuditContext,
+  catalog: Catalog,
+  id: string,
+  input: AnswerSetInput & { version: number },
+): Promise<AnswerSetView> {
   const { set } = await answerSetFor(db, actor, id);
   return inTransaction(db, async (tx) => {
     const values = validated(catalog, input);
@@ -124,7 +146,10 @@ async function applyToForms(tx: Tx, context: AuditContext, set: AnswerSetRow, fo
     .where(and(inArray(assessments.id, ids), eq(vendorContracts.vendorId, set.vendorId)))
     .for('update', { of: assessments });
   const byId = new Map(forms.map((f) => [f.form.id, f.form]));
-  const existing = await tx.select({ assessmentId: answerRounds.assessmentId, itemId: answerRounds.itemId }).from(answerRounds).where(inArray(answerRounds.assessmentId, [...byId.keys()]));
+  const existing = await tx
+    .select({ assessmentId: answerRounds.assessmentId, itemId: answerRounds.itemId })
+    .from(answerRounds)
+    .where(inArray(answerRounds.assessmentId, [...byId.keys()]));
   const answered = new Set(existing.map((r) => `${r.assessmentId} ${r.itemId}`));
   const result: ApplyAnswerSetResult = { applied: [], skipped: [] };
   const rounds: (typeof answerRounds.$inferInsert)[] = [];
@@ -134,7 +159,8 @@ async function applyToForms(tx: Tx, context: AuditContext, set: AnswerSetRow, fo
     const form = byId.get(id);
     // Another vendor's form is reported exactly like a missing one.
     if (!form) result.skipped.push({ formId: id, reason: 'この依頼は見つかりません' });
-    else if (form.edition !== set.edition) result.skipped.push({ formId: id, reason: `様式の版が違います（依頼は${form.edition}年度版、回答セットは${set.edition}年度版）` });
+    else if (form.edition !== set.edition)
+      result.skipped.push({ formId: id, reason: `様式の版が違います（依頼は${form.edition}年度版、回答セットは${set.edition}年度版）` });
     else if (!vendorMayEditForm(form.status as VendorFormStatus)) result.skipped.push({ formId: id, reason: '提出済み・確認済みのため変更できません' });
     else {
       const excluded = [...new Set([...form.excludedItems, ...set.excludedItems])];
@@ -143,14 +169,31 @@ async function applyToForms(tx: Tx, context: AuditContext, set: AnswerSetRow, fo
         if (excluded.includes(itemId) || answered.has(`${id} ${itemId}`)) continue;
         const roundId = crypto.randomUUID();
         const targetDate = answer.value === 'no' ? answer.targetDate : null;
-        rounds.push({ id: roundId, assessmentId: id, itemId, round: 1, value: answer.value, date, targetDate, note: answer.note, answeredBy: context.actorId, answeredAt: now });
+        rounds.push({
+          id: roundId,
+          assessmentId: id,
+          itemId,
+          round: 1,
+          value: answer.value,
+          date,
+          targetDate,
+          note: answer.note,
+          answeredBy: context.actorId,
+          answeredAt: now,
+        });
         events.push({
           action: 'answer.create',
           entityType: 'answer_round',
           entityId: roundId,
           organizationId: form.organizationId,
           facilityId: form.facilityId,
-          changes: { item: { before: null, after: `${itemId}#1` }, value: { before: null, after: answer.value }, date: { before: null, after: date }, targetDate: { before: null, after: targetDate }, note: { before: null, after: answer.note } },
+          changes: {
+            item: { before: null, after: `${itemId}#1` },
+            value: { before: null, after: answer.value },
+            date: { before: null, after: date },
+            targetDate: { before: null, after: targetDate },
+            note: { before: null, after: answer.note },
+          },
         });
         count++;
       }
@@ -162,7 +205,11 @@ async function applyToForms(tx: Tx, context: AuditContext, set: AnswerSetRow, fo
         entityId: id,
         organizationId: form.organizationId,
         facilityId: form.facilityId,
-        changes: { answerSet: { before: null, after: { id: set.id, product: set.product } }, answers: { before: null, after: count }, excludedItems: { before: form.excludedItems, after: excluded } },
+        changes: {
+          answerSet: { before: null, after: { id: set.id, product: set.product } },
+          answers: { before: null, after: count },
+          excludedItems: { before: form.excludedItems, after: excluded },
+        },
       });
       result.applied.push({ formId: id, answers: count });
     }

@@ -15,8 +15,10 @@ export const contractRoutes: Routes = (app, deps) => {
     facilityContracts(db, requireAuth(request).actor, catalog, request.params.facilityId),
   );
 
-  app.post('/facilities/:facilityId/contracts', { schema: { params: FacilityParams, body: CreateContractRequest, response: { 200: ContractView } } }, async (request) =>
-    createFacilityContract(db, requireAuth(request).actor, auditContext(request), catalog, request.params.facilityId, request.body),
+  app.post(
+    '/facilities/:facilityId/contracts',
+    { schema: { params: FacilityParams, body: CreateContractRequest, response: { 200: ContractView } } },
+    async (request) => createFacilityContract(db, requireAuth(request).actor, auditContext(request), catalog, request.params.facilityId, request.body),
   );
 
   app.get('/contracts/:contractId', { schema: { params: ContractParams, response: { 200: ContractView } } }, async (request) =>
@@ -32,5 +34,7 @@ export const contractRoutes: Routes = (app, deps) => {
     return reply.status(204).send();
   });
 
-  app.get('/vendor-portal/contracts', { schema: { response: { 200: z.array(ContractView) } } }, async (request) => vendorPortalContracts(db, requireAuth(request).actor, catalog));
+  app.get('/vendor-portal/contracts', { schema: { response: { 200: z.array(ContractView) } } }, async (request) =>
+    vendorPortalContracts(db, requireAuth(request).actor, catalog),
+  );
 };

@@ -10,11 +10,24 @@ import { contractFor, type ContractRow } from './access.js';
 import { presentContracts, presentOneContract } from './queries.js';
 
 type ContractInput = Omit<UpdateContractRequest, 'version'>;
-const contractFields = ['title', 'systems', 'maintenanceContract', 'remoteMaintenance', 'handlesPatientData', 'primeContractId', 'contactName', 'contactEmail', 'notes'] as const;
+const contractFields = [
+  'title',
+  'systems',
+  'maintenanceContract',
+  'remoteMaintenance',
+  'handlesPatientData',
+  'primeContractId',
+  'contactName',
+  'contactEmail',
+  'notes',
+] as const;
 
 const scopeOf = (facility: FacilityRow) => ({ organizationId: facility.organizationId, facilityId: facility.id });
 
-const contractAudit = (action: 'contract.create' | 'contract.update' | 'contract.delete', contract: Pick<ContractRow, 'organizationId' | 'facilityId'>): Audit<ContractRow> => ({
+const contractAudit = (
+  action: 'contract.create' | 'contract.update' | 'contract.delete',
+  contract: Pick<ContractRow, 'organizationId' | 'facilityId'>,
+): Audit<ContractRow> => ({
   action,
   entityType: 'vendor_contract',
   scope: { organizationId: contract.organizationId, facilityId: contract.facilityId },
@@ -42,7 +55,10 @@ async function assertPrime(tx: Tx, facilityId: string, primeId: string | null, s
   while (cursor) {
     if (cursor === selfId || seen.has(cursor)) throw invalid('body.primeContractId', 'prime_contract_cycle');
     seen.add(cursor);
-    const [prime] = await tx.select().from(vendorContracts).where(and(eq(vendorContracts.id, cursor), eq(vendorContracts.facilityId, facilityId)));
+    const [prime] = await tx
+      .select()
+      .from(vendorContracts)
+      .where(and(eq(vendorContracts.id, cursor), eq(vendorContracts.facilityId, facilityId)));
     if (!prime) throw invalid('body.primeContractId', 'prime_contract_missing');
     cursor = prime.primeContractId;
   }
@@ -63,7 +79,13 @@ async function vendorFor(tx: Tx, context: AuditContext, facility: FacilityRow, i
     return known.id;
   }
   if (!input.vendorName) throw invalid('body.vendorName', 'vendor_name_required');
-  const vendor = await insertAudited(tx, context, vendors, { name: input.vendorName, createdBy: context.actorId }, { action: 'vendor.create', entityType: 'vendor', scope: scopeOf(facility), fields: ['name'] });
+  const vendor = await insertAudited(
+    tx,
+    context,
+    vendors,
+    { name: input.vendorName, createdBy: context.actorId },
+    { action: 'vendor.create', entityType: 'vendor', scope: scopeOf(facility), fields: ['name'] },
+  );
   return vendor.id;
 }
 
@@ -91,19 +113,39 @@ export async function createContract(tx: Tx, context: AuditContext, facility: Fa
   const vendorId = await vendorFor(tx, context, facility, input);
   const fields = fieldsOf(input);
   await assertPrime(tx, facility.id, fields.primeContractId, null);
-  return insertAudited(tx, context, vendorContracts, { ...scopeOf(facility), vendorId, ...fields }, {
-    ...contractAudit('contract.create', scopeOf(facility)),
-    extra: { vendorId: { before: null, after: vendorId } },
-  });
+  return insertAudited(
+    tx,
+    context,
+    vendorContracts,
+    { ...scopeOf(facility), vendorId, ...fields },
+    {
+      ...contractAudit('contract.create', scopeOf(facility)),
+      extra: { vendorId: { before: null, after: vendorId } },
+    },
+  );
 }
 
-export async function createFacilityContract(db: Db, actor: Actor, context: AuditContext, catalog: Catalog, facilityId: string, input: CreateContractRequest): Promise<ContractView> {
+export async function createFacilityContract(
+  db: Db,
+  actor: Actor,
+  context: AuditContext,
+  catalog: Catalog,
+  facilityId: string,
+  input: CreateContractRequest,
+): Promise<ContractView> {
   const facility = await facilityFor(db, actor, facilityId, 'contract.manage');
   const row = await inTransaction(db, (tx) => createContract(tx, context, facility, input));
   return presentOneContract(db, catalog, row);
 }
 
-export async function updateContract(db: Db, actor: Actor, context: AuditContext, catalog: Catalog, contractId: string, input: UpdateContractRequest): Promise<ContractView> {
+export async function updateContract(
+  db: Db,
+  actor: Actor,
+  context: AuditContext,
+  catalog: Catalog,
+  contractId: string,
+  input: UpdateContractRequest,
+): Promise<ContractView> {
   const { contract } = await contractFor(db, actor, contractId, 'contract.manage');
   const row = await inTransaction(db, async (tx) => {
     const fields = fieldsOf(input);

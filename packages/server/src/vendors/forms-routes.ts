@@ -50,10 +50,8 @@ export const vendorFormRoutes: Routes = (app, deps) => {
     deleteVendorRound(db, catalog, requireAuth(request).actor, auditContext(request), request.params),
   );
 
-  app.patch(
-    '/vendor-forms/:formId',
-    { schema: { params: FormParams, body: UpdateVendorFormRequest, response: { 200: VendorFormDetail } } },
-    async (request) => updateExcludedItems(db, catalog, requireAuth(request).actor, auditContext(request), request.params.formId, request.body),
+  app.patch('/vendor-forms/:formId', { schema: { params: FormParams, body: UpdateVendorFormRequest, response: { 200: VendorFormDetail } } }, async (request) =>
+    updateExcludedItems(db, catalog, requireAuth(request).actor, auditContext(request), request.params.formId, request.body),
   );
 
   app.post(

@@ -31,7 +31,11 @@ import { presentComment } from './presenter.js';
 import { contractNames, validateExcludedItems } from './requests-service.js';
 import { vendorFormSummaries } from './queries.js';
 
-const refusals = { 'form-locked': 'vendor_form_locked', 'not-submitted': 'vendor_form_not_submitted', 'already-accepted': 'vendor_form_already_accepted' } as const;
+const refusals = {
+  'form-locked': 'vendor_form_locked',
+  'not-submitted': 'vendor_form_not_submitted',
+  'already-accepted': 'vendor_form_already_accepted',
+} as const;
 
 function transition(form: VendorFormRow, event: VendorFormEvent): VendorFormStatus {
   const next = nextVendorFormStatus(form.status as VendorFormStatus, event);
@@ -59,7 +63,8 @@ function evaluateForm(catalog: Catalog, form: VendorFormRow, answers: Record<str
 async function confirmedAnswers(db: Db, formId: string) {
   const rows = await roundsOf(db, [formId]);
   const answers: Record<string, Round[]> = {};
-  for (const { round } of rows) if (!round.draft) (answers[round.itemId] ??= []).push({ value: round.value as 'yes' | 'no', date: round.date, targetDate: round.targetDate });
+  for (const { round } of rows)
+    if (!round.draft) (answers[round.itemId] ??= []).push({ value: round.value as 'yes' | 'no', date: round.date, targetDate: round.targetDate });
   return { rows, answers };
 }
 
@@ -135,19 +140,45 @@ export const deleteVendorRound = (db: Db, catalog: Catalog, actor: Actor, contex
     await deleteRound(tx, context, form, at.itemId, at.round);
   });
 
-async function updateForm(tx: Tx, context: AuditContext, form: VendorFormRow, version: number, set: Partial<typeof assessments.$inferInsert>, action: AuditAction) {
+async function updateForm(
+  tx: Tx,
+  context: AuditContext,
+  form: VendorFormRow,
+  version: number,
+  set: Partial<typeof assessments.$inferInsert>,
+  action: AuditAction,
+) {
   const fields = Object.keys(set) as (keyof VendorFormRow & string)[];
-  return (await updateAudited(tx, context, assessments, form, version, set, { action, entityType: 'assessment', scope: scopeOf(form), fields })) as VendorFormRow;
+  return (await updateAudited(tx, context, assessments, form, version, set, {
+    action,
+    entityType: 'assessment',
+    scope: scopeOf(form),
+    fields,
+  })) as VendorFormRow;
 }
 
 /** Items out of contract: the vendor's to say while it answers; the facility's only before the vendor starts. */
-export const updateExcludedItems = (db: Db, catalog: Catalog, actor: Actor, context: AuditContext, formId: string, input: { version: number; excludedItems: string[] }) =>
-  change(db, catalog, actor, formId, (side) => (side === 'vendor' ? 'vendorForm.answer' : 'vendorForm.request'), async (tx, form, _contract, side) => {
-    if (side === 'vendor') transition(form, 'answer');
-    else if (form.status !== 'requested') throw new AppError(409, 'vendor_form_locked');
-    const excludedItems = validateExcludedItems(catalog, form.edition, input.excludedItems);
-    return updateForm(tx, context, form, input.version, { excludedItems }, 'vendor_form.update');
-  });
+export const updateExcludedItems = (
+  db: Db,
+  catalog: Catalog,
+  actor: Actor,
+  context: AuditContext,
+  formId: string,
+  input: { version: number; excludedItems: string[] },
+) =>
+  change(
+    db,
+    catalog,
+    actor,
+    formId,
+    (side) => (side === 'vendor' ? 'vendorForm.answer' : 'vendorForm.request'),
+    async (tx, form, _contract, side) => {
+      if (side === 'vendor') transition(form, 'answer');
+      else if (form.status !== 'requested') throw new AppError(409, 'vendor_form_locked');
+      const excludedItems = validateExcludedItems(catalog, form.edition, input.excludedItems);
+      return updateForm(tx, context, form, input.version, { excludedItems }, 'vendor_form.update');
+    },
+  );
 
 export const submitVendorForm = (db: Db, catalog: Catalog, actor: Actor, context: AuditContext, formId: string, version: number) =>
   change(db, catalog, actor, formId, 'vendorForm.answer', (tx, form) => submit(tx, context, catalog, form, version));
@@ -167,7 +198,9 @@ async function submit(tx: Tx, context: AuditContext, catalog: Catalog, form: Ven
           .filter((p) => p.severity === 'blocking')
           .map((p): ErrorDetail => {
             const code = incompleteReason[p.code];
-            return code ? { path: `items.${i.id}`, code, params: { item: i.id } } : { path: `items.${i.id}`, code: 'item_problem', params: { item: i.id, problem: p.code } };
+            return code
+              ? { path: `items.${i.id}`, code, params: { item: i.id } }
+              : { path: `items.${i.id}`, code: 'item_problem', params: { item: i.id, problem: p.code } };
           }),
       ),
     );
@@ -209,19 +242,35 @@ type CommentInput = { itemId: string | null; body: string };
  * the form goes back to the vendor, who is told by e-mail.
  */
 export const postComment = (db: Db, deps: CommentDeps, actor: Actor, context: AuditContext, formId: string, input: CommentInput) =>
-  change(db, deps.catalog, actor, formId, (side) => (side === 'vendor' ? 'vendorForm.answer' : 'vendorForm.review'), (tx, form, contract, side) =>
-    comment(tx, context, deps, form, contract, side, input),
+  change(
+    db,
+    deps.catalog,
+    actor,
+    formId,
+    (side) => (side === 'vendor' ? 'vendorForm.answer' : 'vendorForm.review'),
+    (tx, form, contract, side) => comment(tx, context, deps, form, contract, side, input),
   );
 
 async function comment(tx: Tx, context: AuditContext, deps: CommentDeps, form: VendorFormRow, contract: ContractRow, side: VendorSide, input: CommentInput) {
   if (input.itemId && !deps.catalog.item(form.edition, 'vendor', input.itemId)) throw new AppError(404, 'not_found');
-  await insertAudited(tx, context, vendorFormComments, { assessmentId: form.id, itemId: input.itemId, side, authorId: context.actorId, body: input.body }, {
-    action: 'vendor_form.comment',
-    entityType: 'vendor_form_comment',
-    scope: scopeOf(form),
-    fields: [],
-    extra: { form: { before: null, after: form.id }, item: { before: null, after: input.itemId }, side: { before: null, after: side }, body: { before: null, after: input.body } },
-  });
+  await insertAudited(
+    tx,
+    context,
+    vendorFormComments,
+    { assessmentId: form.id, itemId: input.itemId, side, authorId: context.actorId, body: input.body },
+    {
+      action: 'vendor_form.comment',
+      entityType: 'vendor_form_comment',
+      scope: scopeOf(form),
+      fields: [],
+      extra: {
+        form: { before: null, after: form.id },
+        item: { before: null, after: input.itemId },
+        side: { before: null, after: side },
+        body: { before: null, after: input.body },
+      },
+    },
+  );
   if (side !== 'facility') return;
   const status = transition(form, 'query');
   if (status === form.status) return;

@@ -21,7 +21,9 @@ export const vendorInvitationRoutes: Routes = (app, deps) => {
     { config: { access: 'public' }, schema: { params: TokenParams, body: AcceptVendorInvitationRequest, response: { 200: SessionInfo } } },
     async (request, reply) => {
       const invitation = await openVendorInvitation(db, request.params.token);
-      return acceptAsInvitee(deps, request, reply, { email: invitation.email, ...request.body }, (tx, context, user) => acceptVendorInvitation(tx, context, request.params.token, user));
+      return acceptAsInvitee(deps, request, reply, { email: invitation.email, ...request.body }, (tx, context, user) =>
+        acceptVendorInvitation(tx, context, request.params.token, user),
+      );
     },
   );
 };

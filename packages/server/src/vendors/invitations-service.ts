@@ -42,7 +42,14 @@ export async function openVendorInvitation(db: Db, token: string) {
   const [row] = await db
     .select()
     .from(vendorInvitations)
-    .where(and(eq(vendorInvitations.tokenHash, sha256(token)), isNull(vendorInvitations.usedAt), isNull(vendorInvitations.revokedAt), gt(vendorInvitations.expiresAt, new Date())));
+    .where(
+      and(
+        eq(vendorInvitations.tokenHash, sha256(token)),
+        isNull(vendorInvitations.usedAt),
+        isNull(vendorInvitations.revokedAt),
+        gt(vendorInvitations.expiresAt, new Date()),
+      ),
+    );
   if (!row) throw new AppError(404, 'invitation_invalid');
   return row;
 }

@@ -16,7 +16,8 @@ interface FormContext {
   fiscalYear: number;
 }
 
-const signature = '\n--\nMamori（医療機関のサイバーセキュリティ対策チェックリスト）\nこのメールは送信専用です。ご不明な点は依頼元の医療機関へお問い合わせください。\n';
+const signature =
+  '\n--\nMamori（医療機関のサイバーセキュリティ対策チェックリスト）\nこのメールは送信専用です。ご不明な点は依頼元の医療機関へお問い合わせください。\n';
 
 export function invitationMail(form: FormContext, link: string, expiresAt: Date): MailText {
   const until = expiresAt.toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'long', timeStyle: 'short' });

@@ -1,4 +1,16 @@
-import { fiscalYearLabel, nextReminderAt, reminderDue, vendorFormExemption, type AnswerSetView, type ContractView, type DisclosureView, type VendorCommentView, type VendorFormStatus, type VendorFormSummary, type VendorSide } from '@mamori/domain';
+import {
+  fiscalYearLabel,
+  nextReminderAt,
+  reminderDue,
+  vendorFormExemption,
+  type AnswerSetView,
+  type ContractView,
+  type DisclosureView,
+  type VendorCommentView,
+  type VendorFormStatus,
+  type VendorFormSummary,
+  type VendorSide,
+} from '@mamori/domain';
 import type { answerSets, disclosures, vendorFormComments } from '../db/schema.js';
 import type { ContractRow, VendorFormRow } from './access.js';
 
@@ -36,7 +48,12 @@ export function presentVendorForm(form: VendorFormRow, counts: FormCounts): Vend
 
 /** A form's reminder facts, for the domain's reminder rule (the page shows it, the job applies it). */
 function reminderOf(form: VendorFormRow) {
-  return { status: form.status as VendorFormStatus, requestedAt: form.requestedAt ?? form.createdAt, remindedAt: form.remindedAt, reminderDays: form.reminderDays ?? 14 };
+  return {
+    status: form.status as VendorFormStatus,
+    requestedAt: form.requestedAt ?? form.createdAt,
+    remindedAt: form.remindedAt,
+    reminderDays: form.reminderDays ?? 14,
+  };
 }
 
 export function isReminderDue(form: VendorFormRow, now: Date): boolean {

@@ -49,15 +49,33 @@ async function presentSent(db: Db, catalog: Catalog, sent: InvitationSent): Prom
   return { ...summary!, mailSent: sent.mailSent, invitationUrl: sent.invitationUrl };
 }
 
-export async function requestVendorForm(db: Db, deps: RequestDeps, actor: Actor, context: AuditContext, contractId: string, input: RequestInput): Promise<VendorFormRequested> {
+export async function requestVendorForm(
+  db: Db,
+  deps: RequestDeps,
+  actor: Actor,
+  context: AuditContext,
+  contractId: string,
+  input: RequestInput,
+): Promise<VendorFormRequested> {
   const { contract } = await contractFor(db, actor, contractId, 'vendorForm.request');
   return presentSent(db, deps.catalog, await inTransaction(db, (tx) => openVendorForm(tx, context, deps, contract, input)));
 }
 
 /** A new link (the old one stops working), to the same or a corrected address. */
-export async function resendInvitation(db: Db, deps: RequestDeps, actor: Actor, context: AuditContext, formId: string, email: string | undefined): Promise<VendorFormRequested> {
+export async function resendInvitation(
+  db: Db,
+  deps: RequestDeps,
+  actor: Actor,
+  context: AuditContext,
+  formId: string,
+  email: string | undefined,
+): Promise<VendorFormRequested> {
   const { contract } = await vendorFormFor(db, actor, formId, 'vendorForm.request');
-  return presentSent(db, deps.catalog, await inTransaction(db, async (tx) => reissueInvitation(tx, context, deps, await lockForm(tx, formId), contract, email)));
+  return presentSent(
+    db,
+    deps.catalog,
+    await inTransaction(db, async (tx) => reissueInvitation(tx, context, deps, await lockForm(tx, formId), contract, email)),
+  );
 }
 
 /**
@@ -71,7 +89,8 @@ async function openVendorForm(tx: Tx, context: AuditContext, deps: RequestDeps, 
     .select()
     .from(assessments)
     .where(and(eq(assessments.facilityId, contract.facilityId), eq(assessments.fiscalYear, input.fiscalYear), isNull(assessments.vendorName)));
-  if (!own) throw new AppError(400, 'own_form_missing', {}, [{ path: 'body.fiscalYear', code: 'own_form_missing_for_year', params: { fiscalYear: input.fiscalYear } }]);
+  if (!own)
+    throw new AppError(400, 'own_form_missing', {}, [{ path: 'body.fiscalYear', code: 'own_form_missing_for_year', params: { fiscalYear: input.fiscalYear } }]);
   const excludedItems = validateExcludedItems(deps.catalog, own.edition, input.excludedItems);
   const [existing] = await tx
     .select({ id: assessments.id })
@@ -130,10 +149,21 @@ async function sendInvitation(
   return { form, mailSent, invitationUrl: mailSent ? null : link };
 }
 
-async function reissueInvitation(tx: Tx, context: AuditContext, deps: RequestDeps, form: VendorFormRow, contract: ContractRow, email: string | undefined): Promise<InvitationSent> {
+async function reissueInvitation(
+  tx: Tx,
+  context: AuditContext,
+  deps: RequestDeps,
+  form: VendorFormRow,
+  contract: ContractRow,
+  email: string | undefined,
+): Promise<InvitationSent> {
   const to = email ?? form.invitedEmail ?? contract.contactEmail;
   if (!to) throw invalid('body.email', 'request_email_required');
-  const [row] = await tx.update(assessments).set({ invitedEmail: to, version: form.version + 1, updatedAt: new Date() }).where(eq(assessments.id, form.id)).returning();
+  const [row] = await tx
+    .update(assessments)
+    .set({ invitedEmail: to, version: form.version + 1, updatedAt: new Date() })
+    .where(eq(assessments.id, form.id))
+    .returning();
   await recordAudit(tx, context, {
     action: 'vendor_form.resend',
     entityType: 'assessment',

@@ -35,7 +35,8 @@ const texts = {
     undecided: '未定',
     columns: { group: '区分', area: '項目', responsible: '担当', action: '合意した対応', notes: '備考', recommendation: '推奨される対応例' },
     recommendation: '推奨',
-    recommendationsHeading: '参考：確認表の「推奨される対応例」と「ガイドライン等関連部分」（厚生労働省 医療等情報利活用ワーキンググループ 第22回 参考資料3-7）',
+    recommendationsHeading:
+      '参考：確認表の「推奨される対応例」と「ガイドライン等関連部分」（厚生労働省 医療等情報利活用ワーキンググループ 第22回 参考資料3-7）',
     items: (ids: readonly string[]) => `チェックリスト ${ids.join('・')}`,
     page: (n: number, of: number) => `${n} / ${of}`,
     sheet: '役割分担表',
@@ -53,7 +54,7 @@ const texts = {
     proposed: 'Proposed',
     printedAt: 'Printed',
     draft: 'Draft',
-    awaiting: 'Draft (awaiting the facility\'s confirmation)',
+    awaiting: "Draft (awaiting the facility's confirmation)",
     confirmedStatus: (by: string | null, date: string | null) => (date ? `Confirmed (${by ? `by ${by}, ` : ''}${date})` : 'Confirmed'),
     notProposed: 'Not proposed yet',
     proposal: (side: VendorSide, by: string | null, date: string) => `By the ${side}${by ? ` (${by})` : ''}, ${date}`,
@@ -61,7 +62,8 @@ const texts = {
     undecided: 'Undecided',
     columns: { group: 'Group', area: 'Area', responsible: 'Responsible', action: 'Agreed action', notes: 'Notes', recommendation: 'Recommended action' },
     recommendation: 'Recommended',
-    recommendationsHeading: 'Reference: the recommended actions and guideline references of the ministry\'s table (health ministry working group, 22nd meeting, reference 3-7)',
+    recommendationsHeading:
+      "Reference: the recommended actions and guideline references of the ministry's table (health ministry working group, 22nd meeting, reference 3-7)",
     items: (ids: readonly string[]) => `Checklist ${ids.join(', ')}`,
     page: (n: number, of: number) => `${n} / ${of}`,
     sheet: 'Role sharing',
@@ -118,7 +120,15 @@ export function roleSharingContent(input: RoleSharingDocument, locale: RoleShari
   const t = texts[locale];
   const { view } = input;
   const saved = new Map(view.rows.map((row) => [row.area, row]));
-  const row = (group: string, area: string, recommendation: string, items: string, id: string, number = '', references: readonly string[] = []): RoleSharingContentRow => {
+  const row = (
+    group: string,
+    area: string,
+    recommendation: string,
+    items: string,
+    id: string,
+    number = '',
+    references: readonly string[] = [],
+  ): RoleSharingContentRow => {
     const entry = saved.get(id);
     const responsible = entry?.responsible ?? null;
     return {
@@ -137,7 +147,15 @@ export function roleSharingContent(input: RoleSharingDocument, locale: RoleShari
   const known = new Set(roleSharingAreas.map((a) => a.id));
   const rows = [
     ...roleSharingAreas.map((a) =>
-      row(a.group[locale], `${a.number} ${a.label[locale]}`, a.recommendation[locale], a.checklistItems.length ? t.items(a.checklistItems) : '', a.id, a.number, a.guidelineRefs),
+      row(
+        a.group[locale],
+        `${a.number} ${a.label[locale]}`,
+        a.recommendation[locale],
+        a.checklistItems.length ? t.items(a.checklistItems) : '',
+        a.id,
+        a.number,
+        a.guidelineRefs,
+      ),
     ),
     ...view.rows.filter((r) => !known.has(r.area)).map((r) => row('', r.area, '', '', r.area)),
   ];

@@ -127,7 +127,11 @@ class RoleSharingPdf {
       if (lines.length === 0) this.y += lineHeight(size.field);
       this.y += 1;
     }
-    doc.lineWidth(0.6).moveTo(page.margin, this.y + 3).lineTo(page.margin + contentWidth, this.y + 3).stroke(colour.rule);
+    doc
+      .lineWidth(0.6)
+      .moveTo(page.margin, this.y + 3)
+      .lineTo(page.margin + contentWidth, this.y + 3)
+      .stroke(colour.rule);
     this.y += 6;
   }
 
@@ -173,10 +177,7 @@ class RoleSharingPdf {
         this.newPage();
         continue;
       }
-      const used = Math.max(
-        lineHeight(size.body),
-        ...cells.map((cell, i) => cell.slice(next[i], until[i]).reduce((h, line) => h + lineHeight(line.size), 0)),
-      );
+      const used = Math.max(lineHeight(size.body), ...cells.map((cell, i) => cell.slice(next[i], until[i]).reduce((h, line) => h + lineHeight(line.size), 0)));
       const partHeight = used + 2 * pad;
       let x = page.margin;
       if (header) this.doc.rect(page.margin, top, contentWidth, partHeight).fill(colour.header);
@@ -253,7 +254,11 @@ class RoleSharingPdf {
       doc.font('regular').fontSize(size.footer).fillColor(colour.grey);
       const left = `${content.printedAtLabel}${content.colon}${content.printedAt}　${content.title}　${this.facilityName}`;
       doc.text(left, page.margin, footerTop, { width: contentWidth * 0.85, lineBreak: false, ellipsis: true });
-      doc.text(content.page(index + 1, range.count), page.margin + contentWidth * 0.85, footerTop, { width: contentWidth * 0.15, align: 'right', lineBreak: false });
+      doc.text(content.page(index + 1, range.count), page.margin + contentWidth * 0.85, footerTop, {
+        width: contentWidth * 0.15,
+        align: 'right',
+        lineBreak: false,
+      });
       doc.page.margins.bottom = margin;
     }
   }
@@ -267,7 +272,12 @@ class RoleSharingPdf {
 export function renderRoleSharingPdf(input: RoleSharingDocument, locale: RoleSharingLocale): Promise<Buffer> {
   const content = roleSharingContent(input, locale);
   return renderJapanesePdf(
-    { layout: 'landscape', margin: page.margin, locale, info: { Title: `${content.title} ${input.facilityName} ${input.vendorName}`, Author: input.facilityName } },
+    {
+      layout: 'landscape',
+      margin: page.margin,
+      locale,
+      info: { Title: `${content.title} ${input.facilityName} ${input.vendorName}`, Author: input.facilityName },
+    },
     (doc) => new RoleSharingPdf(doc, content, input.facilityName).draw(),
   );
 }

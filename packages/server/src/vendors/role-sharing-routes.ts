@@ -15,8 +15,10 @@ export const roleSharingRoutes: Routes = (app, deps) => {
     readRoleSharing(db, requireAuth(request).actor, request.params.contractId),
   );
 
-  app.put('/contracts/:contractId/role-sharing', { schema: { params: ContractParams, body: SaveRoleSharingRequest, response: { 200: RoleSharingView } } }, async (request) =>
-    proposeRoleSharing(db, requireAuth(request).actor, auditContext(request), request.params.contractId, request.body),
+  app.put(
+    '/contracts/:contractId/role-sharing',
+    { schema: { params: ContractParams, body: SaveRoleSharingRequest, response: { 200: RoleSharingView } } },
+    async (request) => proposeRoleSharing(db, requireAuth(request).actor, auditContext(request), request.params.contractId, request.body),
   );
 
   app.post(

@@ -24,7 +24,15 @@ async function userName(db: Db, id: string | null) {
 }
 
 async function present(db: Db, contract: ContractRow, row: TableRow | undefined): Promise<RoleSharingView> {
-  if (!row) return { contractId: contract.id, status: 'draft', rows: roleSharingAreaIds.map((area) => ({ area, responsible: null, action: '', notes: '' })), proposed: null, confirmed: null, version: null };
+  if (!row)
+    return {
+      contractId: contract.id,
+      status: 'draft',
+      rows: roleSharingAreaIds.map((area) => ({ area, responsible: null, action: '', notes: '' })),
+      proposed: null,
+      confirmed: null,
+      version: null,
+    };
   return {
     contractId: contract.id,
     status: row.status as RoleSharingStatus,
@@ -39,8 +47,10 @@ async function present(db: Db, contract: ContractRow, row: TableRow | undefined)
 function normalizedRows(rows: RoleSharingRow[]): RoleSharingRow[] {
   const byArea = new Map<string, RoleSharingRow>();
   rows.forEach((row, index) => {
-    if (!roleSharingAreaIds.includes(row.area)) throw new AppError(400, 'validation_error', {}, [{ path: `body.rows.${index}.area`, code: 'role_sharing_area_unknown', params: { area: row.area } }]);
-    if (byArea.has(row.area)) throw new AppError(400, 'validation_error', {}, [{ path: `body.rows.${index}.area`, code: 'role_sharing_area_twice', params: { area: row.area } }]);
+    if (!roleSharingAreaIds.includes(row.area))
+      throw new AppError(400, 'validation_error', {}, [{ path: `body.rows.${index}.area`, code: 'role_sharing_area_unknown', params: { area: row.area } }]);
+    if (byArea.has(row.area))
+      throw new AppError(400, 'validation_error', {}, [{ path: `body.rows.${index}.area`, code: 'role_sharing_area_twice', params: { area: row.area } }]);
     byArea.set(row.area, row);
   });
   return roleSharingAreaIds.map((area) => byArea.get(area) ?? { area, responsible: null, action: '', notes: '' });
@@ -51,7 +61,12 @@ async function current(db: Db, contractId: string) {
   return row;
 }
 
-const auditOf = (contract: ContractRow) => ({ entityType: 'role_sharing_table', entityId: contract.id, organizationId: contract.organizationId, facilityId: contract.facilityId });
+const auditOf = (contract: ContractRow) => ({
+  entityType: 'role_sharing_table',
+  entityId: contract.id,
+  organizationId: contract.organizationId,
+  facilityId: contract.facilityId,
+});
 
 export async function readRoleSharing(db: Db, actor: Actor, contractId: string): Promise<RoleSharingView> {
   const { contract } = await contractFor(db, actor, contractId, 'contract.read');
@@ -62,7 +77,11 @@ export async function readRoleSharing(db: Db, actor: Actor, contractId: string):
 async function saveProposal(tx: Tx, contract: ContractRow, version: number | null, before: TableRow | undefined, values: Proposal) {
   if (version === null) {
     if (before) throw versionConflict();
-    const [row] = await tx.insert(roleSharingTables).values({ contractId: contract.id, organizationId: contract.organizationId, facilityId: contract.facilityId, ...values }).onConflictDoNothing().returning();
+    const [row] = await tx
+      .insert(roleSharingTables)
+      .values({ contractId: contract.id, organizationId: contract.organizationId, facilityId: contract.facilityId, ...values })
+      .onConflictDoNothing()
+      .returning();
     return row;
   }
   const [row] = await tx
@@ -74,12 +93,27 @@ async function saveProposal(tx: Tx, contract: ContractRow, version: number | nul
 }
 
 /** Either side proposes; saving again after a confirmation makes it a proposal again. */
-export async function proposeRoleSharing(db: Db, actor: Actor, context: AuditContext, contractId: string, input: { rows: RoleSharingRow[]; version: number | null }): Promise<RoleSharingView> {
+export async function proposeRoleSharing(
+  db: Db,
+  actor: Actor,
+  context: AuditContext,
+  contractId: string,
+  input: { rows: RoleSharingRow[]; version: number | null },
+): Promise<RoleSharingView> {
   const { contract, side } = await contractFor(db, actor, contractId, 'roleSharing.propose');
   const rows = normalizedRows(input.rows);
   const saved = await inTransaction(db, async (tx) => {
     const before = await current(tx, contract.id);
-    const values = { status: 'proposed', rows, proposedSide: side, proposedBy: context.actorId, proposedAt: new Date(), confirmedBy: null, confirmedAt: null, updatedAt: new Date() };
+    const values = {
+      status: 'proposed',
+      rows,
+      proposedSide: side,
+      proposedBy: context.actorId,
+      proposedAt: new Date(),
+      confirmedBy: null,
+      confirmedAt: null,
+      updatedAt: new Date(),
+    };
     const row = await saveProposal(tx, contract, input.version, before, values);
     if (!row) throw versionConflict();
     await recordAudit(tx, context, {

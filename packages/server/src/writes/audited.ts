@@ -40,7 +40,13 @@ const event = <R>(audit: Audit<R>, entityId: string, before: R | null, after: R 
 /** Runs `work` in one transaction: every write inside it and its audit events commit or roll back together. */
 export const inTransaction = <T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> => db.transaction(work);
 
-export async function insertAudited<T extends Table>(tx: Tx, context: AuditContext, table: T, values: T['$inferInsert'], audit: Audit<Row<T>>): Promise<Row<T>> {
+export async function insertAudited<T extends Table>(
+  tx: Tx,
+  context: AuditContext,
+  table: T,
+  values: T['$inferInsert'],
+  audit: Audit<Row<T>>,
+): Promise<Row<T>> {
   const [row] = (await tx.insert(table).values(values).returning()) as Row<T>[];
   await recordAudit(tx, context, event(audit, (row as { id: string }).id, null, row!));
   return row!;
@@ -73,14 +79,25 @@ export async function updateAudited<T extends Table>(
     set.version = version + 1;
     where = and(where, eq(columns.version, version))!;
   }
-  const [row] = (await tx.update(table).set(set as never).where(where).returning()) as Row<T>[];
+  const [row] = (await tx
+    .update(table)
+    .set(set as never)
+    .where(where)
+    .returning()) as Row<T>[];
   if (!row) throw versionConflict();
   await recordAudit(tx, context, event(audit, id, before, row));
   return row;
 }
 
 /** Deletes `before` if it is still at `version` (null: whatever its version, for rows that have none). */
-export async function deleteAudited<T extends Table>(tx: Tx, context: AuditContext, table: T, before: Row<T>, version: number | null, audit: Audit<Row<T>>): Promise<void> {
+export async function deleteAudited<T extends Table>(
+  tx: Tx,
+  context: AuditContext,
+  table: T,
+  before: Row<T>,
+  version: number | null,
+  audit: Audit<Row<T>>,
+): Promise<void> {
   const columns = versionColumns(table);
   const id = (before as { id: string }).id;
   const where = columns.version && version !== null ? and(eq(table.id, id), eq(columns.version, version))! : eq(table.id, id);

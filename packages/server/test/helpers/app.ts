@@ -57,7 +57,14 @@ export async function startTestApp(env: Record<string, string> = {}, log?: Logge
       // PGlite is one connection in this process: the second server shares it, as two servers would share PostgreSQL.
       const own = url ? await openDatabase({ kind: 'postgres', url, poolSize: 5 }) : null;
       const other = await openAppJobs(secondConfig, own ?? database, secrets, log);
-      const second = await buildApp({ config: secondConfig, database: own ?? database, jobs: other.jobs, mailer: other.mailer, secrets, ...(log ? { log } : {}) });
+      const second = await buildApp({
+        config: secondConfig,
+        database: own ?? database,
+        jobs: other.jobs,
+        mailer: other.mailer,
+        secrets,
+        ...(log ? { log } : {}),
+      });
       await second.ready();
       others.push({ app: second, jobs: other.jobs, database: own });
       return second;
@@ -134,13 +141,20 @@ export async function json<T = any>(responsePromise: Promise<LightMyRequestRespo
 export function multipartFile(fileName: string, contentType: string, content: Buffer, fields: Record<string, string> = {}) {
   const boundary = `----mamori${Math.random().toString(16).slice(2)}`;
   const parts = Object.entries(fields).map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
-  const head = Buffer.from(`${parts.join('')}--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`);
+  const head = Buffer.from(
+    `${parts.join('')}--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { payload: Buffer.concat([head, content, tail]), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
 export function upload(app: FastifyInstance, who: Browser, url: string, file: ReturnType<typeof multipartFile>) {
-  return app.inject({ method: 'POST', url, headers: { cookie: who.cookie, 'x-csrf-token': who.csrf, 'content-type': file.contentType }, payload: file.payload });
+  return app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: who.cookie, 'x-csrf-token': who.csrf, 'content-type': file.contentType },
+    payload: file.payload,
+  });
 }
 
 /** The smallest valid PDF header: enough for type detection. */

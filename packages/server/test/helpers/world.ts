@@ -32,9 +32,15 @@ export async function inviteAndAccept(
 /** An organization with one facility, its admin, a manager and a viewer, built by the system admin. */
 export async function createTenant(app: FastifyInstance, systemAdmin: Browser, label: string): Promise<Tenant> {
   const organization = await json(call(app, systemAdmin, 'POST', '/api/v1/organizations', { name: `医療法人${label}会` }));
-  const facility = await json(call(app, systemAdmin, 'POST', `/api/v1/organizations/${organization.id}/facilities`, { ...clinic, name: `${label}クリニック`, kind: 'clinic' }));
+  const facility = await json(
+    call(app, systemAdmin, 'POST', `/api/v1/organizations/${organization.id}/facilities`, { ...clinic, name: `${label}クリニック`, kind: 'clinic' }),
+  );
   const admin = await inviteAndAccept(app, systemAdmin, organization.id, `admin-${label}@example.jp`, { organizationRole: 'admin' });
-  const manager = await inviteAndAccept(app, admin, organization.id, `manager-${label}@example.jp`, { facilityRoles: [{ facilityId: facility.id, role: 'manager' }] });
-  const viewer = await inviteAndAccept(app, manager, organization.id, `viewer-${label}@example.jp`, { facilityRoles: [{ facilityId: facility.id, role: 'viewer' }] });
+  const manager = await inviteAndAccept(app, admin, organization.id, `manager-${label}@example.jp`, {
+    facilityRoles: [{ facilityId: facility.id, role: 'manager' }],
+  });
+  const viewer = await inviteAndAccept(app, manager, organization.id, `viewer-${label}@example.jp`, {
+    facilityRoles: [{ facilityId: facility.id, role: 'viewer' }],
+  });
   return { organizationId: organization.id, facilityId: facility.id, admin, manager, viewer };
 }

@@ -16,8 +16,7 @@ export function ChangePasswordForm({ onChanged }: { onChanged?: () => void }) {
     initialValues: { currentPassword: '', newPassword: '', confirm: '' },
     validate: {
       currentPassword: requiredText,
-      newPassword: (value, values) =>
-        password(value) ?? (value === values.currentPassword ? t('validation.passwordSame') : null),
+      newPassword: (value, values) => password(value) ?? (value === values.currentPassword ? t('validation.passwordSame') : null),
       confirm: (value, values) => (value === values.newPassword ? null : t('validation.passwordMismatch')),
     },
   });

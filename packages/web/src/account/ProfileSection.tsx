@@ -22,8 +22,7 @@ export function ProfileSection({ user }: { user: CurrentUser }) {
   }, [user.name, user.locale]);
 
   const save = useMutation({
-    mutationFn: (values: typeof form.values) =>
-      request(client.PATCH('/me', { body: { name: values.name.trim(), locale: values.locale as Locale } })),
+    mutationFn: (values: typeof form.values) => request(client.PATCH('/me', { body: { name: values.name.trim(), locale: values.locale as Locale } })),
     onSuccess: (updated) => {
       const session = queryClient.getQueryData<SessionInfo | null>(sessionKey);
       if (session) storeSession(queryClient, { ...session, user: updated });

@@ -36,7 +36,9 @@ export function TotpSection({ user }: { user: CurrentUser }) {
     return (
       <Stack gap="sm">
         <Group gap="xs">
-          <Badge color="gray" variant="light">{t('totp.statusOff')}</Badge>
+          <Badge color="gray" variant="light">
+            {t('totp.statusOff')}
+          </Badge>
         </Group>
         <Text size="sm" c="dimmed">
           {t('totp.why')}
@@ -61,7 +63,9 @@ export function TotpSection({ user }: { user: CurrentUser }) {
   return (
     <Stack gap="sm">
       <Group gap="xs">
-        <Badge color="teal" variant="light">{t('totp.statusOn')}</Badge>
+        <Badge color="teal" variant="light">
+          {t('totp.statusOn')}
+        </Badge>
       </Group>
       {disabling ? (
         <form

@@ -61,7 +61,12 @@ function querySerializer(query: Record<string, unknown>): string {
 
 /** `baseUrl` and `fetch` are for tests; the app uses `client`. */
 export function createApiClient(options: { baseUrl?: string; fetch?: (request: Request) => Promise<Response> } = {}): Client<paths> {
-  const created = createClient<paths>({ baseUrl: options.baseUrl ?? '/api/v1', credentials: 'same-origin', querySerializer, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const created = createClient<paths>({
+    baseUrl: options.baseUrl ?? '/api/v1',
+    credentials: 'same-origin',
+    querySerializer,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
   created.use(house);
   return created;
 }

@@ -45,14 +45,7 @@ export function AuditFilters({ scopes, initial, onApply }: Props) {
   return (
     <form onSubmit={form.onSubmit(onApply)} noValidate>
       <Group align="flex-start" gap="sm" wrap="wrap">
-        <Select
-          label={t('audit.scope')}
-          data={scopes}
-          allowDeselect={false}
-          searchable={scopes.length > 7}
-          w={280}
-          {...form.getInputProps('scope')}
-        />
+        <Select label={t('audit.scope')} data={scopes} allowDeselect={false} searchable={scopes.length > 7} w={280} {...form.getInputProps('scope')} />
         <Select
           label={t('audit.action')}
           placeholder={t('audit.actionPlaceholder')}
@@ -62,13 +55,7 @@ export function AuditFilters({ scopes, initial, onApply }: Props) {
           w={280}
           {...form.getInputProps('action')}
         />
-        <DateInput
-          label={t('audit.from')}
-          valueFormat="YYYY-MM-DD"
-          clearable
-          w={170}
-          {...form.getInputProps('from')}
-        />
+        <DateInput label={t('audit.from')} valueFormat="YYYY-MM-DD" clearable w={170} {...form.getInputProps('from')} />
         <DateInput label={t('audit.to')} valueFormat="YYYY-MM-DD" clearable w={170} {...form.getInputProps('to')} />
         <Button type="submit" mt={25}>
           {t('audit.apply')}

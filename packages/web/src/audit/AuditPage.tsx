@@ -45,8 +45,7 @@ export function AuditPage() {
     return options;
   }, [session, facilities, allowed, t]);
 
-  const preferred =
-    (current && scopes.find((s) => s.value === `facility:${current.id}`)?.value) ?? scopes[0]?.value ?? null;
+  const preferred = (current && scopes.find((s) => s.value === `facility:${current.id}`)?.value) ?? scopes[0]?.value ?? null;
   const [filters, setFilters] = useState<AuditFilterValues | null>(null);
   const active: AuditFilterValues = filters ?? { scope: preferred, action: null, from: null, to: null };
 

@@ -78,8 +78,7 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
                 <Stack gap={2}>
                   {Object.entries(event.changes).map(([field, change]) => (
                     <Text size="xs" key={field}>
-                      <Code>{fieldName(field, t, locale)}</Code> {show(field, change.before, t, locale)} →{' '}
-                      {show(field, change.after, t, locale)}
+                      <Code>{fieldName(field, t, locale)}</Code> {show(field, change.before, t, locale)} → {show(field, change.after, t, locale)}
                     </Text>
                   ))}
                 </Stack>

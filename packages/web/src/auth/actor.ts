@@ -28,9 +28,5 @@ export function useActor(): Actor | null {
 /** The UI hides what the server would refuse; the server still decides. */
 export function useCan() {
   const actor = useActor();
-  return useMemo(
-    () => (permission: Permission, scope: Scope) => (actor ? can(actor, permission, scope) : false),
-    [actor],
-  );
+  return useMemo(() => (permission: Permission, scope: Scope) => (actor ? can(actor, permission, scope) : false), [actor]);
 }
-

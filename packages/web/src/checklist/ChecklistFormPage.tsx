@@ -58,10 +58,16 @@ function FormPage() {
   const detail = detailQuery.data;
   const formQuery = useEditionForm(detail?.assessment.edition, detail?.assessment.form);
   // The edition's texts name the checklist's own fiscal year (令和8年度 on a FY2026 checklist of the 2025 edition).
-  const form = useMemo(() => (formQuery.data && detail ? formForFiscalYear(formQuery.data, detail.assessment.fiscalYear) : undefined), [formQuery.data, detail]);
+  const form = useMemo(
+    () => (formQuery.data && detail ? formForFiscalYear(formQuery.data, detail.assessment.fiscalYear) : undefined),
+    [formQuery.data, detail],
+  );
   // The evaluator needs the facility's form and the vendor form of the edition, whichever this screen shows.
   const isVendorForm = detail?.assessment.form === 'vendor';
-  const otherForm = useEditionForm(detail?.assessment.edition, isVendorForm ? (detail?.bundle.facility.kind === 'pharmacy' ? 'pharmacy' : 'institution') : 'vendor').data;
+  const otherForm = useEditionForm(
+    detail?.assessment.edition,
+    isVendorForm ? (detail?.bundle.facility.kind === 'pharmacy' ? 'pharmacy' : 'institution') : 'vendor',
+  ).data;
   const facility = useFacility(facilityId);
   const today = todayInTokyo();
   const list = useAssessments(detail?.assessment.facilityId);
@@ -75,12 +81,13 @@ function FormPage() {
   const [panelOpen, setPanelOpen] = useState(false);
   const [vendorBusy, setVendorBusy] = useState(false);
   const [addingVendor, setAddingVendor] = useState(false);
-  const { edits, dirty, dirtyIds, saved, saving, conflicts, rowErrors, fieldErrors, savingAll, onChange, discard, onSave, onOverwrite, saveAll } = useRoundEdits(form, detail, {
-    queryKey: checklistKeys.detail(assessmentId),
-    put: (itemId, round, input) => putRound(assessmentId, itemId, round, input),
-    remove: (itemId, round) => deleteRound(assessmentId, itemId, round),
-    setDetail,
-  });
+  const { edits, dirty, dirtyIds, saved, saving, conflicts, rowErrors, fieldErrors, savingAll, onChange, discard, onSave, onOverwrite, saveAll } =
+    useRoundEdits(form, detail, {
+      queryKey: checklistKeys.detail(assessmentId),
+      put: (itemId, round, input) => putRound(assessmentId, itemId, round, input),
+      remove: (itemId, round) => deleteRound(assessmentId, itemId, round),
+      setDetail,
+    });
   // Leaving by the side menu, a link or closing the tab asks first while answers are unsaved.
   const leaveBlocker = useLeaveGuard(dirty);
 
@@ -382,7 +389,14 @@ function FormPage() {
   );
 
   const vendorSection = !isVendor && own && (a.hasVendorContract || vendors.length > 0) && (
-    <VendorFormsSection own={own} vendors={vendors} evaluation={live.evaluation} facilityId={facilityId} canCreate={canCreate} onAdd={() => setAddingVendor(true)} />
+    <VendorFormsSection
+      own={own}
+      vendors={vendors}
+      evaluation={live.evaluation}
+      facilityId={facilityId}
+      canCreate={canCreate}
+      onAdd={() => setAddingVendor(true)}
+    />
   );
   // Outside the layout branches (like the help drawer), so switching between wide and narrow keeps it open.
   const addVendor = !isVendor && own && vendorEditionForm && canCreate && (
@@ -414,7 +428,14 @@ function FormPage() {
               <Box style={{ flex: 'none' }}>
                 <SectionIndex sections={indexSections} compact={false} onJump={jump} />
               </Box>
-              <Paper withBorder radius="md" p="md" component="aside" aria-label={t('checklist.readiness.title')} style={{ flex: '1 1 auto', minHeight: 120, overflowY: 'auto' }}>
+              <Paper
+                withBorder
+                radius="md"
+                p="md"
+                component="aside"
+                aria-label={t('checklist.readiness.title')}
+                style={{ flex: '1 1 auto', minHeight: 120, overflowY: 'auto' }}
+              >
                 {panel}
               </Paper>
             </Stack>

@@ -16,7 +16,12 @@ import { VendorFormsSection } from './VendorForms';
 
 export function ReadinessBadge({ ready, blocking }: { ready: boolean | undefined; blocking?: number }) {
   const { t } = useTranslation();
-  if (ready === undefined) return <Badge color="gray" variant="outline">{t('common.loading')}</Badge>;
+  if (ready === undefined)
+    return (
+      <Badge color="gray" variant="outline">
+        {t('common.loading')}
+      </Badge>
+    );
   return ready ? (
     <Badge color="teal">{t('checklist.readiness.readyShort')}</Badge>
   ) : (
@@ -121,7 +126,9 @@ function FormRow({ assessment: a, facilityId, current }: { assessment: Assessmen
       <Table.Td miw={160}>
         {s && (
           <Stack gap={2}>
-            <Text size="sm">{s.gate === 'no' ? t('checklist.list.gateNo') : t('checklist.readiness.requiredDone', { done: s.requiredDone, total: s.requiredTotal })}</Text>
+            <Text size="sm">
+              {s.gate === 'no' ? t('checklist.list.gateNo') : t('checklist.readiness.requiredDone', { done: s.requiredDone, total: s.requiredTotal })}
+            </Text>
             <Progress value={s.requiredTotal ? (s.requiredDone / s.requiredTotal) * 100 : 0} size="sm" color={s.ready ? 'teal' : 'orange'} aria-hidden />
           </Stack>
         )}

@@ -8,7 +8,14 @@ export function HelpDrawer({ item, name, onClose }: { item: EditionItem | null; 
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   return (
-    <Drawer opened={!!item} onClose={onClose} position="right" size="lg" title={item ? t('checklist.help.title', { item: name }) : ''} closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Drawer
+      opened={!!item}
+      onClose={onClose}
+      position="right"
+      size="lg"
+      title={item ? t('checklist.help.title', { item: name }) : ''}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       {item && (
         <Stack gap="lg">
           <Text fw={700}>{pick(item.text, language)}</Text>

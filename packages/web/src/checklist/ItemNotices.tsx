@@ -6,7 +6,17 @@ import { problemMessage } from './problems';
 type Problem = Parameters<typeof problemMessage>[0];
 
 /** An item's problems under its answer: ● blocking, ○ warnings. `children` come first (page-specific lines). */
-export function ProblemLines({ blocking, warnings, fiscalYear, children }: { blocking: Problem[]; warnings: Problem[]; fiscalYear: number; children?: ReactNode }) {
+export function ProblemLines({
+  blocking,
+  warnings,
+  fiscalYear,
+  children,
+}: {
+  blocking: Problem[];
+  warnings: Problem[];
+  fiscalYear: number;
+  children?: ReactNode;
+}) {
   const { t, i18n } = useTranslation();
   return (
     <Stack gap={2} role="status">
@@ -26,7 +36,13 @@ export function ProblemLines({ blocking, warnings, fiscalYear, children }: { blo
 }
 
 /** What went wrong saving an item: someone else saved first (overwrite or reload), or the server refused it. */
-export function SaveNotices(props: { itemId: string; conflict: boolean; rowError: string | null | undefined; onOverwrite: (itemId: string) => void; onDiscard: (itemId: string) => void }) {
+export function SaveNotices(props: {
+  itemId: string;
+  conflict: boolean;
+  rowError: string | null | undefined;
+  onOverwrite: (itemId: string) => void;
+  onDiscard: (itemId: string) => void;
+}) {
   const { t } = useTranslation();
   return (
     <>

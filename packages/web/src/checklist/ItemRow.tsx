@@ -82,15 +82,21 @@ function ItemRowImpl(props: ItemRowProps) {
 
   const reqBadge =
     requirement === 'required' ? (
-      <Badge color="red" variant="light">{t('checklist.requirement.required')}</Badge>
+      <Badge color="red" variant="light">
+        {t('checklist.requirement.required')}
+      </Badge>
     ) : requirement === 'reference' ? (
       <Badge color="gray" variant="light">
         {item.dueFiscalYear ? t('checklist.requirement.referenceDue', { fy: fyName(item.dueFiscalYear, language) }) : t('checklist.requirement.reference')}
       </Badge>
     ) : excluded ? (
-      <Badge color="gray" variant="filled">{t('checklist.vendors.excludedBadge')}</Badge>
+      <Badge color="gray" variant="filled">
+        {t('checklist.vendors.excludedBadge')}
+      </Badge>
     ) : (
-      <Badge color="gray" variant="outline">{t('checklist.requirement.notNeeded')}</Badge>
+      <Badge color="gray" variant="outline">
+        {t('checklist.requirement.notNeeded')}
+      </Badge>
     );
 
   const roundColumn = (index: number) => {
@@ -105,7 +111,13 @@ function ItemRowImpl(props: ItemRowProps) {
             <CloseButton size="sm" aria-label={t('checklist.removeRound', { item: name, round: roundLabel(n) })} onClick={removeLastRound} />
           )}
         </Group>
-        <AnswerControl label={answerLabel(n)} value={round.value} onChange={(value) => setRound(index, { value })} disabled={readOnly} allowNotApplicable={allowsNotApplicable(item)} />
+        <AnswerControl
+          label={answerLabel(n)}
+          value={round.value}
+          onChange={(value) => setRound(index, { value })}
+          disabled={readOnly}
+          allowNotApplicable={allowsNotApplicable(item)}
+        />
         <DayInput
           label={t('checklist.checkedOn')}
           ariaLabel={dateLabel(n)}
@@ -160,9 +172,7 @@ function ItemRowImpl(props: ItemRowProps) {
       </Column>
     );
 
-  const columns = single
-    ? [roundColumn(0)]
-    : [roundColumn(0), targetColumn, secondColumn, ...rounds.slice(2).map((_, i) => roundColumn(i + 2))];
+  const columns = single ? [roundColumn(0)] : [roundColumn(0), targetColumn, secondColumn, ...rounds.slice(2).map((_, i) => roundColumn(i + 2))];
 
   // An empty row already shows it is unanswered; the readiness panel lists it. Here only what needs fixing.
   const blocking = problems.filter((p) => p.severity === 'blocking' && p.code !== 'unanswered');
@@ -175,7 +185,11 @@ function ItemRowImpl(props: ItemRowProps) {
       radius="md"
       p="md"
       tabIndex={-1}
-      style={{ scrollMarginTop: 80, borderColor: props.conflict ? 'var(--mantine-color-orange-5)' : props.dirty ? 'var(--mantine-color-teal-4)' : undefined, opacity: notNeeded ? 0.75 : 1 }}
+      style={{
+        scrollMarginTop: 80,
+        borderColor: props.conflict ? 'var(--mantine-color-orange-5)' : props.dirty ? 'var(--mantine-color-teal-4)' : undefined,
+        opacity: notNeeded ? 0.75 : 1,
+      }}
       aria-label={name}
       component="section"
     >
@@ -202,7 +216,13 @@ function ItemRowImpl(props: ItemRowProps) {
               </Group>
             </Stack>
           </Group>
-          <Button size="xs" variant="subtle" onClick={() => props.onHelp(item.id)} aria-label={t('checklist.help.open', { item: name })} style={{ flexShrink: 0 }}>
+          <Button
+            size="xs"
+            variant="subtle"
+            onClick={() => props.onHelp(item.id)}
+            aria-label={t('checklist.help.open', { item: name })}
+            style={{ flexShrink: 0 }}
+          >
             {t('checklist.help.button')}
           </Button>
         </Group>
@@ -223,7 +243,12 @@ function ItemRowImpl(props: ItemRowProps) {
             </SimpleGrid>
             {canAddRound && rounds.length >= 2 && (
               <Group>
-                <Button size="xs" variant="light" onClick={addRound} aria-label={t('checklist.addRoundLabel', { item: name, round: roundLabel(rounds.length + 1) })}>
+                <Button
+                  size="xs"
+                  variant="light"
+                  onClick={addRound}
+                  aria-label={t('checklist.addRoundLabel', { item: name, round: roundLabel(rounds.length + 1) })}
+                >
                   {t('checklist.addNext', { round: roundLabel(rounds.length + 1) })}
                 </Button>
               </Group>
@@ -256,7 +281,9 @@ function ItemRowImpl(props: ItemRowProps) {
             <UnstyledButton onClick={() => setDetailsOpen((o) => !o)} aria-expanded={detailsOpen} aria-label={t('checklist.detailsToggle', { item: name })}>
               <Text size="sm" c="teal.8" fw={500}>
                 {detailsOpen ? '▾' : '▸'} {t('checklist.details')}
-                {hasDetails ? ` (${[state.note && t('checklist.note'), state.riskAcceptance && t('checklist.risk.short'), props.evidence.length > 0 && t('checklist.evidence.count', { count: props.evidence.length })].filter(Boolean).join('・')})` : ''}
+                {hasDetails
+                  ? ` (${[state.note && t('checklist.note'), state.riskAcceptance && t('checklist.risk.short'), props.evidence.length > 0 && t('checklist.evidence.count', { count: props.evidence.length })].filter(Boolean).join('・')})`
+                  : ''}
               </Text>
             </UnstyledButton>
             <Collapse expanded={detailsOpen}>
@@ -271,10 +298,10 @@ function ItemRowImpl(props: ItemRowProps) {
                     maxLength={4000}
                     value={state.note}
                     onChange={(e) => {
-                // Read the value now: React may run the updater after the event's currentTarget is gone.
-                const value = e.currentTarget.value;
-                change((s) => ({ ...s, note: value }));
-              }}
+                      // Read the value now: React may run the updater after the event's currentTarget is gone.
+                      const value = e.currentTarget.value;
+                      change((s) => ({ ...s, note: value }));
+                    }}
                     readOnly={readOnly}
                   />
                   <Switch
@@ -296,10 +323,10 @@ function ItemRowImpl(props: ItemRowProps) {
                       maxLength={4000}
                       value={state.riskAcceptance}
                       onChange={(e) => {
-                // Read the value now: React may run the updater after the event's currentTarget is gone.
-                const value = e.currentTarget.value;
-                change((s) => ({ ...s, riskAcceptance: value }));
-              }}
+                        // Read the value now: React may run the updater after the event's currentTarget is gone.
+                        const value = e.currentTarget.value;
+                        change((s) => ({ ...s, riskAcceptance: value }));
+                      }}
                       readOnly={readOnly}
                     />
                   )}
@@ -328,7 +355,13 @@ function ItemRowImpl(props: ItemRowProps) {
                   {t('checklist.discard')}
                 </Button>
               )}
-              <Button size="xs" disabled={!props.dirty} loading={props.saving} onClick={() => props.onSave(item.id)} aria-label={t('checklist.saveLabel', { item: name })}>
+              <Button
+                size="xs"
+                disabled={!props.dirty}
+                loading={props.saving}
+                onClick={() => props.onSave(item.id)}
+                aria-label={t('checklist.saveLabel', { item: name })}
+              >
                 {t('common.save')}
               </Button>
             </Group>

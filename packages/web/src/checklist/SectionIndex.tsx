@@ -162,7 +162,15 @@ export function SectionIndex({ sections, compact, onJump }: { sections: IndexSec
       <Group gap={10} mt={8}>
         {(['done', 'problem', 'unsaved', 'open'] as const).map((state) => (
           <Group key={state} gap={4} wrap="nowrap">
-            <Box w={10} h={10} style={{ borderRadius: 3, background: chipColors[state].bg, border: `1px ${state === 'unsaved' ? 'dashed' : 'solid'} ${chipColors[state].border}` }} />
+            <Box
+              w={10}
+              h={10}
+              style={{
+                borderRadius: 3,
+                background: chipColors[state].bg,
+                border: `1px ${state === 'unsaved' ? 'dashed' : 'solid'} ${chipColors[state].border}`,
+              }}
+            />
             <Text size="xs" c="dimmed">
               {t(`checklist.index.states.${state}`)}
             </Text>

@@ -11,7 +11,17 @@ import { pick } from './model';
 import { fyName } from './problems';
 import { checklistKeys, editionFor, fetchAssessment, putRound, useEditionForm, useEditions, type AssessmentSummary } from './queries';
 
-export function StartWizard({ opened, onClose, facility, existing }: { opened: boolean; onClose: () => void; facility: Facility; existing: AssessmentSummary[] }) {
+export function StartWizard({
+  opened,
+  onClose,
+  facility,
+  existing,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  facility: Facility;
+  existing: AssessmentSummary[];
+}) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const navigate = useNavigate();

@@ -61,10 +61,24 @@ export function VendorFormsSection({
   const manual = vendors.filter((v) => !requested.has(v.id));
   const statusBadge = (name: string) => {
     const s = vendorStatus(source, name);
-    if (!s) return <Badge color="gray" variant="outline">{source ? t('checklist.vendors.notEvaluated') : t('common.loading')}</Badge>;
-    if (!s.submitted) return <Badge color="orange" variant="light">{t('checklist.vendors.notEntered')}</Badge>;
+    if (!s)
+      return (
+        <Badge color="gray" variant="outline">
+          {source ? t('checklist.vendors.notEvaluated') : t('common.loading')}
+        </Badge>
+      );
+    if (!s.submitted)
+      return (
+        <Badge color="orange" variant="light">
+          {t('checklist.vendors.notEntered')}
+        </Badge>
+      );
     if (s.ready) return <Badge color="teal">{t('checklist.readiness.readyShort')}</Badge>;
-    return <Badge color="orange" variant="light">{t('checklist.readiness.count', { count: s.blocking })}</Badge>;
+    return (
+      <Badge color="orange" variant="light">
+        {t('checklist.readiness.count', { count: s.blocking })}
+      </Badge>
+    );
   };
 
   return (
@@ -133,12 +147,24 @@ export function VendorFormsSection({
                         <Table.Td>{form ? statusBadge(label) : '—'}</Table.Td>
                         <Table.Td>
                           {form ? (
-                            <Button component={Link} to={vendorFormPath(form.id)} size="xs" variant={form.status === 'submitted' ? 'filled' : 'light'} aria-label={t('checklist.vendors.openLabel', { name: label })}>
+                            <Button
+                              component={Link}
+                              to={vendorFormPath(form.id)}
+                              size="xs"
+                              variant={form.status === 'submitted' ? 'filled' : 'light'}
+                              aria-label={t('checklist.vendors.openLabel', { name: label })}
+                            >
                               {form.status === 'submitted' ? t('contracts.checklist.review') : t('checklist.list.open')}
                             </Button>
                           ) : (
                             canCreate && (
-                              <Button component={Link} to={`/contracts/${c.id}`} size="xs" variant="default" aria-label={t('contracts.request.buttonOf', { vendor: c.vendor.name, title: c.title })}>
+                              <Button
+                                component={Link}
+                                to={`/contracts/${c.id}`}
+                                size="xs"
+                                variant="default"
+                                aria-label={t('contracts.request.buttonOf', { vendor: c.vendor.name, title: c.title })}
+                              >
                                 {t('contracts.checklist.request')}
                               </Button>
                             )
@@ -195,7 +221,12 @@ export function VendorFormsSection({
                         {s && (
                           <Stack gap={2}>
                             <Text size="sm">{t('checklist.readiness.requiredDone', { done: s.requiredDone, total: s.requiredTotal })}</Text>
-                            <Progress value={s.requiredTotal ? (s.requiredDone / s.requiredTotal) * 100 : 0} size="sm" color={s.ready ? 'teal' : 'orange'} aria-hidden />
+                            <Progress
+                              value={s.requiredTotal ? (s.requiredDone / s.requiredTotal) * 100 : 0}
+                              size="sm"
+                              color={s.ready ? 'teal' : 'orange'}
+                              aria-hidden
+                            />
                           </Stack>
                         )}
                       </Table.Td>
@@ -217,7 +248,13 @@ export function VendorFormsSection({
                         )}
                       </Table.Td>
                       <Table.Td>
-                        <Button component={Link} to={`/facilities/${facilityId}/checklist/${v.id}`} size="xs" variant={s && !s.submitted ? 'filled' : 'light'} aria-label={t('checklist.vendors.openLabel', { name })}>
+                        <Button
+                          component={Link}
+                          to={`/facilities/${facilityId}/checklist/${v.id}`}
+                          size="xs"
+                          variant={s && !s.submitted ? 'filled' : 'light'}
+                          aria-label={t('checklist.vendors.openLabel', { name })}
+                        >
                           {s && !s.submitted ? t('checklist.vendors.enter') : t('checklist.list.open')}
                         </Button>
                       </Table.Td>
@@ -237,7 +274,19 @@ export function VendorFormsSection({
   );
 }
 
-export function AddVendorModal({ opened, onClose, own, form, existing }: { opened: boolean; onClose: () => void; own: AssessmentSummary; form: EditionForm; existing: AssessmentSummary[] }) {
+export function AddVendorModal({
+  opened,
+  onClose,
+  own,
+  form,
+  existing,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  own: AssessmentSummary;
+  form: EditionForm;
+  existing: AssessmentSummary[];
+}) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const [name, setName] = useState('');

@@ -38,10 +38,17 @@ export function startEdit(rounds: readonly RoundView[] | undefined): ItemEdit {
 }
 
 const sameRound = (a: RoundDraft | undefined, b: RoundDraft | undefined) =>
-  !!a && !!b && a.value === b.value && (a.date ?? null) === (b.date ?? null) && (a.targetDate ?? null) === (b.targetDate ?? null) && !!a.carried === !!b.carried;
+  !!a &&
+  !!b &&
+  a.value === b.value &&
+  (a.date ?? null) === (b.date ?? null) &&
+  (a.targetDate ?? null) === (b.targetDate ?? null) &&
+  !!a.carried === !!b.carried;
 
 export function sameState(a: ItemState, b: ItemState): boolean {
-  return a.note === b.note && a.riskAcceptance === b.riskAcceptance && a.rounds.length === b.rounds.length && a.rounds.every((r, i) => sameRound(r, b.rounds[i]));
+  return (
+    a.note === b.note && a.riskAcceptance === b.riskAcceptance && a.rounds.length === b.rounds.length && a.rounds.every((r, i) => sameRound(r, b.rounds[i]))
+  );
 }
 
 /** Single-column items: the gate (a fact, no target) and items printed with one round (3(1) in 2023). */
@@ -85,8 +92,7 @@ export interface LiveEvaluation {
 }
 
 /** `vendor:<name>` for a vendor form, as the evaluator names its problems; 'institution' otherwise. */
-export const formKey = (detail: AssessmentDetail): string =>
-  detail.assessment.vendorName !== null ? `vendor:${detail.assessment.vendorName}` : 'institution';
+export const formKey = (detail: AssessmentDetail): string => (detail.assessment.vendorName !== null ? `vendor:${detail.assessment.vendorName}` : 'institution');
 
 /**
  * The server's facility-year bundle (every form's saved answers, vendor reviews and exemptions, the contact chart)
@@ -117,13 +123,21 @@ export function liveEvaluation(form: EditionForm, detail: AssessmentDetail, edit
   const items = isVendor ? (evaluation.vendors.find((v) => `vendor:${v.name}` === key)?.items ?? []) : evaluation.institution.items;
   const savedItems = isVendor ? (detail.evaluation.vendors.find((v) => `vendor:${v.name}` === key)?.items ?? []) : detail.evaluation.institution.items;
   const excluded = new Set(isVendor ? detail.assessment.excludedItems : []);
-  return summarizeItems(evaluation, problems, items, savedItems, (id) => excluded.has(id), (p) => p.form === key);
+  return summarizeItems(
+    evaluation,
+    problems,
+    items,
+    savedItems,
+    (id) => excluded.has(id),
+    (p) => p.form === key,
+  );
 }
 
 type ItemResults = AssessmentDetail['evaluation']['institution']['items'];
 
 const answeredCount = (items: ItemResults) =>
-  items.filter((i) => i.requirement === 'required' && i.latest !== null && !i.problems.some((p) => p.code === 'unanswered' || p.code === 'missing-date')).length;
+  items.filter((i) => i.requirement === 'required' && i.latest !== null && !i.problems.some((p) => p.code === 'unanswered' || p.code === 'missing-date'))
+    .length;
 
 /**
  * The panel's figures: progress counts saved answers only (unsaved ones apart), while the problems and the

@@ -72,7 +72,10 @@ export function createVendorForm(ownAssessmentId: string, body: { vendorName: st
 
 /** The edition in force for a fiscal year: the newest one not after it (as the server decides). */
 export function editionFor(editions: EditionInfo[] | undefined, fiscalYear: number): EditionInfo | undefined {
-  return (editions ?? []).filter((e) => e.fiscalYear <= fiscalYear).sort((a, b) => a.fiscalYear - b.fiscalYear).at(-1);
+  return (editions ?? [])
+    .filter((e) => e.fiscalYear <= fiscalYear)
+    .sort((a, b) => a.fiscalYear - b.fiscalYear)
+    .at(-1);
 }
 
 export type RoundInput = SaveRound;
@@ -118,7 +121,12 @@ export function useSetDetail() {
       queryKey: ['assessments', 'detail'],
       predicate: (query) => {
         const other = query.state.data as AssessmentDetail | undefined;
-        return !!other && other.assessment.id !== detail.assessment.id && other.assessment.facilityId === detail.assessment.facilityId && other.assessment.fiscalYear === detail.assessment.fiscalYear;
+        return (
+          !!other &&
+          other.assessment.id !== detail.assessment.id &&
+          other.assessment.facilityId === detail.assessment.facilityId &&
+          other.assessment.fiscalYear === detail.assessment.fiscalYear
+        );
       },
     });
   };

@@ -40,7 +40,11 @@ export function roundWrites(item: EditionItem, saved: readonly RoundView[], edit
       (before.targetDate ?? null) !== targetDate ||
       before.note !== note ||
       before.riskAcceptance !== riskAcceptance;
-    if (changed) put.push({ round: index + 1, input: { value: round.value!, date: round.date!, targetDate, note, riskAcceptance, version: edit.versions[index] ?? null } });
+    if (changed)
+      put.push({
+        round: index + 1,
+        input: { value: round.value!, date: round.date!, targetDate, note, riskAcceptance, version: edit.versions[index] ?? null },
+      });
   });
   return { remove, put };
 }

@@ -12,7 +12,11 @@ export function summarize(detail: AssessmentDetail, form: EditionForm) {
     requiredDone: live.requiredDone,
     noWithTarget: live.noWithTarget,
     open: open.length,
-    nextTarget: open.map((i) => i.targetDate).filter((d): d is string => !!d).sort()[0] ?? null,
+    nextTarget:
+      open
+        .map((i) => i.targetDate)
+        .filter((d): d is string => !!d)
+        .sort()[0] ?? null,
     overdue: live.overdue,
     ready: live.ready,
     blocking: live.problems.filter((p) => p.severity === 'blocking').length,

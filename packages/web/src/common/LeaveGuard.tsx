@@ -17,7 +17,12 @@ export function useLeaveGuard(dirty: boolean, allow?: () => boolean): Blocker {
 export function LeaveGuardModal({ blocker, what }: { blocker: Blocker; what: string }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={blocker.state === 'blocked'} onClose={() => blocker.reset?.()} title={t('leave.title')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened={blocker.state === 'blocked'}
+      onClose={() => blocker.reset?.()}
+      title={t('leave.title')}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <Stack gap="md">
         <Text size="sm">{t('leave.body', { what })}</Text>
         <Group justify="flex-end" gap="sm">

@@ -15,4 +15,3 @@ export function password(value: string): string | null {
   if (!value) return i18n.t('validation.required');
   return value.length >= passwordMin ? null : i18n.t('validation.passwordLength', { min: passwordMin });
 }
-

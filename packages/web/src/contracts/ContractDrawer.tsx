@@ -62,7 +62,14 @@ export function ContractDrawer({
         </Alert>
       )}
       {opened && (
-        <ContractForm key={contract ? `${contract.id}-${contract.version}` : 'new'} facilityId={facilityId} contract={contract} contracts={contracts} onDone={close} onConflict={setConflict} />
+        <ContractForm
+          key={contract ? `${contract.id}-${contract.version}` : 'new'}
+          facilityId={facilityId}
+          contract={contract}
+          contracts={contracts}
+          onDone={close}
+          onConflict={setConflict}
+        />
       )}
     </Drawer>
   );
@@ -109,7 +116,18 @@ function ContractForm({
           contactEmail: contract.contactEmail,
           notes: contract.notes,
         }
-      : { vendorName: '', title: '', systems: [], maintenanceContract: true, remoteMaintenance: false, handlesPatientData: true, primeContractId: null, contactName: '', contactEmail: '', notes: '' },
+      : {
+          vendorName: '',
+          title: '',
+          systems: [],
+          maintenanceContract: true,
+          remoteMaintenance: false,
+          handlesPatientData: true,
+          primeContractId: null,
+          contactName: '',
+          contactEmail: '',
+          notes: '',
+        },
     validate: {
       vendorName: (v) => (contract || v.trim() ? null : t('contracts.form.vendorRequired')),
       title: (v) => (v.trim() ? null : t('contracts.form.titleRequired')),
@@ -162,7 +180,13 @@ function ContractForm({
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         {contract ? (
-          <TextInput label={t('contracts.fields.vendor')} value={contract.vendor.name} readOnly variant="filled" description={t('contracts.form.vendorFixed')} />
+          <TextInput
+            label={t('contracts.fields.vendor')}
+            value={contract.vendor.name}
+            readOnly
+            variant="filled"
+            description={t('contracts.form.vendorFixed')}
+          />
         ) : (
           <Autocomplete
             label={t('contracts.fields.vendor')}
@@ -200,9 +224,21 @@ function ContractForm({
           comboboxProps={{ withinPortal: true }}
           {...form.getInputProps('systems')}
         />
-        <Switch label={t('contracts.fields.maintenanceContract')} description={t('contracts.form.maintenanceHint')} {...form.getInputProps('maintenanceContract', { type: 'checkbox' })} />
-        <Switch label={t('contracts.fields.remoteMaintenance')} description={t('contracts.form.remoteHint')} {...form.getInputProps('remoteMaintenance', { type: 'checkbox' })} />
-        <Switch label={t('contracts.fields.handlesPatientData')} description={t('contracts.form.patientDataHint')} {...form.getInputProps('handlesPatientData', { type: 'checkbox' })} />
+        <Switch
+          label={t('contracts.fields.maintenanceContract')}
+          description={t('contracts.form.maintenanceHint')}
+          {...form.getInputProps('maintenanceContract', { type: 'checkbox' })}
+        />
+        <Switch
+          label={t('contracts.fields.remoteMaintenance')}
+          description={t('contracts.form.remoteHint')}
+          {...form.getInputProps('remoteMaintenance', { type: 'checkbox' })}
+        />
+        <Switch
+          label={t('contracts.fields.handlesPatientData')}
+          description={t('contracts.form.patientDataHint')}
+          {...form.getInputProps('handlesPatientData', { type: 'checkbox' })}
+        />
         <Select
           label={t('contracts.fields.primeContract')}
           description={t('contracts.form.primeHint')}
@@ -214,7 +250,12 @@ function ContractForm({
           {...form.getInputProps('primeContractId')}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput label={t('contracts.fields.contactName')} placeholder={t('contracts.form.contactNamePlaceholder')} maxLength={100} {...form.getInputProps('contactName')} />
+          <TextInput
+            label={t('contracts.fields.contactName')}
+            placeholder={t('contracts.form.contactNamePlaceholder')}
+            maxLength={100}
+            {...form.getInputProps('contactName')}
+          />
           <TextInput
             label={t('contracts.fields.contactEmail')}
             description={t('contracts.form.contactEmailHint')}

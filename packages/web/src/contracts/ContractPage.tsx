@@ -98,9 +98,7 @@ export function ContractPage() {
               <PrimeSubFacts contract={contract} />
             </Fact>
             {(contract.contactName || contract.contactEmail) && (
-              <Fact label={t('contracts.fields.contact')}>
-                {[contract.contactName, contract.contactEmail].filter(Boolean).join(' ・ ')}
-              </Fact>
+              <Fact label={t('contracts.fields.contact')}>{[contract.contactName, contract.contactEmail].filter(Boolean).join(' ・ ')}</Fact>
             )}
           </SimpleGrid>
           <Alert color={contract.vendorFormExemption ? 'gray' : 'teal'} variant="light" p="xs" data-testid="vendor-form-need">
@@ -140,7 +138,13 @@ export function ContractPage() {
         </Tabs.Panel>
       </Tabs>
       {side === 'facility' && access.canManage && (
-        <ContractDrawer facilityId={contract.facilityId} contract={contract} contracts={facilityContracts.data ?? [contract]} opened={editing} onClose={() => setEditing(false)} />
+        <ContractDrawer
+          facilityId={contract.facilityId}
+          contract={contract}
+          contracts={facilityContracts.data ?? [contract]}
+          opened={editing}
+          onClose={() => setEditing(false)}
+        />
       )}
     </Stack>
   );
@@ -177,7 +181,14 @@ function FormsTab({ contract, side, canRequest }: { contract: ContractView; side
         label={t('contracts.tabs.forms')}
         minWidth={860}
         empty={side === 'facility' ? t('contracts.page.noFormsFacility') : t('contracts.page.noFormsVendor')}
-        columns={[t('contracts.fields.fiscalYear'), t('contracts.fields.status'), t('contracts.fields.progress'), t('contracts.fields.dates'), t('contracts.fields.reminders'), t('common.actions')]}
+        columns={[
+          t('contracts.fields.fiscalYear'),
+          t('contracts.fields.status'),
+          t('contracts.fields.progress'),
+          t('contracts.fields.dates'),
+          t('contracts.fields.reminders'),
+          t('common.actions'),
+        ]}
         rows={forms}
         renderRow={(f) => {
           const fy = fyName(f.fiscalYear, i18n.language);

@@ -44,7 +44,9 @@ export function PrimeSubFacts({ contract }: { contract: Pick<ContractView, 'prim
   return (
     <Stack gap={2}>
       {contract.primeContract && <Text size="sm">{t('contracts.underPrime', { vendor: contract.primeContract.vendorName })}</Text>}
-      {contract.subcontracts.length > 0 && <Text size="sm">{t('contracts.withSubs', { vendors: contract.subcontracts.map((s) => s.vendorName).join('、') })}</Text>}
+      {contract.subcontracts.length > 0 && (
+        <Text size="sm">{t('contracts.withSubs', { vendors: contract.subcontracts.map((s) => s.vendorName).join('、') })}</Text>
+      )}
     </Stack>
   );
 }
@@ -134,7 +136,12 @@ export function ContractsPage() {
                       <Text fw={700} size="sm">
                         {c.vendor.name}
                       </Text>
-                      <Anchor component={Link} to={contractPath(c.id)} size="sm" aria-label={t('contracts.openContract', { vendor: c.vendor.name, title: c.title })}>
+                      <Anchor
+                        component={Link}
+                        to={contractPath(c.id)}
+                        size="sm"
+                        aria-label={t('contracts.openContract', { vendor: c.vendor.name, title: c.title })}
+                      >
                         {c.title}
                       </Anchor>
                     </Stack>
@@ -157,7 +164,12 @@ export function ContractsPage() {
                             {t('contracts.answered', { done: form.answeredItems, total: form.itemCount })}
                             {form.openQueries > 0 ? ` ・ ${t('contracts.openQueries', { count: form.openQueries })}` : ''}
                           </Text>
-                          <Anchor component={Link} to={vendorFormPath(form.id)} size="xs" aria-label={t('contracts.openFormOf', { vendor: c.vendor.name, title: c.title, fy })}>
+                          <Anchor
+                            component={Link}
+                            to={vendorFormPath(form.id)}
+                            size="xs"
+                            aria-label={t('contracts.openFormOf', { vendor: c.vendor.name, title: c.title, fy })}
+                          >
                             {t('contracts.openForm')} →
                           </Anchor>
                         </>
@@ -168,12 +180,21 @@ export function ContractsPage() {
                     <Table.Td>
                       <Group gap="xs" wrap="nowrap">
                         {canRequest && !form && (
-                          <Button size="xs" onClick={() => setRequesting(c)} aria-label={t('contracts.request.buttonOf', { vendor: c.vendor.name, title: c.title })}>
+                          <Button
+                            size="xs"
+                            onClick={() => setRequesting(c)}
+                            aria-label={t('contracts.request.buttonOf', { vendor: c.vendor.name, title: c.title })}
+                          >
                             {t('contracts.request.button')}
                           </Button>
                         )}
                         {canManage && (
-                          <Button size="xs" variant="default" onClick={() => setEditing(c)} aria-label={t('contracts.editOf', { vendor: c.vendor.name, title: c.title })}>
+                          <Button
+                            size="xs"
+                            variant="default"
+                            onClick={() => setEditing(c)}
+                            aria-label={t('contracts.editOf', { vendor: c.vendor.name, title: c.title })}
+                          >
                             {t('common.edit')}
                           </Button>
                         )}

@@ -31,7 +31,17 @@ function useVendorItemOptions(fiscalYear: number) {
  * 「チェックリストを依頼」: the fiscal year, where the invitation goes, the items outside the contract and
  * when to remind the vendor. The vendor gets an e-mail with a link valid for 7 days.
  */
-export function RequestFormModal({ contract, opened, onClose, defaultFiscalYear }: { contract: ContractView; opened: boolean; onClose: () => void; defaultFiscalYear: number }) {
+export function RequestFormModal({
+  contract,
+  opened,
+  onClose,
+  defaultFiscalYear,
+}: {
+  contract: ContractView;
+  opened: boolean;
+  onClose: () => void;
+  defaultFiscalYear: number;
+}) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const editions = useEditions();
@@ -62,7 +72,11 @@ export function RequestFormModal({ contract, opened, onClose, defaultFiscalYear 
   const years = [defaultFiscalYear - 1, defaultFiscalYear, defaultFiscalYear + 1].filter((y) => y >= 2023 && (!editions.data || editionFor(editions.data, y)));
   const yearOptions = years.map((y) => {
     const requested = !!formOfYear(contract, y);
-    return { value: String(y), label: requested ? t('contracts.request.yearRequested', { fy: fyName(y, i18n.language) }) : fyName(y, i18n.language), disabled: requested };
+    return {
+      value: String(y),
+      label: requested ? t('contracts.request.yearRequested', { fy: fyName(y, i18n.language) }) : fyName(y, i18n.language),
+      disabled: requested,
+    };
   });
 
   const submit = async () => {
@@ -274,7 +288,16 @@ export function ResendInvitationModal({ form, opened, onClose }: { form: VendorF
       >
         <Stack gap="md">
           <Text size="sm">{t(mailKey('contracts.resend.explain'))}</Text>
-          <TextInput label={t('contracts.request.email')} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={error} required maxLength={254} data-autofocus />
+          <TextInput
+            label={t('contracts.request.email')}
+            type="email"
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+            error={error}
+            required
+            maxLength={254}
+            data-autofocus
+          />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

@@ -10,7 +10,9 @@ type ContractScope = { kind: 'contract'; organizationId: string; facilityId: str
  */
 export function useContractAccess(contract: Pick<ContractView, 'organizationId' | 'facilityId' | 'vendor'> | undefined) {
   const actor = useActor();
-  const scope: ContractScope | null = contract ? { kind: 'contract', organizationId: contract.organizationId, facilityId: contract.facilityId, vendorId: contract.vendor.id } : null;
+  const scope: ContractScope | null = contract
+    ? { kind: 'contract', organizationId: contract.organizationId, facilityId: contract.facilityId, vendorId: contract.vendor.id }
+    : null;
   const may = (permission: Permission) => !!actor && !!scope && can(actor, permission, scope);
   const side: VendorSide | null = actor && scope ? contractSide(actor, scope) : null;
   return {

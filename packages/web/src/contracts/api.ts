@@ -13,7 +13,17 @@ import type {
 } from '@mamori/domain';
 import { client, request } from '../api/client';
 
-export type { ContractView, CreateContractRequest, RequestVendorFormRequest, UpdateContractRequest, VendorCommentView, VendorFormDetail, VendorFormStatus, VendorFormSummary, VendorSide };
+export type {
+  ContractView,
+  CreateContractRequest,
+  RequestVendorFormRequest,
+  UpdateContractRequest,
+  VendorCommentView,
+  VendorFormDetail,
+  VendorFormStatus,
+  VendorFormSummary,
+  VendorSide,
+};
 
 /**
  * Contracts and their vendor forms are read by both sides (the facility's staff and the vendor's users):

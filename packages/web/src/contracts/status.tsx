@@ -19,7 +19,12 @@ export function VendorFormStatusBadge({ status, ...props }: { status: VendorForm
   const key = status ?? 'none';
   return (
     // Never cut to 「確認…」: the badge keeps its full width even in a narrow table column.
-    <Badge color={statusColor[key]} variant={key === 'accepted' ? 'filled' : key === 'none' ? 'outline' : 'light'} style={{ minWidth: 'max-content' }} {...props}>
+    <Badge
+      color={statusColor[key]}
+      variant={key === 'accepted' ? 'filled' : key === 'none' ? 'outline' : 'light'}
+      style={{ minWidth: 'max-content' }}
+      {...props}
+    >
       {t(`contracts.status.${key}`)}
     </Badge>
   );
@@ -36,13 +41,19 @@ function shortDate(iso: string | null | undefined): string {
 }
 
 /** 「督促メール 2回 (最終 11月20日)」 or 「督促メールはまだ送っていません」. */
-export function reminderLine(form: Pick<VendorFormSummary, 'reminderCount' | 'remindedAt'>, t: (key: string, values?: Record<string, unknown>) => string): string {
+export function reminderLine(
+  form: Pick<VendorFormSummary, 'reminderCount' | 'remindedAt'>,
+  t: (key: string, values?: Record<string, unknown>) => string,
+): string {
   if (form.reminderCount === 0 || !form.remindedAt) return t('contracts.reminders.none');
   return t('contracts.reminders.sent', { count: form.reminderCount, date: shortDate(form.remindedAt) });
 }
 
 /** 「次の督促: 12月4日 (14日ごと)」 while the vendor has not submitted. */
-export function nextReminderLine(form: Pick<VendorFormSummary, 'nextReminderAt' | 'reminderDays'>, t: (key: string, values?: Record<string, unknown>) => string): string | null {
+export function nextReminderLine(
+  form: Pick<VendorFormSummary, 'nextReminderAt' | 'reminderDays'>,
+  t: (key: string, values?: Record<string, unknown>) => string,
+): string | null {
   if (!form.nextReminderAt) return null;
   return t('contracts.reminders.next', { date: shortDate(form.nextReminderAt), days: form.reminderDays });
 }

@@ -58,8 +58,14 @@ export function ChecklistCard({ facilityId, canCreate }: { facilityId: string; c
       ) : s ? (
         <Stack gap="md">
           <Stack gap={4}>
-            <Text size="sm">{s.gate === 'no' ? t('checklist.list.gateNo') : t('checklist.readiness.requiredDone', { done: s.requiredDone, total: s.requiredTotal })}</Text>
-            <Progress value={s.requiredTotal ? (s.requiredDone / s.requiredTotal) * 100 : 0} color={s.ready ? 'teal' : 'orange'} aria-label={t('checklist.readiness.progress')} />
+            <Text size="sm">
+              {s.gate === 'no' ? t('checklist.list.gateNo') : t('checklist.readiness.requiredDone', { done: s.requiredDone, total: s.requiredTotal })}
+            </Text>
+            <Progress
+              value={s.requiredTotal ? (s.requiredDone / s.requiredTotal) * 100 : 0}
+              color={s.ready ? 'teal' : 'orange'}
+              aria-label={t('checklist.readiness.progress')}
+            />
           </Stack>
           <SimpleGrid cols={{ base: 2, sm: 4 }}>
             {stat(t('dashboard.checklist.required'), `${s.requiredDone} / ${s.requiredTotal}`)}

@@ -72,9 +72,7 @@ export function DashboardPage() {
   const allowed = useCan();
   const facilityId = params.facilityId ?? current?.id;
   const facility = useFacility(facilityId);
-  const memberScope = facility.data
-    ? ({ kind: 'facility', organizationId: facility.data.organizationId, facilityId: facility.data.id } as const)
-    : null;
+  const memberScope = facility.data ? ({ kind: 'facility', organizationId: facility.data.organizationId, facilityId: facility.data.id } as const) : null;
   const members = useFacilityMembers(facilityId, !!memberScope && allowed('member.read', memberScope));
   const checklistReady = useChecklistReady(facilityId);
   const workSteps = useWorkSteps(facility.data);

@@ -36,11 +36,17 @@ export function NextSteps({ steps }: { steps: Step[] }) {
               )}
             </Stack>
             {step.later ? (
-              <Badge color="gray" variant="outline" style={{ flexShrink: 0, overflow: 'visible' }}>{t('dashboard.later')}</Badge>
+              <Badge color="gray" variant="outline" style={{ flexShrink: 0, overflow: 'visible' }}>
+                {t('dashboard.later')}
+              </Badge>
             ) : step.done ? (
-              <Badge color="teal" variant="light" style={{ flexShrink: 0, overflow: 'visible' }}>{t('dashboard.done')}</Badge>
+              <Badge color="teal" variant="light" style={{ flexShrink: 0, overflow: 'visible' }}>
+                {t('dashboard.done')}
+              </Badge>
             ) : (
-              <Badge color="orange" variant="light" style={{ flexShrink: 0, overflow: 'visible' }}>{t('dashboard.todo')}</Badge>
+              <Badge color="orange" variant="light" style={{ flexShrink: 0, overflow: 'visible' }}>
+                {t('dashboard.todo')}
+              </Badge>
             )}
           </Group>
         ))}

@@ -36,7 +36,10 @@ export function useWorkSteps(facility: Facility | undefined): Step[] {
     steps.push({
       key: 'ledgers',
       title: t('dashboard.stepLedgers'),
-      body: assets.data && accounts.data && (assetCount > 0 || accountCount > 0) ? t('dashboard.stepLedgersCount', { assets: assetCount, accounts: accountCount }) : t('dashboard.stepLedgersBody'),
+      body:
+        assets.data && accounts.data && (assetCount > 0 || accountCount > 0)
+          ? t('dashboard.stepLedgersCount', { assets: assetCount, accounts: accountCount })
+          : t('dashboard.stepLedgersBody'),
       done: assetCount > 0 && accountCount > 0,
       to: `${base}/${assetCount > 0 ? 'ledgers/accounts' : 'ledgers/assets'}`,
       action: t('dashboard.stepLedgersAction'),
@@ -52,7 +55,10 @@ export function useWorkSteps(facility: Facility | undefined): Step[] {
     steps.push({
       key: 'readiness',
       title: t('dashboard.stepReadiness'),
-      body: loaded && missing.length > 0 ? t('dashboard.stepReadinessMissing', { missing: missing.join(t('dashboard.listSeparator')) }) : t('dashboard.stepReadinessBody'),
+      body:
+        loaded && missing.length > 0
+          ? t('dashboard.stepReadinessMissing', { missing: missing.join(t('dashboard.listSeparator')) })
+          : t('dashboard.stepReadinessBody'),
       done: loaded && missing.length === 0,
       to: readinessPaths.overview(id),
       action: t('dashboard.stepReadinessAction'),
@@ -67,7 +73,12 @@ export function useWorkSteps(facility: Facility | undefined): Step[] {
     steps.push({
       key: 'vendors',
       title: t('dashboard.stepVendors'),
-      body: !contracts.data || list.length === 0 ? t('dashboard.stepVendorsBody') : open.length === 0 ? t('dashboard.stepVendorsDone', { count: list.length }) : t('dashboard.stepVendorsOpen', { open: open.length, notRequested }),
+      body:
+        !contracts.data || list.length === 0
+          ? t('dashboard.stepVendorsBody')
+          : open.length === 0
+            ? t('dashboard.stepVendorsDone', { count: list.length })
+            : t('dashboard.stepVendorsOpen', { open: open.length, notRequested }),
       done: list.length > 0 && open.length === 0,
       to: `${base}/vendors`,
       action: t('dashboard.stepVendorsAction'),

@@ -43,8 +43,7 @@ export function CurrentFacilityProvider({ children }: { children: ReactNode }) {
   const { data: session } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
-  const isAdmin =
-    !!session && (session.user.isSystemAdmin || session.memberships.organizations.some((o) => o.role === 'admin'));
+  const isAdmin = !!session && (session.user.isSystemAdmin || session.memberships.organizations.some((o) => o.role === 'admin'));
   const adminList = useFacilityList(undefined, isAdmin);
 
   const facilities = useMemo(() => {
@@ -59,8 +58,7 @@ export function CurrentFacilityProvider({ children }: { children: ReactNode }) {
   const urlMatch = matchPath('/facilities/:facilityId/*', location.pathname);
   const urlId = urlMatch?.params.facilityId;
   const storedId = remembered();
-  const currentId =
-    urlId ?? (storedId && facilities.some((f) => f.id === storedId) ? storedId : (facilities[0]?.id ?? null));
+  const currentId = urlId ?? (storedId && facilities.some((f) => f.id === storedId) ? storedId : (facilities[0]?.id ?? null));
   const current = facilities.find((f) => f.id === currentId) ?? null;
 
   useEffect(() => {

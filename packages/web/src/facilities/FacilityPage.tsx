@@ -83,7 +83,9 @@ export function FacilityPage() {
             <Field label={t('fields.kind')} value={t(`facilityKinds.${data.kind}`)} />
             <Field label={t('fields.prefecture')} value={t(`prefectures.${data.prefecture}`, { defaultValue: data.prefecture })} />
             <Field label={t('fields.healthCenter')} value={data.healthCenter} />
-            {data.kind === 'hospital' && <Field label={t('fields.bedCount')} value={data.bedCount == null ? '' : t('facility.beds', { count: data.bedCount })} />}
+            {data.kind === 'hospital' && (
+              <Field label={t('fields.bedCount')} value={data.bedCount == null ? '' : t('facility.beds', { count: data.bedCount })} />
+            )}
             <Field label={t('common.createdAt')} value={formatDate(data.createdAt)} />
           </SimpleGrid>
         )}

@@ -66,7 +66,11 @@ function FindingRecords({ finding, itemName }: { finding: FindingView; itemName:
   if (finding.records.length === 0) return null;
   return (
     <Box>
-      <UnstyledButton onClick={() => setOpen((o) => !o)} aria-expanded={open} aria-label={t('findings.recordsToggleLabel', { item: itemName, count: finding.records.length })}>
+      <UnstyledButton
+        onClick={() => setOpen((o) => !o)}
+        aria-expanded={open}
+        aria-label={t('findings.recordsToggleLabel', { item: itemName, count: finding.records.length })}
+      >
         <Text size="sm" c="teal.8" fw={500}>
           {open ? '▾' : '▸'} {t('findings.records', { count: finding.records.length })}
         </Text>
@@ -123,7 +127,14 @@ export function FindingHint({ finding, itemId, itemName, saved, assessmentId, fi
   );
 
   const acceptButton = canAnswer && !undetermined && (
-    <Button size="xs" variant={differs ? 'default' : 'light'} color={color} disabled={dirty} onClick={() => setAccepting(true)} aria-label={t('findings.acceptLabel', { item: itemName })}>
+    <Button
+      size="xs"
+      variant={differs ? 'default' : 'light'}
+      color={color}
+      disabled={dirty}
+      onClick={() => setAccepting(true)}
+      aria-label={t('findings.acceptLabel', { item: itemName })}
+    >
       {t('findings.accept.button')}
     </Button>
   );

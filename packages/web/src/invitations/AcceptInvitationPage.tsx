@@ -85,7 +85,13 @@ export function AcceptInvitationPage() {
       </Stack>
 
       {!inv.existingUser && (
-        <SignUpFields form={form} intro={t('accept.newUserIntro')} submitLabel={t('accept.register')} loading={accept.isPending} onSubmit={(body) => accept.mutate(body)} />
+        <SignUpFields
+          form={form}
+          intro={t('accept.newUserIntro')}
+          submitLabel={t('accept.register')}
+          loading={accept.isPending}
+          onSubmit={(body) => accept.mutate(body)}
+        />
       )}
 
       {inv.existingUser && !session && (
@@ -99,9 +105,7 @@ export function AcceptInvitationPage() {
 
       {inv.existingUser && session && (
         <Stack gap="sm">
-          {signedInAsOther && (
-            <Alert color="orange">{t('accept.otherAccount', { current: session.user.email, invited: inv.email })}</Alert>
-          )}
+          {signedInAsOther && <Alert color="orange">{t('accept.otherAccount', { current: session.user.email, invited: inv.email })}</Alert>}
           <Button onClick={() => accept.mutate({})} loading={accept.isPending} w="fit-content">
             {t('accept.accept')}
           </Button>

@@ -60,8 +60,7 @@ export function InviteModal({ opened, onClose, organizationId, facilities, fixed
           body: {
             email: values.email.trim(),
             organizationRole: values.orgAdmin ? 'admin' : null,
-            facilityRoles:
-              values.facilityId && values.role ? [{ facilityId: values.facilityId, role: values.role as FacilityRole }] : [],
+            facilityRoles: values.facilityId && values.role ? [{ facilityId: values.facilityId, role: values.role as FacilityRole }] : [],
           },
         }),
       ),

@@ -20,7 +20,13 @@ export function useSignUpForm() {
 export type SignUpForm = ReturnType<typeof useSignUpForm>;
 
 /** The sign-up fields of an invitation page (members and vendors alike); the page says what happens next. */
-export function SignUpFields(props: { form: SignUpForm; intro: ReactNode; submitLabel: string; loading: boolean; onSubmit: (body: { name: string; password: string }) => void }) {
+export function SignUpFields(props: {
+  form: SignUpForm;
+  intro: ReactNode;
+  submitLabel: string;
+  loading: boolean;
+  onSubmit: (body: { name: string; password: string }) => void;
+}) {
   const { t } = useTranslation();
   const { form } = props;
   return (
@@ -28,7 +34,12 @@ export function SignUpFields(props: { form: SignUpForm; intro: ReactNode; submit
       <Stack gap="sm">
         <Text size="sm">{props.intro}</Text>
         <TextInput label={t('fields.name')} autoComplete="name" {...form.getInputProps('name')} />
-        <PasswordInput label={t('fields.password')} description={t('fields.passwordHint', { min: passwordMin })} autoComplete="new-password" {...form.getInputProps('password')} />
+        <PasswordInput
+          label={t('fields.password')}
+          description={t('fields.passwordHint', { min: passwordMin })}
+          autoComplete="new-password"
+          {...form.getInputProps('password')}
+        />
         <PasswordInput label={t('fields.passwordConfirm')} autoComplete="new-password" {...form.getInputProps('confirm')} />
         <Button type="submit" loading={props.loading} mt="sm">
           {props.submitLabel}

@@ -22,7 +22,13 @@ export function NavFacility() {
         {t('layout.facilitySwitcher')}
       </Text>
       {facilities.length > 1 && <FacilitySwitcher fullWidth />}
-      <Text size={facilities.length > 1 ? 'xs' : 'sm'} fw={700} mt={facilities.length > 1 ? 4 : 0} data-testid="menu-facility" style={{ overflowWrap: 'anywhere' }}>
+      <Text
+        size={facilities.length > 1 ? 'xs' : 'sm'}
+        fw={700}
+        mt={facilities.length > 1 ? 4 : 0}
+        data-testid="menu-facility"
+        style={{ overflowWrap: 'anywhere' }}
+      >
         {current.name}
       </Text>
     </Box>
@@ -49,7 +55,15 @@ export function NavAccount({ onNavigate }: { onNavigate: () => void }) {
           {session.user.email}
         </Text>
       </Box>
-      <NavLink component={Link} to="/account" label={t('layout.accountSettings')} active={pathname === '/account'} onClick={onNavigate} variant="light" color="teal" />
+      <NavLink
+        component={Link}
+        to="/account"
+        label={t('layout.accountSettings')}
+        active={pathname === '/account'}
+        onClick={onNavigate}
+        variant="light"
+        color="teal"
+      />
       <NavLink component="button" label={t('layout.signOut')} onClick={() => void signOut(false)} />
       <NavLink component="button" label={t('layout.signOutEverywhere')} onClick={() => void signOut(true)} />
       <Box px="sm" pt="sm">

@@ -35,9 +35,7 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
   const allowed = useCan();
 
   const facilityBase = current ? `/facilities/${current.id}` : null;
-  const facilityScope = current
-    ? ({ kind: 'facility', organizationId: current.organizationId, facilityId: current.id } as const)
-    : null;
+  const facilityScope = current ? ({ kind: 'facility', organizationId: current.organizationId, facilityId: current.id } as const) : null;
 
   const work: Item[] = [{ key: 'dashboard', label: t('nav.dashboard'), to: facilityBase ? `${facilityBase}/dashboard` : '/' }];
   if (facilityBase) {

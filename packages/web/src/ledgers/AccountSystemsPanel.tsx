@@ -17,13 +17,18 @@ export function AccountSystemsPanel({ facilityId, canEdit }: { facilityId: strin
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [busy, setBusy] = useState<string | null>(null);
-  const systems = useQuery({ queryKey: systemsKey(facilityId), queryFn: () => request(client.GET('/facilities/{facilityId}/account-systems', { params: { path: { facilityId } } })) });
+  const systems = useQuery({
+    queryKey: systemsKey(facilityId),
+    queryFn: () => request(client.GET('/facilities/{facilityId}/account-systems', { params: { path: { facilityId } } })),
+  });
   if (!systems.data || systems.data.length === 0) return null;
 
   const setScope = async (system: string, scope: AccountScope) => {
     setBusy(system);
     try {
-      const { updated } = await request(client.POST('/facilities/{facilityId}/account-systems/scope', { params: { path: { facilityId } }, body: { system, scope } }));
+      const { updated } = await request(
+        client.POST('/facilities/{facilityId}/account-systems/scope', { params: { path: { facilityId } }, body: { system, scope } }),
+      );
       await queryClient.invalidateQueries({ queryKey: ['ledgers', facilityId] });
       await queryClient.invalidateQueries({ queryKey: ['findings', facilityId] });
       showSuccess(t('ledgers.systems.updated', { system: system || t('ledgers.systems.none'), count: updated }));
@@ -60,9 +65,7 @@ export function AccountSystemsPanel({ facilityId, canEdit }: { facilityId: strin
                 return (
                   <Table.Tr key={s.system}>
                     <Table.Td>{name}</Table.Td>
-                    <Table.Td>
-                      {t('ledgers.systems.counts', { server: s.server, terminal: s.terminal })}
-                    </Table.Td>
+                    <Table.Td>{t('ledgers.systems.counts', { server: s.server, terminal: s.terminal })}</Table.Td>
                     <Table.Td>
                       <Group gap="xs" wrap="nowrap">
                         <SegmentedControl

@@ -35,9 +35,7 @@ export function AssetReviewButton({ facilityId, canReview }: { facilityId: strin
   return (
     <Group gap="sm" wrap="nowrap">
       <Text size="sm" c="dimmed" data-testid="asset-last-review">
-        {last
-          ? t('ledgers.assetReview.last', { date: formatDate(last.reviewedOn), name: last.reviewedBy ?? '—' })
-          : t('ledgers.assetReview.never')}
+        {last ? t('ledgers.assetReview.last', { date: formatDate(last.reviewedOn), name: last.reviewedBy ?? '—' }) : t('ledgers.assetReview.never')}
       </Text>
       {canReview && (
         <Button variant="light" onClick={() => setOpened(true)}>

@@ -92,7 +92,17 @@ export function FieldInput({ spec, value, onChange, error, readOnly }: Props) {
           />
         );
       }
-      return <Switch mt="md" label={label} description={hint} checked={value === true} onChange={(e) => onChange(e.currentTarget.checked)} error={error} disabled={readOnly} />;
+      return (
+        <Switch
+          mt="md"
+          label={label}
+          description={hint}
+          checked={value === true}
+          onChange={(e) => onChange(e.currentTarget.checked)}
+          error={error}
+          disabled={readOnly}
+        />
+      );
     case 'tristate':
       return (
         <Select

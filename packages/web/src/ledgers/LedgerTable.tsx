@@ -19,7 +19,13 @@ export function AttentionBadge({ codes, inline = false }: { codes: FindingReason
   const tags = codes.map((code) => findingRecordReasonText(code, i18n.language === 'en' ? 'en' : 'ja')).join(i18n.language === 'en' ? ', ' : '、');
   const badge = (
     <Tooltip label={tags} multiline maw={280} withArrow>
-      <Badge size="sm" color="orange" variant="light" style={{ whiteSpace: 'nowrap', minWidth: 'max-content' }} aria-label={t('ledgers.attentionWith', { reasons: tags })}>
+      <Badge
+        size="sm"
+        color="orange"
+        variant="light"
+        style={{ whiteSpace: 'nowrap', minWidth: 'max-content' }}
+        aria-label={t('ledgers.attentionWith', { reasons: tags })}
+      >
         {t('ledgers.attention')}
       </Badge>
     </Tooltip>

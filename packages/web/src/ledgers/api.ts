@@ -14,7 +14,7 @@ import type { BodyOf } from '../api/types';
 // The domain exports zod schemas; `_output` gives their parsed type without the web package depending on zod.
 type Out<T extends { _output: unknown }> = T['_output'];
 
-export type { AccountView,  HeaderMapping,  LedgerKind, LedgerReviewView };
+export type { AccountView, HeaderMapping, LedgerKind, LedgerReviewView };
 export type LedgerRecord = AssetView | AccountView;
 export type FindingSettings = Out<typeof FindingSettingsSchema>;
 export type EndOfLifeEntry = Out<typeof EndOfLifeViewSchema>;
@@ -51,7 +51,9 @@ const maxPages = 100;
 async function fetchAllRecords(facilityId: string, ledger: LedgerKind): Promise<LedgerRecord[]> {
   const items: LedgerRecord[] = [];
   for (let page = 1; page <= maxPages; page++) {
-    const result = await request(client.GET(`/facilities/{facilityId}/${ledger}`, { params: { path: { facilityId }, query: { page, pageSize: allPageSize } } }));
+    const result = await request(
+      client.GET(`/facilities/{facilityId}/${ledger}`, { params: { path: { facilityId }, query: { page, pageSize: allPageSize } } }),
+    );
     items.push(...result.items);
     if (result.items.length < allPageSize || items.length >= result.total) break;
   }
@@ -122,10 +124,7 @@ export function useLedgerReviews(facilityId: string) {
   });
 }
 
-export function submitAccountReview(
-  facilityId: string,
-  body: { decisions: { accountId: string; decision: ReviewDecision; reason: string }[]; note: string },
-) {
+export function submitAccountReview(facilityId: string, body: { decisions: { accountId: string; decision: ReviewDecision; reason: string }[]; note: string }) {
   return request(client.POST('/facilities/{facilityId}/account-reviews', { params: { path: { facilityId } }, body }));
 }
 

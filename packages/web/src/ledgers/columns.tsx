@@ -69,7 +69,8 @@ export function useLedgerColumns(ledger: LedgerKind): TableColumn[] {
   const { t, i18n } = useTranslation();
   return listed[ledger].map((key) => {
     if (key === 'name') return { key, header: t('ledgers.columns.name'), render: (r) => personName(r as Record<string, unknown>) || '—' };
-    if (key === 'flags') return { key, header: t('ledgers.columns.flags'), render: (r) => <AccountFlags record={r as Record<string, unknown>} t={t} />, nowrap: true };
+    if (key === 'flags')
+      return { key, header: t('ledgers.columns.flags'), render: (r) => <AccountFlags record={r as Record<string, unknown>} t={t} />, nowrap: true };
     return fieldColumn(ledger, key, t, i18n.language);
   });
 }

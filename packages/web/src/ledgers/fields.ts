@@ -1,12 +1,4 @@
-import {
-  accountColumns,
-  accountDefaults,
-  assetColumns,
-  assetDefaults,
-  sourceRestrictions,
-  type ColumnDefinition,
-  type LedgerKind,
-} from '@mamori/domain';
+import { accountColumns, accountDefaults, assetColumns, assetDefaults, sourceRestrictions, type ColumnDefinition, type LedgerKind } from '@mamori/domain';
 import type { TFunction } from 'i18next';
 import { formatDay } from '../checklist/dates';
 
@@ -37,7 +29,25 @@ export interface FieldSpec {
 /** Which group each field is shown in on the edit form. */
 const groupsOf: Record<LedgerKind, Record<FieldGroup, readonly string[]>> = {
   assets: {
-    basic: ['managementNumber', 'kind', 'cloudModel', 'status', 'computerName', 'maker', 'modelNumber', 'os', 'osVersion', 'firmwareVersion', 'software', 'softwareVersion', 'ipAddress', 'location', 'users', 'registeredOn', 'description'],
+    basic: [
+      'managementNumber',
+      'kind',
+      'cloudModel',
+      'status',
+      'computerName',
+      'maker',
+      'modelNumber',
+      'os',
+      'osVersion',
+      'firmwareVersion',
+      'software',
+      'softwareVersion',
+      'ipAddress',
+      'location',
+      'users',
+      'registeredOn',
+      'description',
+    ],
     management: ['system', 'vendor', 'remoteMaintenance', 'remoteMaintenanceBy', 'holdsPatientData'],
     security: ['updateStatus', 'lastPatchedOn', 'servicesReviewedOn', 'externalConnection', 'sourceRestrictions', 'endOfLifeOn', 'riskAcceptance'],
   },
@@ -75,13 +85,16 @@ function specsOf(ledger: LedgerKind): FieldSpec[] {
   // Form order: group by group, in the order listed above (the columns keep the manual's order for export).
   const order = fieldGroups.flatMap((g) => groups[g]);
   const rank = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length);
-  return [...columns].filter((c) => !c.importOnly).sort((a, b) => rank(a.field) - rank(b.field)).map((column) => ({
-    field: column.field,
-    header: column.header,
-    group: fieldGroups.find((g) => groups[g].includes(column.field)) ?? 'basic',
-    input: inputOf(column, defaults[column.field] ?? null),
-    link: !!column.link,
-  }));
+  return [...columns]
+    .filter((c) => !c.importOnly)
+    .sort((a, b) => rank(a.field) - rank(b.field))
+    .map((column) => ({
+      field: column.field,
+      header: column.header,
+      group: fieldGroups.find((g) => groups[g].includes(column.field)) ?? 'basic',
+      input: inputOf(column, defaults[column.field] ?? null),
+      link: !!column.link,
+    }));
 }
 
 export const fieldSpecs: Record<LedgerKind, FieldSpec[]> = { assets: specsOf('assets'), accounts: specsOf('accounts') };

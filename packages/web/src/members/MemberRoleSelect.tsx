@@ -16,11 +16,14 @@ export function MemberRoleSelect({ facilityId, member }: { facilityId: string; m
   const onError = useApiErrorHandler();
   const change = useMutation({
     mutationFn: (role: FacilityRole) =>
-      request(client.PATCH('/facilities/{facilityId}/members/{memberId}', { params: { path: { facilityId, memberId: member.id } }, body: { version: member.version, role } })),
+      request(
+        client.PATCH('/facilities/{facilityId}/members/{memberId}', {
+          params: { path: { facilityId, memberId: member.id } },
+          body: { version: member.version, role },
+        }),
+      ),
     onSuccess: (updated) => {
-      queryClient.setQueryData<FacilityMember[]>(facilityKeys.members(facilityId), (old) =>
-        old?.map((m) => (m.id === updated.id ? updated : m)),
-      );
+      queryClient.setQueryData<FacilityMember[]>(facilityKeys.members(facilityId), (old) => old?.map((m) => (m.id === updated.id ? updated : m)));
       void refreshSession();
       showSuccess(t('members.roleChanged', { name: member.name, role: t(`roles.${updated.role}`) }));
     },

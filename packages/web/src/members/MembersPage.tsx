@@ -20,9 +20,7 @@ export function MembersPage() {
   const { data: session } = useSession();
   const allowed = useCan();
   const facility = useFacility(facilityId);
-  const scope = facility.data
-    ? ({ kind: 'facility', organizationId: facility.data.organizationId, facilityId } as const)
-    : null;
+  const scope = facility.data ? ({ kind: 'facility', organizationId: facility.data.organizationId, facilityId } as const) : null;
   const canRead = !!scope && allowed('member.read', scope);
   const members = useFacilityMembers(facilityId, canRead);
   const [inviteOpened, invite] = useDisclosure(false);
@@ -88,18 +86,10 @@ export function MembersPage() {
                         {m.email}
                       </Text>
                     </Table.Td>
-                    <Table.Td>
-                      {canUpdate ? <MemberRoleSelect facilityId={facilityId} member={m} /> : t(`roles.${m.role}`)}
-                    </Table.Td>
+                    <Table.Td>{canUpdate ? <MemberRoleSelect facilityId={facilityId} member={m} /> : t(`roles.${m.role}`)}</Table.Td>
                     <Table.Td>
                       {canRemove && (
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          color="red"
-                          aria-label={t('members.removeOf', { name: m.name })}
-                          onClick={() => setRemoving(m)}
-                        >
+                        <Button size="xs" variant="subtle" color="red" aria-label={t('members.removeOf', { name: m.name })} onClick={() => setRemoving(m)}>
                           {t('members.remove')}
                         </Button>
                       )}
@@ -124,12 +114,7 @@ export function MembersPage() {
           canInviteOrgAdmin={canInviteOrgAdmin}
         />
       )}
-      <RemoveMemberModal
-        facilityId={facilityId}
-        facilityName={facility.data.name}
-        member={removing}
-        onClose={() => setRemoving(null)}
-      />
+      <RemoveMemberModal facilityId={facilityId} facilityName={facility.data.name} member={removing} onClose={() => setRemoving(null)} />
     </>
   );
 }

@@ -20,7 +20,8 @@ export function RemoveMemberModal({ facilityId, facilityName, member, onClose }:
   const refreshSession = useRefreshSession();
   const onError = useApiErrorHandler();
   const remove = useMutation({
-    mutationFn: (m: FacilityMember) => request(client.DELETE('/facilities/{facilityId}/members/{memberId}', { params: { path: { facilityId, memberId: m.id } } })),
+    mutationFn: (m: FacilityMember) =>
+      request(client.DELETE('/facilities/{facilityId}/members/{memberId}', { params: { path: { facilityId, memberId: m.id } } })),
     onSuccess: (_data, m) => {
       void queryClient.invalidateQueries({ queryKey: facilityKeys.members(facilityId) });
       void refreshSession();

@@ -18,8 +18,7 @@ export function CreateOrganizationModal({ opened, onClose }: { opened: boolean; 
   const form = useForm({ initialValues: { name: '', requireTotp: false }, validate: { name: requiredText } });
 
   const create = useMutation({
-    mutationFn: (values: typeof form.values) =>
-      request(client.POST('/organizations', { body: { name: values.name.trim(), requireTotp: values.requireTotp } })),
+    mutationFn: (values: typeof form.values) => request(client.POST('/organizations', { body: { name: values.name.trim(), requireTotp: values.requireTotp } })),
     onSuccess: (organization) => {
       void queryClient.invalidateQueries({ queryKey: organizationKeys.all });
       void refreshSession();
@@ -36,11 +35,7 @@ export function CreateOrganizationModal({ opened, onClose }: { opened: boolean; 
       <form onSubmit={form.onSubmit((values) => create.mutate(values))} noValidate>
         <Stack gap="sm">
           <TextInput label={t('fields.organizationName')} description={t('fields.organizationNameHint')} data-autofocus {...form.getInputProps('name')} />
-          <Switch
-            label={t('fields.requireTotp')}
-            description={t('fields.requireTotpHint')}
-            {...form.getInputProps('requireTotp', { type: 'checkbox' })}
-          />
+          <Switch label={t('fields.requireTotp')} description={t('fields.requireTotpHint')} {...form.getInputProps('requireTotp', { type: 'checkbox' })} />
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

@@ -34,12 +34,7 @@ export function OrganizationSettingsPage() {
         <OrganizationSettingsForm organization={organization.data} editable={isAdmin} />
         <OrganizationFacilities organizationId={organizationId} canCreate={allowed('facility.create', scope)} />
         {isAdmin && <OrganizationMembers organizationId={organizationId} />}
-        {isAdmin && (
-          <PendingInvitations
-            organizationId={organizationId}
-            actions={<Button onClick={invite.open}>{t('members.inviteButton')}</Button>}
-          />
-        )}
+        {isAdmin && <PendingInvitations organizationId={organizationId} actions={<Button onClick={invite.open}>{t('members.inviteButton')}</Button>} />}
       </Stack>
       {isAdmin && (
         <InviteModal

@@ -49,9 +49,13 @@ export function OrganizationsPage() {
                       </Table.Td>
                       <Table.Td>
                         {org.requireTotp ? (
-                          <Badge color="teal" variant="light">{t('organizations.totpRequired')}</Badge>
+                          <Badge color="teal" variant="light">
+                            {t('organizations.totpRequired')}
+                          </Badge>
                         ) : (
-                          <Badge color="gray" variant="light">{t('organizations.totpOptional')}</Badge>
+                          <Badge color="gray" variant="light">
+                            {t('organizations.totpOptional')}
+                          </Badge>
                         )}
                       </Table.Td>
                       <Table.Td>{formatDate(org.createdAt)}</Table.Td>

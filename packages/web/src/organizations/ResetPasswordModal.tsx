@@ -14,8 +14,7 @@ export function ResetPasswordModal({ target, onClose }: { target: Target | null;
   const { t } = useTranslation();
   const onError = useApiErrorHandler();
   const reset = useMutation({
-    mutationFn: (userId: string) =>
-      request(client.POST('/users/{userId}/password-reset', { params: { path: { userId } } })),
+    mutationFn: (userId: string) => request(client.POST('/users/{userId}/password-reset', { params: { path: { userId } } })),
     onError: (error) => onError(error),
   });
   const close = () => {

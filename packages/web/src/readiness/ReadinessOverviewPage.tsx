@@ -12,7 +12,23 @@ import { sortedTests } from './backups/sort';
 import { readinessPaths } from './paths';
 import { ReadinessGate } from './shared';
 
-function Card({ title, badge, to, status, ok, body, action }: { title: string; badge: string; to: string; status: ReactNode; ok: boolean | null; body: string; action: string }) {
+function Card({
+  title,
+  badge,
+  to,
+  status,
+  ok,
+  body,
+  action,
+}: {
+  title: string;
+  badge: string;
+  to: string;
+  status: ReactNode;
+  ok: boolean | null;
+  body: string;
+  action: string;
+}) {
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-label={title}>
       <Stack gap="sm" h="100%">
@@ -67,8 +83,8 @@ export function ReadinessOverviewPage() {
       : due > 0 && untested === 0
         ? t('readiness.overview.backupsDue', { count: due })
         : untested > 0
-        ? t('readiness.overview.backupsUntested', { count: planList.length, untested })
-        : t('readiness.overview.backupsTested', { count: planList.length })
+          ? t('readiness.overview.backupsUntested', { count: planList.length, untested })
+          : t('readiness.overview.backupsTested', { count: planList.length })
     : loading;
   const lastRecord = [...(bcp.data?.records ?? [])].sort((a, b) => (a.heldOn < b.heldOn ? 1 : -1))[0];
   const bcpStatus = bcp.data
@@ -79,7 +95,11 @@ export function ReadinessOverviewPage() {
         : t('readiness.overview.bcpNotReviewed')
     : loading;
   const open = (incidents.data ?? []).filter((i) => i.status === 'open').length;
-  const incidentStatus = incidents.data ? (open > 0 ? t('readiness.overview.incidentsOpen', { count: open }) : t('readiness.overview.incidentsNone', { count: incidents.data.length })) : loading;
+  const incidentStatus = incidents.data
+    ? open > 0
+      ? t('readiness.overview.incidentsOpen', { count: open })
+      : t('readiness.overview.incidentsNone', { count: incidents.data.length })
+    : loading;
 
   return (
     <ReadinessGate access={access} title={t('readiness.overview.title')}>

@@ -79,7 +79,8 @@ export function useChartVersions(facilityId: string, enabled = true) {
 export function useChartVersion(facilityId: string, version: number | null) {
   return useQuery({
     queryKey: readinessKeys.chartVersion(facilityId, version ?? 0),
-    queryFn: () => request(client.GET('/facilities/{facilityId}/contact-chart/versions/{chartVersion}', { params: { path: { facilityId, chartVersion: version! } } })),
+    queryFn: () =>
+      request(client.GET('/facilities/{facilityId}/contact-chart/versions/{chartVersion}', { params: { path: { facilityId, chartVersion: version! } } })),
     enabled: !!facilityId && version !== null,
     // A saved version never changes.
     staleTime: Infinity,

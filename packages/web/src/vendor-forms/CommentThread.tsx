@@ -120,7 +120,13 @@ export function CommentThread({
           </Box>
         ) : (
           <Group>
-            <Button size="xs" variant={kind === 'ask' ? 'light' : 'subtle'} color={kind === 'ask' ? 'blue' : 'teal'} onClick={() => setOpen(true)} aria-label={t(`vendorForm.comments.buttonLabel.${kind}`, { subject })}>
+            <Button
+              size="xs"
+              variant={kind === 'ask' ? 'light' : 'subtle'}
+              color={kind === 'ask' ? 'blue' : 'teal'}
+              onClick={() => setOpen(true)}
+              aria-label={t(`vendorForm.comments.buttonLabel.${kind}`, { subject })}
+            >
               {t(`vendorForm.comments.button.${kind}`)}
             </Button>
           </Group>

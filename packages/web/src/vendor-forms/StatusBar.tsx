@@ -54,7 +54,14 @@ export function StatusBar({
   const next = side === 'facility' ? nextReminderLine(f, t) : null;
 
   return (
-    <Paper withBorder radius="md" p="md" role="region" aria-label={t('vendorForm.statusBar.label')} bg={f.status === 'submitted' && side === 'facility' ? 'blue.0' : f.status === 'queried' && side === 'vendor' ? 'orange.0' : undefined}>
+    <Paper
+      withBorder
+      radius="md"
+      p="md"
+      role="region"
+      aria-label={t('vendorForm.statusBar.label')}
+      bg={f.status === 'submitted' && side === 'facility' ? 'blue.0' : f.status === 'queried' && side === 'vendor' ? 'orange.0' : undefined}
+    >
       <Stack gap="sm">
         <Group justify="space-between" align="center" gap="md">
           <Stack gap={6} style={{ flex: '1 1 420px' }}>
@@ -77,7 +84,14 @@ export function StatusBar({
                   {side === 'vendor' ? t('vendorForm.statusBar.questionsVendor') : t('vendorForm.statusBar.questionsFacility')}
                 </Text>
                 {questions.map((q) => (
-                  <Button key={q.id} size="compact-sm" variant="light" color="blue" onClick={() => onJump(q.id)} aria-label={t('vendorForm.refused.jump', { item: q.name })}>
+                  <Button
+                    key={q.id}
+                    size="compact-sm"
+                    variant="light"
+                    color="blue"
+                    onClick={() => onJump(q.id)}
+                    aria-label={t('vendorForm.refused.jump', { item: q.name })}
+                  >
                     {q.name}
                   </Button>
                 ))}

@@ -80,12 +80,13 @@ function FormScreen({ formId }: { formId: string }) {
     [queryClient],
   );
 
-  const { edits, dirty, dirtyIds, saved, saving, conflicts, rowErrors, fieldErrors, savingAll, onChange, discard, onSave, onOverwrite, saveAll } = useRoundEdits(form, detail, {
-    queryKey: contractKeys.form(formId),
-    put: (itemId, round, input) => putVendorRound(formId, itemId, round, input),
-    remove: (itemId, round) => deleteVendorRound(formId, itemId, round),
-    setDetail,
-  });
+  const { edits, dirty, dirtyIds, saved, saving, conflicts, rowErrors, fieldErrors, savingAll, onChange, discard, onSave, onOverwrite, saveAll } =
+    useRoundEdits(form, detail, {
+      queryKey: contractKeys.form(formId),
+      put: (itemId, round, input) => putVendorRound(formId, itemId, round, input),
+      remove: (itemId, round) => deleteVendorRound(formId, itemId, round),
+      setDetail,
+    });
   const leaveBlocker = useLeaveGuard(dirty);
 
   const live = useMemo(() => (form && detail ? vendorFormLive(form, detail, edits, today) : null), [form, detail, edits, today]);
@@ -163,7 +164,9 @@ function FormScreen({ formId }: { formId: string }) {
           return { id: known, name: nameOf(known), reason: d.message.replace(/^[^:]+:\s*/, '') };
         });
         // Without details, what this screen sees as missing.
-        const fallback = (live?.problems ?? []).filter((p) => p.severity === 'blocking' && p.item).map((p) => ({ id: p.item!, name: nameOf(p.item!), reason: '' }));
+        const fallback = (live?.problems ?? [])
+          .filter((p) => p.severity === 'blocking' && p.item)
+          .map((p) => ({ id: p.item!, name: nameOf(p.item!), reason: '' }));
         const shown = list.length ? list : fallback.filter((r, i, all) => all.findIndex((x) => x.id === r.id) === i);
         setRefused(shown);
         if (shown[0]) window.setTimeout(() => jump(shown[0]!.id), 50);
@@ -302,7 +305,13 @@ function FormScreen({ formId }: { formId: string }) {
         showTitle={false}
         currentForm={currentForm}
         readyTitle={side === 'vendor' ? t('vendorForm.panel.readyTitleVendor') : t('vendorForm.panel.readyTitleFacility')}
-        readyBody={side === 'vendor' ? (canAnswer ? t('vendorForm.panel.readyVendor') : t('vendorForm.panel.readyVendorDone')) : t('vendorForm.panel.readyFacility', { name: detail.contract.vendorName })}
+        readyBody={
+          side === 'vendor'
+            ? canAnswer
+              ? t('vendorForm.panel.readyVendor')
+              : t('vendorForm.panel.readyVendorDone')
+            : t('vendorForm.panel.readyFacility', { name: detail.contract.vendorName })
+        }
         onJump={(itemId) => {
           if (wide) jump(itemId);
           else {
@@ -385,7 +394,14 @@ function FormScreen({ formId }: { formId: string }) {
         <Text size="sm" c="dimmed">
           {side === 'facility' ? t('vendorForm.comments.generalHintFacility') : t('vendorForm.comments.generalHintVendor')}
         </Text>
-        <CommentThread comments={general} side={side} canPost={canComment} subject={t('vendorForm.comments.wholeForm')} hint={commentHint} onPost={(body) => onPostComment(null, body)} />
+        <CommentThread
+          comments={general}
+          side={side}
+          canPost={canComment}
+          subject={t('vendorForm.comments.wholeForm')}
+          hint={commentHint}
+          onPost={(body) => onPostComment(null, body)}
+        />
       </Stack>
     </Paper>
   );

@@ -234,7 +234,16 @@ function VendorItemRowImpl(props: VendorItemRowProps) {
           : undefined;
 
   return (
-    <Paper id={itemAnchor(item.id)} withBorder radius="md" p="md" tabIndex={-1} style={{ scrollMarginTop: 80, borderColor, borderWidth: borderColor ? 2 : undefined }} aria-label={name} component="section">
+    <Paper
+      id={itemAnchor(item.id)}
+      withBorder
+      radius="md"
+      p="md"
+      tabIndex={-1}
+      style={{ scrollMarginTop: 80, borderColor, borderWidth: borderColor ? 2 : undefined }}
+      aria-label={name}
+      component="section"
+    >
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
           <Group gap="sm" align="flex-start" wrap="nowrap" style={{ minWidth: 0 }}>
@@ -260,7 +269,13 @@ function VendorItemRowImpl(props: VendorItemRowProps) {
               </Group>
             </Stack>
           </Group>
-          <Button size="xs" variant="subtle" onClick={() => props.onHelp(item.id)} aria-label={t('checklist.help.open', { item: name })} style={{ flexShrink: 0 }}>
+          <Button
+            size="xs"
+            variant="subtle"
+            onClick={() => props.onHelp(item.id)}
+            aria-label={t('checklist.help.open', { item: name })}
+            style={{ flexShrink: 0 }}
+          >
             {t('checklist.help.button')}
           </Button>
         </Group>
@@ -283,7 +298,12 @@ function VendorItemRowImpl(props: VendorItemRowProps) {
             </SimpleGrid>
             {canAddRound && rounds.length >= 2 && (
               <Group>
-                <Button size="xs" variant="light" onClick={addRound} aria-label={t('checklist.addRoundLabel', { item: name, round: roundLabel(rounds.length + 1) })}>
+                <Button
+                  size="xs"
+                  variant="light"
+                  onClick={addRound}
+                  aria-label={t('checklist.addRoundLabel', { item: name, round: roundLabel(rounds.length + 1) })}
+                >
                   {t('checklist.addNext', { round: roundLabel(rounds.length + 1) })}
                 </Button>
               </Group>
@@ -330,7 +350,13 @@ function VendorItemRowImpl(props: VendorItemRowProps) {
                   {t('checklist.discard')}
                 </Button>
               )}
-              <Button size="xs" disabled={!props.dirty} loading={props.saving} onClick={() => props.onSave(item.id)} aria-label={t('checklist.saveLabel', { item: name })}>
+              <Button
+                size="xs"
+                disabled={!props.dirty}
+                loading={props.saving}
+                onClick={() => props.onSave(item.id)}
+                aria-label={t('checklist.saveLabel', { item: name })}
+              >
                 {t('common.save')}
               </Button>
             </Group>
@@ -340,7 +366,14 @@ function VendorItemRowImpl(props: VendorItemRowProps) {
         {(props.comments.length > 0 || props.canComment) && (
           <>
             <Divider variant="dashed" />
-            <CommentThread comments={props.comments} side={side} canPost={props.canComment} subject={name} hint={props.commentHint} onPost={(body) => props.onPostComment(item.id, body)} />
+            <CommentThread
+              comments={props.comments}
+              side={side}
+              canPost={props.canComment}
+              subject={name}
+              hint={props.commentHint}
+              onPost={(body) => props.onPostComment(item.id, body)}
+            />
           </>
         )}
       </Stack>

@@ -31,10 +31,19 @@ export function vendorFormLive(form: EditionForm, detail: VendorFormDetail, edit
     });
   const evaluation = evaluateWith(answersFor(form, detail, edits));
   const saved = Object.keys(edits).length ? evaluateWith(answersFor(form, detail, {})) : evaluation;
-  const problems: LiveProblem[] = evaluation.inspection.problems.filter((p) => p.form === key && p.code !== 'not-covered' && p.code !== 'vendor-form-unreviewed');
+  const problems: LiveProblem[] = evaluation.inspection.problems.filter(
+    (p) => p.form === key && p.code !== 'not-covered' && p.code !== 'vendor-form-unreviewed',
+  );
   // The facility's own step, not an inspection point: a returned form waiting for its acceptance is a note.
   if (detail.viewerSide === 'facility' && vendorFormReview(detail.form.status) === 'pending' && detail.form.status === 'submitted') {
     problems.push({ form: key, item: null, code: 'vendor-form-unreviewed', severity: 'warning' });
   }
-  return summarizeItems(evaluation, problems, evaluation.vendors[0]?.items ?? [], saved.vendors[0]?.items ?? [], () => false, () => true);
+  return summarizeItems(
+    evaluation,
+    problems,
+    evaluation.vendors[0]?.items ?? [],
+    saved.vendors[0]?.items ?? [],
+    () => false,
+    () => true,
+  );
 }

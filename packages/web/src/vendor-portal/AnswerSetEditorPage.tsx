@@ -1,22 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Box,
-  Button,
-  Collapse,
-  Group,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Switch,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, Collapse, Group, Paper, Select, SimpleGrid, Stack, Switch, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -118,17 +101,7 @@ export function AnswerSetEditorPage() {
   );
 }
 
-function Editor({
-  vendor,
-  set,
-  editions,
-  initial,
-}: {
-  vendor: { id: string; name: string };
-  set: AnswerSetView | null;
-  editions: string[];
-  initial: Draft;
-}) {
+function Editor({ vendor, set, editions, initial }: { vendor: { id: string; name: string }; set: AnswerSetView | null; editions: string[]; initial: Draft }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const navigate = useNavigate();
@@ -381,7 +354,14 @@ function ItemEditor({
               </Group>
             </Stack>
           </Group>
-          <Button size="xs" variant="subtle" onClick={() => setHelp((o) => !o)} aria-expanded={help} aria-label={t('answerSets.helpLabel', { item: name })} style={{ flexShrink: 0 }}>
+          <Button
+            size="xs"
+            variant="subtle"
+            onClick={() => setHelp((o) => !o)}
+            aria-expanded={help}
+            aria-label={t('answerSets.helpLabel', { item: name })}
+            style={{ flexShrink: 0 }}
+          >
             {t('answerSets.help')}
           </Button>
         </Group>

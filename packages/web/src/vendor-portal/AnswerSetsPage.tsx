@@ -85,9 +85,11 @@ function CompanySets({ vendor, withHeading }: { vendor: { id: string; name: stri
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {[...sets.data!].sort((a, b) => a.product.localeCompare(b.product, 'ja')).map((set) => (
-                  <SetRow key={set.id} set={set} />
-                ))}
+                {[...sets.data!]
+                  .sort((a, b) => a.product.localeCompare(b.product, 'ja'))
+                  .map((set) => (
+                    <SetRow key={set.id} set={set} />
+                  ))}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
@@ -135,7 +137,13 @@ function SetRow({ set }: { set: AnswerSetView }) {
         )}
       </Table.Td>
       <Table.Td>
-        <Button component={Link} to={`/vendor/answer-sets/${set.id}`} size="xs" variant="light" aria-label={t('answerSets.editLabel', { product: set.product })}>
+        <Button
+          component={Link}
+          to={`/vendor/answer-sets/${set.id}`}
+          size="xs"
+          variant="light"
+          aria-label={t('answerSets.editLabel', { product: set.product })}
+        >
           {t('common.edit')}
         </Button>
       </Table.Td>

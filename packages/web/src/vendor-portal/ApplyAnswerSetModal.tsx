@@ -153,7 +153,9 @@ export function ApplyAnswerSetModal({
           )}
           {otherEdition.length > 0 && (
             <Alert color="orange" variant="light" p="xs">
-              <Text size="sm">{t('vendorPortal.apply.editionMismatch', { count: otherEdition.length, edition: fyLabel(Number(chosen!.edition), i18n.language) })}</Text>
+              <Text size="sm">
+                {t('vendorPortal.apply.editionMismatch', { count: otherEdition.length, edition: fyLabel(Number(chosen!.edition), i18n.language) })}
+              </Text>
             </Alert>
           )}
           {otherCompany.length > 0 && (

@@ -91,7 +91,11 @@ export function DisclosuresPanel({ contract, side }: { contract: ContractView; s
                       </Text>
                       {latest && (
                         <Text size="xs" c="dimmed">
-                          {t('disclosures.latestLine', { kind: latest.kind, version: versionLabel(latest.jahisVersion, t), date: formatDay(latest.receivedOn) })}
+                          {t('disclosures.latestLine', {
+                            kind: latest.kind,
+                            version: versionLabel(latest.jahisVersion, t),
+                            date: formatDay(latest.receivedOn),
+                          })}
                         </Text>
                       )}
                     </Group>
@@ -167,7 +171,13 @@ function DisclosureRow({ disclosure: d, contractId, canManage }: { disclosure: D
       </Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDay(d.receivedOn)}</Table.Td>
       <Table.Td>
-        <Anchor href={disclosureFileUrl(d.id)} download={d.fileName} size="sm" style={{ wordBreak: 'break-all' }} aria-label={t('disclosures.downloadLabel', { name: d.fileName })}>
+        <Anchor
+          href={disclosureFileUrl(d.id)}
+          download={d.fileName}
+          size="sm"
+          style={{ wordBreak: 'break-all' }}
+          aria-label={t('disclosures.downloadLabel', { name: d.fileName })}
+        >
           {d.fileName}
         </Anchor>
         <Text size="xs" c="dimmed">
@@ -218,7 +228,13 @@ function UploadForm({ contract, side, missing }: { contract: ContractView; side:
   });
   const upload = useMutation({
     mutationFn: (values: UploadValues) =>
-      uploadDisclosure(contract.id, { system: values.system!, kind: values.kind, jahisVersion: values.jahisVersion, receivedOn: values.receivedOn!, file: values.file! }),
+      uploadDisclosure(contract.id, {
+        system: values.system!,
+        kind: values.kind,
+        jahisVersion: values.jahisVersion,
+        receivedOn: values.receivedOn!,
+        file: values.file!,
+      }),
     onSuccess: (created) => {
       showSuccess(t('disclosures.uploadedToast', { system: created.system, kind: created.kind }));
       void queryClient.invalidateQueries({ queryKey: vendorPortalKeys.disclosures(contract.id) });

@@ -9,7 +9,16 @@ import { useCan } from '../auth/actor';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { formatDateTime } from '../common/format';
 import { FullPageLoader } from '../layout/FullPageLoader';
-import { confirmRoleSharing, roleSharingExportUrl, saveRoleSharing, useRoleSharing, vendorPortalKeys, type ContractView, type RoleSharingRow, type RoleSharingView } from './api';
+import {
+  confirmRoleSharing,
+  roleSharingExportUrl,
+  saveRoleSharing,
+  useRoleSharing,
+  vendorPortalKeys,
+  type ContractView,
+  type RoleSharingRow,
+  type RoleSharingView,
+} from './api';
 import { contractScopeOf } from './DisclosuresPanel';
 import { pickText } from './labels';
 import { LeaveGuardModal, useLeaveGuard } from '../common/LeaveGuard';
@@ -37,20 +46,12 @@ export function RoleSharingPanel({ contract, side }: { contract: ContractView; s
   if (table.isLoading) return <FullPageLoader />;
   if (table.isError) return <ErrorAlert error={table.error} onRetry={() => void table.refetch()} />;
   if (!table.data) return null;
-  return <Editor key={`${contract.id}:${table.data.version ?? 'new'}`} contract={contract} side={side} view={table.data} onReload={() => void table.refetch()} />;
+  return (
+    <Editor key={`${contract.id}:${table.data.version ?? 'new'}`} contract={contract} side={side} view={table.data} onReload={() => void table.refetch()} />
+  );
 }
 
-function Editor({
-  contract,
-  side,
-  view,
-  onReload,
-}: {
-  contract: ContractView;
-  side: 'facility' | 'vendor';
-  view: RoleSharingView;
-  onReload: () => void;
-}) {
+function Editor({ contract, side, view, onReload }: { contract: ContractView; side: 'facility' | 'vendor'; view: RoleSharingView; onReload: () => void }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const queryClient = useQueryClient();
@@ -215,12 +216,22 @@ function Editor({
             </Text>
             <Group gap="sm">
               {canPropose && (
-                <Button onClick={() => void run('save')} loading={busy === 'save'} disabled={!dirty && view.version !== null} variant={canConfirm ? 'default' : 'filled'}>
+                <Button
+                  onClick={() => void run('save')}
+                  loading={busy === 'save'}
+                  disabled={!dirty && view.version !== null}
+                  variant={canConfirm ? 'default' : 'filled'}
+                >
                   {t('roleSharing.saveProposal')}
                 </Button>
               )}
               {canConfirm && (
-                <Button onClick={() => void run('confirm')} loading={busy === 'confirm'} disabled={dirty || view.status !== 'proposed' || view.version === null} color="teal">
+                <Button
+                  onClick={() => void run('confirm')}
+                  loading={busy === 'confirm'}
+                  disabled={dirty || view.status !== 'proposed' || view.version === null}
+                  color="teal"
+                >
                   {t('roleSharing.confirm')}
                 </Button>
               )}
@@ -314,4 +325,3 @@ function AreaRow({
     </Stack>
   );
 }
-

@@ -105,9 +105,7 @@ export function VendorHomePage() {
     <PageHeader
       title={t('vendorPortal.home.title')}
       description={
-        vendors.length > 0
-          ? t('vendorPortal.home.description', { vendors: vendors.map((v) => v.name).join('、') })
-          : t('vendorPortal.home.descriptionNone')
+        vendors.length > 0 ? t('vendorPortal.home.description', { vendors: vendors.map((v) => v.name).join('、') }) : t('vendorPortal.home.descriptionNone')
       }
       actions={
         vendors.length > 0 && (
@@ -199,9 +197,7 @@ export function VendorHomePage() {
             <Paper withBorder radius="md" p="sm" bg={selectedForms.length ? 'teal.0' : undefined}>
               <Group justify="space-between" gap="sm">
                 <Text size="sm">
-                  {selectedForms.length
-                    ? t('vendorPortal.home.selectedCount', { count: selectedForms.length })
-                    : t('vendorPortal.home.selectHint')}
+                  {selectedForms.length ? t('vendorPortal.home.selectedCount', { count: selectedForms.length }) : t('vendorPortal.home.selectHint')}
                 </Text>
                 <Group gap="xs">
                   {selectedForms.length > 0 && (
@@ -227,12 +223,7 @@ export function VendorHomePage() {
           </>
         )}
       </Stack>
-      <ApplyAnswerSetModal
-        opened={applying}
-        forms={selectedForms}
-        onClose={() => setApplying(false)}
-        onApplied={(formIds) => toggle(formIds, false)}
-      />
+      <ApplyAnswerSetModal opened={applying} forms={selectedForms} onClose={() => setApplying(false)} onApplied={(formIds) => toggle(formIds, false)} />
     </>
   );
 }
@@ -357,12 +348,7 @@ function FormRow({ row, selected, onToggle }: { row: Row; selected: boolean; onT
       <Table.Td>
         <Stack gap={4} align="flex-start">
           {form.reminderCount > 0 && (
-            <Tooltip
-              label={t('vendorPortal.home.remindedAt', { date: formatDate(form.remindedAt) })}
-              withinPortal
-              multiline
-              maw={260}
-            >
+            <Tooltip label={t('vendorPortal.home.remindedAt', { date: formatDate(form.remindedAt) })} withinPortal multiline maw={260}>
               <Badge color={reminded ? 'orange' : 'gray'} variant={reminded ? 'filled' : 'light'} styles={{ label: { overflow: 'visible' } }}>
                 {t('vendorPortal.home.reminders', { count: form.reminderCount })}
               </Badge>

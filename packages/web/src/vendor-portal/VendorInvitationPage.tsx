@@ -95,7 +95,13 @@ export function VendorInvitationPage() {
       </Stack>
 
       {!inv.existingUser && !session && (
-        <SignUpFields form={form} intro={t('vendorInvite.newUserIntro', { email: inv.email })} submitLabel={t('vendorInvite.register')} loading={accept.isPending} onSubmit={(body) => accept.mutate(body)} />
+        <SignUpFields
+          form={form}
+          intro={t('vendorInvite.newUserIntro', { email: inv.email })}
+          submitLabel={t('vendorInvite.register')}
+          loading={accept.isPending}
+          onSubmit={(body) => accept.mutate(body)}
+        />
       )}
 
       {inv.existingUser && !session && (

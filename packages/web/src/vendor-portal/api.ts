@@ -1,16 +1,8 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
-import type {
-  AnswerSetInput,
-  AnswerSetView,
-  ApplyAnswerSetResult,
-  ContractView,
-  DisclosureView,
-  RoleSharingRow,
-  RoleSharingView,
-} from '@mamori/domain';
+import type { AnswerSetInput, AnswerSetView, ApplyAnswerSetResult, ContractView, DisclosureView, RoleSharingRow, RoleSharingView } from '@mamori/domain';
 import { client, multipart, request } from '../api/client';
 
-export type { AnswerSetView, ApplyAnswerSetResult, ContractView, DisclosureView, RoleSharingRow, RoleSharingView,  };
+export type { AnswerSetView, ApplyAnswerSetResult, ContractView, DisclosureView, RoleSharingRow, RoleSharingView };
 export type VendorFormSummary = ContractView['forms'][number];
 
 const id = (value: string) => encodeURIComponent(value);

@@ -143,7 +143,9 @@ function ImportWizard({ ledger }: { ledger: LedgerKind }) {
             />
           </Stepper.Step>
           <Stepper.Step label={t('ledgers.import.steps.mapping')} description={t('ledgers.import.steps.mappingHint')}>
-            {preview && <MappingStep ledger={ledger} result={preview} busy={busy} onChange={changeMapping} onBack={() => setStep(0)} onNext={() => setStep(2)} />}
+            {preview && (
+              <MappingStep ledger={ledger} result={preview} busy={busy} onChange={changeMapping} onBack={() => setStep(0)} onNext={() => setStep(2)} />
+            )}
           </Stepper.Step>
           <Stepper.Step label={t('ledgers.import.steps.preview')} description={t('ledgers.import.steps.previewHint')}>
             {preview && <PreviewStep ledger={ledger} result={preview} busy={busy} onBack={() => setStep(1)} onCommit={() => void commit()} />}

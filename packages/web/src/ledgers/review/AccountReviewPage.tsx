@@ -149,7 +149,15 @@ export function AccountReviewPage() {
             {access.canReview && (
               <Paper withBorder radius="md" p="md">
                 <Stack gap="sm">
-                  <Textarea label={t('ledgers.review.note')} description={t('ledgers.review.noteHint')} autosize minRows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+                  <Textarea
+                    label={t('ledgers.review.note')}
+                    description={t('ledgers.review.noteHint')}
+                    autosize
+                    minRows={2}
+                    maxLength={2000}
+                    value={note}
+                    onChange={(e) => setNote(e.currentTarget.value)}
+                  />
                   <Group justify="space-between">
                     <Text size="sm" c="dimmed">
                       {t('ledgers.review.summary', counts)}

@@ -65,7 +65,15 @@ function AddEntry({ facilityId }: { facilityId: string }) {
           {t('ledgers.eol.addTitle')}
         </Title>
         <Group align="flex-start" gap="md" wrap="wrap">
-          <TextInput label={t('ledgers.eol.product')} placeholder="Windows 10" value={product} onChange={(e) => setProduct(e.currentTarget.value)} error={errors.product} maxLength={200} w={240} />
+          <TextInput
+            label={t('ledgers.eol.product')}
+            placeholder="Windows 10"
+            value={product}
+            onChange={(e) => setProduct(e.currentTarget.value)}
+            error={errors.product}
+            maxLength={200}
+            w={240}
+          />
           <TagsInput
             label={t('ledgers.eol.match')}
             description={t('ledgers.eol.matchHint')}
@@ -99,7 +107,14 @@ export function EndOfLifeTable({ facilityId, entries, canEdit }: { facilityId: s
   return (
     <Stack gap="md">
       {canEdit && <AddEntry facilityId={facilityId} />}
-      <TextInput label={t('ledgers.eol.filter')} description={t('ledgers.eol.filterHint', { count: entries.length })} value={filter} onChange={(e) => setFilter(e.currentTarget.value)} type="search" maw={420} />
+      <TextInput
+        label={t('ledgers.eol.filter')}
+        description={t('ledgers.eol.filterHint', { count: entries.length })}
+        value={filter}
+        onChange={(e) => setFilter(e.currentTarget.value)}
+        type="search"
+        maw={420}
+      />
       <Paper withBorder radius="md">
         <Table.ScrollContainer minWidth={640} maxHeight={520}>
           <Table verticalSpacing="xs" striped stickyHeader aria-label={t('ledgers.eol.title')}>

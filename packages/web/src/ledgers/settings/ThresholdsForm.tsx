@@ -7,7 +7,14 @@ import { showSuccess, useApiErrorHandler } from '../../api/errors';
 import { ledgerKeys, saveFindingSettings, type FindingSettings } from '../api';
 
 type Thresholds = Omit<FindingSettings, 'version'>;
-const fields = ['patchMaxAgeDays', 'unusedAccountDays', 'ledgerReviewMonths', 'servicesReviewMonths', 'restoreTestMonths', 'bcpReviewMonths'] as const satisfies readonly (keyof Thresholds)[];
+const fields = [
+  'patchMaxAgeDays',
+  'unusedAccountDays',
+  'ledgerReviewMonths',
+  'servicesReviewMonths',
+  'restoreTestMonths',
+  'bcpReviewMonths',
+] as const satisfies readonly (keyof Thresholds)[];
 const limits: Record<keyof Thresholds, number> = {
   patchMaxAgeDays: 3650,
   unusedAccountDays: 3650,
@@ -28,7 +35,11 @@ export function ThresholdsForm({ facilityId, settings, canEdit }: { facilityId: 
   const form = useForm<Record<keyof Thresholds, number | string>>({
     initialValues: Object.fromEntries(fields.map((f) => [f, settings[f] ?? defaults[f] ?? ''])) as Record<keyof Thresholds, number | string>,
     validate: Object.fromEntries(
-      fields.map((f) => [f, (v: number | string) => (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= limits[f] ? null : t('ledgers.settings.range', { max: limits[f] }))]),
+      fields.map((f) => [
+        f,
+        (v: number | string) =>
+          typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= limits[f] ? null : t('ledgers.settings.range', { max: limits[f] }),
+      ]),
     ),
   });
 

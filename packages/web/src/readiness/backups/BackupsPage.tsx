@@ -26,7 +26,11 @@ function RestoreStatus({ plan, months }: { plan: BackupPlanView; months: number 
   const due = restoreTestDue(plan.restoreTests, months, todayInTokyo());
   const reminder = (
     <Text size="xs" c={due.overdue ? 'red.8' : 'dimmed'} data-testid={`restore-due-${plan.id}`}>
-      {due.dueOn === null ? t('readiness.restore.overdueNever') : due.overdue ? t('readiness.restore.overdueOn', { date: formatDay(due.dueOn) }) : t('readiness.restore.dueOn', { date: formatDay(due.dueOn) })}
+      {due.dueOn === null
+        ? t('readiness.restore.overdueNever')
+        : due.overdue
+          ? t('readiness.restore.overdueOn', { date: formatDay(due.dueOn) })
+          : t('readiness.restore.dueOn', { date: formatDay(due.dueOn) })}
     </Text>
   );
   if (!last) {
@@ -41,7 +45,12 @@ function RestoreStatus({ plan, months }: { plan: BackupPlanView; months: number 
   }
   return (
     <>
-      <Text size="sm" fw={600} c={last.result === 'success' ? 'teal.8' : last.result === 'partial' ? 'yellow.9' : 'red.8'} data-testid={`restore-status-${plan.id}`}>
+      <Text
+        size="sm"
+        fw={600}
+        c={last.result === 'success' ? 'teal.8' : last.result === 'partial' ? 'yellow.9' : 'red.8'}
+        data-testid={`restore-status-${plan.id}`}
+      >
         {t('readiness.restore.last', { date: formatDay(last.testedOn), result: t(`readiness.restore.results.${last.result}`) })}
       </Text>
       {reminder}
@@ -96,7 +105,21 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
-function PlanCard({ facilityId, plan, canEdit, highlighted, onEdit, onTest }: { facilityId: string; plan: BackupPlanView; canEdit: boolean; highlighted: boolean; onEdit: () => void; onTest: () => void }) {
+function PlanCard({
+  facilityId,
+  plan,
+  canEdit,
+  highlighted,
+  onEdit,
+  onTest,
+}: {
+  facilityId: string;
+  plan: BackupPlanView;
+  canEdit: boolean;
+  highlighted: boolean;
+  onEdit: () => void;
+  onTest: () => void;
+}) {
   const months = useFindingSettings(facilityId).data?.restoreTestMonths ?? defaultFindingThresholds.restoreTestMonths;
   const { t } = useTranslation();
   const tests = sortedTests(plan.restoreTests);

@@ -23,7 +23,17 @@ const empty: Values = {
   restoreProcedure: '',
 };
 
-const fields = ['system', 'data', 'method', 'frequency', 'generations', 'location', 'offline', 'immutable', 'restoreProcedure'] as const satisfies readonly (keyof BackupPlanFields)[];
+const fields = [
+  'system',
+  'data',
+  'method',
+  'frequency',
+  'generations',
+  'location',
+  'offline',
+  'immutable',
+  'restoreProcedure',
+] as const satisfies readonly (keyof BackupPlanFields)[];
 
 /** Register or edit one backup: what, how, how often, how many generations, where, which copy is offline. */
 export function PlanDrawer({ facilityId, plan, opened, onClose }: { facilityId: string; plan: BackupPlanView | null; opened: boolean; onClose: () => void }) {
@@ -35,7 +45,15 @@ export function PlanDrawer({ facilityId, plan, opened, onClose }: { facilityId: 
     onClose();
   };
   return (
-    <Drawer opened={opened} onClose={close} position="right" size="lg" padding="lg" title={plan ? t('readiness.backups.editTitle', { system: plan.system }) : t('readiness.backups.addTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Drawer
+      opened={opened}
+      onClose={close}
+      position="right"
+      size="lg"
+      padding="lg"
+      title={plan ? t('readiness.backups.editTitle', { system: plan.system }) : t('readiness.backups.addTitle')}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       {conflict && (
         <Alert color="orange" title={t('errors.conflictTitle')} role="alert" mb="md">
           <Text size="sm">{conflict}</Text>
@@ -47,7 +65,17 @@ export function PlanDrawer({ facilityId, plan, opened, onClose }: { facilityId: 
   );
 }
 
-function PlanForm({ facilityId, plan, onDone, onConflict }: { facilityId: string; plan: BackupPlanView | null; onDone: () => void; onConflict: (message: string | null) => void }) {
+function PlanForm({
+  facilityId,
+  plan,
+  onDone,
+  onConflict,
+}: {
+  facilityId: string;
+  plan: BackupPlanView | null;
+  onDone: () => void;
+  onConflict: (message: string | null) => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const handleError = useApiErrorHandler();
@@ -96,8 +124,22 @@ function PlanForm({ facilityId, plan, onDone, onConflict }: { facilityId: string
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        <TextInput label={t('readiness.backups.fields.system')} description={t('readiness.backups.hints.system')} placeholder={t('readiness.backups.placeholders.system')} required maxLength={200} data-autofocus {...form.getInputProps('system')} />
-        <TextInput label={t('readiness.backups.fields.data')} description={t('readiness.backups.hints.data')} placeholder={t('readiness.backups.placeholders.data')} maxLength={500} {...form.getInputProps('data')} />
+        <TextInput
+          label={t('readiness.backups.fields.system')}
+          description={t('readiness.backups.hints.system')}
+          placeholder={t('readiness.backups.placeholders.system')}
+          required
+          maxLength={200}
+          data-autofocus
+          {...form.getInputProps('system')}
+        />
+        <TextInput
+          label={t('readiness.backups.fields.data')}
+          description={t('readiness.backups.hints.data')}
+          placeholder={t('readiness.backups.placeholders.data')}
+          maxLength={500}
+          {...form.getInputProps('data')}
+        />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <Select
             label={t('readiness.backups.fields.method')}
@@ -106,7 +148,12 @@ function PlanForm({ facilityId, plan, onDone, onConflict }: { facilityId: string
             comboboxProps={{ withinPortal: true }}
             {...form.getInputProps('method')}
           />
-          <TextInput label={t('readiness.backups.fields.frequency')} placeholder={t('readiness.backups.placeholders.frequency')} maxLength={100} {...form.getInputProps('frequency')} />
+          <TextInput
+            label={t('readiness.backups.fields.frequency')}
+            placeholder={t('readiness.backups.placeholders.frequency')}
+            maxLength={100}
+            {...form.getInputProps('frequency')}
+          />
           <NumberInput
             label={t('readiness.backups.fields.generations')}
             description={t('readiness.backups.hints.generations')}
@@ -116,16 +163,36 @@ function PlanForm({ facilityId, plan, onDone, onConflict }: { facilityId: string
             allowNegative={false}
             {...form.getInputProps('generations')}
           />
-          <TextInput label={t('readiness.backups.fields.location')} placeholder={t('readiness.backups.placeholders.location')} maxLength={200} {...form.getInputProps('location')} />
+          <TextInput
+            label={t('readiness.backups.fields.location')}
+            placeholder={t('readiness.backups.placeholders.location')}
+            maxLength={200}
+            {...form.getInputProps('location')}
+          />
         </SimpleGrid>
         {Number.isFinite(generations) && generations < 3 && (
           <Text size="sm" c="orange.8">
             {t('readiness.backups.fewGenerations')}
           </Text>
         )}
-        <Switch label={t('readiness.backups.fields.offline')} description={t('readiness.backups.hints.offline')} {...form.getInputProps('offline', { type: 'checkbox' })} />
-        <Switch label={t('readiness.backups.fields.immutable')} description={t('readiness.backups.hints.immutable')} {...form.getInputProps('immutable', { type: 'checkbox' })} />
-        <Textarea label={t('readiness.backups.fields.restoreProcedure')} description={t('readiness.backups.hints.restoreProcedure')} autosize minRows={3} maxLength={4000} {...form.getInputProps('restoreProcedure')} />
+        <Switch
+          label={t('readiness.backups.fields.offline')}
+          description={t('readiness.backups.hints.offline')}
+          {...form.getInputProps('offline', { type: 'checkbox' })}
+        />
+        <Switch
+          label={t('readiness.backups.fields.immutable')}
+          description={t('readiness.backups.hints.immutable')}
+          {...form.getInputProps('immutable', { type: 'checkbox' })}
+        />
+        <Textarea
+          label={t('readiness.backups.fields.restoreProcedure')}
+          description={t('readiness.backups.hints.restoreProcedure')}
+          autosize
+          minRows={3}
+          maxLength={4000}
+          {...form.getInputProps('restoreProcedure')}
+        />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}

@@ -13,7 +13,13 @@ import { invalidateReadiness } from '../shared';
 export function RestoreTestModal({ facilityId, plan, onClose }: { facilityId: string; plan: BackupPlanView | null; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={plan !== null} onClose={onClose} title={plan ? t('readiness.restore.title', { system: plan.system }) : ''} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened={plan !== null}
+      onClose={onClose}
+      title={plan ? t('readiness.restore.title', { system: plan.system }) : ''}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       {plan && <RestoreTestForm key={plan.id} facilityId={facilityId} plan={plan} onDone={onClose} />}
     </Modal>
   );
@@ -67,7 +73,14 @@ function RestoreTestForm({ facilityId, plan, onDone }: { facilityId: string; pla
         <Text size="sm" c="dimmed">
           {t('readiness.restore.intro')}
         </Text>
-        <DayInput label={t('readiness.restore.testedOn')} ariaLabel={t('readiness.restore.testedOn')} value={testedOn} onChange={setTestedOn} maxDate={today} error={errors.testedOn} />
+        <DayInput
+          label={t('readiness.restore.testedOn')}
+          ariaLabel={t('readiness.restore.testedOn')}
+          value={testedOn}
+          onChange={setTestedOn}
+          maxDate={today}
+          error={errors.testedOn}
+        />
         <Stack gap={4}>
           <Text size="sm" fw={500} id="restore-result-label">
             {t('readiness.restore.result')}
@@ -92,8 +105,24 @@ function RestoreTestForm({ facilityId, plan, onDone }: { facilityId: string; pla
           error={errors.minutesToRestore}
           w={260}
         />
-        <TextInput label={t('readiness.restore.testedBy')} value={testedBy} onChange={(e) => setTestedBy(e.currentTarget.value)} required maxLength={100} error={errors.testedBy} />
-        <Textarea label={t('readiness.restore.notes')} placeholder={t('readiness.restore.notesPlaceholder')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} autosize minRows={2} maxLength={2000} error={errors.notes} />
+        <TextInput
+          label={t('readiness.restore.testedBy')}
+          value={testedBy}
+          onChange={(e) => setTestedBy(e.currentTarget.value)}
+          required
+          maxLength={100}
+          error={errors.testedBy}
+        />
+        <Textarea
+          label={t('readiness.restore.notes')}
+          placeholder={t('readiness.restore.notesPlaceholder')}
+          value={notes}
+          onChange={(e) => setNotes(e.currentTarget.value)}
+          autosize
+          minRows={2}
+          maxLength={2000}
+          error={errors.notes}
+        />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}

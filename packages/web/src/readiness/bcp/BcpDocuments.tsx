@@ -79,7 +79,13 @@ export function BcpDocuments({ facilityId, documents, canEdit }: { facilityId: s
               </Text>
             </Table.Td>
             <Table.Td>
-              <Anchor href={bcpDocumentUrl(d.id)} download={d.fileName} size="sm" style={{ wordBreak: 'break-all' }} aria-label={t('readiness.bcp.documents.downloadOf', { name: d.fileName, version: d.documentVersion })}>
+              <Anchor
+                href={bcpDocumentUrl(d.id)}
+                download={d.fileName}
+                size="sm"
+                style={{ wordBreak: 'break-all' }}
+                aria-label={t('readiness.bcp.documents.downloadOf', { name: d.fileName, version: d.documentVersion })}
+              >
                 {d.fileName}
               </Anchor>
             </Table.Td>

@@ -47,7 +47,16 @@ function AddRecord({ facilityId }: { facilityId: string }) {
   };
 
   return (
-    <Paper withBorder radius="md" p="md" bg="gray.0" component="form" onSubmit={(e: React.FormEvent) => void submit(e)} noValidate aria-label={t('readiness.bcp.records.addTitle')}>
+    <Paper
+      withBorder
+      radius="md"
+      p="md"
+      bg="gray.0"
+      component="form"
+      onSubmit={(e: React.FormEvent) => void submit(e)}
+      noValidate
+      aria-label={t('readiness.bcp.records.addTitle')}
+    >
       <Stack gap="sm">
         <Text fw={600} size="sm">
           {t('readiness.bcp.records.addTitle')}
@@ -57,12 +66,41 @@ function AddRecord({ facilityId }: { facilityId: string }) {
             <Text size="sm" fw={500} id="bcp-record-kind">
               {t('readiness.bcp.records.kind')}
             </Text>
-            <SegmentedControl aria-labelledby="bcp-record-kind" value={kind} onChange={(v) => setKind(v as BcpRecordKind)} data={bcpRecordKinds.map((k) => ({ value: k, label: t(`readiness.bcp.records.kinds.${k}`) }))} />
+            <SegmentedControl
+              aria-labelledby="bcp-record-kind"
+              value={kind}
+              onChange={(v) => setKind(v as BcpRecordKind)}
+              data={bcpRecordKinds.map((k) => ({ value: k, label: t(`readiness.bcp.records.kinds.${k}`) }))}
+            />
           </Stack>
-          <DayInput label={t('readiness.bcp.records.heldOn')} ariaLabel={t('readiness.bcp.records.heldOn')} value={heldOn} onChange={setHeldOn} maxDate={today} error={errors.heldOn} />
-          <TextInput label={t('readiness.bcp.records.participants')} placeholder={t('readiness.bcp.records.participantsPlaceholder')} value={participants} onChange={(e) => setParticipants(e.currentTarget.value)} maxLength={500} error={errors.participants} style={{ flex: '1 1 260px' }} />
+          <DayInput
+            label={t('readiness.bcp.records.heldOn')}
+            ariaLabel={t('readiness.bcp.records.heldOn')}
+            value={heldOn}
+            onChange={setHeldOn}
+            maxDate={today}
+            error={errors.heldOn}
+          />
+          <TextInput
+            label={t('readiness.bcp.records.participants')}
+            placeholder={t('readiness.bcp.records.participantsPlaceholder')}
+            value={participants}
+            onChange={(e) => setParticipants(e.currentTarget.value)}
+            maxLength={500}
+            error={errors.participants}
+            style={{ flex: '1 1 260px' }}
+          />
         </Group>
-        <Textarea label={t('readiness.bcp.records.notes')} placeholder={t(`readiness.bcp.records.notesPlaceholder.${kind}`)} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} autosize minRows={2} maxLength={4000} error={errors.notes} />
+        <Textarea
+          label={t('readiness.bcp.records.notes')}
+          placeholder={t(`readiness.bcp.records.notesPlaceholder.${kind}`)}
+          value={notes}
+          onChange={(e) => setNotes(e.currentTarget.value)}
+          autosize
+          minRows={2}
+          maxLength={4000}
+          error={errors.notes}
+        />
         <Group>
           <Button type="submit" loading={busy}>
             {t('readiness.bcp.records.submit')}

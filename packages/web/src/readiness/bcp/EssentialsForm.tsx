@@ -11,7 +11,14 @@ import { DayInput } from '../../checklist/RoundFields';
 import { saveBcp, type BcpEssentials, type BcpView } from '../api';
 import { invalidateReadiness } from '../shared';
 
-const essentialKeys = ['networkStopCriteria', 'decisionMaker', 'paperOperations', 'recoverySteps', 'reentryProcedure', 'communication'] as const satisfies readonly (keyof BcpEssentials)[];
+const essentialKeys = [
+  'networkStopCriteria',
+  'decisionMaker',
+  'paperOperations',
+  'recoverySteps',
+  'reentryProcedure',
+  'communication',
+] as const satisfies readonly (keyof BcpEssentials)[];
 type EssentialKey = (typeof essentialKeys)[number];
 const isEssential = (key: string): key is EssentialKey => (essentialKeys as readonly string[]).includes(key);
 const maxLength = (key: EssentialKey) => (key === 'decisionMaker' ? 200 : 4000);
@@ -64,7 +71,17 @@ function Example({ section, canUse, onUse }: { section: Section; canUse: boolean
 }
 
 /** The BCP's essentials, one section per heading of the starter template, saved with a version. */
-export function EssentialsForm({ facilityId, bcp, canEdit, onConflict }: { facilityId: string; bcp: BcpView; canEdit: boolean; onConflict: (message: string | null) => void }) {
+export function EssentialsForm({
+  facilityId,
+  bcp,
+  canEdit,
+  onConflict,
+}: {
+  facilityId: string;
+  bcp: BcpView;
+  canEdit: boolean;
+  onConflict: (message: string | null) => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const handleError = useApiErrorHandler();
@@ -137,7 +154,11 @@ export function EssentialsForm({ facilityId, bcp, canEdit, onConflict }: { facil
           <Paper withBorder radius="md" p="sm" pos="sticky" bottom={0} style={{ zIndex: 3 }} shadow={form.isDirty() ? 'md' : undefined}>
             <Group justify="space-between">
               <Text size="sm" c={form.isDirty() ? 'orange.8' : 'dimmed'} fw={form.isDirty() ? 600 : 400}>
-                {form.isDirty() ? t('readiness.bcp.unsaved') : bcp.version === null ? t('readiness.bcp.notSaved') : t('readiness.bcp.versionName', { version: bcp.version })}
+                {form.isDirty()
+                  ? t('readiness.bcp.unsaved')
+                  : bcp.version === null
+                    ? t('readiness.bcp.notSaved')
+                    : t('readiness.bcp.versionName', { version: bcp.version })}
               </Text>
               <Button type="submit" loading={busy} disabled={!form.isDirty()}>
                 {t('readiness.bcp.save')}

@@ -67,8 +67,16 @@ export function ChartDiagram({ content, title }: { content: ContactChartContent;
           <g>
             {layout.edges.map((edge, i) => (
               <g key={`${edge.from}-${edge.to}-${i}`} data-from={edge.from} data-to={edge.to}>
-                <title>{t('readiness.diagram.edgeTitle', { from: names.get(edge.from) ?? edge.from, to: names.get(edge.to) ?? edge.to, order: edge.order })}</title>
-                <polyline points={edge.points.map((p) => `${p.x},${p.y}`).join(' ')} fill="none" stroke={edgeColor} strokeWidth={1.6} markerEnd="url(#chart-arrow)" />
+                <title>
+                  {t('readiness.diagram.edgeTitle', { from: names.get(edge.from) ?? edge.from, to: names.get(edge.to) ?? edge.to, order: edge.order })}
+                </title>
+                <polyline
+                  points={edge.points.map((p) => `${p.x},${p.y}`).join(' ')}
+                  fill="none"
+                  stroke={edgeColor}
+                  strokeWidth={1.6}
+                  markerEnd="url(#chart-arrow)"
+                />
               </g>
             ))}
           </g>
@@ -80,7 +88,16 @@ export function ChartDiagram({ content, title }: { content: ContactChartContent;
               const phone = phones.get(node.key) ?? '';
               return (
                 <g key={node.key} data-key={node.key} data-side={node.side}>
-                  <rect x={node.x} y={node.y} width={node.width} height={node.height} rx={8} fill={c.fill} stroke={c.stroke} strokeWidth={ministry ? 2.6 : 1.6} />
+                  <rect
+                    x={node.x}
+                    y={node.y}
+                    width={node.width}
+                    height={node.height}
+                    rx={8}
+                    fill={c.fill}
+                    stroke={c.stroke}
+                    strokeWidth={ministry ? 2.6 : 1.6}
+                  />
                   <text textAnchor="middle" fontSize={fontSize}>
                     {node.lines.map((line, j) => (
                       <tspan

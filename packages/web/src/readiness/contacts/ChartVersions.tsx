@@ -47,10 +47,20 @@ export function ChartVersions({ facilityId }: { facilityId: string }) {
               <Table.Td>{v.entryCount}</Table.Td>
               <Table.Td>
                 <Group gap="xs" wrap="nowrap">
-                  <Button size="xs" variant="subtle" onClick={() => setShown(v.chartVersion)} aria-label={t('readiness.contacts.versions.showOf', { version: name })}>
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    onClick={() => setShown(v.chartVersion)}
+                    aria-label={t('readiness.contacts.versions.showOf', { version: name })}
+                  >
                     {t('readiness.contacts.versions.show')}
                   </Button>
-                  <Anchor size="sm" href={chartPdfUrl(facilityId, v.chartVersion, i18n.language)} download aria-label={t('readiness.contacts.versions.pdfOf', { version: name })}>
+                  <Anchor
+                    size="sm"
+                    href={chartPdfUrl(facilityId, v.chartVersion, i18n.language)}
+                    download
+                    aria-label={t('readiness.contacts.versions.pdfOf', { version: name })}
+                  >
                     PDF
                   </Anchor>
                 </Group>
@@ -69,7 +79,13 @@ function VersionModal({ facilityId, version, onClose }: { facilityId: string; ve
   const chart = useChartVersion(facilityId, version);
   const name = t('readiness.contacts.versionName', { version: version ?? 0 });
   return (
-    <Modal opened={version !== null} onClose={onClose} title={t('readiness.contacts.versions.modalTitle', { version: name })} size="90%" closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened={version !== null}
+      onClose={onClose}
+      title={t('readiness.contacts.versions.modalTitle', { version: name })}
+      size="90%"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       {chart.isLoading && <Loader size="sm" aria-label={t('common.loading')} />}
       {chart.isError && <ErrorAlert error={chart.error} onRetry={() => void chart.refetch()} />}
       {chart.data && version !== null && (

@@ -21,7 +21,17 @@ import { EntryModal, type EntryDraft } from './EntryModal';
 import { starterChart } from './starter';
 import { LeaveGuardModal, useLeaveGuard } from '../../common/LeaveGuard';
 
-const blank = (kind: ContactKind, name = ''): EntryDraft => ({ kind, name, organization: '', role: '', phone: '', email: '', hours: '', notes: '', vendorName: '' });
+const blank = (kind: ContactKind, name = ''): EntryDraft => ({
+  kind,
+  name,
+  organization: '',
+  role: '',
+  phone: '',
+  email: '',
+  hours: '',
+  notes: '',
+  vendorName: '',
+});
 
 function newKey(taken: Set<string>): string {
   for (;;) {
@@ -54,7 +64,17 @@ export function ContactChartPage() {
   );
 }
 
-function ChartEditor({ facilityId, loaded, canEdit, prefecture }: { facilityId: string; loaded: ContactChartView; canEdit: boolean; prefecture: string | null }) {
+function ChartEditor({
+  facilityId,
+  loaded,
+  canEdit,
+  prefecture,
+}: {
+  facilityId: string;
+  loaded: ContactChartView;
+  canEdit: boolean;
+  prefecture: string | null;
+}) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const handleError = useApiErrorHandler();
@@ -102,7 +122,11 @@ function ChartEditor({ facilityId, loaded, canEdit, prefecture }: { facilityId: 
     setEditing(null);
   };
   const removeEntry = (entry: ContactEntry) =>
-    setDraft((d) => ({ ...d, entries: d.entries.filter((e) => e.key !== entry.key), edges: d.edges.filter((e) => e.from !== entry.key && e.to !== entry.key) }));
+    setDraft((d) => ({
+      ...d,
+      entries: d.entries.filter((e) => e.key !== entry.key),
+      edges: d.edges.filter((e) => e.from !== entry.key && e.to !== entry.key),
+    }));
   const addMinistry = () => {
     if (hasMinistry) return;
     const key = newKey(new Set(draft.entries.map((e) => e.key)));
@@ -231,7 +255,13 @@ function ChartEditor({ facilityId, loaded, canEdit, prefecture }: { facilityId: 
                 <Button size="sm" onClick={() => setEditing(blank('director'))}>
                   {t('readiness.contacts.add')}
                 </Button>
-                <Button size="sm" variant="light" onClick={addMinistry} disabled={hasMinistry} title={hasMinistry ? t('readiness.contacts.ministryPresent') : undefined}>
+                <Button
+                  size="sm"
+                  variant="light"
+                  onClick={addMinistry}
+                  disabled={hasMinistry}
+                  title={hasMinistry ? t('readiness.contacts.ministryPresent') : undefined}
+                >
                   {t('readiness.contacts.addMinistry')}
                 </Button>
                 <Button
@@ -250,7 +280,14 @@ function ChartEditor({ facilityId, loaded, canEdit, prefecture }: { facilityId: 
           <Text size="sm" c="dimmed">
             {t('readiness.contacts.entriesHint')}
           </Text>
-          <EntriesTable entries={draft.entries} edges={draft.edges} flagged={flaggedEntries} readOnly={!canEdit} onEdit={(e) => setEditing(e)} onRemove={removeEntry} />
+          <EntriesTable
+            entries={draft.entries}
+            edges={draft.edges}
+            flagged={flaggedEntries}
+            readOnly={!canEdit}
+            onEdit={(e) => setEditing(e)}
+            onRemove={removeEntry}
+          />
         </Stack>
 
         <Stack gap="sm" component="section" aria-labelledby="chart-edges">
@@ -260,7 +297,13 @@ function ChartEditor({ facilityId, loaded, canEdit, prefecture }: { facilityId: 
           <Text size="sm" c="dimmed">
             {t('readiness.contacts.edges.hint')}
           </Text>
-          <EdgesEditor entries={draft.entries} edges={draft.edges} flagged={flaggedEdges} readOnly={!canEdit} onChange={(edges: ContactEdge[]) => setDraft((d) => ({ ...d, edges }))} />
+          <EdgesEditor
+            entries={draft.entries}
+            edges={draft.edges}
+            flagged={flaggedEdges}
+            readOnly={!canEdit}
+            onChange={(edges: ContactEdge[]) => setDraft((d) => ({ ...d, edges }))}
+          />
         </Stack>
 
         <Stack gap="sm" component="section" aria-labelledby="chart-diagram">
@@ -301,7 +344,11 @@ function ChartEditor({ facilityId, loaded, canEdit, prefecture }: { facilityId: 
           <Paper withBorder radius="md" p="sm" pos="sticky" bottom={0} style={{ zIndex: 3 }} shadow={dirty ? 'md' : undefined}>
             <Group justify="space-between" gap="sm">
               <Text size="sm" c={dirty ? 'orange.8' : 'dimmed'} fw={dirty ? 600 : 400}>
-                {dirty ? t('readiness.contacts.unsaved') : versionName ? t('readiness.contacts.current', { version: versionName }) : t('readiness.contacts.notSaved')}
+                {dirty
+                  ? t('readiness.contacts.unsaved')
+                  : versionName
+                    ? t('readiness.contacts.current', { version: versionName })
+                    : t('readiness.contacts.notSaved')}
               </Text>
               <Group gap="sm">
                 {dirty && (

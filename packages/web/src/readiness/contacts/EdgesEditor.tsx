@@ -100,12 +100,23 @@ export function EdgesEditor({ entries, edges, flagged, readOnly, onChange }: Pro
                         {readOnly ? (
                           <Text size="sm">{edge.note || '—'}</Text>
                         ) : (
-                          <TextInput size="xs" aria-label={t('readiness.contacts.edges.noteOf', { line: label })} value={edge.note} maxLength={200} onChange={(e) => update(index, { note: e.currentTarget.value })} />
+                          <TextInput
+                            size="xs"
+                            aria-label={t('readiness.contacts.edges.noteOf', { line: label })}
+                            value={edge.note}
+                            maxLength={200}
+                            onChange={(e) => update(index, { note: e.currentTarget.value })}
+                          />
                         )}
                       </Table.Td>
                       {!readOnly && (
                         <Table.Td>
-                          <ActionIcon variant="subtle" color="red" onClick={() => remove(index)} aria-label={t('readiness.contacts.edges.removeOf', { line: label })}>
+                          <ActionIcon
+                            variant="subtle"
+                            color="red"
+                            onClick={() => remove(index)}
+                            aria-label={t('readiness.contacts.edges.removeOf', { line: label })}
+                          >
                             ×
                           </ActionIcon>
                         </Table.Td>
@@ -154,8 +165,24 @@ export function EdgesEditor({ entries, edges, flagged, readOnly, onChange }: Pro
               w={220}
               comboboxProps={{ withinPortal: true }}
             />
-            <NumberInput label={t('readiness.contacts.edges.order')} value={order} onChange={setOrder} min={1} max={99} allowDecimal={false} allowNegative={false} w={90} />
-            <TextInput label={t('readiness.contacts.edges.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={200} w={200} placeholder={t('readiness.contacts.edges.notePlaceholder')} />
+            <NumberInput
+              label={t('readiness.contacts.edges.order')}
+              value={order}
+              onChange={setOrder}
+              min={1}
+              max={99}
+              allowDecimal={false}
+              allowNegative={false}
+              w={90}
+            />
+            <TextInput
+              label={t('readiness.contacts.edges.note')}
+              value={note}
+              onChange={(e) => setNote(e.currentTarget.value)}
+              maxLength={200}
+              w={200}
+              placeholder={t('readiness.contacts.edges.notePlaceholder')}
+            />
             <Button variant="light" onClick={add}>
               {t('readiness.contacts.edges.add')}
             </Button>

@@ -25,13 +25,29 @@ export function EntryModal({
   const { t } = useTranslation();
   const isNew = !initial?.key;
   return (
-    <Modal opened={opened} onClose={onClose} title={isNew ? t('readiness.contacts.entry.addTitle') : t('readiness.contacts.entry.editTitle', { name: initial?.name })} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={isNew ? t('readiness.contacts.entry.addTitle') : t('readiness.contacts.entry.editTitle', { name: initial?.name })}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       {initial && <EntryForm key={initial.key ?? `new-${initial.kind}`} initial={initial} isNew={isNew} onCancel={onClose} onSubmit={onSubmit} />}
     </Modal>
   );
 }
 
-function EntryForm({ initial, isNew, onCancel, onSubmit }: { initial: EntryDraft; isNew: boolean; onCancel: () => void; onSubmit: (entry: EntryDraft) => void }) {
+function EntryForm({
+  initial,
+  isNew,
+  onCancel,
+  onSubmit,
+}: {
+  initial: EntryDraft;
+  isNew: boolean;
+  onCancel: () => void;
+  onSubmit: (entry: EntryDraft) => void;
+}) {
   const { t } = useTranslation();
   const kindOptions = useKindOptions();
   const form = useForm<EntryDraft>({
@@ -58,12 +74,38 @@ function EntryForm({ initial, isNew, onCancel, onSubmit }: { initial: EntryDraft
             allowDeselect={false}
             comboboxProps={{ withinPortal: true }}
           />
-          <TextInput label={t('readiness.contacts.entry.name')} description={hint('name')} required maxLength={100} data-autofocus {...form.getInputProps('name')} />
-          <TextInput label={t('readiness.contacts.entry.organization')} description={hint('organization')} maxLength={200} {...form.getInputProps('organization')} />
+          <TextInput
+            label={t('readiness.contacts.entry.name')}
+            description={hint('name')}
+            required
+            maxLength={100}
+            data-autofocus
+            {...form.getInputProps('name')}
+          />
+          <TextInput
+            label={t('readiness.contacts.entry.organization')}
+            description={hint('organization')}
+            maxLength={200}
+            {...form.getInputProps('organization')}
+          />
           <TextInput label={t('readiness.contacts.entry.role')} description={hint('role')} maxLength={200} {...form.getInputProps('role')} />
-          <TextInput label={t('readiness.contacts.entry.phone')} description={hint('phone')} maxLength={50} type="tel" placeholder="03-1234-5678" {...form.getInputProps('phone')} />
+          <TextInput
+            label={t('readiness.contacts.entry.phone')}
+            description={hint('phone')}
+            maxLength={50}
+            type="tel"
+            placeholder="03-1234-5678"
+            {...form.getInputProps('phone')}
+          />
           <TextInput label={t('readiness.contacts.entry.email')} maxLength={254} type="email" placeholder="name@example.jp" {...form.getInputProps('email')} />
-          <TextInput label={t('readiness.contacts.entry.hours')} description={hint('hours')} maxLength={200} placeholder={t('readiness.contacts.entry.hoursPlaceholder')} {...form.getInputProps('hours')} style={{ gridColumn: '1 / -1' }} />
+          <TextInput
+            label={t('readiness.contacts.entry.hours')}
+            description={hint('hours')}
+            maxLength={200}
+            placeholder={t('readiness.contacts.entry.hoursPlaceholder')}
+            {...form.getInputProps('hours')}
+            style={{ gridColumn: '1 / -1' }}
+          />
         </SimpleGrid>
         <Textarea label={t('readiness.contacts.entry.notes')} autosize minRows={2} maxLength={1000} {...form.getInputProps('notes')} />
         <Group justify="flex-end" gap="sm">

@@ -29,7 +29,15 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** Japan time as the picker writes it, `YYYY-MM-DD HH:mm:ss`. */
 function pickerNow(): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false })
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Tokyo',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hour12: false,
+    })
       .formatToParts(new Date())
       .map((p) => [p.type, p.value]),
   );
@@ -128,7 +136,14 @@ function Steps({ facilityId, incident, canWrite }: { facilityId: string; inciden
                     {t('readiness.incident.contactedAt', { at: formatDateTime(step.contactedAt), by: event?.recordedBy ?? '—' })}
                   </Text>
                 ) : canWrite ? (
-                  <Button size="xs" color="teal" loading={busyKey === step.key} disabled={busyKey !== null && busyKey !== step.key} onClick={() => void contacted(step)} aria-label={t('readiness.incident.contactedOf', { name: step.name })}>
+                  <Button
+                    size="xs"
+                    color="teal"
+                    loading={busyKey === step.key}
+                    disabled={busyKey !== null && busyKey !== step.key}
+                    onClick={() => void contacted(step)}
+                    aria-label={t('readiness.incident.contactedOf', { name: step.name })}
+                  >
                     {t('readiness.incident.contacted')}
                   </Button>
                 ) : (
@@ -212,7 +227,16 @@ function AddEvent({ facilityId, incident }: { facilityId: string; incident: Inci
   };
 
   return (
-    <Paper withBorder radius="md" p="md" bg="gray.0" component="form" onSubmit={(e: React.FormEvent) => void submit(e)} noValidate aria-label={t('readiness.incident.addTitle')}>
+    <Paper
+      withBorder
+      radius="md"
+      p="md"
+      bg="gray.0"
+      component="form"
+      onSubmit={(e: React.FormEvent) => void submit(e)}
+      noValidate
+      aria-label={t('readiness.incident.addTitle')}
+    >
       <Stack gap="sm">
         <Text fw={600} size="sm">
           {t('readiness.incident.addTitle')}

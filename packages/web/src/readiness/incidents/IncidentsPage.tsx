@@ -113,7 +113,12 @@ export function IncidentsPage() {
               label={t('readiness.incidents.listTitle')}
               minWidth={600}
               empty={t('readiness.incidents.none')}
-              columns={[t('readiness.incidents.titleColumn'), t('readiness.incidents.status'), t('readiness.incidents.startedAt'), t('readiness.incidents.closedAt')]}
+              columns={[
+                t('readiness.incidents.titleColumn'),
+                t('readiness.incidents.status'),
+                t('readiness.incidents.startedAt'),
+                t('readiness.incidents.closedAt'),
+              ]}
               rows={list}
               renderRow={(i) => (
                 <Table.Tr key={i.id}>
