@@ -129,7 +129,7 @@ async function startMamori(target: string, dbEnv: Record<string, string>): Promi
   const server = startServer(
     `Mamori (${target})`,
     process.execPath,
-    ['--import', 'tsx', '--import', path.join(benchDir, 'exit-with-parent.ts'), cliMain, 'serve'],
+    [...profiled('mamori'), '--import', 'tsx', '--import', path.join(benchDir, 'exit-with-parent.ts'), cliMain, 'serve'],
     {
       env,
       cwd: root,
@@ -151,10 +151,18 @@ const facilityList = (target: string, running: Running, load = connections, warm
     warm,
   );
 
+/**
+ * With MAMORI_BENCH_PROFILE=1, Mamori and the plain server each write a V8 CPU profile when they stop, to
+ * <tmp>/mamori-bench-profiles/<which>/ (open in Chrome DevTools): how docs/benchmarks.md's issue 14 breakdown was made.
+ */
+function profiled(which: 'mamori' | 'plain'): string[] {
+  return process.env.MAMORI_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.join(os.tmpdir(), 'mamori-bench-profiles', which)}`] : [];
+}
+
 /** The plain same-work server on Mamori's database; checks it answers the same list as Mamori. */
 async function startPlain(databaseUrl: string, mamori: Running): Promise<{ server: Server; url: string }> {
   const port = await freePort();
-  const server = startServer('plain server', process.execPath, ['--import', 'tsx', path.join(benchDir, 'plain-server.ts')], {
+  const server = startServer('plain server', process.execPath, [...profiled('plain'), '--import', 'tsx', path.join(benchDir, 'plain-server.ts')], {
     env: childEnv({ PORT: String(port), DATABASE_URL: databaseUrl }),
     cwd: root,
   });

@@ -25,6 +25,13 @@ describe('configuration', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/m' })).toThrow(/MAMORI_SECRET_KEY: DATABASE_URL/);
   });
 
+  it('polls job queues every 15 s on the embedded database (its one connection), every 2 s on PostgreSQL, or as set', () => {
+    expect(loadConfig({}).jobPollSeconds).toBe(15);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/m', MAMORI_SECRET_KEY: key }).jobPollSeconds).toBe(2);
+    expect(loadConfig({ MAMORI_JOB_POLL_SECONDS: '5' }).jobPollSeconds).toBe(5);
+    expect(() => loadConfig({ MAMORI_JOB_POLL_SECONDS: '0' })).toThrow(/MAMORI_JOB_POLL_SECONDS/);
+  });
+
   it('reads the secret key and the previous keys of a rotation as 32-byte base64 keys', () => {
     const previous = randomBytes(32).toString('base64');
     expect(loadConfig({}).secretKey).toEqual({ current: undefined, previous: [] });

@@ -25,7 +25,7 @@ export interface AppJobs {
  */
 export async function openAppJobs(config: Config, database: Database, secrets: Keyring, log: BaseLogger = createLogger(config.logLevel)): Promise<AppJobs> {
   const mailer = createMailer(config.mail, log);
-  const jobs = await openJobs(database, { queues: appQueues, log });
+  const jobs = await openJobs(database, { queues: appQueues, log, intervals: { pollSeconds: config.jobPollSeconds } });
   registerMailWorker(jobs, mailer, secrets);
   registerVendorReminders({ database, config, jobs, secrets });
   registerPurge({ db: database.db, config, jobs });
