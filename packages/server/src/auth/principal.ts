@@ -13,18 +13,10 @@ const userId = sql.raw('"users"."id"');
 
 /**
  * The user's memberships as one JSON array, fetched in the same round trip as the user, each with its
- * organization's "require two-factor" (by primary key: no scan of all organizations per request).
+ * organization's "require two-factor" (by primary key: no scan of all organizations per request). The query
+ * lives in the `membership_grants` function (migration 0007), so it is planned once per connection.
  */
-export const grantsOf = sql<GrantRow[]>`(
-  select coalesce(json_agg(g), '[]'::json) from (
-    select m.organization_id as o, null::uuid as f, m.role as r, null::uuid as v, org.require_totp as t
-      from organization_members m join organizations org on org.id = m.organization_id where m.user_id = ${userId}
-    union all
-    select m.organization_id, m.facility_id, m.role, null::uuid, org.require_totp
-      from facility_members m join organizations org on org.id = m.organization_id where m.user_id = ${userId}
-    union all
-    select null::uuid, null::uuid, 'vendor', vendor_id, false from vendor_members where user_id = ${userId}
-  ) g)`;
+export const grantsOf = sql<GrantRow[]>`membership_grants(${userId})`;
 
 /** Whether an organization the user belongs to (directly or through a facility) requires a second factor. */
 const anyRequiresTotp = (rows: GrantRow[]) => rows.some((row) => row.t === true);
