@@ -148,7 +148,7 @@ test('the audit trail says what happened in Japanese, in Japan time, filtered by
   const events = page.getByRole('table');
   await expect(events.getByText('台帳からの提案を採用').first()).toBeVisible();
   await expect(events.getByText('利用者IDの取り込み').first()).toBeVisible();
-  await expect(events.getByText(/vendor_form|finding\.accept|account\.import/)).toHaveCount(0);
+  await expect(events.getByText(/vendor_form|vendorForm\.|finding\.accept|account\.import/)).toHaveCount(0);
   await expect(events.getByText(/令和\d+年\d+月\d+日|\d{4}\/\d{2}\/\d{2}/).first()).toBeVisible();
   // What changed is named too: the attached chart by its file name, the answer as はい.
   await expect(events.getByText(`連絡体制図_第1版_${today}.pdf`).first()).toBeVisible();

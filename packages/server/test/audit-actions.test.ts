@@ -1,4 +1,5 @@
-import { auditActionLabel, auditActionsOf, isAuditAction } from '@mamori/domain';
+import { auditActionLabel, auditActionsOf, isAuditAction, type AuditAction } from '@mamori/domain';
+import { recordAudit } from '../src/audit/record.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../src/db/schema.js';
 import { call, json, setupAdmin, startTestApp, type Browser, type TestApp } from './helpers/app.js';
@@ -45,5 +46,27 @@ describe('audit actions', () => {
     expect(vendor.items.map((e: { action: string }) => e.action).sort()).toEqual(['contract.create', 'vendor.create']);
     expect(vendor.items.every((e: { action: string }) => (auditActionsOf('vendor') as string[]).includes(e.action))).toBe(true);
     expect((await call(t.app, tenant.manager, 'GET', url('nonsense'))).statusCode).toBe(400);
+  });
+
+  it('an event stored under a former spelling reads, labels and filters as the action it means', async () => {
+    await t.database.db.transaction((tx) =>
+      recordAudit(
+        tx,
+        { actorId: null, ip: null },
+        {
+          action: 'vendor_form.request' as AuditAction,
+          entityType: 'vendor_form',
+          entityId: null,
+          facilityId: tenant.facilityId,
+          organizationId: tenant.organizationId,
+        },
+      ),
+    );
+    expect(auditActionLabel('vendor_form.request', 'ja')).toBe(auditActionLabel('vendorForm.request', 'ja'));
+    expect(auditActionLabel('vendor_form.request', 'en')).toBe('Vendor form requested');
+    const byKind = await json(call(t.app, tenant.manager, 'GET', `/api/v1/audit-events?facilityId=${tenant.facilityId}&kind=vendor`));
+    expect(byKind.items.map((e: { action: string }) => e.action)).toContain('vendor_form.request');
+    const byAction = await json(call(t.app, tenant.manager, 'GET', `/api/v1/audit-events?facilityId=${tenant.facilityId}&action=vendorForm.request`));
+    expect(byAction.items.map((e: { action: string }) => e.action)).toEqual(['vendor_form.request']);
   });
 });

@@ -93,7 +93,7 @@ const walk: Step[] = [
   {
     route: 'POST /api/v1/invitations/by-token/:token/accept',
     send: () => anonymous(`/invitations/by-token/${the.invitationToken}/accept`, { name: '管理 花子', password: PASSWORD })(),
-    writes: ['user.create', 'facility_member.grant', 'invitation.accept'],
+    writes: ['user.create', 'facilityMember.grant', 'invitation.accept'],
     because: 'a new person gets an account, the role the invitation offered, and the invitation is used up',
   },
   {
@@ -114,30 +114,30 @@ const walk: Step[] = [
   {
     route: 'POST /api/v1/facilities/:facilityId/members/me',
     send: () => as('root', 'POST', `/facilities/${f()}/members/me`, { role: 'operator' })(),
-    writes: ['facility_member.grant'],
+    writes: ['facilityMember.grant'],
     keep: (b) => (the.rootMemberId = b.id),
   },
   {
     route: 'PATCH /api/v1/facilities/:facilityId/members/:memberId',
     send: () => as('manager', 'PATCH', `/facilities/${f()}/members/${the.rootMemberId}`, { version: 1, role: 'viewer' })(),
-    writes: ['facility_member.update'],
+    writes: ['facilityMember.update'],
   },
   {
     route: 'DELETE /api/v1/facilities/:facilityId/members/:memberId',
     send: () => as('manager', 'DELETE', `/facilities/${f()}/members/${the.rootMemberId}`)(),
-    writes: ['facility_member.remove'],
+    writes: ['facilityMember.remove'],
   },
   {
     route: 'POST /api/v1/users/:userId/password-reset',
     send: () => as('root', 'POST', `/users/${who.viewer!.userId}/password-reset`)(),
-    writes: ['user.password_reset'],
+    writes: ['user.passwordReset'],
     keep: (b) => (the.temporaryPassword = b.temporaryPassword),
   },
   { route: 'PATCH /api/v1/me', send: as('manager', 'PATCH', '/me', { name: '管理 花子（院長代理）' }), writes: ['user.update'] },
   {
     route: 'POST /api/v1/me/password',
     send: () => as('viewer', 'POST', '/me/password', { currentPassword: the.temporaryPassword, newPassword: 'viewer-new-password' })(),
-    writes: ['user.password_change'],
+    writes: ['user.passwordChange'],
   },
   {
     route: 'POST /api/v1/me/totp/setup',
@@ -149,20 +149,20 @@ const walk: Step[] = [
   {
     route: 'POST /api/v1/me/totp/enable',
     send: async () => as('manager', 'POST', '/me/totp/enable', { code: await nextTotpCode('manager@example.jp') })(),
-    writes: ['user.totp_enable'],
+    writes: ['user.totpEnable'],
   },
   {
     route: 'POST /api/v1/me/totp/disable',
     send: async () => as('manager', 'POST', '/me/totp/disable', { code: await nextTotpCode('manager@example.jp') })(),
-    writes: ['user.totp_disable'],
+    writes: ['user.totpDisable'],
   },
   {
     route: 'POST /api/v1/me/tokens',
     send: as('manager', 'POST', '/me/tokens', { name: '取込スクリプト' }),
-    writes: ['api_token.create'],
+    writes: ['apiToken.create'],
     keep: (b) => (the.tokenId = b.id),
   },
-  { route: 'DELETE /api/v1/me/tokens/:tokenId', send: () => as('manager', 'DELETE', `/me/tokens/${the.tokenId}`)(), writes: ['api_token.delete'] },
+  { route: 'DELETE /api/v1/me/tokens/:tokenId', send: () => as('manager', 'DELETE', `/me/tokens/${the.tokenId}`)(), writes: ['apiToken.delete'] },
 
   // The checklist.
   {
@@ -324,15 +324,15 @@ const walk: Step[] = [
   {
     route: 'POST /api/v1/facilities/:facilityId/bcp/documents',
     send: () => uploadAs('manager', `/facilities/${f()}/bcp/documents`, multipartFile('BCP.pdf', 'application/pdf', tinyPdf))(),
-    writes: ['bcp.document'],
+    writes: ['bcpDocument.upload'],
   },
   {
     route: 'POST /api/v1/facilities/:facilityId/bcp/records',
     send: () => as('manager', 'POST', `/facilities/${f()}/bcp/records`, { kind: 'drill', heldOn: today, notes: '紙カルテへの切替訓練' })(),
-    writes: ['bcp.record'],
+    writes: ['bcpRecord.create'],
     keep: (b) => (the.bcpRecordId = b.records[0].id),
   },
-  { route: 'DELETE /api/v1/bcp-records/:recordId', send: () => as('manager', 'DELETE', `/bcp-records/${the.bcpRecordId}`)(), writes: ['bcp.record.delete'] },
+  { route: 'DELETE /api/v1/bcp-records/:recordId', send: () => as('manager', 'DELETE', `/bcp-records/${the.bcpRecordId}`)(), writes: ['bcpRecord.delete'] },
   {
     route: 'POST /api/v1/facilities/:facilityId/incidents',
     send: () => as('manager', 'POST', `/facilities/${f()}/incidents`, { title: '電子カルテが開かない' })(),
@@ -401,21 +401,21 @@ const walk: Step[] = [
   {
     route: 'POST /api/v1/contracts/:contractId/vendor-forms',
     send: () => as('manager', 'POST', `/contracts/${the.contractId}/vendor-forms`, { fiscalYear: 2023 })(),
-    writes: ['vendor_form.request', 'vendor_invitation.create'],
+    writes: ['vendorForm.request', 'vendorInvitation.create'],
     because: "the request and the vendor's single-use link are two records",
     keep: (b) => (the.formId = b.id),
   },
   {
     route: 'POST /api/v1/vendor-forms/:formId/invitation',
     send: () => as('manager', 'POST', `/vendor-forms/${the.formId}/invitation`, {})(),
-    writes: ['vendor_form.resend', 'vendor_invitation.create'],
+    writes: ['vendorForm.resend', 'vendorInvitation.create'],
     because: 'a resend revokes the old link and makes a new one',
     keep: (b) => (the.vendorToken = b.invitationUrl.split('/').pop()),
   },
   {
     route: 'POST /api/v1/vendor-invitations/:token/accept',
     send: () => anonymous(`/vendor-invitations/${the.vendorToken}/accept`, { name: 'カルテ 鈴木', password: 'vendor-password-1' })(),
-    writes: ['user.create', 'vendor_member.grant', 'vendor_invitation.accept'],
+    writes: ['user.create', 'vendorMember.grant', 'vendorInvitation.accept'],
     because: "the vendor's contact gets an account and joins the vendor company",
   },
   {
@@ -425,7 +425,7 @@ const walk: Step[] = [
         version: (await get('manager', `/vendor-forms/${the.formId}`)).form.version,
         excludedItems: [],
       })(),
-    writes: ['vendor_form.update'],
+    writes: ['vendorForm.update'],
   },
   {
     route: 'PUT /api/v1/vendor-forms/:formId/items/:itemId/rounds/:round',
@@ -446,7 +446,7 @@ const walk: Step[] = [
       const answers = Object.fromEntries(required.map((i: { id: string }) => [i.id, { value: 'yes', note: '製品の標準設定で対応' }]));
       return as('vendor', 'POST', `/vendors/${the.vendorId}/answer-sets`, { product: 'カルテ2023', edition: '2023', answers })();
     },
-    writes: ['answer_set.create'],
+    writes: ['answerSet.create'],
     keep: (b) => (the.answerSetId = b.id),
   },
   {
@@ -460,24 +460,24 @@ const walk: Step[] = [
         answers: set.answers,
       })();
     },
-    writes: ['answer_set.update'],
+    writes: ['answerSet.update'],
   },
   {
     route: 'POST /api/v1/answer-sets/:answerSetId/apply',
     send: () => as('vendor', 'POST', `/answer-sets/${the.answerSetId}/apply`, { formIds: [the.formId], date: today })(),
-    writes: () => [...Array<AuditAction>(Number(the.requiredItems)).fill('answer.create'), 'answer_set.apply'],
+    writes: () => [...Array<AuditAction>(Number(the.requiredItems)).fill('answer.create'), 'answerSet.apply'],
     because: "each answered item is that form's own answer round; the application is one more event",
   },
   {
     route: 'POST /api/v1/vendor-forms/:formId/submit',
     send: async () =>
       as('vendor', 'POST', `/vendor-forms/${the.formId}/submit`, { version: (await get('vendor', `/vendor-forms/${the.formId}`)).form.version })(),
-    writes: ['vendor_form.submit'],
+    writes: ['vendorForm.submit'],
   },
   {
     route: 'POST /api/v1/vendor-forms/:formId/comments',
     send: () => as('manager', 'POST', `/vendor-forms/${the.formId}/comments`, { itemId: '1(1)', body: '根拠の手順書の版数を教えてください' })(),
-    writes: ['vendor_form.comment', 'vendor_form.query'],
+    writes: ['vendorForm.comment', 'vendorForm.query'],
     because: "the facility's question moves the form to 質問中",
   },
   {
@@ -491,9 +491,9 @@ const walk: Step[] = [
     },
     send: async () =>
       as('manager', 'POST', `/vendor-forms/${the.formId}/accept`, { version: (await get('manager', `/vendor-forms/${the.formId}`)).form.version })(),
-    writes: ['vendor_form.accept'],
+    writes: ['vendorForm.accept'],
   },
-  { route: 'DELETE /api/v1/answer-sets/:answerSetId', send: () => as('vendor', 'DELETE', `/answer-sets/${the.answerSetId}`)(), writes: ['answer_set.delete'] },
+  { route: 'DELETE /api/v1/answer-sets/:answerSetId', send: () => as('vendor', 'DELETE', `/answer-sets/${the.answerSetId}`)(), writes: ['answerSet.delete'] },
   {
     route: 'POST /api/v1/contracts/:contractId/disclosures',
     send: () =>
@@ -514,17 +514,17 @@ const walk: Step[] = [
     route: 'PUT /api/v1/contracts/:contractId/role-sharing',
     send: () =>
       as('vendor', 'PUT', `/contracts/${the.contractId}/role-sharing`, { version: null, rows: [{ area: 'bcp', responsible: 'both', action: '協議する' }] })(),
-    writes: ['role_sharing.propose'],
+    writes: ['roleSharing.propose'],
   },
   {
     route: 'POST /api/v1/contracts/:contractId/role-sharing/confirm',
     send: () => as('manager', 'POST', `/contracts/${the.contractId}/role-sharing/confirm`, { version: 1 })(),
-    writes: ['role_sharing.confirm'],
+    writes: ['roleSharing.confirm'],
   },
 
   // Signing out goes last.
   { route: 'POST /api/v1/auth/logout', send: as('viewer', 'POST', '/auth/logout'), writes: ['user.logout'] },
-  { route: 'POST /api/v1/auth/logout-all', send: as('manager', 'POST', '/auth/logout-all'), writes: ['user.logout_all'] },
+  { route: 'POST /api/v1/auth/logout-all', send: as('manager', 'POST', '/auth/logout-all'), writes: ['user.logoutAll'] },
 ];
 
 /** Who each step acts as, signed in once the account exists. */

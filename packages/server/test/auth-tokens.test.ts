@@ -28,7 +28,7 @@ describe('personal API tokens and the recovery steps', () => {
     expect(reset).toEqual({ temporaryPassword: expect.any(String), revokedTokens: 2 });
     for (const token of tokens) expect((await callWithToken(t.app, token, 'GET', facilityPath())).statusCode).toBe(401);
     const events = await json(call(t.app, admin, 'GET', `/api/v1/audit-events?limit=20`));
-    expect(events.items.find((e: { action: string }) => e.action === 'user.password_reset').changes).toEqual({ revokedTokens: { before: null, after: 2 } });
+    expect(events.items.find((e: { action: string }) => e.action === 'user.passwordReset').changes).toEqual({ revokedTokens: { before: null, after: 2 } });
     // Back to a usable account for the tests below.
     const temporary = asBrowser(await login(t.app, 'viewer-K@example.jp', reset.temporaryPassword));
     await json(call(t.app, temporary, 'POST', '/api/v1/me/password', { currentPassword: reset.temporaryPassword, newPassword: 'viewer-password-2' }));

@@ -36,7 +36,7 @@ describe('an administrator takes a role in a facility (POST /facilities/:id/memb
     const session = await json(call(t.app, sysadmin, 'GET', '/api/v1/auth/session'));
     expect(session.memberships.facilities.map((f: { id: string; role: string }) => [f.id, f.role])).toContainEqual([facility.id, 'manager']);
 
-    const events = (await t.database.db.select().from(auditEvents)).filter((e) => e.facilityId === facility.id && e.action === 'facility_member.grant');
+    const events = (await t.database.db.select().from(auditEvents)).filter((e) => e.facilityId === facility.id && e.action === 'facilityMember.grant');
     expect(events).toHaveLength(1);
     expect(events[0]!.actorId).toBe(session.user.id);
     expect(events[0]!.changes).toMatchObject({ userId: { before: null, after: session.user.id }, role: { before: null, after: 'manager' } });

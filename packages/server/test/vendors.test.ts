@@ -256,15 +256,15 @@ describe('the vendor journey: request, sign up, answer, submit, query, revise, a
     const actions = new Set(page.items.map((e: { action: string }) => e.action));
     for (const action of [
       'contract.create',
-      'vendor_form.request',
-      'vendor_invitation.create',
-      'vendor_invitation.accept',
-      'vendor_member.grant',
+      'vendorForm.request',
+      'vendorInvitation.create',
+      'vendorInvitation.accept',
+      'vendorMember.grant',
       'answer.create',
-      'vendor_form.submit',
-      'vendor_form.comment',
-      'vendor_form.query',
-      'vendor_form.accept',
+      'vendorForm.submit',
+      'vendorForm.comment',
+      'vendorForm.query',
+      'vendorForm.accept',
     ]) {
       expect(actions, action).toContain(action);
     }

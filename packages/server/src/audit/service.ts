@@ -1,4 +1,4 @@
-import { auditActionsOf, can, type Actor, type AuditEvent, type AuditPage, type AuditQuery } from '@mamori/domain';
+import { auditActionsOf, can, storedSpellingsOf, type Actor, type AuditEvent, type AuditPage, type AuditQuery } from '@mamori/domain';
 import { and, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../db/connect.js';
@@ -29,8 +29,8 @@ async function scopeFilter(db: Db, actor: Actor, q: Query): Promise<SQL | undefi
 
 function filtersOf(q: Query): SQL[] {
   const filters: SQL[] = [];
-  if (q.action) filters.push(eq(auditEvents.action, q.action));
-  if (q.kind) filters.push(inArray(auditEvents.action, auditActionsOf(q.kind)));
+  if (q.action) filters.push(inArray(auditEvents.action, storedSpellingsOf([q.action])));
+  if (q.kind) filters.push(inArray(auditEvents.action, storedSpellingsOf(auditActionsOf(q.kind))));
   if (q.actorId) filters.push(eq(auditEvents.actorId, q.actorId));
   if (q.from) filters.push(gte(auditEvents.occurredAt, tokyoMidnight(q.from)));
   if (q.to) filters.push(lt(auditEvents.occurredAt, new Date(tokyoMidnight(q.to).getTime() + 86_400_000)));

@@ -43,7 +43,7 @@ export async function replacePassword(
   context: AuditContext,
   user: UserRow,
   password: { passwordHash: string; mustChangePassword: boolean },
-  action: 'user.password_change' | 'user.password_reset',
+  action: 'user.passwordChange' | 'user.passwordReset',
   keepSessionHash: string | null,
 ): Promise<number> {
   await (keepSessionHash === null ? deleteUserSessions(tx, user.id) : deleteOtherSessions(tx, user.id, keepSessionHash));
@@ -57,7 +57,7 @@ export async function changePassword(db: Db, context: AuditContext, auth: Authen
   const passwordHash = await hashPassword(input.newPassword);
   const keep = auth.session?.tokenHash ?? '';
   const revokedTokens = await inTransaction(db, (tx) =>
-    replacePassword(tx, context, auth.user, { passwordHash, mustChangePassword: false }, 'user.password_change', keep),
+    replacePassword(tx, context, auth.user, { passwordHash, mustChangePassword: false }, 'user.passwordChange', keep),
   );
   return { revokedTokens };
 }
@@ -89,7 +89,7 @@ export async function enableTotp(db: Db, secrets: Keyring, context: AuditContext
       user,
       null,
       { totpSecret: secret, totpPendingSecret: null, totpLastUsedStep: step },
-      userAudit('user.totp_enable', { totpEnabled: { before: false, after: true } }),
+      userAudit('user.totpEnable', { totpEnabled: { before: false, after: true } }),
     ),
   );
 }
@@ -104,7 +104,7 @@ export async function disableTotp(db: Db, secrets: Keyring, context: AuditContex
       user,
       null,
       { totpSecret: null, totpLastUsedStep: null },
-      userAudit('user.totp_disable', { totpEnabled: { before: true, after: false } }),
+      userAudit('user.totpDisable', { totpEnabled: { before: true, after: false } }),
     ),
   );
 }
@@ -112,9 +112,7 @@ export async function disableTotp(db: Db, secrets: Keyring, context: AuditContex
 /** A personal API token; its value is shown this once and only its hash is kept. */
 export async function createApiToken(db: Db, context: AuditContext, userId: string, name: string) {
   const token = newApiToken();
-  const row = await inTransaction(db, (tx) =>
-    insertAudited(tx, context, apiTokens, { userId, name, tokenHash: sha256(token) }, tokenAudit('api_token.create')),
-  );
+  const row = await inTransaction(db, (tx) => insertAudited(tx, context, apiTokens, { userId, name, tokenHash: sha256(token) }, tokenAudit('apiToken.create')));
   return { ...presentToken(row), token };
 }
 
@@ -122,6 +120,6 @@ export async function deleteApiToken(db: Db, context: AuditContext, userId: stri
   await inTransaction(db, async (tx) => {
     const token = await lockedApiToken(tx, userId, tokenId);
     if (!token) throw notFound();
-    await deleteAudited(tx, context, apiTokens, token, null, tokenAudit('api_token.delete'));
+    await deleteAudited(tx, context, apiTokens, token, null, tokenAudit('apiToken.delete'));
   });
 }

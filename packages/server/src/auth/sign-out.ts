@@ -15,6 +15,6 @@ export async function signOut(db: Db, context: AuditContext, userId: string, ses
 export async function signOutEverywhere(db: Db, context: AuditContext, userId: string): Promise<void> {
   await inTransaction(db, async (tx) => {
     await deleteUserSessions(tx, userId);
-    await recordAudit(tx, context, { action: 'user.logout_all', entityType: 'user', entityId: userId });
+    await recordAudit(tx, context, { action: 'user.logoutAll', entityType: 'user', entityId: userId });
   });
 }

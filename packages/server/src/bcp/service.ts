@@ -83,7 +83,7 @@ export async function addBcpDocument(
       bcpDocuments,
       { ...scope, documentVersion, fileSha256: file.sha256, fileName: upload.fileName, contentType, size: file.size, uploadedBy },
       {
-        action: 'bcp.document',
+        action: 'bcpDocument.upload',
         entityType: 'bcp_document',
         scope,
         fields: [],
@@ -118,7 +118,7 @@ export async function addBcpRecord(
       context,
       bcpRecords,
       { ...input, ...scope, recordedBy },
-      { action: 'bcp.record', entityType: 'bcp_record', scope, fields: recordFields },
+      { action: 'bcpRecord.create', entityType: 'bcp_record', scope, fields: recordFields },
     );
     return bcpView(tx, facility.id);
   });
@@ -129,7 +129,7 @@ export async function deleteBcpRecord(db: Db, actor: Actor, context: AuditContex
   const record = await rowFor(db, actor, found, 'readiness.plan');
   const scope = { organizationId: record.organizationId, facilityId: record.facilityId };
   await inTransaction(db, (tx) =>
-    deleteAudited(tx, context, bcpRecords, record, null, { action: 'bcp.record.delete', entityType: 'bcp_record', scope, fields: recordFields }),
+    deleteAudited(tx, context, bcpRecords, record, null, { action: 'bcpRecord.delete', entityType: 'bcp_record', scope, fields: recordFields }),
   );
 }
 

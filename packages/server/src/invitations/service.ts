@@ -145,7 +145,7 @@ export async function acceptInvitation(tx: Tx, context: AuditContext, token: str
       .returning();
     if (inserted.length) {
       await recordAudit(tx, context, {
-        action: 'organization_member.grant',
+        action: 'organizationMember.grant',
         entityType: 'organization_member',
         entityId: inserted[0]!.id,
         organizationId: invitation.organizationId,

@@ -65,7 +65,7 @@ export async function updateFacilityMemberRole(
     const member = await lockedMember(tx, facility.id, memberId);
     if (member.version !== input.version) throw versionConflict();
     if (member.role === 'manager' && input.role !== 'manager') await assertAnotherManager(tx, facility.id, memberId);
-    await updateAudited(tx, context, facilityMembers, member, input.version, { role: input.role }, memberAudit('facility_member.update', facility));
+    await updateAudited(tx, context, facilityMembers, member, input.version, { role: input.role }, memberAudit('facilityMember.update', facility));
   });
   return presentFacilityMember(await memberById(db, memberId));
 }
@@ -75,7 +75,7 @@ export async function removeFacilityMember(db: Db, actor: Actor, context: AuditC
   await inTransaction(db, async (tx) => {
     const member = await lockedMember(tx, facility.id, memberId);
     if (member.role === 'manager') await assertAnotherManager(tx, facility.id, memberId);
-    await deleteAudited(tx, context, facilityMembers, member, null, memberAudit('facility_member.remove', facility));
+    await deleteAudited(tx, context, facilityMembers, member, null, memberAudit('facilityMember.remove', facility));
   });
 }
 
@@ -94,7 +94,7 @@ export async function grantFacilityRole(tx: Tx, context: AuditContext, facility:
     memberId = inserted!.id;
   }
   await recordAudit(tx, context, {
-    action: 'facility_member.grant',
+    action: 'facilityMember.grant',
     entityType: 'facility_member',
     entityId: memberId ?? null,
     organizationId: facility.organizationId,

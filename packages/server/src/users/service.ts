@@ -36,7 +36,7 @@ export async function resetPassword(db: Db, actor: Actor, context: AuditContext,
   const password = temporaryPassword();
   const passwordHash = await hashPassword(password);
   return inTransaction(db, async (tx) => {
-    const revokedTokens = await replacePassword(tx, context, target, { passwordHash, mustChangePassword: true }, 'user.password_reset', null);
+    const revokedTokens = await replacePassword(tx, context, target, { passwordHash, mustChangePassword: true }, 'user.passwordReset', null);
     await clearAttempts(tx, emailKey(target.email));
     return { temporaryPassword: password, revokedTokens };
   });

@@ -73,7 +73,7 @@ export async function acceptVendorInvitation(tx: Tx, context: AuditContext, toke
     } else {
       const [member] = await tx.insert(vendorMembers).values({ vendorId: contract.vendorId, userId: user.id }).returning();
       await recordAudit(tx, context, {
-        action: 'vendor_member.grant',
+        action: 'vendorMember.grant',
         entityType: 'vendor_member',
         entityId: member!.id,
         ...scope,
@@ -82,7 +82,7 @@ export async function acceptVendorInvitation(tx: Tx, context: AuditContext, toke
     }
   }
   await recordAudit(tx, context, {
-    action: 'vendor_invitation.accept',
+    action: 'vendorInvitation.accept',
     entityType: 'vendor_invitation',
     entityId: invitation.id,
     ...scope,

@@ -99,7 +99,7 @@ export async function createAnswerSet(
       context,
       answerSets,
       { vendorId, ...validated(catalog, input), updatedBy: context.actorId },
-      audit('answer_set.create', ['vendorId', 'product', 'edition']),
+      audit('answerSet.create', ['vendorId', 'product', 'edition']),
     );
     return oneAnswerSet(tx, row.id);
   });
@@ -117,14 +117,14 @@ export async function updateAnswerSet(
   return inTransaction(db, async (tx) => {
     const values = validated(catalog, input);
     const changes = { product: { before: set.product, after: values.product }, answers: { before: set.answers, after: values.answers } };
-    await updateAudited(tx, context, answerSets, set, input.version, { ...values, updatedBy: context.actorId }, audit('answer_set.update', [], changes));
+    await updateAudited(tx, context, answerSets, set, input.version, { ...values, updatedBy: context.actorId }, audit('answerSet.update', [], changes));
     return oneAnswerSet(tx, set.id);
   });
 }
 
 export async function deleteAnswerSet(db: Db, actor: Actor, context: AuditContext, id: string): Promise<void> {
   const { set } = await answerSetFor(db, actor, id);
-  await inTransaction(db, (tx) => deleteAudited(tx, context, answerSets, set, null, audit('answer_set.delete', ['product'])));
+  await inTransaction(db, (tx) => deleteAudited(tx, context, answerSets, set, null, audit('answerSet.delete', ['product'])));
 }
 
 export async function applyAnswerSet(db: Db, actor: Actor, context: AuditContext, id: string, formIds: string[], date: string): Promise<ApplyAnswerSetResult> {
@@ -200,7 +200,7 @@ async function applyToForms(tx: Tx, context: AuditContext, set: AnswerSetRow, fo
       const status = form.status === 'requested' && count > 0 ? 'in-progress' : form.status;
       await tx.update(assessments).set({ excludedItems: excluded, status, updatedAt: now }).where(eq(assessments.id, id));
       events.push({
-        action: 'answer_set.apply',
+        action: 'answerSet.apply',
         entityType: 'assessment',
         entityId: id,
         organizationId: form.organizationId,

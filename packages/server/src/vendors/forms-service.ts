@@ -176,7 +176,7 @@ export const updateExcludedItems = (
       if (side === 'vendor') transition(form, 'answer');
       else if (form.status !== 'requested') throw new AppError(409, 'vendor_form_locked');
       const excludedItems = validateExcludedItems(catalog, form.edition, input.excludedItems);
-      return updateForm(tx, context, form, input.version, { excludedItems }, 'vendor_form.update');
+      return updateForm(tx, context, form, input.version, { excludedItems }, 'vendorForm.update');
     },
   );
 
@@ -205,7 +205,7 @@ async function submit(tx: Tx, context: AuditContext, catalog: Catalog, form: Ven
       ),
     );
   }
-  return updateForm(tx, context, form, version, { status, submittedAt: new Date() }, 'vendor_form.submit');
+  return updateForm(tx, context, form, version, { status, submittedAt: new Date() }, 'vendorForm.submit');
 }
 
 const incompleteReason: Partial<Record<string, DetailCode>> = {
@@ -231,7 +231,7 @@ async function accept(tx: Tx, context: AuditContext, form: VendorFormRow, versio
       .limit(1);
     if (answered) throw new AppError(403, 'vendor_form_self_review');
   }
-  return updateForm(tx, context, form, version, { status, acceptedAt: new Date() }, 'vendor_form.accept');
+  return updateForm(tx, context, form, version, { status, acceptedAt: new Date() }, 'vendorForm.accept');
 }
 
 type CommentDeps = Pick<AppDeps, 'catalog' | 'config' | 'jobs' | 'secrets'>;
@@ -259,7 +259,7 @@ async function comment(tx: Tx, context: AuditContext, deps: CommentDeps, form: V
     vendorFormComments,
     { assessmentId: form.id, itemId: input.itemId, side, authorId: context.actorId, body: input.body },
     {
-      action: 'vendor_form.comment',
+      action: 'vendorForm.comment',
       entityType: 'vendor_form_comment',
       scope: scopeOf(form),
       fields: [],
@@ -274,7 +274,7 @@ async function comment(tx: Tx, context: AuditContext, deps: CommentDeps, form: V
   if (side !== 'facility') return;
   const status = transition(form, 'query');
   if (status === form.status) return;
-  await updateForm(tx, context, form, form.version, { status, acceptedAt: null }, 'vendor_form.query');
+  await updateForm(tx, context, form, form.version, { status, acceptedAt: null }, 'vendorForm.query');
   if (form.invitedEmail) {
     const names = await contractNames(tx, contract);
     const link = `${publicBaseUrl(deps.config)}/vendor-forms/${form.id}`;

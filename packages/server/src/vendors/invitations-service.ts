@@ -27,7 +27,7 @@ export async function issueVendorInvitation(tx: Tx, context: AuditContext, confi
     .values({ assessmentId: form.id, contractId: form.contractId, email, tokenHash: sha256(token), invitedBy: context.actorId, expiresAt })
     .returning();
   await recordAudit(tx, context, {
-    action: 'vendor_invitation.create',
+    action: 'vendorInvitation.create',
     entityType: 'vendor_invitation',
     entityId: row!.id,
     organizationId: form.organizationId,

@@ -45,7 +45,7 @@ export async function remindVendors(deps: Pick<AppDeps, 'database' | 'config' | 
       const count = form.reminderCount + 1;
       await tx.update(assessments).set({ remindedAt: now, reminderCount: count }).where(eq(assessments.id, form.id));
       await recordAudit(tx, systemContext, {
-        action: 'vendor_form.remind',
+        action: 'vendorForm.remind',
         entityType: 'assessment',
         entityId: form.id,
         organizationId: form.organizationId,

@@ -118,7 +118,7 @@ async function openVendorForm(tx: Tx, context: AuditContext, deps: RequestDeps, 
     .returning();
   const form = row as VendorFormRow;
   await recordAudit(tx, context, {
-    action: 'vendor_form.request',
+    action: 'vendorForm.request',
     entityType: 'assessment',
     entityId: form.id,
     organizationId: form.organizationId,
@@ -165,7 +165,7 @@ async function reissueInvitation(
     .where(eq(assessments.id, form.id))
     .returning();
   await recordAudit(tx, context, {
-    action: 'vendor_form.resend',
+    action: 'vendorForm.resend',
     entityType: 'assessment',
     entityId: form.id,
     organizationId: form.organizationId,

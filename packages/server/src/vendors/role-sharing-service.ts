@@ -117,7 +117,7 @@ export async function proposeRoleSharing(
     const row = await saveProposal(tx, contract, input.version, before, values);
     if (!row) throw versionConflict();
     await recordAudit(tx, context, {
-      action: 'role_sharing.propose',
+      action: 'roleSharing.propose',
       ...auditOf(contract),
       changes: { side: { before: before?.proposedSide ?? null, after: side }, rows: { before: before?.rows ?? null, after: rows } },
     });
@@ -135,7 +135,7 @@ export async function confirmRoleSharing(db: Db, actor: Actor, context: AuditCon
       .where(and(eq(roleSharingTables.contractId, contract.id), eq(roleSharingTables.version, version)))
       .returning();
     if (!row) throw versionConflict();
-    await recordAudit(tx, context, { action: 'role_sharing.confirm', ...auditOf(contract), changes: { status: { before: 'proposed', after: 'confirmed' } } });
+    await recordAudit(tx, context, { action: 'roleSharing.confirm', ...auditOf(contract), changes: { status: { before: 'proposed', after: 'confirmed' } } });
     return row;
   });
   return present(db, contract, saved);
