@@ -38,3 +38,8 @@ export * from './api/vendors.js';
 export * from './vendors/disclosure-findings.js';
 export * from './vendors/form-need.js';
 export * from './audit/actions.js';
+export * from './access-logs/event.js';
+export * from './access-logs/zoned-time.js';
+export * from './access-logs/openssh.js';
+export * from './access-logs/manual-csv.js';
+export * from './access-logs/alerts.js';

@@ -1,0 +1,69 @@
+/** Wall-clock times of a log written in some time zone, turned into instants (Intl, no date library needed). */
+
+export interface WallTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(zone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(zone, formatter);
+  }
+  return formatter;
+}
+
+/** The wall time in `zone` at an instant. */
+export function wallTimeAt(instant: Date, zone: string): WallTime {
+  const parts = Object.fromEntries(
+    formatterFor(zone)
+      .formatToParts(instant)
+      .map((p) => [p.type, Number(p.value)]),
+  );
+  return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!, second: parts.second! };
+}
+
+const asUtc = (w: WallTime) => Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+
+/**
+ * The instant a wall time in `zone` names. In a daylight-saving gap or overlap it takes the offset in force
+ * just before (Japan has none; servers abroad may).
+ */
+export function zonedToInstant(wall: WallTime, zone: string): Date {
+  const guess = asUtc(wall);
+  const offset = asUtc(wallTimeAt(new Date(guess), zone)) - guess;
+  let instant = guess - offset;
+  const corrected = asUtc(wallTimeAt(new Date(instant), zone)) - instant;
+  if (corrected !== offset) instant = guess - corrected;
+  return new Date(instant);
+}
+
+/** A line may be stamped a little ahead by a host's clock; more than this ahead of its arrival means last year. */
+const CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Syslog's classic stamp has no year and no zone ("May 16 08:30:00"): it is read in the source's zone, in the
+ * year that puts it at or before its arrival, since a line cannot come from the future (a December line
+ * arriving in January is last year's).
+ */
+export function instantWithoutYear(wall: Omit<WallTime, 'year'>, zone: string, receivedAt: Date): Date {
+  const year = wallTimeAt(receivedAt, zone).year;
+  const thisYear = zonedToInstant({ ...wall, year }, zone);
+  return thisYear.getTime() - receivedAt.getTime() > CLOCK_SKEW_MS ? zonedToInstant({ ...wall, year: year - 1 }, zone) : thisYear;
+}
