@@ -43,3 +43,5 @@ export * from './access-logs/zoned-time.js';
 export * from './access-logs/openssh.js';
 export * from './access-logs/manual-csv.js';
 export * from './access-logs/alerts.js';
+export * from './access-logs/windows-security.js';
+export * from './access-logs/readiness.js';
