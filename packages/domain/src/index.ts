@@ -45,3 +45,5 @@ export * from './access-logs/manual-csv.js';
 export * from './access-logs/alerts.js';
 export * from './access-logs/windows-security.js';
 export * from './access-logs/readiness.js';
+export * from './access-logs/mapped-csv.js';
+export * from './access-logs/detect-format.js';
