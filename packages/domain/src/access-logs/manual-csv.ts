@@ -1,5 +1,5 @@
 import type { AccessLogCategory, AccessLogOutcome, ParsedLine } from './event.js';
-import { zonedToInstant } from './zoned-time.js';
+import { readLogTime } from './zoned-time.js';
 
 /**
  * The access log laid out as the manual's example (seed 000, 2(6) 「アクセスログの例」): ユーザーID, 氏名, 時刻,
@@ -7,8 +7,6 @@ import { zonedToInstant } from './zoned-time.js';
  */
 export const manualCsvHeadings = ['ユーザーID', '氏名', '時刻', 'カテゴリ', '操作情報'] as const;
 export type ManualCsvRow = Record<(typeof manualCsvHeadings)[number], string>;
-
-const TIME = /^(?<year>\d{4})[/-](?<month>\d{1,2})[/-](?<day>\d{1,2})[ T](?<hour>\d{1,2}):(?<minute>\d{2})(?::(?<second>\d{2}))?$/;
 
 /** 操作情報 words that mean signing in or out (the manual's ログイン / ログオフ, and their usual variants). */
 function meaningOf(operation: string): { category: AccessLogCategory; outcome: AccessLogOutcome } {
@@ -20,23 +18,14 @@ function meaningOf(operation: string): { category: AccessLogCategory; outcome: A
 
 /** One row of the manual's layout; `raw` is the row as the file had it. */
 export function parseManualCsvRow(row: ManualCsvRow, raw: string, zone: string): ParsedLine {
-  const time = TIME.exec(row['時刻'].trim())?.groups;
-  if (!time) return { parsed: false, raw, reason: 'bad-time' };
-  const wall = {
-    year: Number(time.year),
-    month: Number(time.month),
-    day: Number(time.day),
-    hour: Number(time.hour),
-    minute: Number(time.minute),
-    second: Number(time.second ?? 0),
-  };
-  if (wall.month < 1 || wall.month > 12 || wall.day < 1 || wall.day > 31 || wall.hour > 23) return { parsed: false, raw, reason: 'bad-time' };
+  const at = readLogTime(row['時刻'], zone);
+  if (!at) return { parsed: false, raw, reason: 'bad-time' };
   const operation = row['操作情報'].trim();
   const category = row['カテゴリ'].trim();
   return {
     parsed: true,
     event: {
-      occurredAt: zonedToInstant(wall, zone).toISOString(),
+      occurredAt: at.toISOString(),
       host: null,
       user: row['ユーザーID'].trim() || null,
       ...meaningOf(operation),

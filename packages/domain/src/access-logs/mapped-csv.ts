@@ -1,5 +1,5 @@
 import { accessLogCategories, type AccessLogCategory, type AccessLogOutcome, type ParsedLine } from './event.js';
-import { zonedToInstant } from './zoned-time.js';
+import { readLogTime } from './zoned-time.js';
 
 /**
  * Any other system's CSV export (an EHR's own access log, a UTM's admin log), read through a column mapping the
@@ -19,26 +19,6 @@ export interface ColumnMapping {
   categoryWords?: Partial<Record<AccessLogCategory, string[]>>;
 }
 
-const TIME = /^(?<year>\d{4})[/-](?<month>\d{1,2})[/-](?<day>\d{1,2})[ T](?<hour>\d{1,2}):(?<minute>\d{2})(?::(?<second>\d{2}))?(?:\.\d+)?$/;
-const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
-
-function instantOf(text: string, zone: string): Date | null {
-  const value = text.trim();
-  if (WITH_OFFSET.test(value)) return new Date(value);
-  const g = TIME.exec(value)?.groups;
-  if (!g) return null;
-  const wall = {
-    year: Number(g.year),
-    month: Number(g.month),
-    day: Number(g.day),
-    hour: Number(g.hour),
-    minute: Number(g.minute),
-    second: Number(g.second ?? 0),
-  };
-  if (wall.month < 1 || wall.month > 12 || wall.day < 1 || wall.day > 31 || wall.hour > 23) return null;
-  return zonedToInstant(wall, zone);
-}
-
 const outcomeOf = (category: AccessLogCategory): AccessLogOutcome => (category === 'failure' ? 'failure' : 'success');
 
 function categoryOf(word: string, mapping: ColumnMapping): AccessLogCategory {
@@ -48,7 +28,7 @@ function categoryOf(word: string, mapping: ColumnMapping): AccessLogCategory {
 
 /** One row, keyed by the file's headings, read through the source's mapping. */
 export function parseMappedCsvRow(row: Record<string, string>, raw: string, mapping: ColumnMapping, zone: string): ParsedLine {
-  const at = instantOf(row[mapping.time] ?? '', zone);
+  const at = readLogTime(row[mapping.time] ?? '', zone);
   if (!at) return { parsed: false, raw, reason: 'bad-time' };
   const cell = (heading: string | undefined) => (heading ? row[heading]?.trim() || null : null);
   const category = mapping.category ? categoryOf(row[mapping.category] ?? '', mapping) : 'operation';

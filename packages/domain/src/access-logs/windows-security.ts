@@ -1,5 +1,5 @@
 import type { AccessLogCategory, AccessLogOutcome, ParsedLine } from './event.js';
-import { zonedToInstant, type WallTime } from './zoned-time.js';
+import { readLogTime } from './zoned-time.js';
 
 /**
  * Windows Security events exported as CSV, from Event Viewer (「すべてのイベントを名前をつけて保存」: キーワード,
@@ -44,23 +44,6 @@ function addressOf(message: string): string | null {
   return address && address !== '-' && address !== '::1' && address !== '127.0.0.1' ? address : null;
 }
 
-const TIME_YMD = /^(?<year>\d{4})[/-](?<month>\d{1,2})[/-](?<day>\d{1,2})[ T](?<hour>\d{1,2}):(?<minute>\d{2}):(?<second>\d{2})(?:\.\d+)?$/;
-const TIME_MDY = /^(?<month>\d{1,2})\/(?<day>\d{1,2})\/(?<year>\d{4}) (?<hour>\d{1,2}):(?<minute>\d{2}):(?<second>\d{2}) ?(?<half>AM|PM)?$/i;
-const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
-
-/** Event Viewer writes the machine's local time in its locale's form; PowerShell may add an offset. */
-function instantOf(text: string, zone: string): Date | null {
-  const value = text.trim();
-  if (WITH_OFFSET.test(value)) return new Date(value);
-  const g = (TIME_YMD.exec(value) ?? TIME_MDY.exec(value))?.groups;
-  if (!g) return null;
-  let hour = Number(g.hour);
-  if (g.half) hour = (hour % 12) + (g.half.toUpperCase() === 'PM' ? 12 : 0);
-  const wall: WallTime = { year: Number(g.year), month: Number(g.month), day: Number(g.day), hour, minute: Number(g.minute), second: Number(g.second) };
-  if (wall.month > 12 || wall.day > 31 || wall.hour > 23) return null;
-  return zonedToInstant(wall, zone);
-}
-
 /**
  * One exported event. `row` is keyed by the export's headings; Event Viewer's description has no heading, so the
  * caller passes it as `Message`.
@@ -68,7 +51,8 @@ function instantOf(text: string, zone: string): Date | null {
 export function parseWindowsSecurityRow(row: Record<string, string>, raw: string, zone: string): ParsedLine {
   const meaning = meanings[Number(pick(row, columns.id))];
   if (!meaning) return { parsed: false, raw, reason: 'unrecognized' };
-  const at = instantOf(pick(row, columns.time) ?? '', zone);
+  // Event Viewer writes the machine's local time in its locale's form; PowerShell may add an offset.
+  const at = readLogTime(pick(row, columns.time) ?? '', zone, { monthFirst: true });
   if (!at) return { parsed: false, raw, reason: 'bad-time' };
   const message = pick(row, columns.message) ?? '';
   return {

@@ -67,3 +67,24 @@ export function instantWithoutYear(wall: Omit<WallTime, 'year'>, zone: string, r
   const thisYear = zonedToInstant({ ...wall, year }, zone);
   return thisYear.getTime() - receivedAt.getTime() > CLOCK_SKEW_MS ? zonedToInstant({ ...wall, year: year - 1 }, zone) : thisYear;
 }
+
+const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
+const YEAR_FIRST = /^(?<year>\d{4})[/-](?<month>\d{1,2})[/-](?<day>\d{1,2})[ T](?<hour>\d{1,2}):(?<minute>\d{2})(?::(?<second>\d{2}))?(?:\.\d+)?$/;
+const MONTH_FIRST = /^(?<month>\d{1,2})\/(?<day>\d{1,2})\/(?<year>\d{4}) (?<hour>\d{1,2}):(?<minute>\d{2}):(?<second>\d{2}) ?(?<half>AM|PM)?$/i;
+
+/**
+ * The time a log line or row was written: an ISO instant with its offset as written; otherwise a wall time in the
+ * source's zone, year first (2023/5/16 8:30:00, as Japanese systems write it) or, with `monthFirst`, as English
+ * Windows writes it (5/16/2024 11:05:07 PM). null when it is neither or names no real date.
+ */
+export function readLogTime(text: string, zone: string, { monthFirst = false } = {}): Date | null {
+  const value = text.trim();
+  if (WITH_OFFSET.test(value)) return new Date(value);
+  const g = (YEAR_FIRST.exec(value) ?? (monthFirst ? MONTH_FIRST.exec(value) : null))?.groups;
+  if (!g) return null;
+  let hour = Number(g.hour);
+  if (g.half) hour = (hour % 12) + (g.half.toUpperCase() === 'PM' ? 12 : 0);
+  const wall: WallTime = { year: Number(g.year), month: Number(g.month), day: Number(g.day), hour, minute: Number(g.minute), second: Number(g.second ?? 0) };
+  if (wall.month < 1 || wall.month > 12 || wall.day < 1 || wall.day > 31 || wall.hour > 23) return null;
+  return zonedToInstant(wall, zone);
+}
