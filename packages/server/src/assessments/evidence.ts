@@ -8,7 +8,7 @@ import { answerEvidence } from '../db/schema.js';
 import { getFile, putFile } from '../files/store.js';
 import type { Upload } from '../files/upload.js';
 import { AppError, notFound } from '../http/errors.js';
-import { deleteAudited, inTransaction, insertAudited } from '../writes/audited.js';
+import { deleteAudited, insertAudited, inTransaction, scopeOf } from '../writes/audited.js';
 import { assessmentFor } from './access.js';
 import { presentEvidence, type AssessmentRow } from './presenter.js';
 
@@ -27,8 +27,6 @@ export async function evidenceType(content: Buffer, declared: string): Promise<s
   if (!detected && allowedText.has(declared.split(';')[0]!.trim())) return declared.split(';')[0]!.trim();
   throw new AppError(415, 'unsupported_media_type', {}, [{ path: 'file', code: 'evidence_type' }]);
 }
-
-const scopeOf = (a: AssessmentRow) => ({ organizationId: a.organizationId, facilityId: a.facilityId });
 
 /** The form a file is attached to: checked, item included, before the upload is read, so an outsider learns nothing. */
 export async function evidenceTarget(db: Db, catalog: Catalog, actor: Actor, assessmentId: string, itemId: string): Promise<AssessmentRow> {

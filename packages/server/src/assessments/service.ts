@@ -18,16 +18,12 @@ import { answerRounds, assessments } from '../db/schema.js';
 import { diff, recordAudit, type AuditContext } from '../audit/record.js';
 import { AppError, invalid, notFound, versionConflict } from '../http/errors.js';
 import { facilityFor, type FacilityRow } from '../tenancy/scope.js';
-import { inTransaction, insertAudited, updateAudited } from '../writes/audited.js';
+import { insertAudited, inTransaction, scopeOf, updateAudited } from '../writes/audited.js';
 import { assessmentFor, ownFormOf } from './access.js';
 import { presentAssessment, type AssessmentRow, type RoundRow } from './presenter.js';
 import { assessmentDetail } from './queries.js';
 
 const roundFields = ['value', 'date', 'targetDate', 'note', 'riskAcceptance'] as const;
-
-function scopeOf(a: AssessmentRow) {
-  return { organizationId: a.organizationId, facilityId: a.facilityId };
-}
 
 export async function listAssessments(db: Db, actor: Actor, facilityId: string): Promise<AssessmentSummary[]> {
   await facilityFor(db, actor, facilityId, 'assessment.read');

@@ -6,12 +6,11 @@ import type { Db } from '../db/connect.js';
 import { backupPlans, restoreTests } from '../db/schema.js';
 import { notFound } from '../http/errors.js';
 import { facilityFor } from '../tenancy/scope.js';
-import { deleteAudited, inTransaction, insertAudited, updateAudited } from '../writes/audited.js';
+import { deleteAudited, facilityScope, insertAudited, inTransaction, scopeOf, updateAudited } from '../writes/audited.js';
 import { facilityPlans, planFields, plansWithTests, type BackupPlanRow } from './queries.js';
 
 /** 3(2): what is backed up, how, how many generations, which copy is offline, and each restore test. */
 
-const scopeOf = (row: { organizationId: string; facilityId: string }) => ({ organizationId: row.organizationId, facilityId: row.facilityId });
 const restoreTestFields = ['testedOn', 'result'] as const;
 
 async function planFor(db: Db, actor: Actor, planId: string, permission: Permission): Promise<BackupPlanRow> {
@@ -30,7 +29,7 @@ export async function listPlans(db: Db, actor: Actor, facilityId: string): Promi
 
 export async function createPlan(db: Db, actor: Actor, context: AuditContext, facilityId: string, input: z.infer<typeof CreateBackupPlanRequest>) {
   const facility = await facilityFor(db, actor, facilityId, 'readiness.operate');
-  const scope = { organizationId: facility.organizationId, facilityId: facility.id };
+  const scope = facilityScope(facility);
   const row = await inTransaction(db, (tx) =>
     insertAudited(tx, context, backupPlans, { ...input, ...scope }, { action: 'backupPlan.create', entityType: 'backup_plan', scope, fields: planFields }),
   );

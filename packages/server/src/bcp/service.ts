@@ -9,7 +9,7 @@ import { getFile, putFile } from '../files/store.js';
 import type { Upload } from '../files/upload.js';
 import { notFound, versionConflict } from '../http/errors.js';
 import { facilityFor, type FacilityRow } from '../tenancy/scope.js';
-import { deleteAudited, inTransaction, insertAudited } from '../writes/audited.js';
+import { deleteAudited, facilityScope, insertAudited, inTransaction, scopeOf } from '../writes/audited.js';
 import { bcpView } from './queries.js';
 
 /** 3(3): the BCP for cyber attacks — essentials, the document in versions, reviews and drills. */
@@ -67,7 +67,7 @@ export async function addBcpDocument(
   upload: Upload,
   contentType: string,
 ): Promise<BcpView> {
-  const scope = { organizationId: facility.organizationId, facilityId: facility.id };
+  const scope = facilityScope(facility);
   return inTransaction(db, async (tx) => {
     // Versions are numbered per facility; the row lock keeps two uploads from taking the same number.
     await tx.execute(sql`SELECT 1 FROM facilities WHERE id = ${facility.id} FOR UPDATE`);
@@ -111,7 +111,7 @@ export async function addBcpRecord(
   input: z.infer<typeof CreateBcpRecordRequest>,
 ): Promise<BcpView> {
   const facility = await facilityFor(db, actor, facilityId, 'readiness.plan');
-  const scope = { organizationId: facility.organizationId, facilityId: facility.id };
+  const scope = facilityScope(facility);
   return inTransaction(db, async (tx) => {
     await insertAudited(
       tx,
@@ -127,7 +127,7 @@ export async function addBcpRecord(
 export async function deleteBcpRecord(db: Db, actor: Actor, context: AuditContext, recordId: string): Promise<void> {
   const [found] = await db.select().from(bcpRecords).where(eq(bcpRecords.id, recordId));
   const record = await rowFor(db, actor, found, 'readiness.plan');
-  const scope = { organizationId: record.organizationId, facilityId: record.facilityId };
+  const scope = scopeOf(record);
   await inTransaction(db, (tx) =>
     deleteAudited(tx, context, bcpRecords, record, null, { action: 'bcpRecord.delete', entityType: 'bcp_record', scope, fields: recordFields }),
   );

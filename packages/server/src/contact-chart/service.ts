@@ -6,7 +6,7 @@ import type { Db } from '../db/connect.js';
 import { contactChartVersions, users } from '../db/schema.js';
 import { AppError, notFound, versionConflict } from '../http/errors.js';
 import { facilityFor } from '../tenancy/scope.js';
-import { inTransaction, insertAudited } from '../writes/audited.js';
+import { facilityScope, insertAudited, inTransaction } from '../writes/audited.js';
 import { chartVersion, presentChart } from './queries.js';
 
 /** 3(1): the contact chart, saved as numbered versions; a save names the version it started from. */
@@ -36,7 +36,7 @@ export async function saveChart(
       {},
       problems.map((p) => ({ path: `body.${p.path}`, code: p.code, params: p.params })),
     );
-  const scope = { organizationId: facility.organizationId, facilityId: facility.id };
+  const scope = facilityScope(facility);
   const row = await inTransaction(db, async (tx) => {
     // One save at a time per facility, so "the version I started from" is checked against the real newest.
     await tx.execute(sql`SELECT 1 FROM facilities WHERE id = ${facility.id} FOR UPDATE`);

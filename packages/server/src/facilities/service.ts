@@ -5,7 +5,7 @@ import type { Db, Tx } from '../db/connect.js';
 import { facilities } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
 import { facilityFor, organizationFor, type FacilityRow } from '../tenancy/scope.js';
-import { inTransaction, insertAudited, updateAudited, type Audit } from '../writes/audited.js';
+import { type Audit, facilityScope, insertAudited, inTransaction, updateAudited } from '../writes/audited.js';
 
 const auditedFields = ['name', 'kind', 'prefecture', 'healthCenter', 'bedCount'] as const;
 
@@ -26,7 +26,7 @@ function assertBedCount(kind: FacilityKind, bedCount: number | null): void {
 const facilityAudit = (action: AuditAction, facility: { organizationId: string; id: string }): Audit<FacilityRow> => ({
   action,
   entityType: 'facility',
-  scope: { organizationId: facility.organizationId, facilityId: facility.id },
+  scope: facilityScope(facility),
   fields: auditedFields,
 });
 

@@ -31,7 +31,7 @@ import { putFile } from '../files/store.js';
 import type { AppDeps } from '../http/types.js';
 import { invalid, notFound, versionConflict } from '../http/errors.js';
 import { facilityFor, type FacilityRow } from '../tenancy/scope.js';
-import { inTransaction, insertAudited } from '../writes/audited.js';
+import { insertAudited, inTransaction, scopeOf } from '../writes/audited.js';
 import { facilityFindings } from './present.js';
 
 /** A document to attach instead of the records' CSV (3(1): the contact chart itself, which the inspector looks at). */
@@ -183,7 +183,7 @@ async function answerFromFinding(
     {
       action: 'finding.accept',
       entityType: 'answer_evidence',
-      scope: { organizationId: assessment.organizationId, facilityId: assessment.facilityId },
+      scope: scopeOf(assessment),
       fields: [],
       extra: {
         item: { before: null, after: item.id },

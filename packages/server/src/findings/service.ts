@@ -4,7 +4,7 @@ import { diff, type AuditContext } from '../audit/record.js';
 import type { Db } from '../db/connect.js';
 import { facilities } from '../db/schema.js';
 import { facilityFor } from '../tenancy/scope.js';
-import { inTransaction, updateAudited } from '../writes/audited.js';
+import { facilityScope, inTransaction, updateAudited } from '../writes/audited.js';
 import { thresholdsOf } from './facts.js';
 import { findingsView } from './present.js';
 
@@ -42,7 +42,7 @@ export async function updateFindingSettings(
       {
         action: 'facility.findingThresholds',
         entityType: 'facility',
-        scope: { organizationId: before.organizationId, facilityId: before.id },
+        scope: facilityScope(before),
         fields: [],
         extra: diff({ thresholds: thresholdsOf(before) }, { thresholds }, ['thresholds']),
       },

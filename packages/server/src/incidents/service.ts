@@ -16,7 +16,7 @@ import { incidentEvents, incidents, users } from '../db/schema.js';
 import { invalid, notFound } from '../http/errors.js';
 import { facilityFor } from '../tenancy/scope.js';
 import { chartVersion } from '../contact-chart/queries.js';
-import { inTransaction, insertAudited, updateAudited } from '../writes/audited.js';
+import { facilityScope, insertAudited, inTransaction, scopeOf, updateAudited } from '../writes/audited.js';
 
 /** An incident as it happens: who to call in which order (the chart at that moment) and what was done, when. */
 type IncidentRow = typeof incidents.$inferSelect;
@@ -62,8 +62,6 @@ async function incidentFor(db: Db, actor: Actor, incidentId: string, permission:
   return row;
 }
 
-const scopeOf = (row: IncidentRow) => ({ organizationId: row.organizationId, facilityId: row.facilityId });
-
 export async function listIncidents(db: Db, actor: Actor, facilityId: string) {
   await facilityFor(db, actor, facilityId, 'readiness.read');
   const rows = await db.select().from(incidents).where(eq(incidents.facilityId, facilityId)).orderBy(desc(incidents.startedAt)).limit(200);
@@ -86,7 +84,7 @@ export async function openIncident(db: Db, actor: Actor, context: AuditContext, 
     calledBy: s.calledByKey ? (names.get(s.calledByKey) ?? null) : null,
     order: s.order,
   }));
-  const scope = { organizationId: facility.organizationId, facilityId: facility.id };
+  const scope = facilityScope(facility);
   return inTransaction(db, async (tx) => {
     const row = await insertAudited(
       tx,

@@ -6,7 +6,7 @@ import type { Db } from '../db/connect.js';
 import { endOfLifeEntries } from '../db/schema.js';
 import { notFound } from '../http/errors.js';
 import { facilityFor } from '../tenancy/scope.js';
-import { deleteAudited, inTransaction, insertAudited } from '../writes/audited.js';
+import { deleteAudited, facilityScope, insertAudited, inTransaction, scopeOf } from '../writes/audited.js';
 
 /** The OS / firmware end-of-life table: the built-in rows plus the facility's own. */
 
@@ -16,7 +16,6 @@ type View = z.infer<typeof EndOfLifeView>;
 const present = (row: EntryRow): View => ({ id: row.id, product: row.product, match: row.match, endOfLifeOn: row.endOfLifeOn, builtIn: false });
 const builtIn: View[] = builtInEndOfLife.map((e) => ({ id: null, product: e.product, match: [...e.match], endOfLifeOn: e.endOfLifeOn, builtIn: true }));
 const auditedFields = ['product', 'match', 'endOfLifeOn'] as const;
-const scopeOf = (row: { organizationId: string; facilityId: string }) => ({ organizationId: row.organizationId, facilityId: row.facilityId });
 
 export async function listEndOfLife(db: Db, actor: Actor, facilityId: string): Promise<View[]> {
   await facilityFor(db, actor, facilityId, 'ledger.read');
@@ -32,7 +31,7 @@ export async function addEndOfLife(
   input: z.infer<typeof CreateEndOfLifeRequest>,
 ): Promise<View> {
   const facility = await facilityFor(db, actor, facilityId, 'ledger.edit');
-  const scope = { organizationId: facility.organizationId, facilityId: facility.id };
+  const scope = facilityScope(facility);
   const row = await inTransaction(db, (tx) =>
     insertAudited(
       tx,

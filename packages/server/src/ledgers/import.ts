@@ -7,7 +7,7 @@ import { ledgerHeaderMappings, ledgerReviews } from '../db/schema.js';
 import { recordAuditBatch, type AuditContext, type AuditEntry } from '../audit/record.js';
 import { AppError } from '../http/errors.js';
 import { facilityFor, type FacilityRow } from '../tenancy/scope.js';
-import { inTransaction } from '../writes/audited.js';
+import { facilityScope, inTransaction } from '../writes/audited.js';
 import { ledgerOf, ledgerTable, type LedgerDefinition } from './definitions.js';
 import { isTooLarge } from './spreadsheet-error.js';
 import { planImport, type ImportPlan } from './import-plan.js';
@@ -99,7 +99,7 @@ async function existingRecords(db: Db, definition: LedgerDefinition, facilityId:
 
 async function writePlan(tx: Tx, definition: LedgerDefinition, facility: FacilityRow, plan: ImportPlan): Promise<void> {
   const table = ledgerTable(definition);
-  const owner = { organizationId: facility.organizationId, facilityId: facility.id };
+  const owner = facilityScope(facility);
   // A row someone added since the preview makes the link value collide: nothing is written.
   const creates = plan.creates.map((c) => ({ ...c.values, ...owner, id: c.id }));
   if ((await bulkInsert(tx, table, creates)) !== creates.length) throw concurrentChange();

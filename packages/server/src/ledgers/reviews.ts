@@ -6,7 +6,7 @@ import { accounts, ledgerReviews } from '../db/schema.js';
 import { recordAuditBatch, type AuditContext, type AuditEntry } from '../audit/record.js';
 import { invalid } from '../http/errors.js';
 import { facilityFor, type FacilityRow } from '../tenancy/scope.js';
-import { inTransaction, insertAudited } from '../writes/audited.js';
+import { facilityScope, insertAudited, inTransaction } from '../writes/audited.js';
 import { accountLedger } from './definitions.js';
 
 type ReviewRow = typeof ledgerReviews.$inferSelect;
@@ -91,7 +91,7 @@ async function applyAccountReview(
       decisions: decisions.map((d) => ({ ...d, label: accountLedger.label(byId.get(d.accountId)!) })),
     })
     .returning();
-  const owner = { organizationId: facility.organizationId, facilityId: facility.id };
+  const owner = facilityScope(facility);
   const entries: AuditEntry[] = [
     {
       action: 'ledger.review',
@@ -127,7 +127,7 @@ export async function reviewAssetLedger(
   note: string,
 ): Promise<LedgerReviewView> {
   const facility = await facilityFor(db, actor, facilityId, 'ledger.review');
-  const scope = { organizationId: facility.organizationId, facilityId: facility.id };
+  const scope = facilityScope(facility);
   const review = await inTransaction(db, (tx) =>
     insertAudited(
       tx,

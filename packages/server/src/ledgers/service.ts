@@ -6,7 +6,7 @@ import type { Db } from '../db/connect.js';
 import { auditEvents, users } from '../db/schema.js';
 import { AppError, isUniqueViolation } from '../http/errors.js';
 import { facilityFor } from '../tenancy/scope.js';
-import { deleteAudited, inTransaction, insertAudited, updateAudited, type Audit } from '../writes/audited.js';
+import { type Audit, deleteAudited, facilityScope, insertAudited, inTransaction, scopeOf, updateAudited } from '../writes/audited.js';
 import { recordFor } from './access.js';
 import { ledgerTable, type AssetRow, type LedgerDefinition } from './definitions.js';
 
@@ -38,8 +38,6 @@ const auditOf = (definition: LedgerDefinition, verb: 'create' | 'update' | 'dele
   fields: definition.fieldKeys as readonly (keyof AssetRow & string)[],
 });
 
-const scopeOf = (row: Scope): Scope => ({ organizationId: row.organizationId, facilityId: row.facilityId });
-
 /** `%` and `_` typed in a search box are literal characters, not wildcards. */
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -68,7 +66,7 @@ export async function readRecord(db: Db, actor: Actor, definition: LedgerDefinit
 
 export async function createRecord(db: Db, actor: Actor, context: AuditContext, definition: LedgerDefinition, facilityId: string, input: Input) {
   const facility = await facilityFor(db, actor, facilityId, 'ledger.edit');
-  const scope = { organizationId: facility.organizationId, facilityId: facility.id };
+  const scope = facilityScope(facility);
   const values = { ...definition.defaults, ...input, ...scope } as AssetRow;
   const row = await unlessDuplicate(definition, () =>
     inTransaction(db, (tx) => insertAudited(tx, context, ledgerTable(definition), values, auditOf(definition, 'create', scope))),

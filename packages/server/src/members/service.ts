@@ -5,7 +5,7 @@ import { facilityMembers } from '../db/schema.js';
 import { recordAudit, type AuditContext } from '../audit/record.js';
 import { AppError, notFound, versionConflict } from '../http/errors.js';
 import { facilityFor, type FacilityRow } from '../tenancy/scope.js';
-import { deleteAudited, inTransaction, updateAudited, type Audit } from '../writes/audited.js';
+import { type Audit, deleteAudited, facilityScope, inTransaction, updateAudited } from '../writes/audited.js';
 import { presentFacilityMember } from './presenter.js';
 import { listFacilityMembers, memberById, memberByUser } from './queries.js';
 
@@ -43,7 +43,7 @@ async function assertAnotherManager(tx: Tx, facilityId: string, memberId: string
 const memberAudit = (action: AuditAction, facility: FacilityRow): Audit<FacilityMemberRow> => ({
   action,
   entityType: 'facility_member',
-  scope: { organizationId: facility.organizationId, facilityId: facility.id },
+  scope: facilityScope(facility),
   fields: ['userId', 'role'],
 });
 

@@ -9,6 +9,7 @@ import type { ContractRow } from './access.js';
 import type { UserRow } from '../auth/context.js';
 import { openVendorInvitation } from './invitations-service.js';
 import { contractNames } from './requests-service.js';
+import { scopeOf } from '../writes/audited.js';
 
 /** What the sign-up page shows before the link is used: who invites whom, for which contract and year. */
 export async function previewVendorInvitation(db: Db, token: string): Promise<VendorInvitationPreview> {
@@ -50,7 +51,7 @@ export async function acceptVendorInvitation(tx: Tx, context: AuditContext, toke
   const [contract] = await tx.select().from(vendorContracts).where(eq(vendorContracts.id, invitation.contractId));
   if (!contract) throw new AppError(404, 'invitation_invalid');
   if (await isFacilitySide(tx, user.id, contract)) throw new AppError(403, 'vendor_invitation_own_facility');
-  const scope = { organizationId: contract.organizationId, facilityId: contract.facilityId };
+  const scope = scopeOf(contract);
   const members = await tx.select().from(vendorMembers).where(eq(vendorMembers.vendorId, contract.vendorId));
   const own = await tx.select().from(vendorMembers).where(eq(vendorMembers.userId, user.id));
   if (!members.some((m) => m.userId === user.id)) {

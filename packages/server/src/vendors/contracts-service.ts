@@ -5,7 +5,7 @@ import { assessments, vendorContracts, vendors } from '../db/schema.js';
 import type { AuditContext } from '../audit/record.js';
 import { AppError, invalid } from '../http/errors.js';
 import { facilityFor, type FacilityRow } from '../tenancy/scope.js';
-import { deleteAudited, inTransaction, insertAudited, updateAudited, type Audit } from '../writes/audited.js';
+import { deleteAudited, facilityScope, insertAudited, inTransaction, scopeOf, type Audit, updateAudited } from '../writes/audited.js';
 import { contractFor, type ContractRow } from './access.js';
 import { presentContracts, presentOneContract } from './queries.js';
 
@@ -22,15 +22,13 @@ const contractFields = [
   'notes',
 ] as const;
 
-const scopeOf = (facility: FacilityRow) => ({ organizationId: facility.organizationId, facilityId: facility.id });
-
 const contractAudit = (
   action: 'contract.create' | 'contract.update' | 'contract.delete',
   contract: Pick<ContractRow, 'organizationId' | 'facilityId'>,
 ): Audit<ContractRow> => ({
   action,
   entityType: 'vendor_contract',
-  scope: { organizationId: contract.organizationId, facilityId: contract.facilityId },
+  scope: scopeOf(contract),
   fields: contractFields,
 });
 
@@ -84,7 +82,7 @@ async function vendorFor(tx: Tx, context: AuditContext, facility: FacilityRow, i
     context,
     vendors,
     { name: input.vendorName, createdBy: context.actorId },
-    { action: 'vendor.create', entityType: 'vendor', scope: scopeOf(facility), fields: ['name'] },
+    { action: 'vendor.create', entityType: 'vendor', scope: facilityScope(facility), fields: ['name'] },
   );
   return vendor.id;
 }
@@ -117,9 +115,9 @@ export async function createContract(tx: Tx, context: AuditContext, facility: Fa
     tx,
     context,
     vendorContracts,
-    { ...scopeOf(facility), vendorId, ...fields },
+    { ...facilityScope(facility), vendorId, ...fields },
     {
-      ...contractAudit('contract.create', scopeOf(facility)),
+      ...contractAudit('contract.create', facilityScope(facility)),
       extra: { vendorId: { before: null, after: vendorId } },
     },
   );

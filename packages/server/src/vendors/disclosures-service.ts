@@ -9,7 +9,7 @@ import { evidenceType } from '../assessments/evidence.js';
 import { getFile, putFile } from '../files/store.js';
 import type { Upload } from '../files/upload.js';
 import { AppError, notFound } from '../http/errors.js';
-import { deleteAudited, inTransaction, insertAudited } from '../writes/audited.js';
+import { deleteAudited, insertAudited, inTransaction, scopeOf } from '../writes/audited.js';
 import { contractFor, type ContractRow } from './access.js';
 import { presentDisclosure } from './presenter.js';
 
@@ -49,7 +49,7 @@ export async function fileDisclosure(
   const system = contract.systems.find((s) => normalizeSystemName(s) === normalizeSystemName(fields.system));
   if (!system) throw new AppError(400, 'validation_error', {}, [{ path: 'body.system', code: 'system_not_in_contract', params: { system: fields.system } }]);
   const contentType = await evidenceType(upload.content, upload.mimetype);
-  const scope = { organizationId: contract.organizationId, facilityId: contract.facilityId };
+  const scope = scopeOf(contract);
   return inTransaction(db, async (tx) => {
     const file = await putFile(tx, config, { content: upload.content, contentType });
     const row = await insertAudited(
@@ -98,7 +98,7 @@ export async function deleteDisclosure(db: Db, actor: Actor, context: AuditConte
     deleteAudited(tx, context, disclosures, row, null, {
       action: 'disclosure.delete',
       entityType: 'disclosure',
-      scope: { organizationId: row.organizationId, facilityId: row.facilityId },
+      scope: scopeOf(row),
       fields: ['system', 'kind'],
       extra: { file: { before: { name: row.fileName, sha256: row.fileSha256 }, after: null } },
     }),

@@ -22,7 +22,7 @@ import type { AppDeps } from '../http/types.js';
 import { roundsOf } from '../assessments/queries.js';
 import { presentRound } from '../assessments/presenter.js';
 import { deleteRound, saveRound } from '../assessments/service.js';
-import { inTransaction, insertAudited, updateAudited } from '../writes/audited.js';
+import { insertAudited, inTransaction, scopeOf, updateAudited } from '../writes/audited.js';
 import { lockForm, vendorFormFor, type ContractPermission, type ContractRow, type VendorFormRow } from './access.js';
 import { publicBaseUrl } from './invitations-service.js';
 import { questionMail } from './mail-texts.js';
@@ -42,8 +42,6 @@ function transition(form: VendorFormRow, event: VendorFormEvent): VendorFormStat
   if (!next.ok) throw new AppError(409, refusals[next.reason]);
   return next.status;
 }
-
-const scopeOf = (form: VendorFormRow) => ({ organizationId: form.organizationId, facilityId: form.facilityId });
 
 /** This form alone, through the checklist's own rules (never the facility's other forms). */
 function evaluateForm(catalog: Catalog, form: VendorFormRow, answers: Record<string, Round[]>) {

@@ -24,6 +24,12 @@ export interface Audit<R> {
   extra?: Record<string, { before: unknown; after: unknown }>;
 }
 
+/** The tenant of a record a facility owns (a plan, an answer, a ledger row): what its audit events are filed under. */
+export const scopeOf = (row: { organizationId: string; facilityId: string }) => ({ organizationId: row.organizationId, facilityId: row.facilityId });
+
+/** The tenant of a facility itself, and of what is written straight under it. */
+export const facilityScope = (facility: { organizationId: string; id: string }) => ({ organizationId: facility.organizationId, facilityId: facility.id });
+
 const changesOf = <R>(before: R | null, after: R | null, audit: Audit<R>) => ({
   ...(audit.extra ?? {}),
   ...diff(before as Record<string, unknown> | null, after as Record<string, unknown> | null, audit.fields),
