@@ -5,7 +5,7 @@ import type { AuditContext } from '../audit/record.js';
 import type { Db } from '../db/connect.js';
 import { backupPlans, restoreTests } from '../db/schema.js';
 import { notFound } from '../http/errors.js';
-import { facilityFor } from '../tenancy/scope.js';
+import { facilityFor, facilityRecord } from '../tenancy/scope.js';
 import { deleteAudited, facilityScope, insertAudited, inTransaction, scopeOf, updateAudited } from '../writes/audited.js';
 import { facilityPlans, planFields, plansWithTests, type BackupPlanRow } from './queries.js';
 
@@ -15,9 +15,7 @@ const restoreTestFields = ['testedOn', 'result'] as const;
 
 async function planFor(db: Db, actor: Actor, planId: string, permission: Permission): Promise<BackupPlanRow> {
   const [plan] = await db.select().from(backupPlans).where(eq(backupPlans.id, planId));
-  if (!plan) throw notFound();
-  await facilityFor(db, actor, plan.facilityId, permission);
-  return plan;
+  return facilityRecord(db, actor, plan, permission);
 }
 
 const onePlan = async (db: Db, id: string) => (await plansWithTests(db, await db.select().from(backupPlans).where(eq(backupPlans.id, id))))[0]!;

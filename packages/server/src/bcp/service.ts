@@ -1,4 +1,4 @@
-import type { Actor, BcpView, CreateBcpRecordRequest, Permission, SaveBcpRequest } from '@mamori/domain';
+import type { Actor, BcpView, CreateBcpRecordRequest, SaveBcpRequest } from '@mamori/domain';
 import { eq, max, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { diff, recordAudit, type AuditContext } from '../audit/record.js';
@@ -8,19 +8,13 @@ import { bcpDocuments, bcpPlans, bcpRecords } from '../db/schema.js';
 import { getFile, putFile } from '../files/store.js';
 import type { Upload } from '../files/upload.js';
 import { notFound, versionConflict } from '../http/errors.js';
-import { facilityFor, type FacilityRow } from '../tenancy/scope.js';
+import { facilityFor, facilityRecord, type FacilityRow } from '../tenancy/scope.js';
 import { deleteAudited, facilityScope, insertAudited, inTransaction, scopeOf } from '../writes/audited.js';
 import { bcpView } from './queries.js';
 
 /** 3(3): the BCP for cyber attacks — essentials, the document in versions, reviews and drills. */
 
 const recordFields = ['kind', 'heldOn', 'participants', 'notes'] as const;
-
-async function rowFor<T extends { facilityId: string }>(db: Db, actor: Actor, row: T | undefined, permission: Permission): Promise<T> {
-  if (!row) throw notFound();
-  await facilityFor(db, actor, row.facilityId, permission);
-  return row;
-}
 
 export async function readBcp(db: Db, actor: Actor, facilityId: string): Promise<BcpView> {
   await facilityFor(db, actor, facilityId, 'readiness.read');
@@ -96,7 +90,7 @@ export async function addBcpDocument(
 
 export async function readBcpDocument(db: Db, actor: Actor, documentId: string) {
   const [found] = await db.select().from(bcpDocuments).where(eq(bcpDocuments.id, documentId));
-  const document = await rowFor(db, actor, found, 'readiness.read');
+  const document = await facilityRecord(db, actor, found, 'readiness.read');
   const file = await getFile(db, document.fileSha256);
   if (!file) throw notFound();
   return { document, content: file.content };
@@ -126,7 +120,7 @@ export async function addBcpRecord(
 
 export async function deleteBcpRecord(db: Db, actor: Actor, context: AuditContext, recordId: string): Promise<void> {
   const [found] = await db.select().from(bcpRecords).where(eq(bcpRecords.id, recordId));
-  const record = await rowFor(db, actor, found, 'readiness.plan');
+  const record = await facilityRecord(db, actor, found, 'readiness.plan');
   const scope = scopeOf(record);
   await inTransaction(db, (tx) =>
     deleteAudited(tx, context, bcpRecords, record, null, { action: 'bcpRecord.delete', entityType: 'bcp_record', scope, fields: recordFields }),

@@ -13,8 +13,8 @@ import type { z } from 'zod';
 import type { AuditContext } from '../audit/record.js';
 import type { Db, Tx } from '../db/connect.js';
 import { incidentEvents, incidents, users } from '../db/schema.js';
-import { invalid, notFound } from '../http/errors.js';
-import { facilityFor } from '../tenancy/scope.js';
+import { invalid } from '../http/errors.js';
+import { facilityFor, facilityRecord } from '../tenancy/scope.js';
 import { chartVersion } from '../contact-chart/queries.js';
 import { facilityScope, insertAudited, inTransaction, scopeOf, updateAudited } from '../writes/audited.js';
 
@@ -57,9 +57,7 @@ async function incidentView(db: Db | Tx, row: IncidentRow): Promise<IncidentView
 
 async function incidentFor(db: Db, actor: Actor, incidentId: string, permission: Permission) {
   const [row] = await db.select().from(incidents).where(eq(incidents.id, incidentId));
-  if (!row) throw notFound();
-  await facilityFor(db, actor, row.facilityId, permission);
-  return row;
+  return facilityRecord(db, actor, row, permission);
 }
 
 export async function listIncidents(db: Db, actor: Actor, facilityId: string) {

@@ -1,8 +1,7 @@
 import type { Actor, Permission } from '@mamori/domain';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/connect.js';
-import { notFound } from '../http/errors.js';
-import { facilityFor } from '../tenancy/scope.js';
+import { facilityRecord } from '../tenancy/scope.js';
 import { ledgerTable, type AccountRow, type AssetRow, type LedgerDefinition } from './definitions.js';
 
 type LedgerRow = AssetRow | AccountRow;
@@ -11,7 +10,5 @@ type LedgerRow = AssetRow | AccountRow;
 export async function recordFor(db: Db, actor: Actor, definition: LedgerDefinition, id: string, permission: Permission): Promise<LedgerRow> {
   const table = ledgerTable(definition);
   const [row] = (await db.select().from(table).where(eq(table.id, id))) as LedgerRow[];
-  if (!row) throw notFound();
-  await facilityFor(db, actor, row.facilityId, permission);
-  return row;
+  return facilityRecord(db, actor, row, permission);
 }

@@ -4,8 +4,7 @@ import type { z } from 'zod';
 import type { AuditContext } from '../audit/record.js';
 import type { Db } from '../db/connect.js';
 import { endOfLifeEntries } from '../db/schema.js';
-import { notFound } from '../http/errors.js';
-import { facilityFor } from '../tenancy/scope.js';
+import { facilityFor, facilityRecord } from '../tenancy/scope.js';
 import { deleteAudited, facilityScope, insertAudited, inTransaction, scopeOf } from '../writes/audited.js';
 
 /** The OS / firmware end-of-life table: the built-in rows plus the facility's own. */
@@ -45,9 +44,7 @@ export async function addEndOfLife(
 }
 
 export async function deleteEndOfLife(db: Db, actor: Actor, context: AuditContext, entryId: string): Promise<void> {
-  const [row] = await db.select().from(endOfLifeEntries).where(eq(endOfLifeEntries.id, entryId));
-  if (!row) throw notFound();
-  await facilityFor(db, actor, row.facilityId, 'ledger.edit');
+  const row = await facilityRecord(db, actor, (await db.select().from(endOfLifeEntries).where(eq(endOfLifeEntries.id, entryId)))[0], 'ledger.edit');
   await inTransaction(db, (tx) =>
     deleteAudited(tx, context, endOfLifeEntries, row, null, {
       action: 'endOfLife.delete',

@@ -19,6 +19,16 @@ export async function organizationFor(db: Db, actor: Actor, organizationId: stri
   return row;
 }
 
+/**
+ * A record a facility owns (a plan, an incident, a ledger row), already read by the caller, that the actor may act
+ * on: a missing record and another tenant's answer the same 404.
+ */
+export async function facilityRecord<T extends { facilityId: string }>(db: Db, actor: Actor, row: T | undefined, permission: Permission): Promise<T> {
+  if (!row) throw notFound();
+  await facilityFor(db, actor, row.facilityId, permission);
+  return row;
+}
+
 export async function facilityFor(db: Db, actor: Actor, facilityId: string, permission: Permission): Promise<FacilityRow> {
   const [row] = await db.select().from(facilities).where(eq(facilities.id, facilityId));
   if (!row) throw notFound();
