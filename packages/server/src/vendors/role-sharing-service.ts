@@ -17,6 +17,9 @@ import { contractNames } from './requests-service.js';
 type TableRow = typeof roleSharingTables.$inferSelect;
 type Proposal = Omit<typeof roleSharingTables.$inferInsert, 'contractId' | 'organizationId' | 'facilityId'>;
 
+/** An area nobody has filled in yet. */
+const emptyRow = (area: RoleSharingRow['area']): RoleSharingRow => ({ area, responsible: null, action: '', notes: '' });
+
 async function userName(db: Db, id: string | null) {
   if (!id) return null;
   const [user] = await db.select({ name: users.name }).from(users).where(eq(users.id, id));
@@ -28,7 +31,7 @@ async function present(db: Db, contract: ContractRow, row: TableRow | undefined)
     return {
       contractId: contract.id,
       status: 'draft',
-      rows: roleSharingAreaIds.map((area) => ({ area, responsible: null, action: '', notes: '' })),
+      rows: roleSharingAreaIds.map(emptyRow),
       proposed: null,
       confirmed: null,
       version: null,
@@ -53,7 +56,7 @@ function normalizedRows(rows: RoleSharingRow[]): RoleSharingRow[] {
       throw new AppError(400, 'validation_error', {}, [{ path: `body.rows.${index}.area`, code: 'role_sharing_area_twice', params: { area: row.area } }]);
     byArea.set(row.area, row);
   });
-  return roleSharingAreaIds.map((area) => byArea.get(area) ?? { area, responsible: null, action: '', notes: '' });
+  return roleSharingAreaIds.map((area) => byArea.get(area) ?? emptyRow(area));
 }
 
 async function current(db: Db, contractId: string) {
