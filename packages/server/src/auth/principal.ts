@@ -21,12 +21,6 @@ export const grantsOf = sql<GrantRow[]>`membership_grants(${userId})`;
 /** Whether an organization the user belongs to (directly or through a facility) requires a second factor. */
 const anyRequiresTotp = (rows: GrantRow[]) => rows.some((row) => row.t === true);
 
-/** Whether an organization the user belongs to requires a second factor. */
-const requiresTotpOf = sql<boolean>`exists (
-  select 1 from organizations o where o.require_totp and (
-    o.id in (select organization_id from organization_members where user_id = ${userId})
-    or o.id in (select organization_id from facility_members where user_id = ${userId})))`;
-
 export function toActor(userId: string, isSystemAdmin: boolean, rows: GrantRow[]): Actor {
   const grants: Grant[] = rows.map((row): Grant => {
     if (row.v) return { kind: 'vendor', vendorId: row.v };
@@ -98,6 +92,6 @@ export function restrictionOf(principal: Pick<Principal, 'user' | 'requiresTotp'
 
 /** Whether an organization the user belongs to requires a second factor (at sign-in, outside the prepared lookups). */
 export async function requiresTotp(db: Db, userId: string): Promise<boolean> {
-  const [row] = await db.select({ requiresTotp: requiresTotpOf }).from(users).where(eq(users.id, userId));
-  return row?.requiresTotp ?? false;
+  const [row] = await db.select({ grants: grantsOf }).from(users).where(eq(users.id, userId));
+  return anyRequiresTotp(row?.grants ?? []);
 }
