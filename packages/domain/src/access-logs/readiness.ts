@@ -1,3 +1,5 @@
+import { daysBetween } from '../checklist/fiscal-year.js';
+
 /**
  * What the access logs say about 2(6) 「アクセスログを管理している」. The manual asks that logs are recorded and
  * that the 企画管理者 reviews them regularly (seed 000, 2(6)); Q&A 8-8 that at least the products keep their logs
@@ -28,13 +30,13 @@ export interface AccessLogReadiness {
   unreviewed: string[];
 }
 
-const DAY_MS = 86_400_000;
-const daysBetween = (from: string, to: string) => Math.floor((Date.parse(to.slice(0, 10)) - Date.parse(from.slice(0, 10))) / DAY_MS);
+/** Days from an instant's or a date's day (UTC, as stored) to `today`. */
+const daysSince = (instantOrDate: string, today: string) => daysBetween(instantOrDate.slice(0, 10), today);
 
 /** はい when every source sent something lately and had a period reviewed lately; else いいえ naming the sources. */
 export function accessLogReadiness(sources: readonly LogSourceState[], today: string, settings = defaultAccessLogReadiness): AccessLogReadiness {
   if (sources.length === 0) return { suggestion: null, silent: [], unreviewed: [] };
-  const silent = sources.filter((s) => !s.lastEventAt || daysBetween(s.lastEventAt, today) > settings.silentDays).map((s) => s.name);
-  const unreviewed = sources.filter((s) => !s.reviewedThrough || daysBetween(s.reviewedThrough, today) > settings.unreviewedDays).map((s) => s.name);
+  const silent = sources.filter((s) => !s.lastEventAt || daysSince(s.lastEventAt, today) > settings.silentDays).map((s) => s.name);
+  const unreviewed = sources.filter((s) => !s.reviewedThrough || daysSince(s.reviewedThrough, today) > settings.unreviewedDays).map((s) => s.name);
   return { suggestion: silent.length || unreviewed.length ? 'no' : 'yes', silent, unreviewed };
 }
