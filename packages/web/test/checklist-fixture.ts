@@ -1,14 +1,7 @@
-import fs from 'node:fs';
-import { Catalog, EditionForm, evaluate, type AssessmentDetail, type Bundle } from '@mamori/domain';
+import { evaluate, type AssessmentDetail, type Bundle } from '@mamori/domain';
+import { catalog } from '../../domain/test/catalog-fixture';
 
-/** The shipped edition files, as the server serves them to the web app. */
-const editionsDir = new URL('../../domain/editions/', import.meta.url);
-export const catalog = new Catalog(
-  fs
-    .readdirSync(editionsDir)
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => EditionForm.parse(JSON.parse(fs.readFileSync(new URL(f, editionsDir), 'utf8')))),
-);
+export { catalog };
 export const institution2023 = catalog.form('2023', 'institution')!;
 export const vendor2023 = catalog.form('2023', 'vendor')!;
 
