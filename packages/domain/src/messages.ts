@@ -86,6 +86,22 @@ export const errorMessages = {
   },
   contract_in_use: { ja: 'この契約には事業者確認用チェックリストがあるため削除できません。', en: 'This contract has vendor forms, so it cannot be deleted.' },
   own_form_missing: { ja: 'この年度のチェックリスト（医療機関確認用）を先に作成してください。', en: "Create this fiscal year's institution checklist first." },
+  log_source_name_taken: {
+    ja: 'この施設には同じ名前のログの取得元がすでにあります。別の名前にしてください。',
+    en: 'This facility already has a log source of that name.',
+  },
+  log_source_address_taken: {
+    ja: 'このIPアドレスはすでに別のログの取得元に登録されています。syslog の送信元は1つの取得元にだけ登録できます。',
+    en: 'This IP address is already registered on another log source: a syslog sender belongs to one source.',
+  },
+  log_token_invalid: {
+    ja: 'ログ送信用トークンが正しくありません。Mamori の「アクセスログ」画面で取得元のトークンを確認してください。',
+    en: "The log ingest token is not valid. Check the source's token on Mamori's access log page.",
+  },
+  log_file_unreadable: {
+    ja: 'ログファイルを読めません（文字コードが UTF-8 でも Shift_JIS でもないか、テキストではありません）。何も保存していません。',
+    en: 'The log file cannot be read (neither UTF-8 nor Shift_JIS text). Nothing was stored.',
+  },
   server_busy: { ja: '処理が混み合っています。しばらく待ってからもう一度お試しください。', en: 'The server is busy. Please wait a moment and try again.' },
   internal_error: { ja: 'システムエラーが発生しました。時間をおいて再度お試しください。', en: 'Something went wrong. Please try again later.' },
 } as const satisfies Record<string, Record<Locale, string>>;

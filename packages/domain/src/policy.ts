@@ -36,6 +36,10 @@ export const permissions = [
   'roleSharing.propose',
   'roleSharing.confirm',
   'vendor.manage',
+  'accessLog.read',
+  'accessLog.ingest',
+  'accessLog.manage',
+  'accessLog.review',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -113,6 +117,11 @@ const rules: Record<Permission, Rule> = {
   'roleSharing.confirm': { system: true, organizationAdmin: true, facilityRoles: ['manager', 'planner'] },
   /** A vendor's own company: answer sets per product. */
   'vendor.manage': { system: false, organizationAdmin: false, facilityRoles: [], vendor: true },
+  // Access logs name who signed in where and when: not for viewers (manual 2(6): 企画管理者 reviews them).
+  'accessLog.read': { system: true, organizationAdmin: true, facilityRoles: ['manager', 'planner', 'operator'] },
+  'accessLog.ingest': { system: true, organizationAdmin: true, facilityRoles: ['manager', 'planner', 'operator'] },
+  'accessLog.manage': { system: true, organizationAdmin: true, facilityRoles: ['manager', 'planner'] },
+  'accessLog.review': { system: true, organizationAdmin: true, facilityRoles: ['manager', 'planner'] },
 };
 
 function grantAllows(grant: Grant, permission: Permission, scope: Scope): boolean {

@@ -47,6 +47,10 @@ const facilityMatrix: Record<Permission, ('manager' | 'planner' | 'operator' | '
   'roleSharing.propose': ['manager', 'planner'],
   'roleSharing.confirm': ['manager', 'planner'],
   'vendor.manage': [],
+  'accessLog.read': ['manager', 'planner', 'operator'],
+  'accessLog.ingest': ['manager', 'planner', 'operator'],
+  'accessLog.manage': ['manager', 'planner'],
+  'accessLog.review': ['manager', 'planner'],
 };
 
 /** What a vendor's user may do on its own company's contracts. */

@@ -1,3 +1,5 @@
+import { logIngestRoutes } from './access-logs/ingest-routes.js';
+import { accessLogRoutes } from './access-logs/routes.js';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
@@ -132,6 +134,8 @@ export async function buildApp(input: Omit<AppDeps, 'catalog' | 'workers'> & { c
         bcpRoutes,
         incidentRoutes,
         vendorRoutes,
+        accessLogRoutes,
+        logIngestRoutes,
       ]) {
         routes(typed, deps);
       }

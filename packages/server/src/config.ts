@@ -108,6 +108,11 @@ const EnvSchema = z.object({
    * whose one connection every request waits behind (each poll held ten users' p99 up by tens of ms).
    */
   MAMORI_JOB_POLL_SECONDS: z.coerce.number().int().min(1).max(300).optional(),
+  /**
+   * Months of access logs kept, counted from their arrival; unset keeps them all. The documents give no period
+   * (Q&A 8-8: "できる限り長い期間保管"), so Mamori removes nothing unless told.
+   */
+  MAMORI_ACCESS_LOG_RETENTION_MONTHS: z.coerce.number().int().min(1).max(1200).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -138,6 +143,8 @@ export interface Config {
   workerThreads: number;
   /** Seconds between polls of each job queue: how late a queued e-mail can leave. */
   jobPollSeconds: number;
+  /** Months of access logs kept; undefined: every event is kept. */
+  accessLogRetentionMonths: number | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 }
 
@@ -176,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mail: { smtpUrl: e.MAMORI_SMTP_URL, from: e.MAMORI_MAIL_FROM },
     workerThreads: e.MAMORI_WORKER_THREADS,
     jobPollSeconds: e.MAMORI_JOB_POLL_SECONDS ?? JOB_POLL_SECONDS[e.DATABASE_URL ? 'postgres' : 'pglite'],
+    accessLogRetentionMonths: e.MAMORI_ACCESS_LOG_RETENTION_MONTHS,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -83,6 +83,10 @@ const messages: Record<'ja' | 'en', Record<FindingReasonCode, Template>> = {
         ? `BCPの最後の見直しが ${wareki(p.reviewedOn)} で、${p.months}か月以上たっています`
         : `BCPを見直した・訓練した記録がありません（${p.months}か月以内に必要）`,
     'bcp-ready': (_, p) => `BCPあり、${wareki(p.reviewedOn)} に見直し・訓練を実施`,
+    'access-logs-none': () => 'アクセスログの取得元（サーバ等）が登録されていません。登録してログを取り込むと提案できます',
+    'access-logs-silent': (c, p) => `${c}件の取得元から ${p.days}日以上ログが届いていません: ${p.names}`,
+    'access-logs-unreviewed': (c, p) => `${c}件の取得元のログを ${p.days}日以上だれも確認（承認）していません: ${p.names}`,
+    'access-logs-managed': (c, p) => `${c}件の取得元からログが届き、${wareki(p.reviewedThrough)} までの期間を確認済みです`,
   },
   en: {
     'security-manager-named': (_, p) => `Security manager: ${p.name}`,
@@ -149,6 +153,10 @@ const messages: Record<'ja' | 'en', Record<FindingReasonCode, Template>> = {
         ? `The BCP was last reviewed on ${p.reviewedOn}, more than ${p.months} months ago`
         : `The BCP has never been reviewed or drilled (needed within ${p.months} months)`,
     'bcp-ready': (_, p) => `BCP in place, reviewed or drilled on ${p.reviewedOn}`,
+    'access-logs-none': () => 'No access log source (server or system) is registered: register one and ingest its logs',
+    'access-logs-silent': (c, p) => `${c} source(s) sent no log for ${p.days} days or more: ${p.names}`,
+    'access-logs-unreviewed': (c, p) => `Nobody signed off the logs of ${c} source(s) for ${p.days} days or more: ${p.names}`,
+    'access-logs-managed': (c, p) => `${c} source(s) send logs, reviewed through ${p.reviewedThrough}`,
   },
 };
 
@@ -192,6 +200,8 @@ const recordLabels: Record<'ja' | 'en', Partial<Record<FindingReasonCode, string
     'disclosures-outdated': 'MDS/SDSが旧版',
     'backups-few-generations': '3世代未満',
     'restore-test-failed': '復旧確認が失敗',
+    'access-logs-silent': 'ログが届いていない',
+    'access-logs-unreviewed': '確認（承認）されていない',
   },
   en: {
     'assets-without-kind': 'no kind',
@@ -215,6 +225,8 @@ const recordLabels: Record<'ja' | 'en', Partial<Record<FindingReasonCode, string
     'disclosures-outdated': 'MDS/SDS in an older version',
     'backups-few-generations': 'fewer than 3 generations',
     'restore-test-failed': 'restore test failed',
+    'access-logs-silent': 'no logs arriving',
+    'access-logs-unreviewed': 'not signed off',
   },
 };
 

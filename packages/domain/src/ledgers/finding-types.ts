@@ -15,6 +15,7 @@ export const findingTopics = [
   'contact-chart',
   'backup-restore',
   'bcp',
+  'access-logs',
 ] as const;
 export type FindingTopic = (typeof findingTopics)[number];
 
@@ -72,6 +73,10 @@ export const findingReasonCodes = [
   'bcp-plan-counts',
   'bcp-not-reviewed',
   'bcp-ready',
+  'access-logs-none',
+  'access-logs-silent',
+  'access-logs-unreviewed',
+  'access-logs-managed',
 ] as const;
 export type FindingReasonCode = (typeof findingReasonCodes)[number];
 
@@ -102,7 +107,7 @@ export interface FindingReason {
 }
 
 /** Where a listed record lives: a ledger, the backup plans (incident readiness), or a vendor contract (2(3) MDS/SDS). */
-export const findingRecordSources = ['assets', 'accounts', 'backups', 'contracts'] as const;
+export const findingRecordSources = ['assets', 'accounts', 'backups', 'contracts', 'logSources'] as const;
 export type FindingRecordSource = LedgerKind | (typeof findingRecordSources)[number];
 
 /** One record behind a finding, with the reasons it is listed for. */

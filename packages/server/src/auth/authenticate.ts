@@ -30,6 +30,7 @@ export function registerAuthentication(app: FastifyInstance, db: Db, config: Con
     const route = request.routeOptions;
     if (!route.url) return;
     const access = route.config.access;
+    if (access === 'logToken') return;
     const authorization = request.headers.authorization;
     if (authorization?.startsWith('Bearer ')) {
       const token = authorization.slice('Bearer '.length).trim();

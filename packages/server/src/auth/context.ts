@@ -21,7 +21,8 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     /** public: no sign-in; self: signed in, allowed even while restricted; default: signed in and unrestricted. */
-    access?: 'public' | 'self';
+    /** `logToken`: the route checks a log source's own token itself (access-logs/ingest-routes.ts). */
+    access?: 'public' | 'self' | 'logToken';
   }
 }
 

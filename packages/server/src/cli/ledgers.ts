@@ -1,24 +1,15 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { LedgerKind } from '@mamori/domain';
-import { eq } from 'drizzle-orm';
-import type { Db } from '../db/connect.js';
-import { facilities } from '../db/schema.js';
 import { loadCatalog } from '../checklist/catalog-loader.js';
 import { findingsView } from '../findings/present.js';
 import { importLedger } from '../ledgers/import.js';
 import { openWorkers } from '../workers/pool.js';
-import { cliAudit, printJson, withDatabase } from './context.js';
+import { cliAudit, facilityById, printJson, withDatabase } from './context.js';
 
 function fail(message: string): void {
   console.error(message);
   process.exitCode = 2;
-}
-
-async function facilityById(db: Db, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-  const [row] = await db.select().from(facilities).where(eq(facilities.id, id));
-  return row ?? null;
 }
 
 export function registerLedgerCommands(program: Command): void {

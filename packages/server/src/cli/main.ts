@@ -20,6 +20,7 @@ import { serve } from './serve.js';
 import { registerAuditCommands } from './audit.js';
 import { registerChecklistCommands } from './checklist.js';
 import { registerLedgerCommands } from './ledgers.js';
+import { registerLogCommands } from './logs.js';
 
 const program = new Command('mamori').description('Mamori — 医療機関のサイバーセキュリティ対策チェックリスト');
 
@@ -151,6 +152,7 @@ program
 
 registerChecklistCommands(program);
 registerLedgerCommands(program);
+registerLogCommands(program);
 
 try {
   await program.parseAsync();

@@ -1,6 +1,20 @@
 import type { AnswerValue } from '@mamori/domain';
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
@@ -109,6 +123,7 @@ export const facilities = pgTable(
     bedCount: integer('bed_count'),
     /** Finding thresholds; null keeps the spec's defaults. */
     findingThresholds: jsonb('finding_thresholds').$type<Record<string, number>>(),
+    accessLogSettings: jsonb('access_log_settings').$type<Record<string, unknown>>(),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -729,3 +744,107 @@ export const roleSharingTables = pgTable('role_sharing_tables', {
   version: version(),
   updatedAt: updatedAt(),
 });
+
+/**
+ * A server or system whose access logs Mamori keeps (2(6)). The chain head (`headSeq`, `headHash`) and the base
+ * retention left (`baseSeq`, `baseHash`: the first event still kept follows that hash) move with every append;
+ * they are not the user's to edit, so they do not bump `version`.
+ */
+export const logSources = pgTable(
+  'log_sources',
+  {
+    ...ledgerColumns(),
+    name: text('name').notNull(),
+    assetId: uuid('asset_id').references(() => assets.id, { onDelete: 'set null' }),
+    accountSystem: text('account_system'),
+    timeZone: text('time_zone').notNull().default('Asia/Tokyo'),
+    format: text('format'),
+    columnMapping: jsonb('column_mapping').$type<Record<string, unknown>>(),
+    syslogAddress: text('syslog_address'),
+    tokenHash: text('token_hash').notNull(),
+    headSeq: bigint('head_seq', { mode: 'number' }).notNull().default(0),
+    headHash: text('head_hash').notNull(),
+    baseSeq: bigint('base_seq', { mode: 'number' }).notNull().default(1),
+    baseHash: text('base_hash').notNull(),
+    /** The newest seq an audit event records (ingest or checkpoint): the upkeep job anchors heads beyond it. */
+    anchoredSeq: bigint('anchored_seq', { mode: 'number' }).notNull().default(0),
+    lastReceivedAt: timestamp('last_received_at', { withTimezone: true }),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('log_sources_facility_name_idx').on(t.facilityId, t.name),
+    uniqueIndex('log_sources_token_idx').on(t.tokenHash),
+    uniqueIndex('log_sources_syslog_address_idx').on(t.syslogAddress),
+  ],
+);
+
+/**
+ * Every line a source sent, append-only, chained per source by `hash` (over the previous event's hash and this
+ * event's fields). Partitioned by month of `receivedAt` (migration 0008): the primary key carries it.
+ */
+export const logEvents = pgTable(
+  'log_events',
+  {
+    sourceId: uuid('source_id').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    parsed: boolean('parsed').notNull(),
+    host: text('host'),
+    userName: text('user_name'),
+    category: text('category'),
+    outcome: text('outcome'),
+    sourceIp: text('source_ip'),
+    action: text('action'),
+    raw: text('raw').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.sourceId, t.seq, t.receivedAt] }),
+    index('log_events_time_idx').on(t.sourceId, t.occurredAt, t.seq),
+    index('log_events_user_idx').on(t.sourceId, t.userName, t.occurredAt, t.seq),
+    index('log_events_address_idx').on(t.sourceId, t.sourceIp, t.occurredAt, t.seq),
+  ],
+);
+
+/** A reviewer's sign-off of a period of one source: the evidence 2(6) asks for. */
+export const logReviews = pgTable(
+  'log_reviews',
+  {
+    ...ledgerColumns(),
+    sourceId: uuid('source_id')
+      .notNull()
+      .references(() => logSources.id),
+    periodFrom: text('period_from').notNull(),
+    periodTo: text('period_to').notNull(),
+    note: text('note').notNull(),
+    events: integer('events').notNull(),
+    alerts: integer('alerts').notNull(),
+    throughSeq: bigint('through_seq', { mode: 'number' }).notNull(),
+    reviewedBy: uuid('reviewed_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('log_reviews_source_idx').on(t.sourceId, t.periodTo)],
+);
+
+/** What the alert rules found, one row per rule, subject and burst; e-mailed once (`notifiedAt`). */
+export const logAlerts = pgTable(
+  'log_alerts',
+  {
+    ...ledgerColumns(),
+    sourceId: uuid('source_id')
+      .notNull()
+      .references(() => logSources.id),
+    rule: text('rule').notNull(),
+    subject: text('subject').notNull(),
+    count: integer('count').notNull(),
+    firstAt: timestamp('first_at', { withTimezone: true }).notNull(),
+    lastAt: timestamp('last_at', { withTimezone: true }).notNull(),
+    reason: text('reason'),
+    detectedAt: createdAt(),
+    notifiedAt: timestamp('notified_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('log_alerts_identity_idx').on(t.sourceId, t.rule, t.subject, t.firstAt), index('log_alerts_facility_idx').on(t.facilityId, t.lastAt)],
+);

@@ -43,10 +43,13 @@ interface EvidenceDocument {
 
 type AcceptInput = z.infer<typeof AcceptFindingRequest>;
 
-const ledgerLabels = { assets: '機器台帳', accounts: '利用者ID台帳', backups: 'バックアップ', contracts: '事業者との契約' } as const satisfies Record<
-  FindingRecordSource,
-  string
->;
+const ledgerLabels = {
+  assets: '機器台帳',
+  accounts: '利用者ID台帳',
+  backups: 'バックアップ',
+  contracts: '事業者との契約',
+  logSources: 'アクセスログの取得元',
+} as const satisfies Record<FindingRecordSource, string>;
 
 /** The records behind a finding, as a CSV an inspector can open: the evidence linked to the answer. */
 function evidenceCsv(itemId: string, finding: Finding, asOf: string): Buffer {

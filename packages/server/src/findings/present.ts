@@ -17,6 +17,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/connect.js';
 import { assessments } from '../db/schema.js';
 import type { FacilityRow } from '../tenancy/scope.js';
+import { loadAccessLogFinding } from '../access-logs/readiness.js';
 import { loadIncidentFacts } from '../readiness/facts.js';
 import { loadDisclosureFacts, loadLedgerFacts } from './facts.js';
 
@@ -57,12 +58,16 @@ export async function findingsView(db: Db, catalog: Catalog, facility: FacilityR
   };
 }
 
-/** Every finding of a facility: the ledgers' (1(1)–2(9)), the MDS/SDS register's (2(3)) and incident readiness' (3(1)–3(3)). */
+/**
+ * Every finding of a facility: the ledgers' (1(1)–2(9)), the MDS/SDS register's (2(3)), the access logs' (2(6)) and
+ * incident readiness' (3(1)–3(3)).
+ */
 export async function facilityFindings(db: Db, facility: FacilityRow, asOf = todayInTokyo()): Promise<Finding[]> {
-  const [ledgerFacts, disclosureFacts, incidentFacts] = await Promise.all([
+  const [ledgerFacts, disclosureFacts, accessLogs, incidentFacts] = await Promise.all([
     loadLedgerFacts(db, facility, asOf),
     loadDisclosureFacts(db, facility, asOf),
+    loadAccessLogFinding(db, facility, asOf),
     loadIncidentFacts(db, facility, asOf),
   ]);
-  return [...computeFindings(ledgerFacts), ...computeDisclosureFindings(disclosureFacts), ...computeIncidentFindings(incidentFacts)];
+  return [...computeFindings(ledgerFacts), ...computeDisclosureFindings(disclosureFacts), accessLogs, ...computeIncidentFindings(incidentFacts)];
 }

@@ -1,4 +1,5 @@
 import type { BaseLogger } from 'pino';
+import { accessLogUpkeepQueue, registerAccessLogUpkeep } from '../access-logs/upkeep.js';
 import { auditCheckpointQueue, registerAuditCheckpoints } from '../audit/checkpoint-job.js';
 import type { Config } from '../config.js';
 import type { Keyring } from '../crypto/keyring.js';
@@ -12,7 +13,7 @@ import { openJobs, type Jobs } from './jobs.js';
 import type { QueueDefinition } from './queues.js';
 
 /** Every queue the app uses; a feature that adds a queue declares it here and registers its worker below. */
-export const appQueues: QueueDefinition[] = [mailQueue, vendorReminderQueue, purgeQueue, auditCheckpointQueue];
+export const appQueues: QueueDefinition[] = [mailQueue, vendorReminderQueue, purgeQueue, auditCheckpointQueue, accessLogUpkeepQueue];
 
 export interface AppJobs {
   jobs: Jobs;
@@ -30,5 +31,6 @@ export async function openAppJobs(config: Config, database: Database, secrets: K
   registerVendorReminders({ database, config, jobs, secrets });
   registerPurge({ db: database.db, config, jobs });
   registerAuditCheckpoints({ db: database.db, secrets, config, jobs, log });
+  registerAccessLogUpkeep({ database, config, jobs, secrets, log });
   return { jobs, mailer };
 }

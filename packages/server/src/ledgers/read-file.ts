@@ -38,7 +38,8 @@ export async function readSpreadsheet(content: Buffer): Promise<Spreadsheet> {
   return { encoding, rows: readDelimited(text) };
 }
 
-function decodeText(content: Buffer): { encoding: ImportEncoding; text: string } {
+/** UTF-8 (with or without BOM) or Shift_JIS text; throws SpreadsheetError when it is not text. */
+export function decodeText(content: Buffer): { encoding: ImportEncoding; text: string } {
   let encoding: ImportEncoding;
   let text: string;
   if (startsWith(content, UTF8_BOM)) {

@@ -1615,7 +1615,7 @@ export interface paths {
                     organizationId?: string;
                     facilityId?: string;
                     action?: string;
-                    kind?: "access" | "organization" | "checklist" | "ledger" | "readiness" | "vendor";
+                    kind?: "access" | "organization" | "checklist" | "ledger" | "readiness" | "accessLog" | "vendor";
                     actorId?: string;
                     from?: string;
                     to?: string;
@@ -4250,7 +4250,7 @@ export interface paths {
                             edition: string | null;
                             findings: {
                                 /** @enum {string} */
-                                topic: "security-manager" | "asset-ledger" | "remote-maintenance" | "access-rights" | "unused-accounts" | "patches" | "source-restriction" | "background-services" | "mds-sds" | "contact-chart" | "backup-restore" | "bcp";
+                                topic: "security-manager" | "asset-ledger" | "remote-maintenance" | "access-rights" | "unused-accounts" | "patches" | "source-restriction" | "background-services" | "mds-sds" | "contact-chart" | "backup-restore" | "bcp" | "access-logs";
                                 /** @enum {string} */
                                 scope: "general" | "server" | "terminal" | "network";
                                 itemIds: string[];
@@ -4258,7 +4258,7 @@ export interface paths {
                                 suggestion: "yes" | "no" | "not_applicable" | "undetermined";
                                 reasons: {
                                     /** @enum {string} */
-                                    code: "security-manager-named" | "security-manager-missing" | "asset-ledger-empty" | "asset-ledger-not-reviewed" | "asset-ledger-reviewed" | "assets-without-kind" | "assets-without-patient-data" | "remote-maintenance-unknown" | "remote-maintenance-known" | "no-assets-in-scope" | "no-assets-in-scope-confirmed" | "no-accounts-in-scope" | "accounts-without-role" | "accounts-have-roles" | "account-review-done" | "accounts-retired-enabled" | "accounts-expired-enabled" | "accounts-unused" | "accounts-temporary-without-end" | "accounts-clean" | "patches-pending" | "patches-update-unknown" | "patches-unsupported" | "patches-long-ago" | "os-end-of-life" | "os-end-of-life-accepted" | "patches-current" | "external-connection-unknown" | "no-boundary-devices" | "source-restriction-missing" | "source-restriction-unrecorded" | "source-restriction-in-place" | "services-not-reviewed" | "services-reviewed" | "disclosures-no-contracts" | "disclosures-missing" | "disclosures-outdated" | "disclosures-complete" | "contact-chart-missing" | "contact-chart-lacks" | "contact-chart-complete" | "backups-none" | "backups-few-generations" | "backups-no-offline" | "restore-test-missing" | "restore-test-failed" | "backups-ready" | "bcp-missing" | "bcp-planned" | "bcp-plan-counts" | "bcp-not-reviewed" | "bcp-ready";
+                                    code: "security-manager-named" | "security-manager-missing" | "asset-ledger-empty" | "asset-ledger-not-reviewed" | "asset-ledger-reviewed" | "assets-without-kind" | "assets-without-patient-data" | "remote-maintenance-unknown" | "remote-maintenance-known" | "no-assets-in-scope" | "no-assets-in-scope-confirmed" | "no-accounts-in-scope" | "accounts-without-role" | "accounts-have-roles" | "account-review-done" | "accounts-retired-enabled" | "accounts-expired-enabled" | "accounts-unused" | "accounts-temporary-without-end" | "accounts-clean" | "patches-pending" | "patches-update-unknown" | "patches-unsupported" | "patches-long-ago" | "os-end-of-life" | "os-end-of-life-accepted" | "patches-current" | "external-connection-unknown" | "no-boundary-devices" | "source-restriction-missing" | "source-restriction-unrecorded" | "source-restriction-in-place" | "services-not-reviewed" | "services-reviewed" | "disclosures-no-contracts" | "disclosures-missing" | "disclosures-outdated" | "disclosures-complete" | "contact-chart-missing" | "contact-chart-lacks" | "contact-chart-complete" | "backups-none" | "backups-few-generations" | "backups-no-offline" | "restore-test-missing" | "restore-test-failed" | "backups-ready" | "bcp-missing" | "bcp-planned" | "bcp-plan-counts" | "bcp-not-reviewed" | "bcp-ready" | "access-logs-none" | "access-logs-silent" | "access-logs-unreviewed" | "access-logs-managed";
                                     count: number;
                                     params: {
                                         [key: string]: string | number;
@@ -4266,10 +4266,10 @@ export interface paths {
                                 }[];
                                 records: {
                                     /** @enum {string} */
-                                    ledger: "assets" | "accounts" | "backups" | "contracts";
+                                    ledger: "assets" | "accounts" | "backups" | "contracts" | "logSources";
                                     id: string;
                                     label: string;
-                                    reasons: ("security-manager-named" | "security-manager-missing" | "asset-ledger-empty" | "asset-ledger-not-reviewed" | "asset-ledger-reviewed" | "assets-without-kind" | "assets-without-patient-data" | "remote-maintenance-unknown" | "remote-maintenance-known" | "no-assets-in-scope" | "no-assets-in-scope-confirmed" | "no-accounts-in-scope" | "accounts-without-role" | "accounts-have-roles" | "account-review-done" | "accounts-retired-enabled" | "accounts-expired-enabled" | "accounts-unused" | "accounts-temporary-without-end" | "accounts-clean" | "patches-pending" | "patches-update-unknown" | "patches-unsupported" | "patches-long-ago" | "os-end-of-life" | "os-end-of-life-accepted" | "patches-current" | "external-connection-unknown" | "no-boundary-devices" | "source-restriction-missing" | "source-restriction-unrecorded" | "source-restriction-in-place" | "services-not-reviewed" | "services-reviewed" | "disclosures-no-contracts" | "disclosures-missing" | "disclosures-outdated" | "disclosures-complete" | "contact-chart-missing" | "contact-chart-lacks" | "contact-chart-complete" | "backups-none" | "backups-few-generations" | "backups-no-offline" | "restore-test-missing" | "restore-test-failed" | "backups-ready" | "bcp-missing" | "bcp-planned" | "bcp-plan-counts" | "bcp-not-reviewed" | "bcp-ready")[];
+                                    reasons: ("security-manager-named" | "security-manager-missing" | "asset-ledger-empty" | "asset-ledger-not-reviewed" | "asset-ledger-reviewed" | "assets-without-kind" | "assets-without-patient-data" | "remote-maintenance-unknown" | "remote-maintenance-known" | "no-assets-in-scope" | "no-assets-in-scope-confirmed" | "no-accounts-in-scope" | "accounts-without-role" | "accounts-have-roles" | "account-review-done" | "accounts-retired-enabled" | "accounts-expired-enabled" | "accounts-unused" | "accounts-temporary-without-end" | "accounts-clean" | "patches-pending" | "patches-update-unknown" | "patches-unsupported" | "patches-long-ago" | "os-end-of-life" | "os-end-of-life-accepted" | "patches-current" | "external-connection-unknown" | "no-boundary-devices" | "source-restriction-missing" | "source-restriction-unrecorded" | "source-restriction-in-place" | "services-not-reviewed" | "services-reviewed" | "disclosures-no-contracts" | "disclosures-missing" | "disclosures-outdated" | "disclosures-complete" | "contact-chart-missing" | "contact-chart-lacks" | "contact-chart-complete" | "backups-none" | "backups-few-generations" | "backups-no-offline" | "restore-test-missing" | "restore-test-failed" | "backups-ready" | "bcp-missing" | "bcp-planned" | "bcp-plan-counts" | "bcp-not-reviewed" | "bcp-ready" | "access-logs-none" | "access-logs-silent" | "access-logs-unreviewed" | "access-logs-managed")[];
                                 }[];
                             }[];
                         };
@@ -8369,6 +8369,828 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/facilities/{facilityId}/log-sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    facilityId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: uuid */
+                            assetId: string | null;
+                            assetName: string | null;
+                            accountSystem: string | null;
+                            timeZone: string;
+                            /** @enum {string|null} */
+                            format: "auth-log" | "manual-csv" | "windows-csv" | "mapped-csv" | null;
+                            columnMapping: {
+                                time: string;
+                                user?: string;
+                                host?: string;
+                                sourceIp?: string;
+                                action?: string;
+                                category?: string;
+                                categoryWords?: {
+                                    login?: string[];
+                                    logout?: string[];
+                                    failure?: string[];
+                                    operation?: string[];
+                                    account_change?: string[];
+                                };
+                            } | null;
+                            syslogAddress: string | null;
+                            events: number;
+                            lastReceivedAt: string | null;
+                            reviewedThrough: string | null;
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    facilityId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /**
+                         * Format: uuid
+                         * @default null
+                         */
+                        assetId?: string | null;
+                        /** @default null */
+                        accountSystem?: string | null;
+                        /** @default Asia/Tokyo */
+                        timeZone?: string;
+                        /**
+                         * @default null
+                         * @enum {string|null}
+                         */
+                        format?: "auth-log" | "manual-csv" | "windows-csv" | "mapped-csv" | null;
+                        /** @default null */
+                        columnMapping?: {
+                            time: string;
+                            user?: string;
+                            host?: string;
+                            sourceIp?: string;
+                            action?: string;
+                            category?: string;
+                            categoryWords?: {
+                                login?: string[];
+                                logout?: string[];
+                                failure?: string[];
+                                operation?: string[];
+                                account_change?: string[];
+                            };
+                        } | null;
+                        /** @default null */
+                        syslogAddress?: (string) | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            source: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** Format: uuid */
+                                assetId: string | null;
+                                assetName: string | null;
+                                accountSystem: string | null;
+                                timeZone: string;
+                                /** @enum {string|null} */
+                                format: "auth-log" | "manual-csv" | "windows-csv" | "mapped-csv" | null;
+                                columnMapping: {
+                                    time: string;
+                                    user?: string;
+                                    host?: string;
+                                    sourceIp?: string;
+                                    action?: string;
+                                    category?: string;
+                                    categoryWords?: {
+                                        login?: string[];
+                                        logout?: string[];
+                                        failure?: string[];
+                                        operation?: string[];
+                                        account_change?: string[];
+                                    };
+                                } | null;
+                                syslogAddress: string | null;
+                                events: number;
+                                lastReceivedAt: string | null;
+                                reviewedThrough: string | null;
+                                version: number;
+                            };
+                            token: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/log-sources/{sourceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sourceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** Format: uuid */
+                        assetId?: string | null;
+                        accountSystem?: string | null;
+                        timeZone?: string;
+                        /** @enum {string|null} */
+                        format?: "auth-log" | "manual-csv" | "windows-csv" | "mapped-csv" | null;
+                        columnMapping?: {
+                            time: string;
+                            user?: string;
+                            host?: string;
+                            sourceIp?: string;
+                            action?: string;
+                            category?: string;
+                            categoryWords?: {
+                                login?: string[];
+                                logout?: string[];
+                                failure?: string[];
+                                operation?: string[];
+                                account_change?: string[];
+                            };
+                        } | null;
+                        syslogAddress?: (string) | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: uuid */
+                            assetId: string | null;
+                            assetName: string | null;
+                            accountSystem: string | null;
+                            timeZone: string;
+                            /** @enum {string|null} */
+                            format: "auth-log" | "manual-csv" | "windows-csv" | "mapped-csv" | null;
+                            columnMapping: {
+                                time: string;
+                                user?: string;
+                                host?: string;
+                                sourceIp?: string;
+                                action?: string;
+                                category?: string;
+                                categoryWords?: {
+                                    login?: string[];
+                                    logout?: string[];
+                                    failure?: string[];
+                                    operation?: string[];
+                                    account_change?: string[];
+                                };
+                            } | null;
+                            syslogAddress: string | null;
+                            events: number;
+                            lastReceivedAt: string | null;
+                            reviewedThrough: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/log-sources/{sourceId}/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sourceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            source: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** Format: uuid */
+                                assetId: string | null;
+                                assetName: string | null;
+                                accountSystem: string | null;
+                                timeZone: string;
+                                /** @enum {string|null} */
+                                format: "auth-log" | "manual-csv" | "windows-csv" | "mapped-csv" | null;
+                                columnMapping: {
+                                    time: string;
+                                    user?: string;
+                                    host?: string;
+                                    sourceIp?: string;
+                                    action?: string;
+                                    category?: string;
+                                    categoryWords?: {
+                                        login?: string[];
+                                        logout?: string[];
+                                        failure?: string[];
+                                        operation?: string[];
+                                        account_change?: string[];
+                                    };
+                                } | null;
+                                syslogAddress: string | null;
+                                events: number;
+                                lastReceivedAt: string | null;
+                                reviewedThrough: string | null;
+                                version: number;
+                            };
+                            token: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/log-sources/{sourceId}/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sourceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            received: number;
+                            stored: number;
+                            parsed: number;
+                            raw: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/log-sources/{sourceId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    user?: string;
+                    host?: string;
+                    action?: string;
+                    category?: "login" | "logout" | "failure" | "operation" | "account_change";
+                    outcome?: "success" | "failure" | "unknown";
+                    sourceIp?: string;
+                    after?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    sourceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            events: {
+                                seq: number;
+                                occurredAt: string;
+                                receivedAt: string;
+                                parsed: boolean;
+                                host: string | null;
+                                user: string | null;
+                                /** @enum {string|null} */
+                                category: "login" | "logout" | "failure" | "operation" | "account_change" | null;
+                                /** @enum {string|null} */
+                                outcome: "success" | "failure" | "unknown" | null;
+                                sourceIp: string | null;
+                                action: string | null;
+                                raw: string;
+                            }[];
+                            next: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/log-sources/{sourceId}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    sourceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            bucket: "hour" | "day";
+                            buckets: {
+                                at: string;
+                                login: number;
+                                failure: number;
+                                other: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/log-sources/{sourceId}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sourceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            periodFrom: string;
+                            periodTo: string;
+                            note: string;
+                            events: number;
+                            alerts: number;
+                            throughSeq: number;
+                            reviewedBy: string | null;
+                            reviewedAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sourceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        periodFrom: string;
+                        /** Format: date */
+                        periodTo: string;
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            periodFrom: string;
+                            periodTo: string;
+                            note: string;
+                            events: number;
+                            alerts: number;
+                            throughSeq: number;
+                            reviewedBy: string | null;
+                            reviewedAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/facilities/{facilityId}/access-log-alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    sourceId?: string;
+                };
+                header?: never;
+                path: {
+                    facilityId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            sourceId: string;
+                            sourceName: string;
+                            /** @enum {string} */
+                            rule: "failures-per-account" | "failures-per-address" | "ledger-account-login" | "unknown-account" | "admin-outside-hours" | "new-address";
+                            subject: string;
+                            count: number;
+                            first: string;
+                            last: string;
+                            /** @enum {string|null} */
+                            reason: "retired" | "disabled" | "expired" | null;
+                            detectedAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/facilities/{facilityId}/access-log-integrity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    facilityId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            sourceId: string;
+                            sourceName: string;
+                            ok: boolean;
+                            events: number;
+                            firstBreak: {
+                                seq: number;
+                                reason: string;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/facilities/{facilityId}/access-log-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    facilityId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            failures: {
+                                count: number;
+                                withinMinutes: number;
+                            };
+                            adminHours: {
+                                from: string;
+                                to: string;
+                            };
+                            silentDays: number;
+                            unreviewedDays: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    facilityId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        failures: {
+                            count: number;
+                            withinMinutes: number;
+                        };
+                        adminHours: {
+                            from: string;
+                            to: string;
+                        };
+                        silentDays: number;
+                        unreviewedDays: number;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            failures: {
+                                count: number;
+                                withinMinutes: number;
+                            };
+                            adminHours: {
+                                from: string;
+                                to: string;
+                            };
+                            silentDays: number;
+                            unreviewedDays: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/log-ingest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    format?: "auth-log" | "manual-csv" | "windows-csv" | "mapped-csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            received: number;
+                            stored: number;
+                            parsed: number;
+                            raw: number;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

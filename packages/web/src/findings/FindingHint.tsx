@@ -4,6 +4,7 @@ import { findingAdvisoryCodes, findingReasonText, findingRecordReasonText, type 
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { RoundView } from '../checklist/queries';
+import { accessLogPaths } from '../access-logs/paths';
 import { ledgerPaths } from '../ledgers/records';
 import { readinessPaths } from '../readiness/paths';
 import { AcceptFindingModal } from './AcceptFindingModal';
@@ -29,6 +30,8 @@ function recordPath(facilityId: string, record: FindingView['records'][number]):
       return readinessPaths.backupPlan(facilityId, record.id);
     case 'contracts':
       return `/contracts/${encodeURIComponent(record.id)}`;
+    case 'logSources':
+      return accessLogPaths.source(facilityId, record.id);
     default:
       return ledgerPaths.open(facilityId, record.ledger, record.id);
   }
@@ -43,6 +46,7 @@ const readinessPages: Partial<Record<FindingView['topic'], { key: string; path: 
   'contact-chart': { key: 'contacts', path: readinessPaths.contacts },
   'backup-restore': { key: 'backups', path: readinessPaths.backups },
   bcp: { key: 'bcp', path: readinessPaths.bcp },
+  'access-logs': { key: 'accessLogs', path: accessLogPaths.list },
 };
 
 function ReadinessLink({ finding }: { finding: FindingView }) {
