@@ -183,7 +183,8 @@ describe('tamper evidence', () => {
   });
 
   it('names a deleted event, and an inserted one', async () => {
-    const [row] = (await execute(sql`SELECT * FROM log_events WHERE source_id = ${sourceId} AND seq = 5`)).rows as Record<string, unknown>[];
+    const [row] = ((await execute(sql`SELECT * FROM log_events WHERE source_id = ${sourceId} AND seq = 5`)) as unknown as { rows: Record<string, unknown>[] })
+      .rows;
     await tamper(`DELETE FROM log_events WHERE source_id = '${sourceId}' AND seq = 5`);
     expect((await breakOf()).firstBreak).toEqual({ seq: 5, reason: 'sequence_gap' });
     await tamper(
@@ -225,7 +226,7 @@ describe('retention and checkpoints', () => {
     expect(removed).toBeGreaterThanOrEqual(9);
     const check = (await verifyLogChains(t.database.db, tenant.facilityId)).find((c) => c.sourceId === source.id)!;
     expect(check).toMatchObject({ ok: true, events: 0 });
-    const [row] = (await execute(sql`SELECT base_seq FROM log_sources WHERE id = ${source.id}`)).rows as { base_seq: string }[];
+    const [row] = ((await execute(sql`SELECT base_seq FROM log_sources WHERE id = ${source.id}`)) as unknown as { rows: { base_seq: string }[] }).rows;
     expect(Number(row!.base_seq)).toBe(10);
   });
 });

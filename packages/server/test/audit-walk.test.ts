@@ -316,6 +316,65 @@ const walk: Step[] = [
     send: () => as('manager', 'DELETE', `/backup-plans/${the.planId}?version=2`)(),
     writes: ['backupPlan.delete'],
   },
+  // Access logs (2(6)).
+  {
+    route: 'POST /api/v1/facilities/:facilityId/log-sources',
+    send: () => as('manager', 'POST', `/facilities/${f()}/log-sources`, { name: '電子カルテサーバ' })(),
+    writes: ['logSource.create'],
+    keep: (b) => (the.logSourceId = b.source.id),
+  },
+  {
+    route: 'PATCH /api/v1/log-sources/:sourceId',
+    send: () => as('manager', 'PATCH', `/log-sources/${the.logSourceId}`, { version: 1, syslogAddress: '192.168.10.5' })(),
+    writes: ['logSource.update'],
+  },
+  {
+    route: 'POST /api/v1/log-sources/:sourceId/token',
+    send: () => as('manager', 'POST', `/log-sources/${the.logSourceId}/token`, { version: 2 })(),
+    writes: ['logSource.rotateToken'],
+    keep: (b) => (the.logToken = b.token),
+  },
+  {
+    route: 'POST /api/v1/log-sources/:sourceId/uploads',
+    send: () =>
+      uploadAs(
+        'manager',
+        `/log-sources/${the.logSourceId}/uploads`,
+        multipartFile('auth.log', 'text/plain', Buffer.from('Dec  1 09:00:00 srv sshd[1]: Accepted password for doctor from 10.0.0.1 port 22 ssh2\n')),
+      )(),
+    writes: ['accessLog.ingest'],
+  },
+  {
+    route: 'POST /api/v1/log-ingest',
+    send: () =>
+      t.app.inject({
+        method: 'POST',
+        url: api('/log-ingest'),
+        headers: { authorization: `Bearer ${the.logToken}`, 'content-type': 'text/plain' },
+        payload: 'Dec  1 09:05:00 srv sshd[2]: Failed password for doctor from 10.0.0.1 port 22 ssh2\n',
+      }),
+    writes: ['accessLog.ingest'],
+  },
+  {
+    route: 'POST /api/v1/log-sources/:sourceId/reviews',
+    send: () => as('manager', 'POST', `/log-sources/${the.logSourceId}/reviews`, { periodFrom: today, periodTo: today, note: '確認しました' })(),
+    writes: ['accessLogReview.create'],
+  },
+  {
+    route: 'PUT /api/v1/facilities/:facilityId/access-log-settings',
+    prepare: async () => {
+      the.facilityVersion = String((await get('manager', `/facilities/${f()}/access-log-settings`)).version);
+    },
+    send: () =>
+      as('manager', 'PUT', `/facilities/${f()}/access-log-settings`, {
+        version: Number(the.facilityVersion),
+        failures: { count: 3, withinMinutes: 5 },
+        adminHours: { from: '08:00', to: '20:00' },
+        silentDays: 14,
+        unreviewedDays: 60,
+      })(),
+    writes: ['facility.accessLogSettings'],
+  },
   {
     route: 'PUT /api/v1/facilities/:facilityId/bcp',
     send: () => as('manager', 'PUT', `/facilities/${f()}/bcp`, { version: null, essentials: { decisionMaker: '院長' } })(),

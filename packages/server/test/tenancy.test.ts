@@ -97,6 +97,15 @@ beforeAll(async () => {
     call(t.app, a.manager, 'POST', `/api/v1/facilities/${a.facilityId}/bcp/records`, { kind: 'review', heldOn: '2025-05-01', notes: 'A医院見直し' }),
   );
   const incident = await json(call(t.app, a.manager, 'POST', `/api/v1/facilities/${a.facilityId}/incidents`, { title: 'A医院の障害' }));
+  const logSource = await json(call(t.app, a.manager, 'POST', `/api/v1/facilities/${a.facilityId}/log-sources`, { name: 'A医院カルテサーバ' }));
+  await json(
+    upload(
+      t.app,
+      a.manager,
+      `/api/v1/log-sources/${logSource.source.id}/uploads`,
+      multipartFile('auth.log', 'text/plain', Buffer.from('Dec  1 09:00:00 a-srv sshd[1]: Accepted password for a-doctor from 10.0.0.1 port 22 ssh2\n')),
+    ),
+  );
   const ofA = await contractedVendor(a, 'A');
   vendorA = ofA.vendor;
   await json(call(t.app, b.manager, 'POST', `/api/v1/facilities/${b.facilityId}/assessments`, { fiscalYear: 2023, hasVendorContract: true }));
@@ -146,6 +155,7 @@ beforeAll(async () => {
     token: 'x'.repeat(43),
     assessmentId: assessment.id,
     evidenceId: evidence.id,
+    logSourceId: logSource.source.id,
   };
 });
 afterAll(async () => {
@@ -366,6 +376,34 @@ const walk: Record<string, () => Probe[]> = {
   ],
   'POST /api/v1/facilities/:facilityId/bcp/documents': () => [{ url: `/api/v1/facilities/${ids.facilityId}/bcp/documents`, body: {}, expect: hidden() }],
   'GET /api/v1/bcp-documents/:documentId': () => [{ url: `/api/v1/bcp-documents/${ids.bcpDocumentId}`, expect: hidden() }],
+  // Access logs (2(6)): who signed in where is a map of the hospital's accounts.
+  'GET /api/v1/facilities/:facilityId/log-sources': () => [{ url: `/api/v1/facilities/${ids.facilityId}/log-sources`, expect: hidden() }],
+  'POST /api/v1/facilities/:facilityId/log-sources': () => [{ url: `/api/v1/facilities/${ids.facilityId}/log-sources`, body: { name: 'X' }, expect: hidden() }],
+  'PATCH /api/v1/log-sources/:sourceId': () => [{ url: `/api/v1/log-sources/${ids.logSourceId}`, body: { version: 1, name: 'X' }, expect: hidden() }],
+  'POST /api/v1/log-sources/:sourceId/token': () => [{ url: `/api/v1/log-sources/${ids.logSourceId}/token`, body: { version: 1 }, expect: hidden() }],
+  'POST /api/v1/log-sources/:sourceId/uploads': () => [{ url: `/api/v1/log-sources/${ids.logSourceId}/uploads`, body: {}, expect: hidden() }],
+  'GET /api/v1/log-sources/:sourceId/events': () => [
+    { url: `/api/v1/log-sources/${ids.logSourceId}/events`, expect: hidden() },
+    { url: `/api/v1/log-sources/${ids.logSourceId}/events?user=a-doctor`, expect: hidden() },
+  ],
+  'GET /api/v1/log-sources/:sourceId/timeline': () => [
+    { url: `/api/v1/log-sources/${ids.logSourceId}/timeline?from=2020-01-01T00:00:00Z&to=2030-01-01T00:00:00Z`, expect: hidden() },
+  ],
+  'GET /api/v1/log-sources/:sourceId/reviews': () => [{ url: `/api/v1/log-sources/${ids.logSourceId}/reviews`, expect: hidden() }],
+  'POST /api/v1/log-sources/:sourceId/reviews': () => [
+    { url: `/api/v1/log-sources/${ids.logSourceId}/reviews`, body: { periodFrom: '2025-01-01', periodTo: '2025-01-31', note: 'x' }, expect: hidden() },
+  ],
+  'GET /api/v1/facilities/:facilityId/access-log-alerts': () => [{ url: `/api/v1/facilities/${ids.facilityId}/access-log-alerts`, expect: hidden() }],
+  'GET /api/v1/facilities/:facilityId/access-log-integrity': () => [{ url: `/api/v1/facilities/${ids.facilityId}/access-log-integrity`, expect: hidden() }],
+  'GET /api/v1/facilities/:facilityId/access-log-settings': () => [{ url: `/api/v1/facilities/${ids.facilityId}/access-log-settings`, expect: hidden() }],
+  'PUT /api/v1/facilities/:facilityId/access-log-settings': () => [
+    {
+      url: `/api/v1/facilities/${ids.facilityId}/access-log-settings`,
+      body: { version: 1, failures: { count: 5, withinMinutes: 10 }, adminHours: { from: '07:00', to: '21:00' }, silentDays: 30, unreviewedDays: 90 },
+      expect: hidden(),
+    },
+  ],
+  'POST /api/v1/log-ingest': () => [{ url: '/api/v1/log-ingest', body: {}, expect: { status: 401, reason: "only a source's own token opens it" } }],
   'POST /api/v1/facilities/:facilityId/bcp/records': () => [
     { url: `/api/v1/facilities/${ids.facilityId}/bcp/records`, body: { kind: 'drill', heldOn: '2025-01-01' }, expect: hidden() },
   ],

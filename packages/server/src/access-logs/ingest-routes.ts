@@ -33,7 +33,8 @@ export const logIngestRoutes: Routes = (app, deps) => {
       async (request) => {
         const source = await sourceForToken(db, bearer(request.headers.authorization));
         if (!source) throw new AppError(401, 'log_token_invalid');
-        const text = decodeLogFile(request.body as Buffer);
+        if (!Buffer.isBuffer(request.body)) throw new AppError(415, 'unsupported_media_type');
+        const text = decodeLogFile(request.body);
         return ingestAndScan(db, source, text, { format: request.query.format, context: { actorId: null, ip: request.ip }, origin: 'http' });
       },
     );

@@ -59,16 +59,11 @@ export async function appendSyslogLines(db: Db, source: LogSourceRow, lines: rea
   return countsOf(result);
 }
 
+/** The source an upload goes to, checked before the file is read: an outsider learns nothing from its body. */
+export const sourceToUploadTo = (db: Db, actor: Actor, sourceId: string) => sourceFor(db, actor, sourceId, 'accessLog.ingest');
+
 /** An upload in the app. */
-export async function uploadLog(
-  db: Db,
-  actor: Actor,
-  context: AuditContext,
-  sourceId: string,
-  file: { name: string; content: Buffer },
-  format?: AccessLogFormat,
-) {
-  const source = await sourceFor(db, actor, sourceId, 'accessLog.ingest');
+export function uploadLog(db: Db, context: AuditContext, source: LogSourceRow, file: { name: string; content: Buffer }, format?: AccessLogFormat) {
   return ingestAndScan(db, source, decodeLogFile(file.content), { format, context, origin: file.name });
 }
 

@@ -23,7 +23,7 @@ import { auditContext, requireAuth } from '../auth/context.js';
 import { readUpload } from '../files/upload.js';
 import type { Routes } from '../http/types.js';
 import { listAlerts } from './alerts.js';
-import { uploadLog } from './ingest.js';
+import { sourceToUploadTo, uploadLog } from './ingest.js';
 import { listReviews, signOffPeriod } from './reviews.js';
 import { checkFacilityChains } from './integrity.js';
 import { readEvents, timeline } from './search.js';
@@ -62,10 +62,10 @@ export const accessLogRoutes: Routes = (app, deps) => {
     '/log-sources/:sourceId/uploads',
     { schema: { params: SourceParams, consumes: ['multipart/form-data'], response: { 200: IngestCounts } } },
     async (request) => {
-      const { actor } = requireAuth(request);
+      const source = await sourceToUploadTo(db, requireAuth(request).actor, request.params.sourceId);
       const upload = await readUpload(request, deps.config);
       const format = UploadFormat.parse(upload.fields.format || undefined);
-      return uploadLog(db, actor, auditContext(request), request.params.sourceId, { name: upload.fileName, content: upload.content }, format);
+      return uploadLog(db, auditContext(request), source, { name: upload.fileName, content: upload.content }, format);
     },
   );
 
