@@ -11,7 +11,8 @@ import { files } from '../src/db/schema.js';
 import { putFile } from '../src/files/store.js';
 import { mailQueue } from '../src/mail/queue.js';
 import { archiveData, archiveEntries } from './helpers/archive.js';
-import { call, json, setupAdmin, startTestApp, type TestApp } from './helpers/app.js';
+import { call, json, multipartFile, setupAdmin, startTestApp, upload, type TestApp } from './helpers/app.js';
+import { verifyLogChains } from '../src/access-logs/verify.js';
 import { freshDatabase } from './helpers/database.js';
 import { createTenant } from './helpers/world.js';
 
@@ -26,6 +27,20 @@ beforeAll(async () => {
   const admin = await setupAdmin(t.app);
   const tenant = await createTenant(t.app, admin, 'B');
   await json(call(t.app, tenant.admin, 'POST', '/api/v1/me/tokens', { name: 'バックアップ確認' }));
+  // Access log events live in month partitions, which the restore target has to make.
+  const { source } = await json(call(t.app, tenant.manager, 'POST', `/api/v1/facilities/${tenant.facilityId}/log-sources`, { name: 'カルテサーバ' }));
+  await json(
+    upload(
+      t.app,
+      tenant.manager,
+      `/api/v1/log-sources/${source.id}/uploads`,
+      multipartFile(
+        'auth.log',
+        'text/plain',
+        Buffer.from('Dec  1 09:00:00 srv sshd[1]: Accepted password for doctor from 10.0.0.1 port 22 ssh2\nnot a log line\n'),
+      ),
+    ),
+  );
   await t.database.db.transaction(async (tx) => {
     await putFile(tx, t.config, { content: Buffer.from([0, 1, 2, 255]), contentType: 'application/octet-stream' });
     for (const content of bigFiles) await putFile(tx, t.config, { content, contentType: 'application/pdf' });
@@ -63,6 +78,8 @@ describe('backup and restore', { timeout: 120_000 }, () => {
       await writeBackup(target.database, copy, { chunkBytes: 1024 });
       expect(await archiveData(copy)).toEqual(await archiveData(original));
       expect(await verifyAuditChain(target.database.db)).toMatchObject({ ok: true });
+      expect(header.tables.log_events).toBe(2);
+      expect(await verifyLogChains(target.database.db)).toEqual([expect.objectContaining({ ok: true, events: 2 })]);
       const stored = await target.database.db.select().from(files);
       expect(stored.map((f) => sha256(f.content)).sort()).toEqual([Buffer.from([0, 1, 2, 255]), ...bigFiles].map(sha256).sort());
       expect(stored.every((f) => f.sha256 === sha256(f.content))).toBe(true);

@@ -20,6 +20,12 @@ export function monthBounds(at: Date): { name: string; from: string; to: string 
 }
 
 /** Per database handle: tests and the CLI open several in one process. */
+/** The statement that makes the month partition `at` falls in, if it is not there yet. */
+export function partitionDdl(at: Date): string {
+  const { name, from, to } = monthBounds(at);
+  return `CREATE TABLE IF NOT EXISTS "${name}" PARTITION OF log_events FOR VALUES FROM ('${from}') TO ('${to}')`;
+}
+
 const known = new WeakMap<Db, Set<string>>();
 
 /**
@@ -27,12 +33,12 @@ const known = new WeakMap<Db, Set<string>>();
  * 0008). Remembered per process: after the first append of a month this costs nothing.
  */
 export async function ensureMonthPartition(db: Db, at: Date): Promise<void> {
-  const { name, from, to } = monthBounds(at);
+  const { name } = monthBounds(at);
   const names = known.get(db) ?? known.set(db, new Set()).get(db)!;
   if (names.has(name)) return;
   await db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${PARTITION_LOCK_KEY})`);
-    await tx.execute(sql.raw(`CREATE TABLE IF NOT EXISTS "${name}" PARTITION OF log_events FOR VALUES FROM ('${from}') TO ('${to}')`));
+    await tx.execute(sql.raw(partitionDdl(at)));
   });
   names.add(name);
 }

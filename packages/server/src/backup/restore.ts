@@ -4,6 +4,7 @@ import { createGunzip } from 'node:zlib';
 import tar from 'tar-stream';
 import type { Database } from '../db/connect.js';
 import { JOB_SCHEMA } from '../jobs/schema.js';
+import { partitionDdl } from '../access-logs/partitions.js';
 import { backupTables, qualifiedName, tableLabel, type BackupTable } from './tables.js';
 import {
   FORMAT,
@@ -172,6 +173,7 @@ class Loader {
     const columns = await this.columnsOf(table);
     const list = columns.map((c) => `"${c}"`).join(', ');
     const conflict = table.merge ? ' ON CONFLICT DO NOTHING' : '';
+    if (table.name === 'log_events') await this.createMonthPartitions(lines);
     for (let i = 0; i < lines.length; i += INSERT_ROWS) {
       const batch = lines.slice(i, i + INSERT_ROWS);
       await this.query(
@@ -181,6 +183,12 @@ class Loader {
     }
     const label = tableLabel(table);
     this.counts[label] = (this.counts[label] ?? 0) + lines.length;
+  }
+
+  /** Access log events go into month partitions (migration 0008), which a fresh database does not have yet. */
+  private async createMonthPartitions(lines: string[]): Promise<void> {
+    const statements = new Set(lines.map((line) => partitionDdl(new Date((JSON.parse(line) as { received_at: string }).received_at))));
+    for (const statement of statements) await this.query(statement);
   }
 
   private async insertBlob(table: BackupTable, row: string, content: Buffer): Promise<void> {

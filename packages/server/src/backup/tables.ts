@@ -37,6 +37,10 @@ const appTables = [
   'answer_sets',
   'disclosures',
   'role_sharing_tables',
+  'log_sources',
+  'log_events',
+  'log_reviews',
+  'log_alerts',
 ] as const;
 
 export interface BackupTable {
