@@ -29,17 +29,43 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** The wall time in `zone` at an instant. */
-export function wallTimeAt(instant: Date, zone: string): WallTime {
-  const parts = Object.fromEntries(
-    formatterFor(zone)
-      .formatToParts(instant)
-      .map((p) => [p.type, Number(p.value)]),
-  );
-  return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!, second: parts.second! };
+const asUtc = (w: WallTime) => Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+
+/** Every zone's offset changes on a quarter hour, so one lookup serves a whole quarter (a log holds millions of lines). */
+const QUARTER_HOUR_MS = 15 * 60 * 1000;
+const offsets = new Map<string, number>();
+
+/** How far `zone`'s wall clock is ahead of UTC at an instant, in ms (formatToParts is slow: remembered per quarter hour). */
+function offsetAt(instant: number, zone: string): number {
+  const key = `${zone}|${Math.floor(instant / QUARTER_HOUR_MS)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const parts = Object.fromEntries(
+      formatterFor(zone)
+        .formatToParts(new Date(instant))
+        .map((p) => [p.type, Number(p.value)]),
+    );
+    const wall = { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!, second: parts.second! };
+    offset = asUtc(wall) - Math.floor(instant / 1000) * 1000;
+    if (offsets.size > 100_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
 }
 
-const asUtc = (w: WallTime) => Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+/** The wall time in `zone` at an instant (seconds; milliseconds dropped). */
+export function wallTimeAt(instant: Date, zone: string): WallTime {
+  const ms = instant.getTime();
+  const local = new Date(Math.floor(ms / 1000) * 1000 + offsetAt(ms, zone));
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+  };
+}
 
 /**
  * The instant a wall time in `zone` names. In a daylight-saving gap or overlap it takes the offset in force

@@ -1,8 +1,9 @@
 import type { IngestCounts, ParsedLine } from '@mamori/domain';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { AuditContext } from '../audit/record.js';
 import { recordAudit } from '../audit/record.js';
-import type { Db, Tx } from '../db/connect.js';
+import type { Db } from '../db/connect.js';
+import { copyRows, copyValue } from '../db/copy-rows.js';
 import { logSources } from '../db/schema.js';
 import { inTransaction, scopeOf } from '../writes/audited.js';
 import { logEventHash, type ChainedLogEvent } from './chain.js';
@@ -10,21 +11,22 @@ import { ensureMonthPartition } from './partitions.js';
 
 export type LogSourceRow = typeof logSources.$inferSelect;
 
-/** Rows per INSERT: one JSON parameter each (see db/bulk.ts), big enough that the statement count does not matter. */
-const CHUNK = 5000;
+/** Lines per piece written to COPY: big enough that the calls do not matter, small enough to stream. */
+const PIECE = 2000;
 
-type StoredEvent = ChainedLogEvent & { sourceId: string; hash: string };
+const columns = ['source_id', 'seq', 'received_at', 'occurred_at', 'parsed', 'host', 'user_name', 'category', 'outcome', 'source_ip', 'action', 'raw', 'hash'];
 
-function toStored(line: ParsedLine, seq: number, sourceId: string, receivedAt: Date): Omit<StoredEvent, 'hash'> {
+type StoredEvent = ChainedLogEvent & { receivedAt: Date; occurredAt: Date };
+
+function toStored(line: ParsedLine, seq: number, receivedAt: Date): StoredEvent {
   if (!line.parsed) {
     // A line nobody understands is filed at the moment it arrived.
     const empty = { host: null, userName: null, category: null, outcome: null, sourceIp: null, action: null };
-    return { sourceId, seq, receivedAt, occurredAt: receivedAt, parsed: false, ...empty, raw: line.raw };
+    return { seq, receivedAt, occurredAt: receivedAt, parsed: false, ...empty, raw: line.raw };
   }
   const e = line.event;
   const occurredAt = new Date(e.occurredAt);
   return {
-    sourceId,
     seq,
     receivedAt,
     // A stamp later than its arrival is a wrong clock: the event cannot have happened after Mamori got it.
@@ -40,25 +42,9 @@ function toStored(line: ParsedLine, seq: number, sourceId: string, receivedAt: D
   };
 }
 
-const column = (e: StoredEvent) => ({
-  source_id: e.sourceId,
-  seq: e.seq,
-  received_at: e.receivedAt.toISOString(),
-  occurred_at: e.occurredAt.toISOString(),
-  parsed: e.parsed,
-  host: e.host,
-  user_name: e.userName,
-  category: e.category,
-  outcome: e.outcome,
-  source_ip: e.sourceIp,
-  action: e.action,
-  raw: e.raw,
-  hash: e.hash,
-});
-
-async function insertChunk(tx: Tx, rows: StoredEvent[]): Promise<void> {
-  await tx.execute(sql`INSERT INTO log_events SELECT * FROM json_populate_recordset(NULL::log_events, ${JSON.stringify(rows.map(column))}::json)`);
-}
+/** One event as a line of COPY text. */
+const copyLine = (sourceId: string, receivedAt: string, e: StoredEvent, hash: string) =>
+  `${sourceId}\t${e.seq}\t${receivedAt}\t${e.occurredAt.toISOString()}\t${copyValue(e.parsed)}\t${copyValue(e.host)}\t${copyValue(e.userName)}\t${copyValue(e.category)}\t${copyValue(e.outcome)}\t${copyValue(e.sourceIp)}\t${copyValue(e.action)}\t${copyValue(e.raw)}\t${hash}\n`;
 
 export interface AppendOptions {
   receivedAt?: Date;
@@ -89,25 +75,27 @@ export async function appendParsed(db: Db, source: LogSourceRow, lines: Iterable
     const counts = { received: 0, stored: 0, parsed: 0, raw: 0 };
     let from: Date | null = null;
     let to: Date | null = null;
-    let chunk: StoredEvent[] = [];
+    const copy = copyRows(tx, 'log_events', columns);
+    const received = receivedAt.toISOString();
+    let piece = '';
+    let pieceLines = 0;
     for (const line of lines) {
-      const event = toStored(line, ++seq, source.id, receivedAt);
+      const event = toStored(line, ++seq, receivedAt);
       hash = logEventHash(hash, event);
-      chunk.push({ ...event, hash });
+      piece += copyLine(source.id, received, event, hash);
       counts.received++;
       counts[line.parsed ? 'parsed' : 'raw']++;
       if (!from || event.occurredAt < from) from = event.occurredAt;
       if (!to || event.occurredAt > to) to = event.occurredAt;
-      if (chunk.length === CHUNK) {
-        await insertChunk(tx, chunk);
-        counts.stored += chunk.length;
-        chunk = [];
+      if (++pieceLines === PIECE) {
+        await copy.write(piece);
+        piece = '';
+        pieceLines = 0;
       }
     }
-    if (chunk.length) {
-      await insertChunk(tx, chunk);
-      counts.stored += chunk.length;
-    }
+    if (piece) await copy.write(piece);
+    await copy.end();
+    counts.stored = counts.received;
     if (counts.stored === 0) return { ...counts, range: null };
     const anchored = options.context ? { anchoredSeq: seq } : {};
     await tx

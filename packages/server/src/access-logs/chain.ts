@@ -6,8 +6,9 @@ export const LOG_GENESIS_HASH = '0'.repeat(64);
 /** The fields of a stored event the hash covers: everything but the hash itself. */
 export interface ChainedLogEvent {
   seq: number;
-  receivedAt: Date;
-  occurredAt: Date;
+  /** A Date, or its ISO string (verify reads them as text: no Date per event). */
+  receivedAt: Date | string;
+  occurredAt: Date | string;
   parsed: boolean;
   host: string | null;
   userName: string | null;
@@ -18,6 +19,8 @@ export interface ChainedLogEvent {
   raw: string;
 }
 
+const iso = (at: Date | string) => (typeof at === 'string' ? at : at.toISOString());
+
 /**
  * SHA-256 over the previous event's hash and this event's fields, in a fixed order (a JSON array: no key order
  * to agree on). Changing, removing or slipping in an event changes every hash after it.
@@ -26,8 +29,8 @@ export function logEventHash(previousHash: string, e: ChainedLogEvent): string {
   const content = JSON.stringify([
     previousHash,
     e.seq,
-    e.receivedAt.toISOString(),
-    e.occurredAt.toISOString(),
+    iso(e.receivedAt),
+    iso(e.occurredAt),
     e.parsed,
     e.host,
     e.userName,
