@@ -108,6 +108,9 @@ const EnvSchema = z.object({
    * whose one connection every request waits behind (each poll held ten users' p99 up by tens of ms).
    */
   MAMORI_JOB_POLL_SECONDS: z.coerce.number().int().min(1).max(300).optional(),
+  /** Unset (the default): no syslog receiver. Set: access logs are received over UDP and TCP on this port. */
+  MAMORI_SYSLOG_PORT: PortNumber.optional(),
+  MAMORI_SYSLOG_HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -138,6 +141,8 @@ export interface Config {
   workerThreads: number;
   /** Seconds between polls of each job queue: how late a queued e-mail can leave. */
   jobPollSeconds: number;
+  /** Where servers send their auth logs over syslog (UDP and TCP, one port); undefined: not listening. */
+  syslog: { port: number; host: string } | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 }
 
@@ -176,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mail: { smtpUrl: e.MAMORI_SMTP_URL, from: e.MAMORI_MAIL_FROM },
     workerThreads: e.MAMORI_WORKER_THREADS,
     jobPollSeconds: e.MAMORI_JOB_POLL_SECONDS ?? JOB_POLL_SECONDS[e.DATABASE_URL ? 'postgres' : 'pglite'],
+    syslog: e.MAMORI_SYSLOG_PORT ? { port: e.MAMORI_SYSLOG_PORT, host: e.MAMORI_SYSLOG_HOST } : undefined,
     logLevel: e.LOG_LEVEL,
   };
 }
