@@ -42,6 +42,7 @@ export * from './audit/actions.js';
 export * from './access-logs/event.js';
 export * from './access-logs/zoned-time.js';
 export * from './access-logs/openssh.js';
+export * from './access-logs/syslog.js';
 export * from './access-logs/manual-csv.js';
 export * from './access-logs/alerts.js';
 export * from './access-logs/windows-security.js';

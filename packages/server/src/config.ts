@@ -113,6 +113,9 @@ const EnvSchema = z.object({
    * (Q&A 8-8: "できる限り長い期間保管"), so Mamori removes nothing unless told.
    */
   MAMORI_ACCESS_LOG_RETENTION_MONTHS: z.coerce.number().int().min(1).max(1200).optional(),
+  /** Unset (the default): no syslog receiver. Set: access logs are received over UDP and TCP on this port. */
+  MAMORI_SYSLOG_PORT: PortNumber.optional(),
+  MAMORI_SYSLOG_HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -145,6 +148,8 @@ export interface Config {
   jobPollSeconds: number;
   /** Months of access logs kept; undefined: every event is kept. */
   accessLogRetentionMonths: number | undefined;
+  /** Where servers send their auth logs over syslog (UDP and TCP, one port); undefined: not listening. */
+  syslog: { port: number; host: string } | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 }
 
@@ -184,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerThreads: e.MAMORI_WORKER_THREADS,
     jobPollSeconds: e.MAMORI_JOB_POLL_SECONDS ?? JOB_POLL_SECONDS[e.DATABASE_URL ? 'postgres' : 'pglite'],
     accessLogRetentionMonths: e.MAMORI_ACCESS_LOG_RETENTION_MONTHS,
+    syslog: e.MAMORI_SYSLOG_PORT ? { port: e.MAMORI_SYSLOG_PORT, host: e.MAMORI_SYSLOG_HOST } : undefined,
     logLevel: e.LOG_LEVEL,
   };
 }

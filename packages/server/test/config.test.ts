@@ -32,6 +32,13 @@ describe('configuration', () => {
     expect(() => loadConfig({ MAMORI_JOB_POLL_SECONDS: '0' })).toThrow(/MAMORI_JOB_POLL_SECONDS/);
   });
 
+  it('listens for syslog only when MAMORI_SYSLOG_PORT is set, on 127.0.0.1 unless MAMORI_SYSLOG_HOST says otherwise', () => {
+    expect(loadConfig({}).syslog).toBeUndefined();
+    expect(loadConfig({ MAMORI_SYSLOG_HOST: '0.0.0.0' }).syslog).toBeUndefined();
+    expect(loadConfig({ MAMORI_SYSLOG_PORT: '5514' }).syslog).toEqual({ port: 5514, host: '127.0.0.1' });
+    expect(loadConfig({ MAMORI_SYSLOG_PORT: '514', MAMORI_SYSLOG_HOST: '::' }).syslog).toEqual({ port: 514, host: '::' });
+  });
+
   it('reads the secret key and the previous keys of a rotation as 32-byte base64 keys', () => {
     const previous = randomBytes(32).toString('base64');
     expect(loadConfig({}).secretKey).toEqual({ current: undefined, previous: [] });
@@ -80,6 +87,9 @@ describe('configuration', () => {
     ['MAMORI_FILE_MAX_BYTES', '-1'],
     ['MAMORI_SMTP_URL', 'http://mail.example.jp'],
     ['MAMORI_MAIL_FROM', 'no address'],
+    ['MAMORI_SYSLOG_PORT', '0'],
+    ['MAMORI_SYSLOG_PORT', '65536'],
+    ['MAMORI_SYSLOG_PORT', 'syslog'],
   ])('names %s when its value %s is invalid', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^設定値が正しくありません[^]*${name}`));
