@@ -1,3 +1,4 @@
+import { startLogReceiver } from '../access-logs/syslog-sink.js';
 import { buildApp } from '../app.js';
 import { checkpointAuditTrail } from '../audit/checkpoint-job.js';
 import { loadConfig } from '../config.js';
@@ -21,9 +22,11 @@ export async function serve(): Promise<void> {
   // Anchors what the last run left before taking requests; the schedule keeps it up to date.
   await checkpointAuditTrail({ db: database.db, secrets, config, log });
   const app = await buildApp({ config, database, jobs, mailer, secrets, log, serveWeb: true });
+  const syslog = config.syslog ? await startLogReceiver(database.db, config.syslog, log) : undefined;
   // Stop taking requests first, then let running jobs finish, and only then close the database they use.
   const shutdown = async () => {
     await app.close();
+    await syslog?.close();
     await jobs.stop();
     await database.close();
     process.exit(0);
