@@ -83,7 +83,8 @@ function* readCsvRecords(text: string, format: Exclude<AccessLogFormat, 'auth-lo
       const cells = result.data;
       if (cells.every((cell) => cell.trim() === '')) return;
       if (!headings) {
-        headings = cells.map((cell) => cell.trim());
+        // Event Viewer leaves the description's heading empty; the Windows reader looks for it as `Message`.
+        headings = cells.map((cell, i) => cell.trim() || (format === 'windows-csv' ? 'Message' : `column${i + 1}`));
         return;
       }
       const row: Record<string, string> = {};

@@ -49,16 +49,17 @@ async function auditAnchors(db: Db, sourceIds: string[]) {
 const ISO_UTC = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 
 /**
- * One batch of a source's events from `fromSeq`, as one JSON text built by the database: a million events cross
+ * The events numbered fromSeq to fromSeq + BATCH - 1, as one JSON text built by the database: a million events cross
  * the driver as fifty strings instead of a million row objects with two Dates each (verify is 3× faster).
- * Times come back exactly as `toISOString` wrote them when they were hashed.
+ * Times come back exactly as `toISOString` wrote them when they were hashed. A bounded range, not `>= n LIMIT`:
+ * right after a bulk append (no statistics yet) the planner then still walks the primary key.
  */
-async function eventBatch(db: Db, sourceId: string, fromSeq: number): Promise<(ChainedLogEvent & { hash: string })[]> {
+async function eventWindow(db: Db, sourceId: string, fromSeq: number): Promise<(ChainedLogEvent & { hash: string })[]> {
   const result = await db.execute(sql`
     SELECT coalesce(json_agg(json_build_array(seq, to_char(received_at AT TIME ZONE 'UTC', ${sql.raw(ISO_UTC)}),
       to_char(occurred_at AT TIME ZONE 'UTC', ${sql.raw(ISO_UTC)}), parsed, host, user_name, category, outcome, source_ip, action, raw, hash)
       ORDER BY seq, received_at), '[]') AS rows
-    FROM (SELECT * FROM log_events WHERE source_id = ${sourceId} AND seq >= ${fromSeq} ORDER BY seq, received_at LIMIT ${BATCH}) e`);
+    FROM log_events WHERE source_id = ${sourceId} AND seq >= ${fromSeq} AND seq < ${fromSeq + BATCH}`);
   const [row] = (result as unknown as { rows: { rows: unknown[][] | string }[] }).rows;
   const rows = typeof row!.rows === 'string' ? (JSON.parse(row!.rows) as unknown[][]) : row!.rows;
   return rows.map(([seq, receivedAt, occurredAt, parsed, host, userName, category, outcome, sourceIp, action, raw, hash]) => ({
@@ -75,6 +76,11 @@ async function eventBatch(db: Db, sourceId: string, fromSeq: number): Promise<(C
     raw: raw as string,
     hash: hash as string,
   }));
+}
+
+async function hasEventsAfter(db: Db, sourceId: string, seq: number): Promise<boolean> {
+  const result = await db.execute(sql`SELECT 1 FROM log_events WHERE source_id = ${sourceId} AND seq > ${seq} LIMIT 1`);
+  return (result as unknown as { rows: unknown[] }).rows.length > 0;
 }
 
 /**
@@ -98,17 +104,18 @@ export async function verifySource(db: Db, source: LogSourceRow, anchors: { head
   let checked = 0;
   const hashes = new Map<number, string>();
   const wanted = anchors.head?.seq;
-  // The next batch is read while this one is hashed.
-  let next = eventBatch(db, source.id, expected);
+  // The next window is read while this one is hashed.
+  let from = source.baseSeq;
+  let next = eventWindow(db, source.id, from);
   for (;;) {
     const rows = await next;
-    if (rows.length === BATCH) {
-      next = eventBatch(db, source.id, rows.at(-1)!.seq + 1);
-      // Awaited on the next turn; a walk that stops early must not leave it unhandled.
-      next.catch(() => {});
-    }
-    // A row numbered below `expected` is invisible to `seq >= expected`: a duplicate shows as the same seq twice.
+    if (rows.length === 0) break;
+    from += BATCH;
+    next = eventWindow(db, source.id, from);
+    // Awaited on the next turn; a walk that stops early must not leave it unhandled.
+    next.catch(() => {});
     for (const row of rows) {
+      // A number missing, or there twice: an event was deleted or slipped in here.
       if (row.seq !== expected) return result(checked, expected, 'sequence_gap');
       // A changed event, or one whose predecessor was changed and re-hashed: either way the chain breaks here.
       if (logEventHash(previous, row) !== row.hash) return result(checked, row.seq, 'content_altered');
@@ -117,10 +124,12 @@ export async function verifySource(db: Db, source: LogSourceRow, anchors: { head
       expected++;
       checked++;
     }
-    if (rows.length < BATCH) break;
   }
   const last = expected - 1;
-  if (last < source.headSeq || (source.headSeq === last && source.headHash !== previous)) return result(checked, last + 1, 'truncated');
+  if (last < source.headSeq) return result(checked, last + 1, (await hasEventsAfter(db, source.id, last)) ? 'sequence_gap' : 'truncated');
+  // Events past the head the source recorded: appended behind Mamori's back.
+  if (last > source.headSeq) return result(checked, source.headSeq + 1, 'sequence_gap');
+  if (source.headHash !== previous) return result(checked, last, 'content_altered');
   if (anchors.head && anchors.head.seq >= source.baseSeq) {
     if (anchors.head.seq > last) return result(checked, last + 1, 'truncated');
     if (hashes.get(anchors.head.seq) !== anchors.head.hash) return result(checked, anchors.head.seq, 'content_altered');
