@@ -30,7 +30,7 @@ import { insertOrganization } from '../src/organizations/service.js';
 import type { FacilityRow } from '../src/tenancy/scope.js';
 import { fmt, msText, percentile, secondsText, timed } from './measure.js';
 import { freshPostgres, postgresUrl } from './postgres.js';
-import { cleanupAll, onCleanup } from './processes.js';
+import { cleanupAll, cleanUpOnSignals, onCleanup } from './processes.js';
 import { recordSection } from './report.js';
 
 const HEADING = '## Issue 15 — access logs: ingest, verify, search';
@@ -44,6 +44,7 @@ const record = !process.argv.includes('--no-record');
 const context = { actorId: null, ip: 'bench' };
 
 const log = (message: string) => console.log(`[bench] ${message}`);
+cleanUpOnSignals('PostgreSQL');
 
 /** A month of a busy server's auth.log: sign-ins, failures, guessing, PAM sessions, and 5% lines no parser knows. */
 function authLog(lines: number): string {

@@ -102,7 +102,7 @@ async function keepAlerts(db: Db, source: LogSourceRow, found: Alert[]) {
     });
 }
 
-export function presentAlert(row: typeof logAlerts.$inferSelect, sourceName: string): LogAlertView {
+function presentAlert(row: typeof logAlerts.$inferSelect, sourceName: string): LogAlertView {
   return {
     id: row.id,
     sourceId: row.sourceId,

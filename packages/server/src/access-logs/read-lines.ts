@@ -30,7 +30,7 @@ const firstLineOf = (text: string) =>
     .split(/\r?\n/, 1)[0] ?? '';
 
 /** The format the lines will be read as: the source's, else detected; null: none fits, every line is kept raw. */
-export function formatOf(text: string, options: Pick<ReadOptions, 'format' | 'mapping'>): AccessLogFormat | null {
+function formatOf(text: string, options: Pick<ReadOptions, 'format' | 'mapping'>): AccessLogFormat | null {
   return options.format ?? detectAccessLogFormat(firstLineOf(text), options.mapping !== null);
 }
 

@@ -10,7 +10,7 @@ import { sourceFor } from './sources.js';
 
 type EventRow = typeof logEvents.$inferSelect;
 
-export function presentEvent(row: EventRow): LogEventView {
+function presentEvent(row: EventRow): LogEventView {
   return {
     seq: row.seq,
     occurredAt: row.occurredAt.toISOString(),

@@ -74,9 +74,9 @@ async function presentSources(db: Db, rows: LogSourceRow[]): Promise<LogSourceVi
   }));
 }
 
-export const presentSource = async (db: Db, row: LogSourceRow) => (await presentSources(db, [row]))[0]!;
+const presentSource = async (db: Db, row: LogSourceRow) => (await presentSources(db, [row]))[0]!;
 
-export async function facilitySources(db: Db, facilityId: string): Promise<LogSourceRow[]> {
+async function facilitySources(db: Db, facilityId: string): Promise<LogSourceRow[]> {
   return db.select().from(logSources).where(eq(logSources.facilityId, facilityId)).orderBy(asc(logSources.name));
 }
 
