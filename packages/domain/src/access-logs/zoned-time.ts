@@ -33,12 +33,14 @@ const asUtc = (w: WallTime) => Date.UTC(w.year, w.month - 1, w.day, w.hour, w.mi
 
 /** Every zone's offset changes on a quarter hour, so one lookup serves a whole quarter (a log holds millions of lines). */
 const QUARTER_HOUR_MS = 15 * 60 * 1000;
-const offsets = new Map<string, number>();
+const offsets = new Map<string, Map<number, number>>();
 
 /** How far `zone`'s wall clock is ahead of UTC at an instant, in ms (formatToParts is slow: remembered per quarter hour). */
 function offsetAt(instant: number, zone: string): number {
-  const key = `${zone}|${Math.floor(instant / QUARTER_HOUR_MS)}`;
-  let offset = offsets.get(key);
+  let zoneOffsets = offsets.get(zone);
+  if (!zoneOffsets) offsets.set(zone, (zoneOffsets = new Map()));
+  const quarter = Math.floor(instant / QUARTER_HOUR_MS);
+  let offset = zoneOffsets.get(quarter);
   if (offset === undefined) {
     const parts = Object.fromEntries(
       formatterFor(zone)
@@ -47,8 +49,8 @@ function offsetAt(instant: number, zone: string): number {
     );
     const wall = { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!, second: parts.second! };
     offset = asUtc(wall) - Math.floor(instant / 1000) * 1000;
-    if (offsets.size > 100_000) offsets.clear();
-    offsets.set(key, offset);
+    if (zoneOffsets.size > 100_000) zoneOffsets.clear();
+    zoneOffsets.set(quarter, offset);
   }
   return offset;
 }
@@ -73,11 +75,10 @@ export function wallTimeAt(instant: Date, zone: string): WallTime {
  */
 export function zonedToInstant(wall: WallTime, zone: string): Date {
   const guess = asUtc(wall);
-  const offset = asUtc(wallTimeAt(new Date(guess), zone)) - guess;
-  let instant = guess - offset;
-  const corrected = asUtc(wallTimeAt(new Date(instant), zone)) - instant;
-  if (corrected !== offset) instant = guess - corrected;
-  return new Date(instant);
+  const offset = offsetAt(guess, zone);
+  const instant = guess - offset;
+  const corrected = offsetAt(instant, zone);
+  return new Date(corrected === offset ? instant : guess - corrected);
 }
 
 /** A line may be stamped a little ahead by a host's clock; more than this ahead of its arrival means last year. */

@@ -4,11 +4,15 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Tx } from './connect.js';
 
+const SPECIAL = /[\\\t\n\r]/;
+const SPECIAL_ALL = /[\\\t\n\r]/g;
+
 /** One value in COPY's text format: \N for null; backslash, tab and line breaks escaped. */
 export function copyValue(value: string | number | boolean | null): string {
   if (value === null) return '\\N';
   if (typeof value === 'boolean') return value ? 't' : 'f';
-  return String(value).replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+  const text = String(value);
+  return SPECIAL.test(text) ? text.replace(SPECIAL_ALL, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : text;
 }
 
 export interface RowCopy {
