@@ -18,11 +18,14 @@ const columns = ['source_id', 'seq', 'received_at', 'occurred_at', 'parsed', 'ho
 
 type StoredEvent = ChainedLogEvent & { receivedAt: Date; occurredAt: Date };
 
+/** PostgreSQL text cannot hold NUL (a syslog frame may): it is kept visible as U+FFFD. */
+const clean = <T extends string | null>(text: T): T => (text?.includes('\0') ? (text.replaceAll('\0', '\uFFFD') as T) : text);
+
 function toStored(line: ParsedLine, seq: number, receivedAt: Date): StoredEvent {
   if (!line.parsed) {
     // A line nobody understands is filed at the moment it arrived.
     const empty = { host: null, userName: null, category: null, outcome: null, sourceIp: null, action: null };
-    return { seq, receivedAt, occurredAt: receivedAt, parsed: false, ...empty, raw: line.raw };
+    return { seq, receivedAt, occurredAt: receivedAt, parsed: false, ...empty, raw: clean(line.raw) };
   }
   const e = line.event;
   const occurredAt = new Date(e.occurredAt);
@@ -32,13 +35,13 @@ function toStored(line: ParsedLine, seq: number, receivedAt: Date): StoredEvent 
     // A stamp later than its arrival is a wrong clock: the event cannot have happened after Mamori got it.
     occurredAt: occurredAt > receivedAt ? receivedAt : occurredAt,
     parsed: true,
-    host: e.host,
-    userName: e.user,
+    host: clean(e.host),
+    userName: clean(e.user),
     category: e.category,
     outcome: e.outcome,
-    sourceIp: e.sourceIp,
-    action: e.action,
-    raw: e.raw,
+    sourceIp: clean(e.sourceIp),
+    action: clean(e.action),
+    raw: clean(e.raw),
   };
 }
 
