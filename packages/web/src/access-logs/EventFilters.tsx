@@ -16,7 +16,7 @@ interface Values {
 const empty: Values = { user: '', host: '', action: '', sourceIp: '', category: null, outcome: null };
 
 /** The filters as the API takes them: what was left empty is no filter. */
-export function eventQuery(values: Values): EventQuery {
+function eventQuery(values: Values): EventQuery {
   const query: EventQuery = {};
   for (const key of ['user', 'host', 'action', 'sourceIp'] as const) if (values[key].trim()) query[key] = values[key].trim();
   if (values.category) query.category = values.category as EventQuery['category'];

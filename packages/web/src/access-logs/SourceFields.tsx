@@ -109,29 +109,29 @@ export function SourceFields({
         comboboxProps={{ withinPortal: true }}
         {...form.getInputProps('accountSystem')}
       />
+      <Select
+        label={t('accessLogs.source.fields.format')}
+        description={t('accessLogs.source.hints.format')}
+        data={formatOptions(t, hasMapping)}
+        allowDeselect={false}
+        comboboxProps={{ withinPortal: true }}
+        {...form.getInputProps('format')}
+      />
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-        <Select
-          label={t('accessLogs.source.fields.format')}
-          description={t('accessLogs.source.hints.format')}
-          data={formatOptions(t, hasMapping)}
-          allowDeselect={false}
-          comboboxProps={{ withinPortal: true }}
-          {...form.getInputProps('format')}
-        />
         <TextInput
           label={t('accessLogs.source.fields.timeZone')}
           description={t('accessLogs.source.hints.timeZone')}
           maxLength={100}
           {...form.getInputProps('timeZone')}
         />
+        <TextInput
+          label={t('accessLogs.source.fields.syslogAddress')}
+          description={t('accessLogs.source.hints.syslogAddress')}
+          placeholder="192.168.1.10"
+          maxLength={100}
+          {...form.getInputProps('syslogAddress')}
+        />
       </SimpleGrid>
-      <TextInput
-        label={t('accessLogs.source.fields.syslogAddress')}
-        description={t('accessLogs.source.hints.syslogAddress')}
-        placeholder="192.168.1.10"
-        maxLength={100}
-        {...form.getInputProps('syslogAddress')}
-      />
     </Stack>
   );
 }

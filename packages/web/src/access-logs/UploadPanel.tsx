@@ -13,7 +13,9 @@ export function UploadPanel({ facilityId, source }: { facilityId: string; source
   const queryClient = useQueryClient();
   const handleError = useApiErrorHandler();
   const [file, setFile] = useState<File | null>(null);
-  const [format, setFormat] = useState<string>(source.format ?? autoFormat);
+  // The source's own format until the person picks another for this file.
+  const [picked, setPicked] = useState<string | null>(null);
+  const format = picked ?? source.format ?? autoFormat;
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ name: string; counts: IngestCounts } | null>(null);
 
@@ -58,7 +60,7 @@ export function UploadPanel({ facilityId, source }: { facilityId: string; source
             label={t('accessLogs.upload.format')}
             data={formatOptions(t, source.columnMapping !== null)}
             value={format}
-            onChange={(v) => setFormat(v ?? autoFormat)}
+            onChange={setPicked}
             allowDeselect={false}
             comboboxProps={{ withinPortal: true }}
             style={{ flex: '1 1 200px' }}

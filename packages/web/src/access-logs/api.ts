@@ -17,7 +17,7 @@ export type AccessLogSettings = ResponseOf<'/facilities/{facilityId}/access-log-
 export type EventQuery = Omit<QueryOf<'/log-sources/{sourceId}/events'>, 'from' | 'to' | 'after' | 'limit'>;
 
 /** Everything of one facility's access logs shares a prefix, so one invalidation refreshes the lot. */
-export const accessLogKeys = {
+const accessLogKeys = {
   facility: (facilityId: string) => ['accessLogs', facilityId] as const,
   sources: (facilityId: string) => ['accessLogs', facilityId, 'sources'] as const,
   alerts: (facilityId: string, sourceId: string | null) => ['accessLogs', facilityId, 'alerts', sourceId ?? 'all'] as const,
