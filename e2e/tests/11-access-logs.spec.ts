@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { addColleague, appBaseURL, currentFiscalYear, seedClinic, shot, signIn } from './seed.js';
+import { addColleague, appBaseURL, type Clinic, currentFiscalYear, seedClinic, shot, signIn } from './seed.js';
 
 /**
  * Issue 15, 2(6) 「アクセスログを管理している」: the manager of a clinic of its own (seeded through the API, with the EHR
@@ -12,6 +12,8 @@ import { addColleague, appBaseURL, currentFiscalYear, seedClinic, shot, signIn }
 test.describe.configure({ mode: 'serial' });
 
 const manager = { name: '松本 直子', email: 'matsumoto@kaede-naika.example.jp', password: 'kaede-manager-2026' };
+const operator = { name: '小林 健', email: 'kobayashi@kaede-naika.example.jp', password: 'kaede-operator-2026' };
+const viewer = { name: '中村 優', email: 'nakamura@kaede-naika.example.jp', password: 'kaede-viewer-2026' };
 const phone = { width: 390, height: 844 };
 const desk = { width: 1280, height: 800 };
 
@@ -22,9 +24,13 @@ const authLog = Buffer.from(
   'utf8',
 );
 
+let clinic: Clinic;
+
 test.beforeAll(async () => {
-  const clinic = await seedClinic(appBaseURL, 'かえで内科クリニック', { hasVendorContract: false });
+  clinic = await seedClinic(appBaseURL, 'かえで内科クリニック', { hasVendorContract: false });
   await addColleague(clinic, manager, 'manager');
+  await addColleague(clinic, operator, 'operator');
+  await addColleague(clinic, viewer, 'viewer');
   const facility = `/api/v1/facilities/${clinic.facilityId}`;
   await clinic.api.post(`${facility}/assets`, { managementNumber: 'SV-001', computerName: 'emr-server', kind: 'server', system: '電子カルテ' });
   for (const account of [
@@ -163,4 +169,68 @@ test('the manager signs this month off, and 2(6) is suggested はい', async ({ 
   await expect(finding).toHaveAttribute('data-suggestion', 'yes');
   await expect(finding).toContainText('1件の取得元からログが届き');
   await page.getByRole('region', { name: '2-⑪ サーバ' }).screenshot({ path: 'screenshots/117-finding-2-6.png' });
+});
+
+test('the manager changes the source and reissues its token, and a stale threshold change shows the conflict', async ({ page }) => {
+  await signIn(page, manager);
+  await openAccessLogs(page);
+  await page.getByRole('table', { name: 'ログの取得元' }).getByRole('link', { name: '電子カルテサーバ' }).click();
+  await page.getByRole('button', { name: '取得元の設定' }).click();
+  const drawer = page.getByRole('dialog', { name: '「電子カルテサーバ」の設定' });
+  await drawer.getByRole('combobox', { name: 'ログの形式' }).click();
+  await page.getByRole('option', { name: 'Linux のログイン記録（auth.log・secure）' }).click();
+  await shots(page, '118-access-log-source-settings');
+  await drawer.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(drawer).toHaveCount(0);
+  await expect(page.getByRole('combobox', { name: '形式' })).toHaveValue('Linux のログイン記録（auth.log・secure）');
+
+  await page.getByRole('button', { name: '取得元の設定' }).click();
+  await drawer.getByRole('button', { name: 'トークンを再発行' }).click();
+  await expect(drawer.getByText('いまのトークンはすぐに使えなくなります')).toBeVisible();
+  await drawer.getByRole('button', { name: '再発行する' }).click();
+  const tokenDialog = page.getByRole('dialog', { name: '「電子カルテサーバ」のログ送信用トークン' });
+  await expect(tokenDialog.getByRole('textbox', { name: 'トークン' })).toHaveValue(/^mlog_/);
+  await tokenDialog.getByRole('button', { name: '保管しました・閉じる' }).click();
+
+  // Someone else saves the thresholds while the manager edits them: the manager's save is refused and the newest shown.
+  await openAccessLogs(page);
+  await page.getByRole('button', { name: '基準を変更' }).click();
+  const settingsUrl = `/api/v1/facilities/${clinic.facilityId}/access-log-settings`;
+  const current = await clinic.api.get<{ version: number }>(settingsUrl);
+  await clinic.api.put(settingsUrl, {
+    failures: { count: 8, withinMinutes: 15 },
+    adminHours: { from: '07:00', to: '21:00' },
+    silentDays: 30,
+    unreviewedDays: 90,
+    version: current.version,
+  });
+  await page.getByRole('textbox', { name: '失敗の回数' }).fill('3');
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.getByText('他の方が先に変更しました')).toBeVisible();
+  await expect(page.getByText('15分以内にログインの失敗が8回以上続いたら知らせます')).toBeVisible();
+
+  await page.getByRole('button', { name: '基準を変更' }).click();
+  await page.getByRole('textbox', { name: '失敗の回数' }).fill('3');
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.getByText('15分以内にログインの失敗が3回以上続いたら知らせます')).toBeVisible();
+});
+
+test('an operator uploads and reads the logs, but neither adds sources nor signs periods off', async ({ page }) => {
+  await signIn(page, operator);
+  await openAccessLogs(page);
+  await expect(page.getByRole('button', { name: '取得元を追加' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '基準を変更' })).toHaveCount(0);
+  await page.getByRole('table', { name: 'ログの取得元' }).getByRole('link', { name: '電子カルテサーバ' }).click();
+  await expect(page.getByRole('button', { name: '取り込む', exact: true })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'ログの検索結果' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'これまでの確認' })).toContainText(manager.name);
+  await expect(page.getByRole('button', { name: 'この期間を確認済みにする' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '取得元の設定' })).toHaveCount(0);
+});
+
+test('a viewer has no アクセスログ in the menu, and the page says why', async ({ page }) => {
+  await signIn(page, viewer);
+  await expect(page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: 'アクセスログ' })).toHaveCount(0);
+  await page.goto(`/facilities/${clinic.facilityId}/access-logs`);
+  await expect(page.getByText('この施設のアクセスログを見る権限がありません')).toBeVisible();
 });
