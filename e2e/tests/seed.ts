@@ -87,7 +87,11 @@ export async function seedClinic(baseURL: string, facilityName: string, options:
 }
 
 /** A colleague with a role in the clinic, signed up through the invitation link (no mail server needed). */
-export async function addColleague(clinic: Facility, person: { name: string; email: string; password: string }, role: 'manager' | 'planner') {
+export async function addColleague(
+  clinic: Facility,
+  person: { name: string; email: string; password: string },
+  role: 'manager' | 'planner' | 'operator' | 'viewer',
+) {
   const invitation = await clinic.api.post<{ token: string }>(`/api/v1/organizations/${clinic.organizationId}/invitations`, {
     email: person.email,
     facilityRoles: [{ facilityId: clinic.facilityId, role }],

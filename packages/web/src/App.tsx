@@ -1,4 +1,6 @@
 import { createBrowserRouter, RouterProvider } from 'react-router';
+import { AccessLogsPage } from './access-logs/AccessLogsPage';
+import { SourcePage as AccessLogSourcePage } from './access-logs/SourcePage';
 import { AccountPage } from './account/AccountPage';
 import { AuditPage } from './audit/AuditPage';
 import { ChecklistFormPage } from './checklist/ChecklistFormPage';
@@ -76,6 +78,9 @@ const router = createBrowserRouter([
               { path: '/facilities/:facilityId/readiness/incidents/:incidentId', element: <IncidentPage /> },
               // The menu's former placeholder (/facilities/:id/incidents) lands on the readiness overview.
               { path: '/facilities/:facilityId/incidents', element: <ReadinessRedirect /> },
+              // アクセスログ (2(6)): the facility's log sources, and one source's log.
+              { path: '/facilities/:facilityId/access-logs', element: <AccessLogsPage /> },
+              { path: '/facilities/:facilityId/access-logs/:sourceId', element: <AccessLogSourcePage /> },
               // 事業者・契約: the facility's vendor contracts; a contract and its vendor forms open for both sides.
               { path: '/facilities/:facilityId/vendors', element: <ContractsPage /> },
               { path: '/contracts/:contractId', element: <ContractPage /> },

@@ -19,6 +19,8 @@ const codeFields: Record<string, string> = {
   bed_count_not_allowed: 'bedCount',
   wrong_password: 'currentPassword',
   totp_invalid: 'code',
+  log_source_name_taken: 'name',
+  log_source_address_taken: 'syslogAddress',
 };
 
 export function showError(error: unknown): void {

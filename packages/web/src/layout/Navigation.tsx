@@ -1,6 +1,7 @@
 import { Divider, NavLink, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import { accessLogPaths } from '../access-logs/paths';
 import { useCan } from '../auth/actor';
 import { useSession } from '../auth/session';
 import { useCurrentFacility } from '../facilities/CurrentFacility';
@@ -53,6 +54,8 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
         children: readable ? readinessPages.map((p) => ({ label: t(`readiness.nav.${p.key}`), to: `${facilityBase}/${p.path}` })) : undefined,
       });
     }
+    // アクセスログ (2(6)): not for viewers, as the logs name people.
+    if (facilityScope && allowed('accessLog.read', facilityScope)) work.push({ label: t('nav.accessLogs'), to: accessLogPaths.list(facilityScope.facilityId) });
   }
 
   const ledgers: Item[] = [];
