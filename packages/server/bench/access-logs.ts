@@ -49,21 +49,22 @@ cleanUpOnSignals('PostgreSQL');
 /** A month of a busy server's auth.log: sign-ins, failures, guessing, PAM sessions, and 5% lines no parser knows. */
 function authLog(lines: number): string {
   const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  const start = Date.now() - 31 * 86_400_000;
+  const start = Date.now() - 30 * 86_400_000 - 60_000;
   const step = (30 * 86_400_000) / lines;
   const out: string[] = [];
   for (let i = 0; i < lines; i++) {
     // Stamps in Tokyo wall time, as the server writes them (no year).
     const at = new Date(start + i * step + 9 * 3_600_000);
     const stamp = `${months[at.getUTCMonth()]} ${String(at.getUTCDate()).padStart(2, ' ')} ${at.toISOString().slice(11, 19)}`;
-    const user = `user${i % 500}`;
+    // Every user gets every kind of line (i % 500 would tie user and kind together, both stepping with i).
+    const user = `user${Math.floor(i / 20) % 500}`;
     const ip = `10.${(i >> 8) % 4}.${(i >> 2) % 250}.${i % 200}`;
     const kind = i % 20;
     const message =
       kind < 11
         ? `Accepted ${kind % 2 ? 'publickey' : 'password'} for ${user} from ${ip} port ${40000 + (i % 20000)} ssh2`
         : kind < 16
-          ? `Failed password for ${user} from 203.0.113.${i % 60} port ${40000 + (i % 20000)} ssh2`
+          ? `Failed password for ${user} from 203.0.113.${Math.floor(i / 20) % 60} port ${40000 + (i % 20000)} ssh2`
           : kind === 16
             ? `Invalid user guest${i % 90} from 198.51.100.${i % 40} port ${40000 + (i % 20000)}`
             : kind === 17
@@ -240,7 +241,7 @@ async function benchSearch(database: Database, sourceId: string, newest: Date, s
     const times: number[] = [];
     for (let i = 0; i < SEARCH_RUNS; i++) {
       const { ms, value } = await timed(() => searchEvents(database.db, source, { limit: 100, ...query(i) } as never));
-      if (value.events.length === 0) throw new Error(`search "${name}" found nothing`);
+      if (value.events.length === 0) throw new Error(`search "${name}" ${JSON.stringify(query(i))} found nothing`);
       times.push(ms);
     }
     perQuery.push({ name, p95: percentile(times, 0.95) });
