@@ -5,6 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { showSuccess, useApiErrorHandler } from '../api/errors';
 import { invalidateAccessLogs, reissueLogToken, updateLogSource, type LogSource, type LogSourceWithToken } from './api';
+import { ColumnMappingSection } from './ColumnMappingSection';
 import { SourceFields, sourceBody, sourceValues, validateSource, type SourceValues } from './SourceFields';
 
 /** A source's settings (managers and planners): its fields, and a new ingest token when the old one leaked or was lost. */
@@ -37,6 +38,8 @@ export function SourceSettingsDrawer({
       {opened && (
         <Stack gap="lg">
           <SettingsForm key={source.version} facilityId={facilityId} source={source} canReadLedgers={canReadLedgers} onDone={onClose} />
+          <Divider />
+          <ColumnMappingSection key={`mapping-${source.version}`} facilityId={facilityId} source={source} />
           <Divider />
           <ReissueToken facilityId={facilityId} source={source} onReissued={onReissued} />
         </Stack>
