@@ -215,6 +215,33 @@ test('the manager changes the source and reissues its token, and a stale thresho
   await expect(page.getByText('15分以内にログインの失敗が3回以上続いたら知らせます')).toBeVisible();
 });
 
+test("the manager tells Mamori which columns of the EHR's own CSV are which, and its rows are read", async ({ page }) => {
+  await clinic.api.post(`/api/v1/facilities/${clinic.facilityId}/log-sources`, { name: '電子カルテ操作ログ' });
+  await signIn(page, manager);
+  await openAccessLogs(page);
+  await page.getByRole('table', { name: 'ログの取得元' }).getByRole('link', { name: '電子カルテ操作ログ' }).click();
+  await page.getByRole('button', { name: '取得元の設定' }).click();
+  const drawer = page.getByRole('dialog', { name: '「電子カルテ操作ログ」の設定' });
+  await drawer.getByRole('textbox', { name: '時刻の列' }).fill('日時');
+  await drawer.getByRole('textbox', { name: '利用者（ユーザID）の列' }).fill('利用者');
+  await drawer.getByRole('textbox', { name: '端末・サーバ名の列' }).fill('端末');
+  await drawer.getByRole('textbox', { name: '操作内容の列' }).fill('処理');
+  await drawer.getByRole('textbox', { name: '区分の列' }).fill('区分');
+  await drawer.getByRole('textbox', { name: '「ログイン」とみなす区分の値' }).fill('ログイン、サインイン');
+  await shots(page, '119-access-log-column-mapping');
+  await drawer.getByRole('button', { name: '列の対応を保存' }).click();
+  await expect(page.getByText('保存しました').first()).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(drawer).toHaveCount(0);
+
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date()).replaceAll('-', '/');
+  const csv = `日時,利用者,端末,処理,区分\r\n${day} 08:31:00,tanaka,PC-03,電子カルテにログイン,ログイン\r\n${day} 08:33:10,tanaka,PC-03,患者000123のカルテを参照,参照\r\n`;
+  await page.getByTestId('log-upload-file').setInputFiles({ name: 'emr-access.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  await page.getByRole('button', { name: '取り込む', exact: true }).click();
+  await expect(page.getByTestId('upload-result')).toHaveText('2行を保存しました（すべて解析できました）');
+  await expect(page.getByRole('table', { name: 'ログの検索結果' })).toContainText('患者000123のカルテを参照');
+});
+
 test('an operator uploads and reads the logs, but neither adds sources nor signs periods off', async ({ page }) => {
   await signIn(page, operator);
   await openAccessLogs(page);
