@@ -1,24 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runMamori } from './helpers/cli.js';
 import { afterAll, describe, expect, it } from 'vitest';
 
-const bin = fileURLToPath(new URL('../bin/mamori.js', import.meta.url));
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/ledgers/${name}`, import.meta.url));
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mamori-cli-ledgers-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-function mamori(args: string[]) {
-  const { DATABASE_URL: _ignored, ...env } = process.env;
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    env: { ...env, MAMORI_DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const mamori = (args: string[]) => runMamori(args, dataDir);
 
 // Real processes on a real data directory, as an operator runs them.
 describe('mamori import / findings', { timeout: 120_000 }, () => {

@@ -1,25 +1,16 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runMamori } from './helpers/cli.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/connect.js';
 
-const bin = fileURLToPath(new URL('../bin/mamori.js', import.meta.url));
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/access-logs/${name}`, import.meta.url));
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mamori-cli-logs-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-function mamori(args: string[]) {
-  const { DATABASE_URL: _ignored, ...env } = process.env;
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    env: { ...env, MAMORI_DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const mamori = (args: string[]) => runMamori(args, dataDir);
 
 /** What someone with the data directory (and no Mamori) could do: change a row past the append-only trigger. */
 async function tamper(statement: string) {

@@ -1,10 +1,11 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
+import { runMamori } from './helpers/cli.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/connect.js';
 import { files } from '../src/db/schema.js';
@@ -15,15 +16,7 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mamori-cli-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 /** Runs `mamori …` as an operator would, on its own PGlite data directory. */
-function mamori(args: string[], dir = dataDir, extraEnv: Record<string, string> = {}) {
-  const { DATABASE_URL: _ignored, ...env } = process.env;
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    env: { ...env, MAMORI_DATA_DIR: dir, LOG_LEVEL: 'silent', ...extraEnv },
-    encoding: 'utf8',
-    timeout: 180_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const mamori = (args: string[], dir = dataDir, extraEnv: Record<string, string> = {}) => runMamori(args, dir, { env: extraEnv, timeoutMs: 180_000 });
 
 // Each command is a real process: tsx start-up plus PGlite opening its directory take seconds.
 describe('mamori CLI', { timeout: 120_000 }, () => {

@@ -1,23 +1,8 @@
-import type { ReactNode } from 'react';
-import { Stack, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDay } from '../checklist/dates';
 import { formatDateTime } from '../common/format';
 import type { LogSource } from './api';
-
-/** A labelled fact of a source (on the cards and the source page). */
-export function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </Stack>
-  );
-}
 
 /** When the source last sent something; nothing yet is a warning (2(6) asks that logs are collected). */
 export function LastReceived({ source }: { source: LogSource }) {

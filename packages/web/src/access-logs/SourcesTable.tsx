@@ -4,7 +4,8 @@ import { Link } from 'react-router';
 import { TableCard } from '../common/TableCard';
 import type { LogChainCheck, LogSource } from './api';
 import { IntegrityBadge } from './IntegrityBadge';
-import { Fact, LastReceived, ReviewedThrough } from './SourceStatus';
+import { Fact } from '../common/Fact';
+import { LastReceived, ReviewedThrough } from './SourceStatus';
 import { accessLogPaths } from './paths';
 
 /** The facility's log sources: where each one's logs stand (how many, last received, reviewed through, untouched). */

@@ -19,22 +19,10 @@ import { ContractDrawer } from './ContractDrawer';
 import { MaintenanceFacts, PrimeSubFacts, SystemBadges } from './ContractsPage';
 import { RequestFormModal, ResendInvitationModal } from './RequestFormModal';
 import { nextReminderLine, reminderLine, vendorFormPath, VendorFormStatusBadge } from './status';
+import { Fact } from '../common/Fact';
 
 const tabs = ['forms', 'disclosures', 'role-sharing'] as const;
 type Tab = (typeof tabs)[number];
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <Stack gap={2}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </Stack>
-  );
-}
 
 /**
  * One contract, for both sides: the facility's staff (request forms, review) and the vendor's users

@@ -16,6 +16,7 @@ import { invalidateReadiness, ReadinessGate } from '../shared';
 import { PlanDrawer } from './PlanDrawer';
 import { RestoreTestModal } from './RestoreTestModal';
 import { sortedTests } from './sort';
+import { Fact } from '../../common/Fact';
 
 const resultColor = { success: 'teal', partial: 'yellow', failure: 'red' } as const;
 
@@ -89,19 +90,6 @@ function DeleteTest({ facilityId, plan, test }: { facilityId: string; plan: Back
         await invalidateReadiness(queryClient, facilityId);
       }}
     />
-  );
-}
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </Stack>
   );
 }
 
