@@ -1,11 +1,11 @@
-import { useState } from 'react';
 import { Button, Group, Modal, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { showSuccess, useApiErrorHandler } from '../api/errors';
+import { showSuccess } from '../api/errors';
 import { createLogSource, invalidateAccessLogs, type LogSourceWithToken } from './api';
 import { emptySource, SourceFields, sourceBody, validateSource, type SourceValues } from './SourceFields';
+import { useSubmit } from '../common/useSubmit';
 
 /** 取得元を追加: a server or system whose logs Mamori keeps; the new token is handed to `onCreated` to show once. */
 export function AddSourceModal({
@@ -42,21 +42,18 @@ function AddSourceForm({
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const handleError = useApiErrorHandler();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit();
   const form = useForm<SourceValues>({ initialValues: emptySource, validate: validateSource(t) });
   const submit = form.onSubmit(async (values) => {
-    setBusy(true);
-    try {
-      const created = await createLogSource(facilityId, { ...sourceBody(values), columnMapping: null });
-      await invalidateAccessLogs(queryClient, facilityId);
-      showSuccess(t('accessLogs.add.created', { name: created.source.name }));
-      onCreated(created);
-    } catch (error) {
-      handleError(error, form);
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const created = await createLogSource(facilityId, { ...sourceBody(values), columnMapping: null });
+        await invalidateAccessLogs(queryClient, facilityId);
+        showSuccess(t('accessLogs.add.created', { name: created.source.name }));
+        onCreated(created);
+      },
+      { form },
+    );
   });
   return (
     <form onSubmit={submit} noValidate>

@@ -4,8 +4,9 @@ import { TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { showSuccess, useApiErrorHandler } from '../api/errors';
+import { showSuccess } from '../api/errors';
 import { invalidateAccessLogs, saveAccessLogSettings, useAccessLogSettings, type AccessLogSettings } from './api';
+import { useSubmit } from '../common/useSubmit';
 
 interface Values {
   failureCount: number | string;
@@ -72,8 +73,7 @@ export function AlertSettingsPanel({ facilityId, canManage }: { facilityId: stri
 function SettingsForm({ facilityId, settings, onDone }: { facilityId: string; settings: AccessLogSettings; onDone: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const handleError = useApiErrorHandler();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit();
   const form = useForm<Values>({
     initialValues: toValues(settings),
     validate: {
@@ -86,25 +86,27 @@ function SettingsForm({ facilityId, settings, onDone }: { facilityId: string; se
     },
   });
   const submit = form.onSubmit(async (v) => {
-    setBusy(true);
-    try {
-      await saveAccessLogSettings(facilityId, {
-        failures: { count: Number(v.failureCount), withinMinutes: Number(v.failureMinutes) },
-        adminHours: { from: v.adminFrom, to: v.adminTo },
-        silentDays: Number(v.silentDays),
-        unreviewedDays: Number(v.unreviewedDays),
-        version: settings.version,
-      });
-      await invalidateAccessLogs(queryClient, facilityId);
-      showSuccess(t('common.saved'));
-      onDone();
-    } catch (error) {
-      handleError(error, form);
-      // A conflict reloads the settings: the form starts again from the newest version.
-      if ((error as { code?: string }).code === 'version_conflict') onDone();
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        await saveAccessLogSettings(facilityId, {
+          failures: { count: Number(v.failureCount), withinMinutes: Number(v.failureMinutes) },
+          adminHours: { from: v.adminFrom, to: v.adminTo },
+          silentDays: Number(v.silentDays),
+          unreviewedDays: Number(v.unreviewedDays),
+          version: settings.version,
+        });
+        await invalidateAccessLogs(queryClient, facilityId);
+        showSuccess(t('common.saved'));
+        onDone();
+      },
+      {
+        form,
+        onError: (error) => {
+          // A conflict reloads the settings: the form starts again from the newest version.
+          if ((error as { code?: string }).code === 'version_conflict') onDone();
+        },
+      },
+    );
   });
   const number = (key: keyof Values, label: string, suffix: string, min: number, max: number) => (
     <NumberInput label={label} suffix={suffix} min={min} max={max} allowDecimal={false} allowNegative={false} {...form.getInputProps(key)} />

@@ -1,12 +1,12 @@
-import { useState } from 'react';
 import { Button, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { accessLogCategories } from '@mamori/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { showSuccess, useApiErrorHandler } from '../api/errors';
+import { showSuccess } from '../api/errors';
 import { invalidateAccessLogs, updateLogSource, type LogSource } from './api';
 import { mappingBody, mappingValues, type MappingValues } from './column-mapping';
+import { useSubmit } from '../common/useSubmit';
 
 const columnFields = ['time', 'user', 'host', 'sourceIp', 'action', 'category'] as const;
 
@@ -17,23 +17,20 @@ const columnFields = ['time', 'user', 'host', 'sourceIp', 'action', 'category'] 
 export function ColumnMappingSection({ facilityId, source }: { facilityId: string; source: LogSource }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const handleError = useApiErrorHandler();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit();
   const form = useForm<MappingValues>({
     initialValues: mappingValues(source.columnMapping),
     validate: { time: (v: string) => (v.trim() ? null : t('validation.required')) },
   });
   const save = async (columnMapping: ReturnType<typeof mappingBody> | null) => {
-    setBusy(true);
-    try {
-      await updateLogSource(source.id, { version: source.version, columnMapping, format: columnMapping ? 'mapped-csv' : null });
-      await invalidateAccessLogs(queryClient, facilityId);
-      showSuccess(t('common.saved'));
-    } catch (error) {
-      handleError(error, form);
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        await updateLogSource(source.id, { version: source.version, columnMapping, format: columnMapping ? 'mapped-csv' : null });
+        await invalidateAccessLogs(queryClient, facilityId);
+        showSuccess(t('common.saved'));
+      },
+      { form },
+    );
   };
   return (
     <Stack gap="sm" component="section" aria-labelledby="mapping-title">

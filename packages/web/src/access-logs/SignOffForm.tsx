@@ -3,10 +3,11 @@ import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatDay } from '../checklist/dates';
-import { showSuccess, useApiErrorHandler } from '../api/errors';
+import { showSuccess } from '../api/errors';
 import { invalidateAccessLogs, signOffPeriod } from './api';
 import { DayInput } from './DayInput';
 import { startingOn, type Period } from './period';
+import { useSubmit } from '../common/useSubmit';
 
 /**
  * この期間を確認済みにする: the reviewer says what they looked at; the server keeps, with the note, how many lines and
@@ -15,13 +16,12 @@ import { startingOn, type Period } from './period';
 export function SignOffForm({ facilityId, sourceId, period }: { facilityId: string; sourceId: string; period: Period }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const handleError = useApiErrorHandler();
   // The period shown above, until the reviewer changes it here.
   const [own, setOwn] = useState<Period | null>(null);
   const chosen = own ?? period;
   const [note, setNote] = useState('');
   const [noteError, setNoteError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -29,18 +29,13 @@ export function SignOffForm({ facilityId, sourceId, period }: { facilityId: stri
       setNoteError(t('accessLogs.review.noteRequired'));
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       await signOffPeriod(sourceId, { periodFrom: chosen.from, periodTo: chosen.to, note: note.trim() });
       await invalidateAccessLogs(queryClient, facilityId);
       showSuccess(t('accessLogs.review.done', { from: formatDay(chosen.from), to: formatDay(chosen.to) }));
       setNote('');
       setOwn(null);
-    } catch (error) {
-      handleError(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -3,10 +3,11 @@ import { Alert, Button, Divider, Drawer, Group, Stack, Text, Title } from '@mant
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { showSuccess, useApiErrorHandler } from '../api/errors';
+import { showSuccess } from '../api/errors';
 import { invalidateAccessLogs, reissueLogToken, updateLogSource, type LogSource, type LogSourceWithToken } from './api';
 import { ColumnMappingSection } from './ColumnMappingSection';
 import { SourceFields, sourceBody, sourceValues, validateSource, type SourceValues } from './SourceFields';
+import { useSubmit } from '../common/useSubmit';
 
 /** A source's settings (managers and planners): its fields, and a new ingest token when the old one leaked or was lost. */
 export function SourceSettingsDrawer({
@@ -51,25 +52,22 @@ export function SourceSettingsDrawer({
 function SettingsForm({ facilityId, source, canReadLedgers, onDone }: { facilityId: string; source: LogSource; canReadLedgers: boolean; onDone: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const handleError = useApiErrorHandler();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit();
   const form = useForm<SourceValues>({ initialValues: sourceValues(source), validate: validateSource(t) });
   const submit = form.onSubmit(async (values) => {
     const body = sourceBody(values);
     const before = sourceBody(sourceValues(source));
     const changes = Object.fromEntries(Object.entries(body).filter(([key, value]) => before[key as keyof typeof before] !== value));
-    setBusy(true);
-    try {
-      if (Object.keys(changes).length > 0) await updateLogSource(source.id, { ...changes, version: source.version });
-      await invalidateAccessLogs(queryClient, facilityId);
-      showSuccess(t('common.saved'));
-      onDone();
-    } catch (error) {
-      // A version conflict shows the app's conflict message and reloads the source; the form then starts from it.
-      handleError(error, form);
-    } finally {
-      setBusy(false);
-    }
+    // A version conflict shows the app's conflict message and reloads the source; the form then starts from it.
+    await run(
+      async () => {
+        if (Object.keys(changes).length > 0) await updateLogSource(source.id, { ...changes, version: source.version });
+        await invalidateAccessLogs(queryClient, facilityId);
+        showSuccess(t('common.saved'));
+        onDone();
+      },
+      { form },
+    );
   });
   return (
     <form onSubmit={submit} noValidate>
@@ -91,23 +89,16 @@ function SettingsForm({ facilityId, source, canReadLedgers, onDone }: { facility
 function ReissueToken({ facilityId, source, onReissued }: { facilityId: string; source: LogSource; onReissued: (result: LogSourceWithToken) => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const handleError = useApiErrorHandler();
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const reissue = async () => {
-    setBusy(true);
-    try {
+  const { busy, run } = useSubmit();
+  const reissue = () =>
+    run(async () => {
       const result = await reissueLogToken(source.id, source.version);
       await invalidateAccessLogs(queryClient, facilityId);
       setConfirming(false);
       showSuccess(t('accessLogs.sourceSettings.reissued', { name: source.name }));
       onReissued(result);
-    } catch (error) {
-      handleError(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Stack gap="sm" component="section" aria-labelledby="reissue-title">
       <Title order={3} fz="h6" id="reissue-title">

@@ -2,37 +2,31 @@ import { useState, type ComponentProps } from 'react';
 import { Alert, Button, FileInput, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useApiErrorHandler } from '../api/errors';
 import { invalidateAccessLogs, uploadLogFile, type LogSource } from './api';
 import { autoFormat, formatFromSelect, formatOptions } from './formats';
 import { uploadResultMessage, type IngestCounts } from './words';
+import { useSubmit } from '../common/useSubmit';
 
 /** ログを取り込む: a log file copied off the server (auth.log, a Windows event CSV …) appended to the source's log. */
 export function UploadPanel({ facilityId, source }: { facilityId: string; source: LogSource }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const handleError = useApiErrorHandler();
   const [file, setFile] = useState<File | null>(null);
   // The source's own format until the person picks another for this file.
   const [picked, setPicked] = useState<string | null>(null);
   const format = picked ?? source.format ?? autoFormat;
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit();
   const [result, setResult] = useState<{ name: string; counts: IngestCounts } | null>(null);
 
   const upload = async () => {
     if (!file) return;
-    setBusy(true);
     setResult(null);
-    try {
+    await run(async () => {
       const counts = await uploadLogFile(source.id, file, formatFromSelect(format));
       setResult({ name: file.name, counts });
       setFile(null);
       await invalidateAccessLogs(queryClient, facilityId);
-    } catch (error) {
-      handleError(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const message = result && uploadResultMessage(result.counts);
