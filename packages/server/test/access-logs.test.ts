@@ -173,6 +173,8 @@ describe('tamper evidence', () => {
     expect(await breakOf()).toMatchObject({ ok: true, events: 9, firstBreak: null });
     await expect(execute(sql`UPDATE log_events SET raw = 'x' WHERE source_id = ${sourceId}`)).rejects.toThrow();
     await expect(execute(sql`DELETE FROM log_events WHERE source_id = ${sourceId}`)).rejects.toThrow();
+    await expect(execute(sql`TRUNCATE log_events`)).rejects.toThrow();
+    expect((await breakOf()).events).toBe(9);
   });
 
   it('names a changed event', async () => {
