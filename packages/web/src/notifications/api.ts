@@ -3,7 +3,7 @@ import { client, request } from '../api/client';
 import type { BodyOf, ResponseOf } from '../api/types';
 
 export type NotificationItem = ResponseOf<'/me/notifications'>['items'][number];
-export type NotificationPreference = ResponseOf<'/me/notification-preferences'>['preferences'][number];
+type NotificationPreference = ResponseOf<'/me/notification-preferences'>['preferences'][number];
 export type NotificationKind = NotificationPreference['kind'];
 export type NotificationMode = NotificationPreference['mode'];
 
