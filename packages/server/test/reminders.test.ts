@@ -291,3 +291,19 @@ describe('vendors that have not answered', () => {
     expect(inbox.items[0].title).toContain('督促メール1回目を送りました');
   });
 });
+
+describe('leaving the facility', () => {
+  it('takes its notifications out of the inbox, the count and the digest', async () => {
+    expect((await json(call(t.app, planner, 'GET', api('/me/notifications')))).items.length).toBeGreaterThan(0);
+    const members = await json(call(t.app, tenant.manager, 'GET', api(`/facilities/${tenant.facilityId}/members`)));
+    const member = members.find((m: { userId: string }) => m.userId === planner.userId);
+    await json(call(t.app, tenant.manager, 'DELETE', api(`/facilities/${tenant.facilityId}/members/${member.id}`)), 204);
+    expect(await json(call(t.app, planner, 'GET', api('/me/notifications')))).toEqual({ items: [], next: null });
+    expect(await json(call(t.app, planner, 'GET', api('/me/notifications/unread-count')))).toEqual({ unread: 0 });
+    // A daily reminder made before they left is not mailed to them.
+    await t.database.db.execute(sql`UPDATE notifications SET mailed_at = NULL, delivery = 'daily' WHERE user_id = ${planner.userId}`);
+    await newMail();
+    expect(await sendDigests(deps)).toBe(0);
+    expect(await runReminders(deps, { asOf: '2027-02-01', dryRun: true }).then((sent) => sent.filter((s) => s.recipient === plannerEmail))).toEqual([]);
+  });
+});

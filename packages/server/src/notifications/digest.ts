@@ -1,5 +1,5 @@
 import { deliveryFor, notificationPath, type NotificationKind, type ReminderParams, type ReminderPhase } from '@mamori/domain';
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/connect.js';
 import { facilities, notifications, users } from '../db/schema.js';
 import type { AppDeps } from '../http/types.js';
@@ -7,13 +7,15 @@ import type { QueueDefinition } from '../jobs/queues.js';
 import { enqueueMail } from '../mail/index.js';
 import { appLink, modesOf, unsubscribeLink } from './deliver.js';
 import { digestMail } from './mail-texts.js';
+import { stillMember } from './service.js';
 
 const pendingDaily = and(eq(notifications.delivery, 'daily'), isNull(notifications.mailedAt));
 
 /**
  * The morning digest: for each person, every `daily` notification not yet mailed goes into one e-mail. Each person
  * is one transaction that locks their waiting rows (SKIP LOCKED) and marks them mailed as it queues the message,
- * so two app servers never send a digest twice. A kind turned off since is dropped, not mailed. Returns how many
+ * so two app servers never send a digest twice. A kind turned off since, or a facility the person has left, is
+ * dropped, not mailed. Returns how many
  * digests were queued.
  */
 export async function sendDigests(deps: Pick<AppDeps, 'database' | 'config' | 'jobs' | 'secrets'>, now = new Date()): Promise<number> {
@@ -29,7 +31,7 @@ export async function sendDigests(deps: Pick<AppDeps, 'database' | 'config' | 'j
 async function digestFor(deps: Pick<AppDeps, 'config' | 'jobs' | 'secrets'>, db: Db, userId: string, now: Date): Promise<boolean> {
   return db.transaction(async (tx) => {
     const rows = await tx
-      .select({ notification: notifications, facilityName: facilities.name })
+      .select({ notification: notifications, facilityName: facilities.name, member: sql<boolean>`${stillMember}` })
       .from(notifications)
       .innerJoin(facilities, eq(facilities.id, notifications.facilityId))
       .where(and(eq(notifications.userId, userId), pendingDaily))
@@ -48,6 +50,7 @@ async function digestFor(deps: Pick<AppDeps, 'config' | 'jobs' | 'secrets'>, db:
     const [user] = await tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, userId));
     const modeOf = await modesOf(tx, [userId]);
     const notices = rows
+      .filter((r) => r.member)
       .map(({ notification: n, facilityName }) => ({
         kind: n.kind as NotificationKind,
         phase: n.phase as ReminderPhase,

@@ -2,16 +2,22 @@ import type { Locale, NotificationPageQuery } from '@mamori/domain';
 import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../db/connect.js';
-import { facilities, notifications } from '../db/schema.js';
+import { facilities, facilityMembers, notifications } from '../db/schema.js';
 import { notFound } from '../http/errors.js';
 import { cursorOf, presentNotification } from './presenter.js';
 
 /**
- * The signed-in user's inbox: only ever their own rows (every query is by user id). Reading one changes nothing
- * the audit trail is about, so marking read writes no event.
+ * A notification stays the user's while they are still a member of its facility: someone who left (or was removed)
+ * no longer reads what became of that facility's backups or logs.
+ */
+export const stillMember = sql`exists (select 1 from ${facilityMembers} where ${facilityMembers.facilityId} = ${notifications.facilityId} and ${facilityMembers.userId} = ${notifications.userId})`;
+
+/**
+ * The signed-in user's inbox: only ever their own rows (every query is by user id), of facilities they are still a
+ * member of. Reading one changes nothing the audit trail is about, so marking read writes no event.
  */
 export async function listNotifications(db: Db, userId: string, query: z.infer<typeof NotificationPageQuery>, locale: Locale) {
-  const conditions = [eq(notifications.userId, userId)];
+  const conditions = [eq(notifications.userId, userId), stillMember];
   if (query.unread === 'true') conditions.push(isNull(notifications.readAt));
   if (query.after) {
     const [at, id] = query.after.split('_') as [string, string];
@@ -35,7 +41,7 @@ export async function unreadCount(db: Db, userId: string) {
   const [row] = await db
     .select({ unread: count() })
     .from(notifications)
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), stillMember));
   return { unread: row?.unread ?? 0 };
 }
 
@@ -44,7 +50,7 @@ export async function markRead(db: Db, userId: string, notificationId: string): 
   const [row] = await db
     .update(notifications)
     .set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
-    .where(and(eq(notifications.id, notificationId), eq(notifications.userId, userId)))
+    .where(and(eq(notifications.id, notificationId), eq(notifications.userId, userId), stillMember))
     .returning({ id: notifications.id });
   if (!row) throw notFound();
 }
