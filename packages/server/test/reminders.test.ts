@@ -307,3 +307,16 @@ describe('leaving the facility', () => {
     expect(await runReminders(deps, { asOf: '2027-02-01', dryRun: true }).then((sent) => sent.filter((s) => s.recipient === plannerEmail))).toEqual([]);
   });
 });
+
+describe('the scheduled jobs', () => {
+  it('the 08:00 scan and the 08:30 digest do what runReminders and sendDigests do, for today in Tokyo', async () => {
+    await t.database.db.transaction(async (tx) => {
+      await t.jobs.enqueue(tx, 'reminders.daily', {});
+      await t.jobs.enqueue(tx, 'notifications.digest', {});
+    });
+    await t.jobs.drain(['reminders.daily']);
+    await t.jobs.drain(['notifications.digest']);
+    expect(await runReminders(deps)).toEqual([]);
+    expect(await sendDigests(deps)).toBe(0);
+  });
+});
