@@ -51,3 +51,7 @@ export * from './access-logs/mapped-csv.js';
 export * from './access-logs/detect-format.js';
 export * from './access-logs/finding.js';
 export * from './access-logs/alert-messages.js';
+export * from './reminders/kinds.js';
+export * from './reminders/due.js';
+export * from './reminders/messages.js';
+export * from './api/notifications.js';

@@ -41,6 +41,10 @@ export const errorMessages = {
     en: 'This (creating API tokens, changing the password or two-factor authentication) cannot be done with an API token. Sign in with a browser to do it.',
   },
   wrong_password: { ja: '現在のパスワードが正しくありません。', en: 'The current password is incorrect.' },
+  unsubscribe_invalid: {
+    ja: 'この配信停止のリンクは正しくありません。ログインして、アカウントのページの「お知らせの設定」から変更してください。',
+    en: 'This unsubscribe link is not valid. Sign in and change it under "Notification settings" on your account page.',
+  },
   invitation_invalid: {
     ja: 'この招待リンクは無効か、有効期限が切れています。招待した方に再送を依頼してください。',
     en: 'This invitation link is invalid or has expired. Ask for a new one.',

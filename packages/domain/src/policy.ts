@@ -40,6 +40,7 @@ export const permissions = [
   'accessLog.ingest',
   'accessLog.manage',
   'accessLog.review',
+  'reminder.receive',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -122,6 +123,12 @@ const rules: Record<Permission, Rule> = {
   'accessLog.ingest': { system: true, organizationAdmin: true, facilityRoles: ['manager', 'planner', 'operator'] },
   'accessLog.manage': { system: true, organizationAdmin: true, facilityRoles: ['manager', 'planner'] },
   'accessLog.review': { system: true, organizationAdmin: true, facilityRoles: ['manager', 'planner'] },
+  /**
+   * Who the facility's reminders (target dates, the annual check, restore tests, log reviews, the BCP, vendors
+   * not answering) go to: its 安全管理責任者 and 企画管理者, the people the manual makes responsible for them.
+   * Only facility roles count: administrators are reminded of a facility by taking a role in it.
+   */
+  'reminder.receive': { system: true, organizationAdmin: true, facilityRoles: ['manager', 'planner'] },
 };
 
 function grantAllows(grant: Grant, permission: Permission, scope: Scope): boolean {
@@ -142,6 +149,11 @@ function grantAllows(grant: Grant, permission: Permission, scope: Scope): boolea
     case 'vendor':
       return rule.vendor === true && (scope.kind === 'contract' || scope.kind === 'vendor') && scope.vendorId === grant.vendorId;
   }
+}
+
+/** The facility roles that hold a permission inside their own facility (who a facility's reminders go to). */
+export function facilityRolesWith(permission: Permission): readonly FacilityRole[] {
+  return rules[permission].facilityRoles;
 }
 
 export function can(actor: Actor, permission: Permission, scope: Scope): boolean {

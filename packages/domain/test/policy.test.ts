@@ -51,6 +51,7 @@ const facilityMatrix: Record<Permission, ('manager' | 'planner' | 'operator' | '
   'accessLog.ingest': ['manager', 'planner', 'operator'],
   'accessLog.manage': ['manager', 'planner'],
   'accessLog.review': ['manager', 'planner'],
+  'reminder.receive': ['manager', 'planner'],
 };
 
 /** What a vendor's user may do on its own company's contracts. */

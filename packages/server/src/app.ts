@@ -36,6 +36,7 @@ import { memberRoutes } from './members/routes.js';
 import { invitationRoutes } from './invitations/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { userRoutes } from './users/routes.js';
+import { notificationRoutes } from './notifications/routes.js';
 import { serveWebApp } from './web/static.js';
 import { openWorkers } from './workers/pool.js';
 import { createLogger } from './log/logger.js';
@@ -136,6 +137,7 @@ export async function buildApp(input: Omit<AppDeps, 'catalog' | 'workers'> & { c
         vendorRoutes,
         accessLogRoutes,
         logIngestRoutes,
+        notificationRoutes,
       ]) {
         routes(typed, deps);
       }

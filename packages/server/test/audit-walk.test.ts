@@ -3,7 +3,8 @@ import { eq, gt, max } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, users } from '../src/db/schema.js';
+import { auditEvents, notifications, users } from '../src/db/schema.js';
+import { unsubscribeToken } from '../src/notifications/unsubscribe-token.js';
 import { PASSWORD, asBrowser, call, json, login, multipartFile, startTestApp, tinyPdf, upload, type Browser, type TestApp } from './helpers/app.js';
 import { inviteAndAccept } from './helpers/world.js';
 
@@ -582,6 +583,45 @@ const walk: Step[] = [
   },
 
   // Signing out goes last.
+  {
+    route: 'PUT /api/v1/me/notification-preferences',
+    send: as('manager', 'PUT', '/me/notification-preferences', { preferences: [{ kind: 'restore-test', mode: 'daily' }] }),
+    writes: ['user.notificationSettings'],
+  },
+  {
+    route: 'POST /api/v1/unsubscribe/:token',
+    send: () => anonymous(`/unsubscribe/${unsubscribeToken(t.secrets, who.manager!.userId, 'bcp-review')}`, {})(),
+    writes: ['user.notificationSettings'],
+  },
+  {
+    route: 'POST /api/v1/me/notifications/:notificationId/read',
+    prepare: async () => {
+      const [row] = await t.database.db
+        .insert(notifications)
+        .values({
+          userId: who.manager!.userId,
+          organizationId: the.organizationId!,
+          facilityId: f()!,
+          kind: 'bcp-review',
+          subjectId: 'bcp',
+          occasion: 'overdue:2026-12',
+          phase: 'overdue',
+          params: { dueOn: null, lastReviewedOn: null },
+          delivery: 'immediate',
+        })
+        .returning();
+      the.notificationId = row!.id;
+    },
+    send: () => as('manager', 'POST', `/me/notifications/${the.notificationId}/read`)(),
+    writes: [],
+    because: 'reading a reminder changes nothing the trail is about (the reminder itself is the record that it was sent)',
+  },
+  {
+    route: 'POST /api/v1/me/notifications/read-all',
+    send: as('manager', 'POST', '/me/notifications/read-all'),
+    writes: [],
+    because: 'reading reminders changes nothing the trail is about',
+  },
   { route: 'POST /api/v1/auth/logout', send: as('viewer', 'POST', '/auth/logout'), writes: ['user.logout'] },
   { route: 'POST /api/v1/auth/logout-all', send: as('manager', 'POST', '/auth/logout-all'), writes: ['user.logoutAll'] },
 ];

@@ -27,6 +27,7 @@ const noContent = [
   'DELETE /api/v1/contracts/{contractId}',
   'DELETE /api/v1/answer-sets/{answerSetId}',
   'DELETE /api/v1/disclosures/{disclosureId}',
+  'POST /api/v1/me/notifications/{notificationId}/read',
 ];
 /** Routes that answer with a file (PDF, xlsx, CSV, docx, evidence), opened by the browser as a link. */
 const files = [

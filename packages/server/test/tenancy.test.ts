@@ -2,6 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asBrowser, call, json, login, multipartFile, setupAdmin, startTestApp, tinyPdf, upload, type Browser, type TestApp } from './helpers/app.js';
 import { startSmtpCapture, type SmtpCapture } from './helpers/smtp.js';
 import { createTenant, type Tenant } from './helpers/world.js';
+import { eq } from 'drizzle-orm';
+import { loadCatalog } from '../src/checklist/catalog-loader.js';
+import { notifications } from '../src/db/schema.js';
+import { unsubscribeToken } from '../src/notifications/unsubscribe-token.js';
+import { runReminders } from '../src/reminders/run.js';
 
 /**
  * Walks every API route as an outsider: the admin and manager of organization B poke at organization
@@ -131,8 +136,15 @@ beforeAll(async () => {
       rows: [{ area: 'bcp', responsible: 'both', action: 'A医院と協議' }],
     }),
   );
+  // A's manager has reminders (the restore test of 2025-05-01 is overdue); B's people must not reach them.
+  await runReminders({ database: t.database, config: t.config, jobs: t.jobs, secrets: t.secrets, catalog: loadCatalog() });
+  const [reminder] = await t.database.db.select().from(notifications).where(eq(notifications.userId, a.manager.userId));
+  const unsubscribe = unsubscribeToken(t.secrets, a.manager.userId, 'restore-test');
   await t.jobs.drain();
   ids = {
+    notificationId: reminder!.id,
+    // A's manager's unsubscribe link with its signature altered: what an outsider could try.
+    forgedUnsubscribe: `${unsubscribe.slice(0, -4)}AAAA`,
     contractId: ofA.contract.id,
     vendorFormId: ofA.form.id,
     vendorId: ofA.contract.vendor.id,
@@ -539,6 +551,24 @@ const walk: Record<string, () => Probe[]> = {
   'GET /api/v1/contracts/:contractId/role-sharing.xlsx': () => [
     { url: `/api/v1/contracts/${ids.contractId}/role-sharing.xlsx`, expect: hidden(), ownVendor: own(200) },
   ],
+  'GET /api/v1/me/notifications': () => [{ url: '/api/v1/me/notifications', expect: { status: 200, reason: 'own notifications only' } }],
+  'GET /api/v1/me/notifications/unread-count': () => [
+    { url: '/api/v1/me/notifications/unread-count', expect: { status: 200, reason: 'own notifications only' } },
+  ],
+  'POST /api/v1/me/notifications/:notificationId/read': () => [
+    { url: `/api/v1/me/notifications/${ids.notificationId}/read`, expect: hidden("A's manager's notification") },
+  ],
+  'POST /api/v1/me/notifications/read-all': () => [{ url: '/api/v1/me/notifications/read-all', expect: { status: 200, reason: 'own notifications only' } }],
+  'GET /api/v1/me/notification-preferences': () => [{ url: '/api/v1/me/notification-preferences', expect: { status: 200, reason: 'own settings only' } }],
+  'PUT /api/v1/me/notification-preferences': () => [
+    {
+      url: '/api/v1/me/notification-preferences',
+      body: { preferences: [{ kind: 'log-review', mode: 'daily' }] },
+      expect: { status: 200, reason: 'own settings only' },
+    },
+  ],
+  'GET /api/v1/unsubscribe/:token': () => [{ url: `/api/v1/unsubscribe/${ids.forgedUnsubscribe}`, expect: hidden('only a link Mamori signed') }],
+  'POST /api/v1/unsubscribe/:token': () => [{ url: `/api/v1/unsubscribe/${ids.forgedUnsubscribe}`, expect: hidden('only a link Mamori signed') }],
   'GET /api/v1/audit-events': () => [
     { url: `/api/v1/audit-events?organizationId=${ids.organizationId}`, expect: hidden() },
     { url: `/api/v1/audit-events?facilityId=${ids.facilityId}`, expect: hidden() },
@@ -579,6 +609,7 @@ describe('tenant isolation', () => {
         ids.bcpDocumentId!,
         ids.bcpRecordId!,
         ids.incidentId!,
+        ids.notificationId!,
         'A-PC-001',
         'A医院受付PC',
         'a-doctor',
@@ -620,5 +651,9 @@ describe('tenant isolation', () => {
     expect((await call(t.app, a.viewer, 'GET', `/api/v1/facilities/${a.facilityId}/findings`)).statusCode).toBe(200);
     expect((await call(t.app, a.manager, 'GET', `/api/v1/facilities/${a.facilityId}/ledgers/assets/export?format=csv`)).body).toContain('A-PC-001');
     expect((await call(t.app, a.viewer, 'GET', `/api/v1/contracts/${ids.contractId}`)).statusCode).toBe(200);
+    expect((await call(t.app, a.manager, 'POST', `/api/v1/me/notifications/${ids.notificationId}/read`)).statusCode).toBe(204);
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/v1/unsubscribe/${unsubscribeToken(t.secrets, a.manager.userId, 'restore-test')}` })).statusCode,
+    ).toBe(200);
   });
 });

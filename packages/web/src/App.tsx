@@ -24,6 +24,8 @@ import { AppLayout } from './layout/AppLayout';
 import { ComingSoonPage } from './layout/ComingSoonPage';
 import { featurePages } from './layout/Navigation';
 import { NotFoundPage } from './layout/NotFoundPage';
+import { InboxPage } from './notifications/InboxPage';
+import { UnsubscribePage } from './notifications/UnsubscribePage';
 import { MembersPage } from './members/MembersPage';
 import { OrganizationSettingsPage } from './organizations/OrganizationSettingsPage';
 import { OrganizationsPage } from './organizations/OrganizationsPage';
@@ -48,6 +50,8 @@ const router = createBrowserRouter([
       { path: '/login', element: <LoginPage /> },
       { path: '/invite/:token', element: <AcceptInvitationPage /> },
       { path: '/vendor-invite/:token', element: <VendorInvitationPage /> },
+      // The link at the foot of every reminder e-mail: no sign-in needed.
+      { path: '/unsubscribe/:token', element: <UnsubscribePage /> },
       {
         element: <RequireAuth />,
         children: [
@@ -101,6 +105,7 @@ const router = createBrowserRouter([
               { path: '/vendor/answer-sets/:answerSetId', element: <AnswerSetEditorPage /> },
               { path: '/audit', element: <AuditPage /> },
               { path: '/account', element: <AccountPage /> },
+              { path: '/notifications', element: <InboxPage /> },
               { path: '*', element: <NotFoundPage /> },
             ],
           },

@@ -17,6 +17,7 @@ const catalog = {
     'user.totpDisable': ['二要素認証を無効化', 'Two-factor sign-in turned off'],
     'apiToken.create': ['APIトークンの作成', 'API token created'],
     'apiToken.delete': ['APIトークンの削除', 'API token deleted'],
+    'user.notificationSettings': ['お知らせの設定の変更', 'Notification settings changed'],
     'secrets.reseal': ['秘密情報の再暗号化（鍵の交換）', 'Secrets re-encrypted (key rotation)'],
   },
   organization: {

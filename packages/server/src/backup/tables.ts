@@ -41,6 +41,8 @@ const appTables = [
   'log_events',
   'log_reviews',
   'log_alerts',
+  'notifications',
+  'notification_preferences',
 ] as const;
 
 export interface BackupTable {

@@ -21,6 +21,7 @@ import { registerAuditCommands } from './audit.js';
 import { registerChecklistCommands } from './checklist.js';
 import { registerLedgerCommands } from './ledgers.js';
 import { registerLogCommands } from './logs.js';
+import { registerReminderCommands } from './reminders.js';
 
 const program = new Command('mamori').description('Mamori — 医療機関のサイバーセキュリティ対策チェックリスト');
 
@@ -153,6 +154,7 @@ program
 registerChecklistCommands(program);
 registerLedgerCommands(program);
 registerLogCommands(program);
+registerReminderCommands(program);
 
 try {
   await program.parseAsync();

@@ -51,10 +51,10 @@ export class Keyring {
   }
 
   /**
-   * A key for another use (signing audit checkpoints), derived from the current key or the one named by `id`
+   * A key for another use (signing audit checkpoints, unsubscribe links), derived from the current key or the one named by `id`
    * (undefined when that key is not configured). Derived, so the sealing key itself never signs anything.
    */
-  subkey(label: 'audit-checkpoint', id = this.currentId): Buffer | undefined {
+  subkey(label: 'audit-checkpoint' | 'unsubscribe', id = this.currentId): Buffer | undefined {
     const key = this.keys.get(id);
     return key && Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), `mamori/${label}`, 32));
   }

@@ -848,3 +848,59 @@ export const logAlerts = pgTable(
   },
   (t) => [uniqueIndex('log_alerts_identity_idx').on(t.sourceId, t.rule, t.subject, t.firstAt), index('log_alerts_facility_idx').on(t.facilityId, t.lastAt)],
 );
+
+/**
+ * The signed-in user's inbox, and the record of every reminder sent (issue 16): one row per recipient and
+ * occasion. Its unique key (kind, facility, subject, occasion, recipient) is what makes a reminder go out once
+ * however many app servers scan the same day — each inserts with ON CONFLICT DO NOTHING in the transaction that
+ * queues the e-mail, and only the insert that made the row queues one.
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    facilityId: uuid('facility_id')
+      .notNull()
+      .references(() => facilities.id),
+    kind: text('kind').notNull(),
+    /** What it is about within the facility: `<form>:<item>`, a backup plan, a log source, `fy2025`, `bcp`, a vendor form. */
+    subjectId: text('subject_id').notNull(),
+    /** `14-days:<date>`, `due:<date>`, `overdue:<YYYY-MM>`, `<YYYY-MM>`, `reminder-<n>`. */
+    occasion: text('occasion').notNull(),
+    phase: text('phase').notNull(),
+    /** What the text and the link read (the domain's `notificationTitle`, `notificationPath`). */
+    params: jsonb('params').$type<Record<string, string | number | null>>().notNull(),
+    /** How it was to be mailed when it was made: `immediate` (queued with it) or `daily` (the morning digest). */
+    delivery: text('delivery').notNull(),
+    /** When its e-mail was queued: at once, or by the digest; null while a `daily` one waits. */
+    mailedAt: timestamp('mailed_at', { withTimezone: true }),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('notifications_occasion_idx').on(t.kind, t.facilityId, t.subjectId, t.occasion, t.userId),
+    index('notifications_inbox_idx').on(t.userId, t.createdAt, t.id),
+    index('notifications_unread_idx').on(t.userId).where(sql`read_at IS NULL`),
+    index('notifications_digest_idx').on(t.userId).where(sql`delivery = 'daily' AND mailed_at IS NULL`),
+  ],
+);
+
+/** A user's choice per notification kind; no row: `standard` (the domain's `deliveryFor`). */
+export const notificationPreferences = pgTable(
+  'notification_preferences',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    mode: text('mode').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] })],
+);

@@ -8,12 +8,22 @@ import { createLogger } from '../log/logger.js';
 import { createMailer, type Mailer } from '../mail/mailer.js';
 import { mailQueue, registerMailWorker } from '../mail/queue.js';
 import { purgeQueue, registerPurge } from '../maintenance/purge.js';
+import { digestQueue, registerDigest } from '../notifications/digest.js';
+import { registerReminders, reminderQueue } from '../reminders/run.js';
 import { registerVendorReminders, vendorReminderQueue } from '../vendors/reminders.js';
 import { openJobs, type Jobs } from './jobs.js';
 import type { QueueDefinition } from './queues.js';
 
 /** Every queue the app uses; a feature that adds a queue declares it here and registers its worker below. */
-export const appQueues: QueueDefinition[] = [mailQueue, vendorReminderQueue, purgeQueue, auditCheckpointQueue, accessLogUpkeepQueue];
+export const appQueues: QueueDefinition[] = [
+  mailQueue,
+  vendorReminderQueue,
+  purgeQueue,
+  auditCheckpointQueue,
+  accessLogUpkeepQueue,
+  reminderQueue,
+  digestQueue,
+];
 
 export interface AppJobs {
   jobs: Jobs;
@@ -32,5 +42,7 @@ export async function openAppJobs(config: Config, database: Database, secrets: K
   registerPurge({ db: database.db, config, jobs });
   registerAuditCheckpoints({ db: database.db, secrets, config, jobs, log });
   registerAccessLogUpkeep({ database, config, jobs, secrets, log });
+  registerReminders({ database, config, jobs, secrets });
+  registerDigest({ database, config, jobs, secrets });
   return { jobs, mailer };
 }

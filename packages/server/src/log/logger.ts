@@ -3,8 +3,8 @@ import type { FastifyRequest } from 'fastify';
 import { pino, stdSerializers, type DestinationStream, type Logger } from 'pino';
 import type { Config } from '../config.js';
 
-/** Paths whose next part is a bearer secret: invitation and vendor-link tokens, in API routes and the web app's pages. */
-const TOKEN_IN_PATH = /(\/(?:invite|vendor-invite|invitations\/by-token|vendor-invitations)\/)[^/?#]+/g;
+/** Paths whose next part is a bearer secret: invitation, vendor-link and unsubscribe tokens, in API routes and the web app's pages. */
+const TOKEN_IN_PATH = /(\/(?:invite|vendor-invite|invitations\/by-token|vendor-invitations|unsubscribe)\/)[^/?#]+/g;
 
 const redactUrl = (url: string) => url.replace(TOKEN_IN_PATH, '$1[redacted]');
 

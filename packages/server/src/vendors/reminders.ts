@@ -3,6 +3,7 @@ import { assessments, vendorContracts } from '../db/schema.js';
 import { recordAudit } from '../audit/record.js';
 import type { AppDeps } from '../http/types.js';
 import type { QueueDefinition } from '../jobs/queues.js';
+import { deliverNotices, facilityRecipients } from '../notifications/deliver.js';
 import type { VendorFormRow } from './access.js';
 import { invitationUsed, issueVendorInvitation, publicBaseUrl } from './invitations-service.js';
 import { reminderMail } from './mail-texts.js';
@@ -20,7 +21,8 @@ const systemContext = { actorId: null, ip: null };
 /**
  * E-mails every vendor whose requested form is still not submitted after the form's reminder interval.
  * Each form is reminded in its own transaction, locked with SKIP LOCKED and re-checked, so two app
- * servers (or a job retried after a crash) never send the same reminder twice.
+ * servers (or a job retried after a crash) never send the same reminder twice. The facility's managers and
+ * planners get a `vendor-form` notification with it (notifications/deliver.ts).
  */
 export async function remindVendors(deps: Pick<AppDeps, 'database' | 'config' | 'jobs' | 'secrets'>, now = new Date()): Promise<number> {
   const { db } = deps.database;
@@ -58,6 +60,29 @@ export async function remindVendors(deps: Pick<AppDeps, 'database' | 'config' | 
         : (await issueVendorInvitation(tx, systemContext, deps.config, form, form.invitedEmail)).link;
       const names = await contractNames(tx, contract);
       await mailVendor(deps, tx, form.invitedEmail, reminderMail({ ...names, fiscalYear: form.fiscalYear }, link, form.requestedAt ?? form.createdAt, count));
+      // The facility's side hears of it too: in the inbox of its managers and planners, and by e-mail as they chose.
+      await deliverNotices(
+        deps,
+        tx,
+        { id: form.facilityId, organizationId: form.organizationId, name: names.facilityName },
+        [
+          {
+            kind: 'vendor-form',
+            subjectId: form.id,
+            occasion: `reminder-${count}`,
+            phase: 'overdue',
+            params: {
+              formId: form.id,
+              contractId: contract.id,
+              vendorName: names.vendorName,
+              contractTitle: names.contractTitle,
+              fiscalYear: form.fiscalYear,
+              reminderCount: count,
+            },
+          },
+        ],
+        await facilityRecipients(tx, form.facilityId),
+      );
       return true;
     });
     if (reminded) sent++;

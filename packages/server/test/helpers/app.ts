@@ -27,7 +27,16 @@ export interface TestApp {
    * `env` changes its configuration (cheaper than a new test app when only the configuration differs).
    */
   secondServer(env?: Record<string, string>): Promise<FastifyInstance>;
+  /** The same, with what a background job of that server works with (its database connection and job scheduler). */
+  secondServerDeps(env?: Record<string, string>): Promise<SecondServer>;
   close(): Promise<void>;
+}
+
+export interface SecondServer {
+  app: FastifyInstance;
+  database: Database;
+  config: Config;
+  jobs: Jobs;
 }
 
 /** A fresh key per test app, as MAMORI_SECRET_KEY would give (no key file is written). */
@@ -45,6 +54,23 @@ export async function startTestApp(env: Record<string, string> = {}, log?: Logge
   const app = await buildApp({ config, database, jobs, mailer, secrets, ...(log ? { log } : {}) });
   await app.ready();
   const others: { app: FastifyInstance; jobs: Jobs; database: Database | null }[] = [];
+  const secondServerDeps = async (overrides: Record<string, string> = {}): Promise<SecondServer> => {
+    const secondConfig = loadConfig({ ...baseEnv, ...overrides });
+    // PGlite is one connection in this process: the second server shares it, as two servers would share PostgreSQL.
+    const own = url ? await openDatabase({ kind: 'postgres', url, poolSize: 5 }) : null;
+    const other = await openAppJobs(secondConfig, own ?? database, secrets, log);
+    const second = await buildApp({
+      config: secondConfig,
+      database: own ?? database,
+      jobs: other.jobs,
+      mailer: other.mailer,
+      secrets,
+      ...(log ? { log } : {}),
+    });
+    await second.ready();
+    others.push({ app: second, jobs: other.jobs, database: own });
+    return { app: second, database: own ?? database, config: secondConfig, jobs: other.jobs };
+  };
   return {
     app,
     database,
@@ -53,22 +79,9 @@ export async function startTestApp(env: Record<string, string> = {}, log?: Logge
     mailer,
     secrets,
     async secondServer(overrides = {}) {
-      const secondConfig = loadConfig({ ...baseEnv, ...overrides });
-      // PGlite is one connection in this process: the second server shares it, as two servers would share PostgreSQL.
-      const own = url ? await openDatabase({ kind: 'postgres', url, poolSize: 5 }) : null;
-      const other = await openAppJobs(secondConfig, own ?? database, secrets, log);
-      const second = await buildApp({
-        config: secondConfig,
-        database: own ?? database,
-        jobs: other.jobs,
-        mailer: other.mailer,
-        secrets,
-        ...(log ? { log } : {}),
-      });
-      await second.ready();
-      others.push({ app: second, jobs: other.jobs, database: own });
-      return second;
+      return (await secondServerDeps(overrides)).app;
     },
+    secondServerDeps,
     async close() {
       for (const other of others) {
         await other.app.close();

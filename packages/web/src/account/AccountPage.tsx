@@ -4,14 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/session';
 import { useSignOut } from '../auth/useSignOut';
 import { PageHeader } from '../layout/PageHeader';
+import { PreferencesSection } from '../notifications/PreferencesSection';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { ProfileSection } from './ProfileSection';
 import { TokensSection } from './TokensSection';
 import { TotpSection } from './TotpSection';
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
+function Section({ title, children, id }: { title: string; children: ReactNode; id?: string }) {
   return (
-    <Paper withBorder radius="md" p="lg" component="section">
+    <Paper withBorder radius="md" p="lg" component="section" id={id}>
       <Title order={2} fz="h4" mb="md">
         {title}
       </Title>
@@ -38,6 +39,9 @@ export function AccountPage() {
         </Section>
         <Section title={t('account.twoFactor')}>
           <TotpSection user={session.user} />
+        </Section>
+        <Section title={t('notifications.preferences.title')} id="notifications">
+          <PreferencesSection />
         </Section>
         <Section title={t('account.tokens')}>
           <TokensSection />

@@ -32,7 +32,7 @@ export function setUnauthorizedHandler(handler: UnauthorizedHandler): void {
 }
 
 // A 401 from these means "wrong credentials" or "not signed in yet", not "your session ended".
-const ownErrorHandling = ['/auth/login', '/auth/session', '/setup', '/invitations/by-token/'];
+const ownErrorHandling = ['/auth/login', '/auth/session', '/setup', '/invitations/by-token/', '/unsubscribe/'];
 
 /** What every request sends and how every failure becomes an ApiError, in one place. */
 const house: Middleware = {

@@ -1,9 +1,9 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, Anchor, Badge, Box, Button, Collapse, Grid, Group, Paper, Stack, Switch, Text, Title, UnstyledButton } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { todayInTokyo } from '@mamori/domain';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useParams } from 'react-router';
+import { Link, Navigate, useLocation, useParams } from 'react-router';
 import { isApiError } from '../api/client';
 import { showError } from '../api/errors';
 import { useCan } from '../auth/actor';
@@ -114,6 +114,13 @@ function FormPage() {
     const target = element.querySelector<HTMLElement>('input:not([disabled])') ?? element.querySelector<HTMLElement>('button:not([disabled])') ?? element;
     target.focus({ preventScroll: true });
   }, []);
+
+  // A link to one item (a reminder's, `#item-2_1_`) scrolls to it once the form is on screen.
+  const { hash } = useLocation();
+  const formShown = !!form && !!detail;
+  useEffect(() => {
+    if (formShown && hash.startsWith('#item-')) document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView({ block: 'center' });
+  }, [formShown, hash]);
 
   const toggleVendor = async (hasVendorContract: boolean) => {
     if (!detail) return;

@@ -3,6 +3,7 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import { CurrentFacilityProvider } from '../facilities/CurrentFacility';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { FacilitySwitcher } from './FacilitySwitcher';
 import { NavAccount, NavFacility } from './NavAccount';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -13,7 +14,7 @@ export function AppLayout() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
   // Below md (62em) the navbar is the burger menu: it then holds the facility, the account and the language,
-  // and the header does not. Rendered on one side only, so each control exists once on the page.
+  // and the header does not (the notification bell stays in the header on every width). Rendered on one side only, so each control exists once on the page.
   const narrow = useMediaQuery('(max-width: 61.99em)', false, { getInitialValueInEffect: false });
   return (
     <CurrentFacilityProvider>
@@ -38,12 +39,15 @@ export function AppLayout() {
               </Group>
               {!narrow && <FacilitySwitcher />}
             </Group>
-            {!narrow && (
-              <Group gap="sm" wrap="nowrap">
-                <LanguageSwitch />
-                <UserMenu />
-              </Group>
-            )}
+            <Group gap="sm" wrap="nowrap">
+              <NotificationBell />
+              {!narrow && (
+                <>
+                  <LanguageSwitch />
+                  <UserMenu />
+                </>
+              )}
+            </Group>
           </Group>
         </AppShell.Header>
         <AppShell.Navbar p="sm">
