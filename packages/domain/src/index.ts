@@ -55,3 +55,4 @@ export * from './reminders/kinds.js';
 export * from './reminders/due.js';
 export * from './reminders/messages.js';
 export * from './api/notifications.js';
+export * from './api/inspections.js';

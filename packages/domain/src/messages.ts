@@ -106,6 +106,10 @@ export const errorMessages = {
     ja: 'ログファイルを読めません（文字コードが UTF-8 でも Shift_JIS でもないか、テキストではありません）。何も保存していません。',
     en: 'The log file cannot be read (neither UTF-8 nor Shift_JIS text). Nothing was stored.',
   },
+  inspector_unknown: {
+    ja: 'このメールアドレスの立入検査の検査員は登録されていません。システム管理者に登録を依頼してください。',
+    en: 'No inspector is registered with this email address. Ask the system administrator to register them.',
+  },
   server_busy: { ja: '処理が混み合っています。しばらく待ってからもう一度お試しください。', en: 'The server is busy. Please wait a moment and try again.' },
   internal_error: { ja: 'システムエラーが発生しました。時間をおいて再度お試しください。', en: 'Something went wrong. Please try again later.' },
 } as const satisfies Record<string, Record<Locale, string>>;

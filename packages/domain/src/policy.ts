@@ -41,6 +41,7 @@ export const permissions = [
   'accessLog.manage',
   'accessLog.review',
   'reminder.receive',
+  'inspectionGrant.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -49,7 +50,12 @@ export type Grant =
   | { kind: 'organization'; organizationId: string; role: OrganizationRole }
   | { kind: 'facility'; organizationId: string; facilityId: string; role: FacilityRole }
   /** A vendor company's user: its own contracts, forms and answer sets, nothing of the facility beyond them. */
-  | { kind: 'vendor'; vendorId: string };
+  | { kind: 'vendor'; vendorId: string }
+  /**
+   * A health center's inspector (立入検査の検査員) whom the facility's manager granted read-only access: the facility,
+   * its checklists, findings, readiness and vendor forms, and never any write.
+   */
+  | { kind: 'inspector'; organizationId: string; facilityId: string };
 
 export interface Actor {
   userId: string;
@@ -72,6 +78,8 @@ interface Rule {
   facilityRoles: readonly FacilityRole[];
   /** Whether a vendor's users hold it on their own company's contracts. */
   vendor?: boolean;
+  /** Whether an inspector holds it on a facility that granted them inspection access (reads only). */
+  inspector?: boolean;
 }
 
 const everyFacilityRole: readonly FacilityRole[] = ['manager', 'planner', 'operator', 'viewer'];
@@ -81,7 +89,7 @@ const rules: Record<Permission, Rule> = {
   'organization.read': { system: true, organizationAdmin: true, facilityRoles: everyFacilityRole },
   'organization.update': { system: true, organizationAdmin: true, facilityRoles: [] },
   'facility.create': { system: true, organizationAdmin: true, facilityRoles: [] },
-  'facility.read': { system: true, organizationAdmin: true, facilityRoles: everyFacilityRole },
+  'facility.read': { system: true, organizationAdmin: true, facilityRoles: everyFacilityRole, inspector: true },
   'facility.update': { system: true, organizationAdmin: true, facilityRoles: ['manager'] },
   'member.read': { system: true, organizationAdmin: true, facilityRoles: ['manager', 'planner'] },
   'member.invite': { system: true, organizationAdmin: true, facilityRoles: ['manager'] },
@@ -94,19 +102,19 @@ const rules: Record<Permission, Rule> = {
   'member.joinSelf': { system: true, organizationAdmin: true, facilityRoles: [] },
   'user.resetPassword': { system: true, organizationAdmin: true, facilityRoles: [] },
   'audit.read': { system: true, organizationAdmin: true, facilityRoles: ['manager'] },
-  'assessment.read': { system: true, organizationAdmin: true, facilityRoles: everyFacilityRole },
+  'assessment.read': { system: true, organizationAdmin: true, facilityRoles: everyFacilityRole, inspector: true },
   'assessment.create': { system: true, organizationAdmin: true, facilityRoles: ['manager', 'planner'] },
   'assessment.answer': { system: true, organizationAdmin: true, facilityRoles: ['manager', 'planner', 'operator'] },
-  'ledger.read': { system: true, organizationAdmin: true, facilityRoles: everyFacilityRole },
+  'ledger.read': { system: true, organizationAdmin: true, facilityRoles: everyFacilityRole, inspector: true },
   'ledger.edit': { system: true, organizationAdmin: true, facilityRoles: ['manager', 'planner', 'operator'] },
   /** The signed account review (棚卸) is the planner's job (企画管理者). */
   'ledger.review': { system: true, organizationAdmin: true, facilityRoles: ['manager', 'planner'] },
-  'readiness.read': { system: true, organizationAdmin: true, facilityRoles: everyFacilityRole },
+  'readiness.read': { system: true, organizationAdmin: true, facilityRoles: everyFacilityRole, inspector: true },
   /** The contact chart and the BCP are the planner's (企画管理者) documents. */
   'readiness.plan': { system: true, organizationAdmin: true, facilityRoles: ['manager', 'planner'] },
   /** Backups, restore tests and incident records are kept by whoever runs the systems (システム運用担当者). */
   'readiness.operate': { system: true, organizationAdmin: true, facilityRoles: ['manager', 'planner', 'operator'] },
-  'contract.read': { system: true, organizationAdmin: true, facilityRoles: everyFacilityRole, vendor: true },
+  'contract.read': { system: true, organizationAdmin: true, facilityRoles: everyFacilityRole, vendor: true, inspector: true },
   'contract.manage': { system: true, organizationAdmin: true, facilityRoles: ['manager', 'planner'] },
   'vendorForm.request': { system: true, organizationAdmin: true, facilityRoles: ['manager', 'planner'] },
   /** Accepting a vendor's answers or asking it a question. */
@@ -129,6 +137,8 @@ const rules: Record<Permission, Rule> = {
    * Only facility roles count: administrators are reminded of a facility by taking a role in it.
    */
   'reminder.receive': { system: true, organizationAdmin: true, facilityRoles: ['manager', 'planner'] },
+  /** Granting a health center's inspector read-only access for 立入検査, and revoking it: the 安全管理責任者's decision. */
+  'inspectionGrant.manage': { system: true, organizationAdmin: true, facilityRoles: ['manager'] },
 };
 
 function grantAllows(grant: Grant, permission: Permission, scope: Scope): boolean {
@@ -148,6 +158,10 @@ function grantAllows(grant: Grant, permission: Permission, scope: Scope): boolea
       return permission === 'organization.read' && scope.kind === 'organization' && scope.organizationId === grant.organizationId;
     case 'vendor':
       return rule.vendor === true && (scope.kind === 'contract' || scope.kind === 'vendor') && scope.vendorId === grant.vendorId;
+    case 'inspector':
+      if (scope.kind === 'facility' || scope.kind === 'contract') return rule.inspector === true && scope.facilityId === grant.facilityId;
+      // The facility's organization by name, as its staff see it.
+      return permission === 'organization.read' && scope.kind === 'organization' && scope.organizationId === grant.organizationId;
   }
 }
 

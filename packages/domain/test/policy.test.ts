@@ -52,13 +52,57 @@ const facilityMatrix: Record<Permission, ('manager' | 'planner' | 'operator' | '
   'accessLog.manage': ['manager', 'planner'],
   'accessLog.review': ['manager', 'planner'],
   'reminder.receive': ['manager', 'planner'],
+  'inspectionGrant.manage': ['manager'],
 };
+
+/** What an inspector (立入検査) may do on a facility that granted them access: read, and nothing else. */
+const inspectorPermissions: Permission[] = ['facility.read', 'assessment.read', 'ledger.read', 'readiness.read', 'contract.read'];
+const inspector: Actor = { userId: 'i', grants: [{ kind: 'inspector', organizationId: org, facilityId: 'fac-1' }] };
 
 /** What a vendor's user may do on its own company's contracts. */
 const vendorPermissions: Permission[] = ['contract.read', 'vendorForm.answer', 'disclosure.manage', 'roleSharing.propose', 'vendor.manage'];
 const vendorOnly: Permission[] = ['vendorForm.answer', 'vendor.manage'];
 const contract = { kind: 'contract', organizationId: org, facilityId: 'fac-1', vendorId: 'ven-1' } as const;
 const vendorUser: Actor = { userId: 'v', grants: [{ kind: 'vendor', vendorId: 'ven-1' }] };
+
+describe('policy: inspectors', () => {
+  it('reads exactly the granted facility, its checklists, findings, readiness and contracts', () => {
+    for (const permission of permissions) {
+      expect(can(inspector, permission, facility), permission).toBe(inspectorPermissions.includes(permission));
+      expect(can(inspector, permission, otherFacility), permission).toBe(false);
+      expect(can(inspector, permission, contract), permission).toBe(inspectorPermissions.includes(permission));
+    }
+  });
+
+  it('holds no write permission anywhere, not even on the granted facility', () => {
+    const writes = permissions.filter((p) => !p.endsWith('.read'));
+    for (const permission of writes) {
+      for (const scope of [facility, contract, organization, { kind: 'global' } as const, { kind: 'vendor', vendorId: 'ven-1' } as const]) {
+        expect(can(inspector, permission, scope), `${permission} on ${scope.kind}`).toBe(false);
+      }
+    }
+    expect(administeredOrganizations(inspector)).toEqual([]);
+  });
+
+  it("reads the facility's organization by name only, and no other organization or vendor", () => {
+    expect(can(inspector, 'organization.read', organization)).toBe(true);
+    expect(can(inspector, 'organization.read', { kind: 'organization', organizationId: 'org-2' })).toBe(false);
+    expect(can(inspector, 'member.read', organization)).toBe(false);
+    expect(can(inspector, 'audit.read', organization)).toBe(false);
+    expect(can(inspector, 'contract.read', { ...contract, facilityId: 'fac-2' })).toBe(false);
+  });
+
+  it('sees no access logs, members or audit trail of the granted facility', () => {
+    for (const permission of ['accessLog.read', 'member.read', 'audit.read'] as const) expect(can(inspector, permission, facility)).toBe(false);
+  });
+
+  it('acts for no side of a contract that could write', () => {
+    // contract.read puts the inspector on the facility's side for reading; every write there asks a permission it lacks.
+    expect(contractSide(inspector, contract)).toBe('facility');
+    expect(can(inspector, 'vendorForm.review', contract)).toBe(false);
+    expect(can(inspector, 'contract.manage', contract)).toBe(false);
+  });
+});
 
 describe('policy', () => {
   it('covers every permission in the matrix', () => {

@@ -36,6 +36,7 @@ import { memberRoutes } from './members/routes.js';
 import { invitationRoutes } from './invitations/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { userRoutes } from './users/routes.js';
+import { inspectorRoutes } from './inspectors/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { serveWebApp } from './web/static.js';
 import { openWorkers } from './workers/pool.js';
@@ -120,6 +121,7 @@ export async function buildApp(input: Omit<AppDeps, 'catalog' | 'workers'> & { c
         memberRoutes,
         invitationRoutes,
         userRoutes,
+        inspectorRoutes,
         auditRoutes,
         editionRoutes,
         assessmentRoutes,

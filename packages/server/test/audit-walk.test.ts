@@ -134,6 +134,22 @@ const walk: Step[] = [
     writes: ['user.passwordReset'],
     keep: (b) => (the.temporaryPassword = b.temporaryPassword),
   },
+  {
+    route: 'POST /api/v1/inspectors',
+    send: as('root', 'POST', '/inspectors', { email: 'inspector@hokenjo.example.jp', name: '検査 三郎', prefecture: '13', healthCenter: '新宿区保健所' }),
+    writes: ['user.create'],
+  },
+  {
+    route: 'POST /api/v1/facilities/:facilityId/inspection-grants',
+    send: () => as('manager', 'POST', `/facilities/${f()}/inspection-grants`, { inspectorEmail: 'inspector@hokenjo.example.jp' })(),
+    writes: ['inspectionGrant.create'],
+    keep: (b) => (the.inspectionGrantId = b.id),
+  },
+  {
+    route: 'DELETE /api/v1/facilities/:facilityId/inspection-grants/:grantId',
+    send: () => as('manager', 'DELETE', `/facilities/${f()}/inspection-grants/${the.inspectionGrantId}`)(),
+    writes: ['inspectionGrant.revoke'],
+  },
   { route: 'PATCH /api/v1/me', send: as('manager', 'PATCH', '/me', { name: '管理 花子（院長代理）' }), writes: ['user.update'] },
   {
     route: 'POST /api/v1/me/password',

@@ -16,6 +16,7 @@ const noContent = [
   'POST /api/v1/me/totp/disable',
   'DELETE /api/v1/me/tokens/{tokenId}',
   'DELETE /api/v1/facilities/{facilityId}/members/{memberId}',
+  'DELETE /api/v1/facilities/{facilityId}/inspection-grants/{grantId}',
   'DELETE /api/v1/invitations/{invitationId}',
   'DELETE /api/v1/assessments/{assessmentId}/evidence/{evidenceId}',
   'DELETE /api/v1/assets/{id}',

@@ -136,6 +136,17 @@ beforeAll(async () => {
       rows: [{ area: 'bcp', responsible: 'both', action: 'A医院と協議' }],
     }),
   );
+  await json(
+    call(t.app, sysadmin, 'POST', '/api/v1/inspectors', {
+      email: 'inspector-a@hokenjo.example.jp',
+      name: 'A検査員',
+      prefecture: '13',
+      healthCenter: '新宿区保健所',
+    }),
+  );
+  const inspectionGrant = await json(
+    call(t.app, a.manager, 'POST', `/api/v1/facilities/${a.facilityId}/inspection-grants`, { inspectorEmail: 'inspector-a@hokenjo.example.jp' }),
+  );
   // A's manager has reminders (the restore test of 2025-05-01 is overdue); B's people must not reach them.
   await runReminders({ database: t.database, config: t.config, jobs: t.jobs, secrets: t.secrets, catalog: loadCatalog() });
   const [reminder] = await t.database.db.select().from(notifications).where(eq(notifications.userId, a.manager.userId));
@@ -168,6 +179,7 @@ beforeAll(async () => {
     assessmentId: assessment.id,
     evidenceId: evidence.id,
     logSourceId: logSource.source.id,
+    inspectionGrantId: inspectionGrant.id,
   };
 });
 afterAll(async () => {
@@ -239,6 +251,25 @@ const walk: Record<string, () => Probe[]> = {
   ],
   'GET /api/v1/facilities/:facilityId': () => [{ url: `/api/v1/facilities/${ids.facilityId}`, expect: hidden() }],
   'PATCH /api/v1/facilities/:facilityId': () => [{ url: `/api/v1/facilities/${ids.facilityId}`, body: { version: 1, name: 'hijacked' }, expect: hidden() }],
+  'POST /api/v1/inspectors': () => [
+    {
+      url: '/api/v1/inspectors',
+      body: { email: 'fake-inspector@example.jp', name: 'x', prefecture: '13', healthCenter: 'x' },
+      expect: { status: 403, reason: 'system administrators only' },
+    },
+  ],
+  'GET /api/v1/facilities/:facilityId/inspection-grants': () => [{ url: `/api/v1/facilities/${ids.facilityId}/inspection-grants`, expect: hidden() }],
+  'POST /api/v1/facilities/:facilityId/inspection-grants': () => [
+    { url: `/api/v1/facilities/${ids.facilityId}/inspection-grants`, body: { inspectorEmail: 'inspector-a@hokenjo.example.jp' }, expect: hidden() },
+  ],
+  'DELETE /api/v1/facilities/:facilityId/inspection-grants/:grantId': () => [
+    { url: `/api/v1/facilities/${ids.facilityId}/inspection-grants/${ids.inspectionGrantId}`, expect: hidden() },
+    {
+      url: `/api/v1/facilities/${b.facilityId}/inspection-grants/${ids.inspectionGrantId}`,
+      expect: hidden("A's grant through B's facility"),
+      vendor: hidden("B's facility is not the vendor's"),
+    },
+  ],
   'GET /api/v1/facilities/:facilityId/members': () => [{ url: `/api/v1/facilities/${ids.facilityId}/members`, expect: hidden() }],
   'POST /api/v1/facilities/:facilityId/members/me': () => [
     { url: `/api/v1/facilities/${ids.facilityId}/members/me`, body: { role: 'manager' }, expect: hidden('joining another tenant’s facility') },
@@ -610,6 +641,7 @@ describe('tenant isolation', () => {
         ids.bcpRecordId!,
         ids.incidentId!,
         ids.notificationId!,
+        ids.inspectionGrantId!,
         'A-PC-001',
         'A医院受付PC',
         'a-doctor',

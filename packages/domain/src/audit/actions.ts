@@ -34,6 +34,8 @@ const catalog = {
     'invitation.create': ['招待の作成', 'Invitation created'],
     'invitation.accept': ['招待の承諾', 'Invitation accepted'],
     'invitation.revoke': ['招待の取り消し', 'Invitation revoked'],
+    'inspectionGrant.create': ['立入検査の閲覧許可', 'Inspector granted access'],
+    'inspectionGrant.revoke': ['立入検査の閲覧許可の取り消し', 'Inspector access revoked'],
   },
   checklist: {
     'assessment.create': ['チェックリストの作成', 'Checklist created'],

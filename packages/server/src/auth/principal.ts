@@ -24,6 +24,7 @@ const anyRequiresTotp = (rows: GrantRow[]) => rows.some((row) => row.t === true)
 export function toActor(userId: string, isSystemAdmin: boolean, rows: GrantRow[]): Actor {
   const grants: Grant[] = rows.map((row): Grant => {
     if (row.v) return { kind: 'vendor', vendorId: row.v };
+    if (row.r === 'inspector') return { kind: 'inspector', organizationId: row.o!, facilityId: row.f! };
     if (row.f) return { kind: 'facility', organizationId: row.o!, facilityId: row.f, role: row.r as FacilityRole };
     return { kind: 'organization', organizationId: row.o!, role: row.r as OrganizationRole };
   });

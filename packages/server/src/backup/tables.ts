@@ -43,6 +43,8 @@ const appTables = [
   'log_alerts',
   'notifications',
   'notification_preferences',
+  'inspectors',
+  'inspection_grants',
 ] as const;
 
 export interface BackupTable {

@@ -22,6 +22,7 @@ import { registerChecklistCommands } from './checklist.js';
 import { registerLedgerCommands } from './ledgers.js';
 import { registerLogCommands } from './logs.js';
 import { registerReminderCommands } from './reminders.js';
+import { registerInspectorCommands } from './inspectors.js';
 
 const program = new Command('mamori').description('Mamori — 医療機関のサイバーセキュリティ対策チェックリスト');
 
@@ -155,6 +156,7 @@ registerChecklistCommands(program);
 registerLedgerCommands(program);
 registerLogCommands(program);
 registerReminderCommands(program);
+registerInspectorCommands(program);
 
 try {
   await program.parseAsync();

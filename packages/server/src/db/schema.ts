@@ -168,6 +168,38 @@ export const facilityMembers = pgTable(
   (t) => [uniqueIndex('facility_members_facility_user_idx').on(t.facilityId, t.userId), index('facility_members_user_idx').on(t.userId)],
 );
 
+/** A health center's inspector (立入検査の検査員): a user account made by a system administrator. The id is the user's. */
+export const inspectors = pgTable('inspectors', {
+  id: uuid('id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  /** JIS prefecture code, as facilities have it. */
+  prefecture: text('prefecture').notNull(),
+  /** 保健所 */
+  healthCenter: text('health_center').notNull(),
+  createdAt: createdAt(),
+});
+
+/** A facility's read-only inspection access for one inspector, until its manager revokes it (the row is deleted). */
+export const inspectionGrants = pgTable(
+  'inspection_grants',
+  {
+    id: id(),
+    facilityId: uuid('facility_id')
+      .notNull()
+      .references(() => facilities.id),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    inspectorId: uuid('inspector_id')
+      .notNull()
+      .references(() => inspectors.id, { onDelete: 'cascade' }),
+    grantedBy: uuid('granted_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('inspection_grants_facility_inspector_idx').on(t.facilityId, t.inspectorId), index('inspection_grants_inspector_idx').on(t.inspectorId)],
+);
+
 export const invitations = pgTable(
   'invitations',
   {

@@ -9,7 +9,7 @@ const user = sql.placeholder('userId');
 
 /**
  * Facilities the actor can see: all for a system admin, whole organizations for their admins, else
- * their own. One prepared statement: this list is on every screen.
+ * their own (an inspector: those that granted them inspection access). One prepared statement: this list is on every screen.
  */
 const visibleFacilities = (db: Db) =>
   prepared(db, 'visible_facilities', (d) =>
@@ -31,7 +31,8 @@ const visibleFacilities = (db: Db) =>
         sql`(${org}::uuid is null or ${facilities.organizationId} = ${org}::uuid)
         and (${sql.placeholder('all')}::boolean
           or ${facilities.organizationId} in (select organization_id from organization_members where user_id = ${user}::uuid and role = 'admin')
-          or ${facilities.id} in (select facility_id from facility_members where user_id = ${user}::uuid))`,
+          or ${facilities.id} in (select facility_id from facility_members where user_id = ${user}::uuid)
+          or ${facilities.id} in (select facility_id from inspection_grants where inspector_id = ${user}::uuid))`,
       )
       .orderBy(asc(facilities.name))
       .prepare('visible_facilities'),

@@ -1,0 +1,74 @@
+import { PrefectureCode } from '@mamori/domain';
+import { type Command, InvalidArgumentError } from 'commander';
+import { eq } from 'drizzle-orm';
+import { inspectionGrants } from '../db/schema.js';
+import { insertGrant, insertInspector, deleteGrant } from '../inspectors/service.js';
+import { inspectorByEmail } from '../inspectors/queries.js';
+import { cliAudit, facilityById, printJson, withDatabase } from './context.js';
+
+const prefecture = (value: string) => {
+  if (!PrefectureCode.safeParse(value).success) throw new InvalidArgumentError('prefecture: 01–47');
+  return value;
+};
+
+const role = (value: string) => {
+  if (value !== 'inspector') throw new InvalidArgumentError('role: inspector (system administrators: mamori admin create)');
+  return value;
+};
+
+async function facilityOrFail(db: Parameters<typeof facilityById>[0], id: string) {
+  const facility = await facilityById(db, id);
+  if (!facility) throw new InvalidArgumentError(`施設が見つかりません / no facility ${id}`);
+  return facility;
+}
+
+export function registerInspectorCommands(program: Command): void {
+  program
+    .command('user')
+    .description('user accounts')
+    .command('create')
+    .description("create a health center's inspector (立入検査の検査員); prints the temporary password once")
+    .requiredOption('--email <email>')
+    .requiredOption('--name <name>')
+    .requiredOption('--role <role>', 'inspector', role)
+    .requiredOption('--prefecture <code>', 'JIS prefecture code 01–47', prefecture)
+    .requiredOption('--health-center <name>', '保健所')
+    .action((o: { email: string; name: string; prefecture: string; healthCenter: string }) =>
+      withDatabase(async ({ db }) => {
+        if (!o.healthCenter.trim()) throw new InvalidArgumentError('health-center: 保健所名を入力してください / a name is needed');
+        printJson(await insertInspector(db, cliAudit, { email: o.email, name: o.name, prefecture: o.prefecture, healthCenter: o.healthCenter.trim() }));
+      }),
+    );
+
+  const inspection = program.command('inspection').description('立入検査: read-only access of inspectors to a facility');
+  inspection
+    .command('grant')
+    .description('grant an inspector read-only access to a facility')
+    .requiredOption('--facility <id>')
+    .requiredOption('--inspector <email>')
+    .action((o: { facility: string; inspector: string }) =>
+      withDatabase(async ({ db }) => {
+        const facility = await facilityOrFail(db, o.facility);
+        const grant = await db.transaction((tx) => insertGrant(tx, cliAudit, facility, o.inspector, null));
+        printJson({ id: grant.id, facilityId: grant.facilityId, inspectorId: grant.inspectorId, inspectorEmail: o.inspector.toLowerCase() });
+      }),
+    );
+  inspection
+    .command('revoke')
+    .description("revoke an inspector's access to a facility")
+    .requiredOption('--facility <id>')
+    .requiredOption('--inspector <email>')
+    .action((o: { facility: string; inspector: string }) =>
+      withDatabase(async ({ db }) => {
+        const facility = await facilityOrFail(db, o.facility);
+        const inspector = await inspectorByEmail(db, o.inspector);
+        if (!inspector) throw new InvalidArgumentError(`検査員が見つかりません / no inspector with email ${o.inspector}`);
+        const [grant] = (await db.select().from(inspectionGrants).where(eq(inspectionGrants.inspectorId, inspector.id))).filter(
+          (g) => g.facilityId === facility.id,
+        );
+        if (!grant) throw new InvalidArgumentError('この施設への許可はありません / the inspector has no access to this facility');
+        await db.transaction((tx) => deleteGrant(tx, cliAudit, facility, grant.id));
+        printJson({ revoked: grant.id, facilityId: facility.id, inspectorEmail: inspector.email });
+      }),
+    );
+}

@@ -1,0 +1,34 @@
+import { CreatedInspector, CreateInspectionGrantRequest, CreateInspectorRequest, Id, InspectionGrant } from '@mamori/domain';
+import { z } from 'zod';
+import { auditContext, requireAuth } from '../auth/context.js';
+import type { Routes } from '../http/types.js';
+import { createInspector, grantInspection, listInspectionGrants, revokeInspection } from './service.js';
+
+const FacilityParams = z.object({ facilityId: Id });
+
+export const inspectorRoutes: Routes = (app, deps) => {
+  const { db } = deps.database;
+
+  app.post('/inspectors', { schema: { body: CreateInspectorRequest, response: { 200: CreatedInspector } } }, async (request) =>
+    createInspector(db, requireAuth(request).actor, auditContext(request), request.body),
+  );
+
+  app.get('/facilities/:facilityId/inspection-grants', { schema: { params: FacilityParams, response: { 200: z.array(InspectionGrant) } } }, async (request) =>
+    listInspectionGrants(db, requireAuth(request).actor, request.params.facilityId),
+  );
+
+  app.post(
+    '/facilities/:facilityId/inspection-grants',
+    { schema: { params: FacilityParams, body: CreateInspectionGrantRequest, response: { 200: InspectionGrant } } },
+    async (request) => grantInspection(db, requireAuth(request).actor, auditContext(request), request.params.facilityId, request.body.inspectorEmail),
+  );
+
+  app.delete(
+    '/facilities/:facilityId/inspection-grants/:grantId',
+    { schema: { params: z.object({ facilityId: Id, grantId: Id }) } },
+    async (request, reply) => {
+      await revokeInspection(db, requireAuth(request).actor, auditContext(request), request.params.facilityId, request.params.grantId);
+      return reply.status(204).send();
+    },
+  );
+};
