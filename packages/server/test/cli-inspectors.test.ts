@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runMamori } from './helpers/cli.js';
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mamori-cli-inspectors-'));
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+const mamori = (args: string[]) => runMamori(args, dataDir, { env: {}, timeoutMs: 180_000 });
+
+/** 立入検査 by script: an inspector account, then a facility's grant and its revocation. */
+describe('mamori user create / inspection grant / inspection revoke', { timeout: 180_000 }, () => {
+  it('creates an inspector with a temporary password shown once, grants and revokes access', () => {
+    const org = JSON.parse(mamori(['org', 'create', '--name', '医療法人検査会']).stdout);
+    const facility = JSON.parse(mamori(['facility', 'create', '--org', org.id, '--name', '検査クリニック', '--kind', 'clinic', '--prefecture', '13']).stdout);
+
+    const created = mamori([
+      'user',
+      'create',
+      '--email',
+      'Kensa@Hokenjo.example.jp',
+      '--name',
+      '検査 一郎',
+      '--role',
+      'inspector',
+      '--prefecture',
+      '13',
+      '--health-center',
+      '新宿区保健所',
+    ]);
+    expect(created.code, created.stderr).toBe(0);
+    const inspector = JSON.parse(created.stdout);
+    expect(inspector).toMatchObject({ email: 'kensa@hokenjo.example.jp', name: '検査 一郎', prefecture: '13', healthCenter: '新宿区保健所' });
+    expect(inspector.temporaryPassword).toMatch(/.{10,}/);
+
+    const wrongRole = mamori(['user', 'create', '--email', 'x@example.jp', '--name', 'x', '--role', 'admin', '--prefecture', '13', '--health-center', 'x']);
+    expect(wrongRole.code).not.toBe(0);
+    expect(wrongRole.stderr).toContain('role: inspector');
+
+    const granted = mamori(['inspection', 'grant', '--facility', facility.id, '--inspector', 'kensa@hokenjo.example.jp']);
+    expect(granted.code, granted.stderr).toBe(0);
+    expect(JSON.parse(granted.stdout)).toMatchObject({ facilityId: facility.id, inspectorId: inspector.id });
+    const twice = mamori(['inspection', 'grant', '--facility', facility.id, '--inspector', 'kensa@hokenjo.example.jp']);
+    expect(twice.code).toBe(1);
+    const unknown = mamori(['inspection', 'grant', '--facility', facility.id, '--inspector', 'nobody@example.jp']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('検査員は登録されていません');
+
+    const revoked = mamori(['inspection', 'revoke', '--facility', facility.id, '--inspector', 'kensa@hokenjo.example.jp']);
+    expect(revoked.code, revoked.stderr).toBe(0);
+    expect(JSON.parse(revoked.stdout)).toMatchObject({ facilityId: facility.id, inspectorEmail: 'kensa@hokenjo.example.jp' });
+    const again = mamori(['inspection', 'revoke', '--facility', facility.id, '--inspector', 'kensa@hokenjo.example.jp']);
+    expect(again.code).toBe(1);
+
+    const verified = mamori(['audit', 'verify']);
+    expect(verified.code, verified.stderr).toBe(0);
+  });
+});
