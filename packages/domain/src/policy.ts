@@ -42,6 +42,9 @@ export const permissions = [
   'accessLog.review',
   'reminder.receive',
   'inspectionGrant.manage',
+  'inspection.read',
+  'inspection.record',
+  'inspection.answer',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -139,6 +142,12 @@ const rules: Record<Permission, Rule> = {
   'reminder.receive': { system: true, organizationAdmin: true, facilityRoles: ['manager', 'planner'] },
   /** Granting a health center's inspector read-only access for 立入検査, and revoking it: the 安全管理責任者's decision. */
   'inspectionGrant.manage': { system: true, organizationAdmin: true, facilityRoles: ['manager'] },
+  /** The inspection records (立入検査の指摘事項) of a facility: its people and the inspectors it granted. */
+  'inspection.read': { system: true, organizationAdmin: true, facilityRoles: everyFacilityRole, inspector: true },
+  /** Only an inspector records an inspection and its findings: the one thing an inspector writes. */
+  'inspection.record': { system: false, organizationAdmin: false, facilityRoles: [], inspector: true },
+  /** The facility's answer to a finding (改善報告) is given by its 安全管理責任者 or 企画管理者. */
+  'inspection.answer': { system: true, organizationAdmin: true, facilityRoles: ['manager', 'planner'] },
 };
 
 function grantAllows(grant: Grant, permission: Permission, scope: Scope): boolean {

@@ -53,15 +53,28 @@ const facilityMatrix: Record<Permission, ('manager' | 'planner' | 'operator' | '
   'accessLog.review': ['manager', 'planner'],
   'reminder.receive': ['manager', 'planner'],
   'inspectionGrant.manage': ['manager'],
+  'inspection.read': ['manager', 'planner', 'operator', 'viewer'],
+  'inspection.record': [],
+  'inspection.answer': ['manager', 'planner'],
 };
 
 /** What an inspector (立入検査) may do on a facility that granted them access: read, and nothing else. */
-const inspectorPermissions: Permission[] = ['facility.read', 'assessment.read', 'ledger.read', 'readiness.read', 'contract.read'];
+const inspectorPermissions: Permission[] = [
+  'facility.read',
+  'assessment.read',
+  'ledger.read',
+  'readiness.read',
+  'contract.read',
+  'inspection.read',
+  'inspection.record',
+];
 const inspector: Actor = { userId: 'i', grants: [{ kind: 'inspector', organizationId: org, facilityId: 'fac-1' }] };
 
 /** What a vendor's user may do on its own company's contracts. */
 const vendorPermissions: Permission[] = ['contract.read', 'vendorForm.answer', 'disclosure.manage', 'roleSharing.propose', 'vendor.manage'];
 const vendorOnly: Permission[] = ['vendorForm.answer', 'vendor.manage'];
+/** Held by someone outside the facility only: the vendor's own answers, the inspector's own record. */
+const outsiderOnly: Permission[] = [...vendorOnly, 'inspection.record'];
 const contract = { kind: 'contract', organizationId: org, facilityId: 'fac-1', vendorId: 'ven-1' } as const;
 const vendorUser: Actor = { userId: 'v', grants: [{ kind: 'vendor', vendorId: 'ven-1' }] };
 
@@ -74,8 +87,8 @@ describe('policy: inspectors', () => {
     }
   });
 
-  it('holds no write permission anywhere, not even on the granted facility', () => {
-    const writes = permissions.filter((p) => !p.endsWith('.read'));
+  it('holds no write permission anywhere but recording an inspection, not even on the granted facility', () => {
+    const writes = permissions.filter((p) => !p.endsWith('.read') && p !== 'inspection.record');
     for (const permission of writes) {
       for (const scope of [facility, contract, organization, { kind: 'global' } as const, { kind: 'vendor', vendorId: 'ven-1' } as const]) {
         expect(can(inspector, permission, scope), `${permission} on ${scope.kind}`).toBe(false);
@@ -90,6 +103,12 @@ describe('policy: inspectors', () => {
     expect(can(inspector, 'member.read', organization)).toBe(false);
     expect(can(inspector, 'audit.read', organization)).toBe(false);
     expect(can(inspector, 'contract.read', { ...contract, facilityId: 'fac-2' })).toBe(false);
+  });
+
+  it('records inspections only where granted; no one else records one', () => {
+    expect(can(inspector, 'inspection.record', otherFacility)).toBe(false);
+    for (const actor of [sysadmin, orgAdmin, staff('manager'), vendorUser]) expect(can(actor, 'inspection.record', facility)).toBe(false);
+    expect(can(inspector, 'inspection.answer', facility)).toBe(false);
   });
 
   it('sees no access logs, members or audit trail of the granted facility', () => {
@@ -127,7 +146,7 @@ describe('policy', () => {
 
   it('an organization admin manages every facility of the organization and nothing outside it', () => {
     for (const permission of permissions) {
-      expect(can(orgAdmin, permission, facility), permission).toBe(permission !== 'organization.create' && !vendorOnly.includes(permission));
+      expect(can(orgAdmin, permission, facility), permission).toBe(permission !== 'organization.create' && !outsiderOnly.includes(permission));
       expect(can(orgAdmin, permission, { kind: 'facility', organizationId: 'org-2', facilityId: 'fac-9' }), permission).toBe(false);
     }
     expect(can(orgAdmin, 'organization.create', { kind: 'global' })).toBe(false);
@@ -136,7 +155,7 @@ describe('policy', () => {
 
   it('a system administrator may do everything; someone without grants nothing', () => {
     for (const permission of permissions) {
-      expect(can(sysadmin, permission, facility)).toBe(!vendorOnly.includes(permission));
+      expect(can(sysadmin, permission, facility)).toBe(!outsiderOnly.includes(permission));
       expect(can(nobody, permission, facility)).toBe(false);
     }
     expect(administeredOrganizations(sysadmin)).toBeNull();

@@ -138,12 +138,28 @@ const walk: Step[] = [
     route: 'POST /api/v1/inspectors',
     send: as('root', 'POST', '/inspectors', { email: 'inspector@hokenjo.example.jp', name: '検査 三郎', prefecture: '13', healthCenter: '新宿区保健所' }),
     writes: ['user.create'],
+    keep: (b) => (the.inspectorPassword = b.temporaryPassword),
   },
   {
     route: 'POST /api/v1/facilities/:facilityId/inspection-grants',
     send: () => as('manager', 'POST', `/facilities/${f()}/inspection-grants`, { inspectorEmail: 'inspector@hokenjo.example.jp' })(),
     writes: ['inspectionGrant.create'],
     keep: (b) => (the.inspectionGrantId = b.id),
+  },
+  {
+    route: 'POST /api/v1/facilities/:facilityId/inspections',
+    send: () =>
+      as('inspector', 'POST', `/facilities/${f()}/inspections`, {
+        inspectedOn: '2025-10-01',
+        findings: [{ itemId: '1(1)', text: '安全管理責任者が規程に明記されていない', followUpRequested: true }, { text: 'BCPの訓練記録がない' }],
+      })(),
+    writes: ['inspection.record'],
+    keep: (b) => (the.inspectionFindingId = b.findings[0].id),
+  },
+  {
+    route: 'PUT /api/v1/inspection-findings/:findingId/answer',
+    send: () => as('manager', 'PUT', `/inspection-findings/${the.inspectionFindingId}/answer`, { version: 1, answer: '規程を改訂した' })(),
+    writes: ['inspectionFinding.answer'],
   },
   {
     route: 'DELETE /api/v1/facilities/:facilityId/inspection-grants/:grantId',
@@ -650,6 +666,11 @@ async function signIn(step: Step) {
     who.viewer = await inviteAndAccept(t.app, who.manager, the.organizationId!, 'viewer@example.jp', { facilityRoles: [{ facilityId: f()!, role: 'viewer' }] });
   }
   if (step.route === 'POST /api/v1/users/:userId/password-reset') who.viewer = asBrowser(await login(t.app, 'viewer@example.jp', the.temporaryPassword));
+  if (step.route === 'POST /api/v1/inspectors') {
+    const first = asBrowser(await login(t.app, 'inspector@hokenjo.example.jp', the.inspectorPassword));
+    await json(call(t.app, first, 'POST', api('/me/password'), { currentPassword: the.inspectorPassword, newPassword: 'inspector-password-1' }));
+    who.inspector = asBrowser(await login(t.app, 'inspector@hokenjo.example.jp', 'inspector-password-1'));
+  }
   if (step.route === 'POST /api/v1/vendor-invitations/:token/accept') who.vendor = asBrowser(await login(t.app, 'desk@karte.example.jp', 'vendor-password-1'));
 }
 

@@ -155,15 +155,58 @@ describe('inspection grants', () => {
     expect((await get(inspector, `/facilities/${b.facilityId}`)).statusCode).toBe(404);
   });
 
+  it('the inspector records an inspection (立入検査) with its 指摘事項; the facility reads and answers them', async () => {
+    const recorded = await json(
+      call(t.app, inspector, 'POST', `/api/v1/facilities/${a.facilityId}/inspections`, {
+        inspectedOn: '2025-10-01',
+        notes: '医療法第25条第1項に基づく立入検査',
+        findings: [
+          { itemId: '1(1)', text: '安全管理責任者が規程に明記されていない', followUpRequested: true },
+          { text: 'BCPの訓練記録がない', followUpRequested: false },
+        ],
+      }),
+    );
+    expect(recorded).toMatchObject({
+      facilityId: a.facilityId,
+      inspectedOn: '2025-10-01',
+      inspector: { id: ids.inspectorUserId, name: '検査 一郎', healthCenter: '新宿区保健所' },
+      findings: [
+        { itemId: '1(1)', followUpRequested: true, answer: null, version: 1 },
+        { itemId: null, followUpRequested: false, answer: null },
+      ],
+    });
+    ids.findingId = recorded.findings[0].id;
+    // Only an inspector records; the facility's own people read and answer.
+    expect(
+      (await call(t.app, a.manager, 'POST', `/api/v1/facilities/${a.facilityId}/inspections`, { inspectedOn: '2025-10-01', findings: [] })).statusCode,
+    ).toBe(403);
+    expect(
+      (await call(t.app, inspector, 'POST', `/api/v1/facilities/${b.facilityId}/inspections`, { inspectedOn: '2025-10-01', findings: [] })).statusCode,
+    ).toBe(404);
+    expect((await json(get(a.viewer, `/facilities/${a.facilityId}/inspections`)))[0].findings).toHaveLength(2);
+    expect((await json(get(inspector, `/facilities/${a.facilityId}/inspections`)))[0].id).toBe(recorded.id);
+    const answer = { version: 1, answer: '規程を改訂し、院長を安全管理責任者と明記した（2025-11-01）' };
+    expect((await call(t.app, a.viewer, 'PUT', `/api/v1/inspection-findings/${ids.findingId}/answer`, answer)).statusCode).toBe(403);
+    expect((await call(t.app, inspector, 'PUT', `/api/v1/inspection-findings/${ids.findingId}/answer`, answer)).statusCode).toBe(403);
+    expect((await call(t.app, b.manager, 'PUT', `/api/v1/inspection-findings/${ids.findingId}/answer`, answer)).statusCode).toBe(404);
+    const answered = await json(call(t.app, a.manager, 'PUT', `/api/v1/inspection-findings/${ids.findingId}/answer`, answer));
+    expect(answered).toMatchObject({ answer: answer.answer, version: 2, answeredAt: expect.any(String) });
+    expect((await call(t.app, a.manager, 'PUT', `/api/v1/inspection-findings/${ids.findingId}/answer`, answer)).statusCode).toBe(409);
+    expect((await json(get(inspector, `/facilities/${a.facilityId}/inspections`)))[0].findings[0].answer).toBe(answer.answer);
+    const actions = (await t.database.db.select().from(auditEvents).where(eq(auditEvents.facilityId, a.facilityId))).map((e) => e.action);
+    expect(actions).toContain('inspection.record');
+    expect(actions).toContain('inspectionFinding.answer');
+  });
+
   it('the inspector gets 403 or 404 on every mutating route of the registered table', async () => {
     const results = await walkMutatingRoutes(inspector);
-    const failures = results.filter((r) => !allowed(r));
+    const failures = results.filter((r) => (inspectorWrites.includes(r.route) ? r.status !== 200 : !allowed(r)));
     expect(failures, failures.map((r) => `${r.route} → ${r.status} ${r.body}`).join('\n')).toEqual([]);
     // Most answers are 403s on the granted facility's own records: the walk is not a string of trivial 404s.
     expect(results.filter((r) => r.status === 403).length).toBeGreaterThan(40);
-    // And it wrote nothing: the trail's newest event is still the grant.
+    // And it wrote nothing but its own inspection records (the one in the test above, the one of the walk).
     const events = await t.database.db.select().from(auditEvents).where(eq(auditEvents.actorId, ids.inspectorUserId!));
-    expect(events.map((e) => e.action).filter((action) => action !== 'user.login')).toEqual(['user.passwordChange']);
+    expect(events.map((e) => e.action).filter((action) => action !== 'user.login')).toEqual(['user.passwordChange', 'inspection.record', 'inspection.record']);
   });
 
   it('a revoked grant: 404 again, on the next request', async () => {
@@ -174,6 +217,12 @@ describe('inspection grants', () => {
     expect((await get(inspector, `/assessments/${ids.assessmentId}`)).statusCode).toBe(404);
     expect((await get(inspector, `/facilities/${a.facilityId}/contact-chart`)).statusCode).toBe(404);
     expect(await json(get(inspector, '/facilities'))).toEqual([]);
+    expect((await get(inspector, `/facilities/${a.facilityId}/inspections`)).statusCode).toBe(404);
+    expect(
+      (await call(t.app, inspector, 'POST', `/api/v1/facilities/${a.facilityId}/inspections`, { inspectedOn: '2025-10-02', findings: [] })).statusCode,
+    ).toBe(404);
+    // The records stay the facility's.
+    expect(await json(get(a.manager, `/facilities/${a.facilityId}/inspections`))).toHaveLength(2);
     const [event] = await t.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'inspectionGrant.revoke'));
     expect(event).toMatchObject({ entityId: grantId, facilityId: a.facilityId });
   });
@@ -194,6 +243,9 @@ const ownOrPublic = [
   /^POST \/api\/v1\/unsubscribe\/:token$/,
   /^POST \/api\/v1\/log-ingest/,
 ];
+
+/** The one thing an inspector writes: an inspection record of a facility that granted them access (200). */
+const inspectorWrites = ['POST /api/v1/facilities/:facilityId/inspections'];
 
 type Walked = { route: string; status: number; body: string };
 const allowed = (r: Walked) => r.status === 403 || r.status === 404;
@@ -268,7 +320,7 @@ function fillUrl(route: RouteEntry): string {
   const path = route.url.replace(/:(\w+)/g, (_, name: string) => ids[name] ?? (params[name]?.enum ? String(params[name].enum[0]) : someId));
   const query = jsonSchemaOf(route.schema.querystring);
   const values = query ? (sample(query) as Record<string, unknown>) : {};
-  const search = new URLSearchParams(Object.entries(values).map(([k, v]) => [k, String(v)])).toString();
+  const search = new URLSearchParams(Object.entries(values).map(([k, v]): [string, string] => [k, String(v)])).toString();
   return search ? `${path}?${search}` : path;
 }
 

@@ -136,7 +136,7 @@ beforeAll(async () => {
       rows: [{ area: 'bcp', responsible: 'both', action: 'A医院と協議' }],
     }),
   );
-  await json(
+  const inspectorCreated = await json(
     call(t.app, sysadmin, 'POST', '/api/v1/inspectors', {
       email: 'inspector-a@hokenjo.example.jp',
       name: 'A検査員',
@@ -146,6 +146,22 @@ beforeAll(async () => {
   );
   const inspectionGrant = await json(
     call(t.app, a.manager, 'POST', `/api/v1/facilities/${a.facilityId}/inspection-grants`, { inspectorEmail: 'inspector-a@hokenjo.example.jp' }),
+  );
+  const inspectorA = asBrowser(await login(t.app, 'inspector-a@hokenjo.example.jp', inspectorCreated.temporaryPassword));
+  await json(
+    call(t.app, inspectorA, 'POST', '/api/v1/me/password', { currentPassword: inspectorCreated.temporaryPassword, newPassword: 'inspector-password-1' }),
+  );
+  const inspection = await json(
+    call(
+      t.app,
+      asBrowser(await login(t.app, 'inspector-a@hokenjo.example.jp', 'inspector-password-1')),
+      'POST',
+      `/api/v1/facilities/${a.facilityId}/inspections`,
+      {
+        inspectedOn: '2025-10-01',
+        findings: [{ text: 'A医院の指摘事項', followUpRequested: true }],
+      },
+    ),
   );
   // A's manager has reminders (the restore test of 2025-05-01 is overdue); B's people must not reach them.
   await runReminders({ database: t.database, config: t.config, jobs: t.jobs, secrets: t.secrets, catalog: loadCatalog() });
@@ -180,6 +196,8 @@ beforeAll(async () => {
     evidenceId: evidence.id,
     logSourceId: logSource.source.id,
     inspectionGrantId: inspectionGrant.id,
+    inspectionId: inspection.id,
+    inspectionFindingId: inspection.findings[0].id,
   };
 });
 afterAll(async () => {
@@ -269,6 +287,13 @@ const walk: Record<string, () => Probe[]> = {
       expect: hidden("A's grant through B's facility"),
       vendor: hidden("B's facility is not the vendor's"),
     },
+  ],
+  'GET /api/v1/facilities/:facilityId/inspections': () => [{ url: `/api/v1/facilities/${ids.facilityId}/inspections`, expect: hidden() }],
+  'POST /api/v1/facilities/:facilityId/inspections': () => [
+    { url: `/api/v1/facilities/${ids.facilityId}/inspections`, body: { inspectedOn: '2025-10-01', findings: [] }, expect: hidden() },
+  ],
+  'PUT /api/v1/inspection-findings/:findingId/answer': () => [
+    { url: `/api/v1/inspection-findings/${ids.inspectionFindingId}/answer`, body: { version: 1, answer: 'hijacked' }, expect: hidden() },
   ],
   'GET /api/v1/facilities/:facilityId/members': () => [{ url: `/api/v1/facilities/${ids.facilityId}/members`, expect: hidden() }],
   'POST /api/v1/facilities/:facilityId/members/me': () => [
@@ -642,6 +667,9 @@ describe('tenant isolation', () => {
         ids.incidentId!,
         ids.notificationId!,
         ids.inspectionGrantId!,
+        ids.inspectionId!,
+        ids.inspectionFindingId!,
+        'A医院の指摘事項',
         'A-PC-001',
         'A医院受付PC',
         'a-doctor',

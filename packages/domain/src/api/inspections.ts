@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PrefectureCode } from '../facility.js';
-import { Email, Id, PersonName } from './common.js';
+import { Email, Id, IsoDateInput, PersonName, Version } from './common.js';
 
 /** A health center's inspector (立入検査の検査員): who they are and where they inspect. */
 export const Inspector = z.object({
@@ -35,3 +35,41 @@ export const InspectionGrant = z.object({
 export type InspectionGrant = z.infer<typeof InspectionGrant>;
 
 export const CreateInspectionGrantRequest = z.strictObject({ inspectorEmail: Email });
+
+/** One 指摘事項 of an inspection: the checklist item it concerns (if any), what was found, whether follow-up is asked. */
+export const InspectionFindingInput = z.strictObject({
+  itemId: z.string().trim().min(1).max(20).nullable().default(null),
+  text: z.string().trim().min(1).max(2000),
+  followUpRequested: z.boolean().default(false),
+});
+
+export const RecordInspectionRequest = z.strictObject({
+  inspectedOn: IsoDateInput,
+  notes: z.string().trim().max(4000).default(''),
+  findings: z.array(InspectionFindingInput).max(200),
+});
+
+export const InspectionFinding = z.object({
+  id: Id,
+  itemId: z.string().nullable(),
+  text: z.string(),
+  followUpRequested: z.boolean(),
+  /** The facility's answer (改善報告), once given. */
+  answer: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  version: Version,
+});
+
+export const Inspection = z.object({
+  id: Id,
+  facilityId: Id,
+  /** The inspector as they were when recording (id null once their account is gone). */
+  inspector: z.object({ id: Id.nullable(), name: z.string(), healthCenter: z.string() }),
+  inspectedOn: z.string(),
+  notes: z.string(),
+  findings: z.array(InspectionFinding),
+  createdAt: z.string(),
+});
+export type Inspection = z.infer<typeof Inspection>;
+
+export const AnswerInspectionFindingRequest = z.strictObject({ version: Version, answer: z.string().trim().min(1).max(4000) });

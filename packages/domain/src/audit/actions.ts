@@ -36,6 +36,8 @@ const catalog = {
     'invitation.revoke': ['招待の取り消し', 'Invitation revoked'],
     'inspectionGrant.create': ['立入検査の閲覧許可', 'Inspector granted access'],
     'inspectionGrant.revoke': ['立入検査の閲覧許可の取り消し', 'Inspector access revoked'],
+    'inspection.record': ['立入検査の記録（指摘事項）', 'Inspection recorded (findings)'],
+    'inspectionFinding.answer': ['指摘事項への回答', 'Inspection finding answered'],
   },
   checklist: {
     'assessment.create': ['チェックリストの作成', 'Checklist created'],

@@ -45,6 +45,8 @@ const appTables = [
   'notification_preferences',
   'inspectors',
   'inspection_grants',
+  'inspections',
+  'inspection_findings',
 ] as const;
 
 export interface BackupTable {

@@ -200,6 +200,56 @@ export const inspectionGrants = pgTable(
   (t) => [uniqueIndex('inspection_grants_facility_inspector_idx').on(t.facilityId, t.inspectorId), index('inspection_grants_inspector_idx').on(t.inspectorId)],
 );
 
+/** An inspection (立入検査) an inspector recorded at a facility that granted them access. */
+export const inspections = pgTable(
+  'inspections',
+  {
+    id: id(),
+    facilityId: uuid('facility_id')
+      .notNull()
+      .references(() => facilities.id),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    /** Kept when the inspector's account goes: the record is the facility's. */
+    inspectorId: uuid('inspector_id').references(() => inspectors.id, { onDelete: 'set null' }),
+    inspectorName: text('inspector_name').notNull(),
+    healthCenter: text('health_center').notNull(),
+    inspectedOn: text('inspected_on').notNull(),
+    notes: text('notes').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [index('inspections_facility_idx').on(t.facilityId, t.inspectedOn)],
+);
+
+/** One 指摘事項 of an inspection, and the facility's answer to it. */
+export const inspectionFindings = pgTable(
+  'inspection_findings',
+  {
+    id: id(),
+    inspectionId: uuid('inspection_id')
+      .notNull()
+      .references(() => inspections.id, { onDelete: 'cascade' }),
+    facilityId: uuid('facility_id')
+      .notNull()
+      .references(() => facilities.id),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    position: integer('position').notNull(),
+    itemId: text('item_id'),
+    text: text('text').notNull(),
+    followUpRequested: boolean('follow_up_requested').notNull().default(false),
+    answer: text('answer'),
+    answeredBy: uuid('answered_by').references(() => users.id, { onDelete: 'set null' }),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('inspection_findings_inspection_idx').on(t.inspectionId, t.position)],
+);
+
 export const invitations = pgTable(
   'invitations',
   {

@@ -1,7 +1,18 @@
-import { CreatedInspector, CreateInspectionGrantRequest, CreateInspectorRequest, Id, InspectionGrant } from '@mamori/domain';
+import {
+  AnswerInspectionFindingRequest,
+  CreatedInspector,
+  CreateInspectionGrantRequest,
+  CreateInspectorRequest,
+  Id,
+  Inspection,
+  InspectionFinding,
+  InspectionGrant,
+  RecordInspectionRequest,
+} from '@mamori/domain';
 import { z } from 'zod';
 import { auditContext, requireAuth } from '../auth/context.js';
 import type { Routes } from '../http/types.js';
+import { answerFinding, listInspections, recordInspection } from './inspections.js';
 import { createInspector, grantInspection, listInspectionGrants, revokeInspection } from './service.js';
 
 const FacilityParams = z.object({ facilityId: Id });
@@ -30,5 +41,21 @@ export const inspectorRoutes: Routes = (app, deps) => {
       await revokeInspection(db, requireAuth(request).actor, auditContext(request), request.params.facilityId, request.params.grantId);
       return reply.status(204).send();
     },
+  );
+
+  app.get('/facilities/:facilityId/inspections', { schema: { params: FacilityParams, response: { 200: z.array(Inspection) } } }, async (request) =>
+    listInspections(db, requireAuth(request).actor, request.params.facilityId),
+  );
+
+  app.post(
+    '/facilities/:facilityId/inspections',
+    { schema: { params: FacilityParams, body: RecordInspectionRequest, response: { 200: Inspection } } },
+    async (request) => recordInspection(db, requireAuth(request).actor, auditContext(request), request.params.facilityId, request.body),
+  );
+
+  app.put(
+    '/inspection-findings/:findingId/answer',
+    { schema: { params: z.object({ findingId: Id }), body: AnswerInspectionFindingRequest, response: { 200: InspectionFinding } } },
+    async (request) => answerFinding(db, requireAuth(request).actor, auditContext(request), request.params.findingId, request.body),
   );
 };

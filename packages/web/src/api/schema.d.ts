@@ -1786,6 +1786,181 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/facilities/{facilityId}/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    facilityId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            facilityId: string;
+                            inspector: {
+                                /** Format: uuid */
+                                id: string | null;
+                                name: string;
+                                healthCenter: string;
+                            };
+                            inspectedOn: string;
+                            notes: string;
+                            findings: {
+                                /** Format: uuid */
+                                id: string;
+                                itemId: string | null;
+                                text: string;
+                                followUpRequested: boolean;
+                                answer: string | null;
+                                answeredAt: string | null;
+                                version: number;
+                            }[];
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    facilityId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        inspectedOn: string;
+                        /** @default  */
+                        notes?: string;
+                        findings: {
+                            /** @default null */
+                            itemId?: string | null;
+                            text: string;
+                            /** @default false */
+                            followUpRequested?: boolean;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            facilityId: string;
+                            inspector: {
+                                /** Format: uuid */
+                                id: string | null;
+                                name: string;
+                                healthCenter: string;
+                            };
+                            inspectedOn: string;
+                            notes: string;
+                            findings: {
+                                /** Format: uuid */
+                                id: string;
+                                itemId: string | null;
+                                text: string;
+                                followUpRequested: boolean;
+                                answer: string | null;
+                                answeredAt: string | null;
+                                version: number;
+                            }[];
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inspection-findings/{findingId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    findingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        answer: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            itemId: string | null;
+                            text: string;
+                            followUpRequested: boolean;
+                            answer: string | null;
+                            answeredAt: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit-events": {
         parameters: {
             query?: never;
