@@ -135,6 +135,10 @@ describe('inspection grants', () => {
 
   it('the granted inspector reads the facility, its checklist (rounds, evidence), findings, contact chart and vendor forms', async () => {
     expect(await json(get(inspector, '/facilities'))).toMatchObject([{ id: a.facilityId }]);
+    // The session names the granted facilities: the web app's inspector home and its read-only policy.
+    expect((await json(get(inspector, '/auth/session'))).memberships.inspections).toEqual([
+      { id: a.facilityId, name: 'Aクリニック', organizationId: a.organizationId },
+    ]);
     expect((await json(get(inspector, `/facilities/${a.facilityId}`))).name).toBe('Aクリニック');
     expect((await get(inspector, `/facilities/${a.facilityId}/assessments`)).statusCode).toBe(200);
     const assessment = await json(get(inspector, `/assessments/${ids.assessmentId}`));
@@ -217,6 +221,7 @@ describe('inspection grants', () => {
     expect((await get(inspector, `/assessments/${ids.assessmentId}`)).statusCode).toBe(404);
     expect((await get(inspector, `/facilities/${a.facilityId}/contact-chart`)).statusCode).toBe(404);
     expect(await json(get(inspector, '/facilities'))).toEqual([]);
+    expect((await json(get(inspector, '/auth/session'))).memberships.inspections).toEqual([]);
     expect((await get(inspector, `/facilities/${a.facilityId}/inspections`)).statusCode).toBe(404);
     expect(
       (await call(t.app, inspector, 'POST', `/api/v1/facilities/${a.facilityId}/inspections`, { inspectedOn: '2025-10-02', findings: [] })).statusCode,

@@ -19,6 +19,8 @@ export const MembershipSummary = z.object({
   facilities: z.array(z.object({ id: Id, name: z.string(), organizationId: Id, role: FacilityRole.nullable() })),
   /** Vendor companies the user answers for (the vendor portal). */
   vendors: z.array(z.object({ id: Id, name: z.string() })),
+  /** Facilities that granted the user read-only inspection access (立入検査の検査員). */
+  inspections: z.array(z.object({ id: Id, name: z.string(), organizationId: Id })).optional(),
 });
 
 export const SessionInfo = z.object({

@@ -3,7 +3,7 @@ import type { ApiToken, CurrentUser, FacilityRole, Locale, OrganizationRole, Ses
 import type { z } from 'zod';
 import type { Db } from '../db/connect.js';
 import type { AppDeps } from '../http/types.js';
-import { facilities, facilityMembers, organizationMembers, organizations, vendorMembers, vendors } from '../db/schema.js';
+import { facilities, facilityMembers, inspectionGrants, organizationMembers, organizations, vendorMembers, vendors } from '../db/schema.js';
 import type { Authenticated, UserRow } from './context.js';
 import type { ApiTokenRow } from './tokens.js';
 
@@ -58,8 +58,14 @@ async function membershipSummary(db: Db, userId: string): Promise<SessionInfo['m
     .from(vendorMembers)
     .innerJoin(vendors, eq(vendors.id, vendorMembers.vendorId))
     .where(eq(vendorMembers.userId, userId));
+  const inspected = await db
+    .select({ id: facilities.id, name: facilities.name, organizationId: facilities.organizationId })
+    .from(inspectionGrants)
+    .innerJoin(facilities, eq(facilities.id, inspectionGrants.facilityId))
+    .where(eq(inspectionGrants.inspectorId, userId));
   return {
     vendors: vendorOf.sort((a, b) => a.name.localeCompare(b.name, 'ja')),
+    inspections: inspected.sort((a, b) => a.name.localeCompare(b.name, 'ja')),
     organizations: [
       ...adminOf.map((o) => ({ id: o.id, name: o.name, role: o.role as OrganizationRole })),
       ...staffOrgs.map((o) => ({ id: o.id, name: o.name, role: null })),

@@ -132,6 +132,13 @@ export interface paths {
                                     id: string;
                                     name: string;
                                 }[];
+                                inspections?: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    /** Format: uuid */
+                                    organizationId: string;
+                                }[];
                             };
                             mailDelivery: boolean;
                         };
@@ -213,6 +220,13 @@ export interface paths {
                                     /** Format: uuid */
                                     id: string;
                                     name: string;
+                                }[];
+                                inspections?: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    /** Format: uuid */
+                                    organizationId: string;
                                 }[];
                             };
                             mailDelivery: boolean;
@@ -350,6 +364,13 @@ export interface paths {
                                     /** Format: uuid */
                                     id: string;
                                     name: string;
+                                }[];
+                                inspections?: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    /** Format: uuid */
+                                    organizationId: string;
                                 }[];
                             };
                             mailDelivery: boolean;
@@ -1548,6 +1569,13 @@ export interface paths {
                                     /** Format: uuid */
                                     id: string;
                                     name: string;
+                                }[];
+                                inspections?: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    /** Format: uuid */
+                                    organizationId: string;
                                 }[];
                             };
                             mailDelivery: boolean;
@@ -7981,6 +8009,13 @@ export interface paths {
                                     /** Format: uuid */
                                     id: string;
                                     name: string;
+                                }[];
+                                inspections?: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    /** Format: uuid */
+                                    organizationId: string;
                                 }[];
                             };
                             mailDelivery: boolean;

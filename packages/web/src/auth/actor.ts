@@ -16,6 +16,8 @@ function actorFromSession(session: SessionInfo): Actor {
   }
   // Vendor companies' users: their own contracts, forms and answer sets (the vendor portal).
   for (const vendor of session.memberships.vendors ?? []) grants.push({ kind: 'vendor', vendorId: vendor.id });
+  // A health center's inspector: read-only access to the facilities that granted it (立入検査).
+  for (const f of session.memberships.inspections ?? []) grants.push({ kind: 'inspector', organizationId: f.organizationId, facilityId: f.id });
   return { userId: session.user.id, grants };
 }
 

@@ -13,6 +13,7 @@ import { FacilitySummary } from './FacilitySummary';
 import { NextSteps, type Step } from './NextSteps';
 import { useWorkSteps } from './work-steps';
 import { isVendorOnly, vendorHome } from '../vendor-portal/access';
+import { InspectorHome } from '../inspections/InspectorHome';
 
 function Welcome() {
   const { t } = useTranslation();
@@ -132,6 +133,7 @@ export function DashboardPage() {
     <>
       <PageHeader title={t('dashboard.title')} description={t('dashboard.description')} />
       <Stack gap="lg">
+        <InspectorHome facilityId={f.id} />
         <FacilitySummary facility={f} role={role} />
         <ChecklistCard facilityId={f.id} canCreate={allowed('assessment.create', scope)} />
         <NextSteps steps={steps} />

@@ -49,6 +49,8 @@ export function CurrentFacilityProvider({ children }: { children: ReactNode }) {
   const facilities = useMemo(() => {
     const byId = new Map<string, FacilityChoice>();
     for (const f of session?.memberships.facilities ?? []) byId.set(f.id, f);
+    // An inspector's facilities: those that granted read-only inspection access (立入検査).
+    for (const f of session?.memberships.inspections ?? []) if (!byId.has(f.id)) byId.set(f.id, { ...f, role: null });
     for (const f of adminList.data ?? []) {
       if (!byId.has(f.id)) byId.set(f.id, { id: f.id, name: f.name, organizationId: f.organizationId, role: null });
     }

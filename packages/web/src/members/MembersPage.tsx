@@ -8,6 +8,7 @@ import { useCan } from '../auth/actor';
 import { useSession } from '../auth/session';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { useFacility, useFacilityMembers } from '../facilities/queries';
+import { InspectionGrantsPanel } from '../inspections/InspectionGrantsPanel';
 import { InviteModal } from '../invitations/InviteModal';
 import { FullPageLoader } from '../layout/FullPageLoader';
 import { PageHeader } from '../layout/PageHeader';
@@ -104,6 +105,7 @@ export function MembersPage() {
       <Text size="sm" c="dimmed" mt="md">
         {t('members.rolesHelp')}
       </Text>
+      {allowed('inspectionGrant.manage', scope) && <InspectionGrantsPanel facilityId={facilityId} />}
       {canInvite && (
         <InviteModal
           opened={inviteOpened}
