@@ -27,6 +27,7 @@ import { NotFoundPage } from './layout/NotFoundPage';
 import { InboxPage } from './notifications/InboxPage';
 import { UnsubscribePage } from './notifications/UnsubscribePage';
 import { MembersPage } from './members/MembersPage';
+import { InspectionsPage } from './inspections/InspectionsPage';
 import { OrganizationSettingsPage } from './organizations/OrganizationSettingsPage';
 import { OrganizationsPage } from './organizations/OrganizationsPage';
 import { BackupsPage } from './readiness/backups/BackupsPage';
@@ -62,6 +63,7 @@ const router = createBrowserRouter([
               { path: '/facilities/:facilityId', element: <FacilityPage /> },
               { path: '/facilities/:facilityId/dashboard', element: <DashboardPage /> },
               { path: '/facilities/:facilityId/members', element: <MembersPage /> },
+              { path: '/facilities/:facilityId/inspections', element: <InspectionsPage /> },
               { path: '/facilities/:facilityId/checklist', element: <ChecklistListPage /> },
               { path: '/facilities/:facilityId/checklist/:assessmentId', element: <ChecklistFormPage /> },
               { path: '/facilities/:facilityId/ledgers/assets', element: <AssetsPage /> },

@@ -54,6 +54,8 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
         children: readable ? readinessPages.map((p) => ({ label: t(`readiness.nav.${p.key}`), to: `${facilityBase}/${p.path}` })) : undefined,
       });
     }
+    // 立入検査: the inspections and their findings, for the facility's people and the inspectors it granted.
+    if (facilityScope && allowed('inspection.read', facilityScope)) work.push({ label: t('nav.inspections'), to: `${facilityBase}/inspections` });
     // アクセスログ (2(6)): not for viewers, as the logs name people.
     if (facilityScope && allowed('accessLog.read', facilityScope)) work.push({ label: t('nav.accessLogs'), to: accessLogPaths.list(facilityScope.facilityId) });
   }
