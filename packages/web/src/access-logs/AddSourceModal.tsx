@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack } from '@mantine/core';
+import { Modal, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { showSuccess } from '../api/errors';
 import { createLogSource, invalidateAccessLogs, type LogSourceWithToken } from './api';
 import { emptySource, SourceFields, sourceBody, validateSource, type SourceValues } from './SourceFields';
 import { useSubmit } from '../common/useSubmit';
+import { FormActions } from '../common/FormActions';
 
 /** 取得元を追加: a server or system whose logs Mamori keeps; the new token is handed to `onCreated` to show once. */
 export function AddSourceModal({
@@ -59,14 +60,7 @@ function AddSourceForm({
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <SourceFields facilityId={facilityId} form={form} canReadLedgers={canReadLedgers} hasMapping={false} />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {t('accessLogs.add.submit')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onCancel} busy={busy} submitLabel={t('accessLogs.add.submit')} />
       </Stack>
     </form>
   );

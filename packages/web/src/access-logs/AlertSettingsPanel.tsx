@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { showSuccess } from '../api/errors';
 import { invalidateAccessLogs, saveAccessLogSettings, useAccessLogSettings, type AccessLogSettings } from './api';
 import { useSubmit } from '../common/useSubmit';
+import { FormActions } from '../common/FormActions';
 
 interface Values {
   failureCount: number | string;
@@ -122,14 +123,7 @@ function SettingsForm({ facilityId, settings, onDone }: { facilityId: string; se
           {number('silentDays', t('accessLogs.settings.silentDays'), t('accessLogs.settings.days'), 1, 365)}
           {number('unreviewedDays', t('accessLogs.settings.unreviewedDays'), t('accessLogs.settings.days'), 1, 730)}
         </SimpleGrid>
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} busy={busy} />
       </Stack>
     </form>
   );

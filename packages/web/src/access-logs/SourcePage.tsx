@@ -18,7 +18,7 @@ import { PeriodPicker } from './PeriodPicker';
 import { ReviewList } from './ReviewList';
 import { SignOffForm } from './SignOffForm';
 import { Fact } from '../common/Fact';
-import { LastReceived, ReviewedThrough } from './SourceStatus';
+import { SourceFactList } from './SourceStatus';
 import { SourceSettingsDrawer } from './SourceSettingsDrawer';
 import { TokenModal } from './TokenModal';
 import { UploadPanel } from './UploadPanel';
@@ -33,14 +33,7 @@ function SourceFacts({ facilityId, source }: { facilityId: string; source: LogSo
   return (
     <Paper withBorder radius="md" p="md">
       <SimpleGrid cols={{ base: 2, sm: 3, md: 5 }} spacing="sm">
-        <Fact label={t('accessLogs.sources.asset')}>{source.assetName ?? t('accessLogs.sources.noAsset')}</Fact>
-        <Fact label={t('accessLogs.sources.events')}>{source.events.toLocaleString()}</Fact>
-        <Fact label={t('accessLogs.sources.lastReceived')}>
-          <LastReceived source={source} />
-        </Fact>
-        <Fact label={t('accessLogs.sources.reviewedThrough')}>
-          <ReviewedThrough source={source} />
-        </Fact>
+        <SourceFactList source={source} />
         <Fact label={t('accessLogs.sources.integrity')}>
           <IntegrityBadge check={integrity.data?.find((c) => c.sourceId === source.id)} />
         </Fact>

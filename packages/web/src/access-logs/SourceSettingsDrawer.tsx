@@ -8,6 +8,7 @@ import { invalidateAccessLogs, reissueLogToken, updateLogSource, type LogSource,
 import { ColumnMappingSection } from './ColumnMappingSection';
 import { SourceFields, sourceBody, sourceValues, validateSource, type SourceValues } from './SourceFields';
 import { useSubmit } from '../common/useSubmit';
+import { FormActions } from '../common/FormActions';
 
 /** A source's settings (managers and planners): its fields, and a new ingest token when the old one leaked or was lost. */
 export function SourceSettingsDrawer({
@@ -73,14 +74,7 @@ function SettingsForm({ facilityId, source, canReadLedgers, onDone }: { facility
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <SourceFields facilityId={facilityId} form={form} canReadLedgers={canReadLedgers} hasMapping={source.columnMapping !== null} />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} busy={busy} />
       </Stack>
     </form>
   );

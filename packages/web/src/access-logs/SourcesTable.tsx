@@ -4,8 +4,7 @@ import { Link } from 'react-router';
 import { TableCard } from '../common/TableCard';
 import type { LogChainCheck, LogSource } from './api';
 import { IntegrityBadge } from './IntegrityBadge';
-import { Fact } from '../common/Fact';
-import { LastReceived, ReviewedThrough } from './SourceStatus';
+import { LastReceived, ReviewedThrough, SourceFactList } from './SourceStatus';
 import { accessLogPaths } from './paths';
 
 /** The facility's log sources: where each one's logs stand (how many, last received, reviewed through, untouched). */
@@ -35,7 +34,6 @@ export function SourcesTable({
 
 /** On a phone: one card per source, every fact visible without scrolling sideways. */
 function SourceCard({ facilityId, source, check }: { facilityId: string; source: LogSource; check: LogChainCheck | undefined }) {
-  const { t } = useTranslation();
   return (
     <Paper withBorder radius="md" p="sm">
       <Stack gap="xs">
@@ -46,14 +44,7 @@ function SourceCard({ facilityId, source, check }: { facilityId: string; source:
           <IntegrityBadge check={check} />
         </Group>
         <SimpleGrid cols={2} spacing="xs" verticalSpacing="xs">
-          <Fact label={t('accessLogs.sources.asset')}>{source.assetName ?? t('accessLogs.sources.noAsset')}</Fact>
-          <Fact label={t('accessLogs.sources.events')}>{source.events.toLocaleString()}</Fact>
-          <Fact label={t('accessLogs.sources.lastReceived')}>
-            <LastReceived source={source} />
-          </Fact>
-          <Fact label={t('accessLogs.sources.reviewedThrough')}>
-            <ReviewedThrough source={source} />
-          </Fact>
+          <SourceFactList source={source} />
         </SimpleGrid>
       </Stack>
     </Paper>
