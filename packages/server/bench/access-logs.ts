@@ -21,7 +21,7 @@ import { ensureMonthPartition } from '../src/access-logs/partitions.js';
 import { searchEvents } from '../src/access-logs/search.js';
 import { insertSource } from '../src/access-logs/sources.js';
 import { verifySource } from '../src/access-logs/verify.js';
-import type { LogSourceRow } from '../src/access-logs/append.js';
+import { copyLine, logEventColumns, toStored, type LogSourceRow } from '../src/access-logs/append.js';
 import { openDatabase, type Database, type DatabaseConfig } from '../src/db/connect.js';
 import { runMigrations } from '../src/db/migrate.js';
 import { logSources } from '../src/db/schema.js';
@@ -79,68 +79,19 @@ function authLog(lines: number): string {
   return `${out.join('\n')}\n`;
 }
 
-const copyColumns = [
-  'source_id',
-  'seq',
-  'received_at',
-  'occurred_at',
-  'parsed',
-  'host',
-  'user_name',
-  'category',
-  'outcome',
-  'source_ip',
-  'action',
-  'raw',
-  'hash',
-];
-const copyText = (value: unknown) =>
-  value === null || value === undefined ? '\\N' : String(value).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
-
-/** The same events as Mamori stores them (normalised and hashed), as COPY text for another source. */
+/** The same events as Mamori stores them (normalised and hashed, by the append path's own functions), as COPY text for another source. */
 function normalisedRows(text: string, sourceId: string, receivedAt: Date): string {
   const lines = readLogLines(text, { format: null, zone: 'Asia/Tokyo', receivedAt, mapping: null as ColumnMapping | null });
-  const out: string[] = [];
+  const received = receivedAt.toISOString();
+  let out = '';
   let hash = LOG_GENESIS_HASH;
   let seq = 0;
   for (const line of lines) {
-    const e = line.parsed ? line.event : null;
-    const occurredAt = e ? new Date(e.occurredAt) : receivedAt;
-    const event = {
-      seq: ++seq,
-      receivedAt,
-      occurredAt: occurredAt > receivedAt ? receivedAt : occurredAt,
-      parsed: line.parsed,
-      host: e?.host ?? null,
-      userName: e?.user ?? null,
-      category: e?.category ?? null,
-      outcome: e?.outcome ?? null,
-      sourceIp: e?.sourceIp ?? null,
-      action: e?.action ?? null,
-      raw: line.parsed ? line.event.raw : line.raw,
-    };
+    const event = toStored(line, ++seq, receivedAt);
     hash = logEventHash(hash, event);
-    out.push(
-      [
-        sourceId,
-        event.seq,
-        event.receivedAt.toISOString(),
-        event.occurredAt.toISOString(),
-        event.parsed ? 't' : 'f',
-        event.host,
-        event.userName,
-        event.category,
-        event.outcome,
-        event.sourceIp,
-        event.action,
-        event.raw,
-        hash,
-      ]
-        .map(copyText)
-        .join('\t'),
-    );
+    out += copyLine(sourceId, received, event, hash);
   }
-  return `${out.join('\n')}\n`;
+  return out;
 }
 
 async function setupFacility(database: Database): Promise<FacilityRow> {
@@ -169,7 +120,7 @@ async function copyIntoPostgres(url: string, text: string): Promise<number> {
   await client.connect();
   try {
     const start = performance.now();
-    await pipeline(Readable.from([text]), client.query(copyFrom(`COPY log_events (${copyColumns.join(', ')}) FROM STDIN`)));
+    await pipeline(Readable.from([text]), client.query(copyFrom(`COPY log_events (${logEventColumns.join(', ')}) FROM STDIN`)));
     return performance.now() - start;
   } finally {
     await client.end();
@@ -181,7 +132,7 @@ async function copyIntoPglite(dataDir: string, text: string): Promise<number> {
   const client = await PGlite.create({ dataDir });
   try {
     const start = performance.now();
-    await client.query(`COPY log_events (${copyColumns.join(', ')}) FROM '/dev/blob'`, [], { blob: new Blob([text]) });
+    await client.query(`COPY log_events (${logEventColumns.join(', ')}) FROM '/dev/blob'`, [], { blob: new Blob([text]) });
     return performance.now() - start;
   } finally {
     await client.close();

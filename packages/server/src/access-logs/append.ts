@@ -17,14 +17,29 @@ const ANALYZE_AFTER = 50_000;
 /** Lines per piece written to COPY: big enough that the calls do not matter, small enough to stream. */
 const PIECE = 2000;
 
-const columns = ['source_id', 'seq', 'received_at', 'occurred_at', 'parsed', 'host', 'user_name', 'category', 'outcome', 'source_ip', 'action', 'raw', 'hash'];
+/** The columns of `log_events` in the order `copyLine` writes them. */
+export const logEventColumns = [
+  'source_id',
+  'seq',
+  'received_at',
+  'occurred_at',
+  'parsed',
+  'host',
+  'user_name',
+  'category',
+  'outcome',
+  'source_ip',
+  'action',
+  'raw',
+  'hash',
+];
 
-type StoredEvent = ChainedLogEvent & { receivedAt: Date; occurredAt: Date };
+export type StoredEvent = ChainedLogEvent & { receivedAt: Date; occurredAt: Date };
 
 /** PostgreSQL text cannot hold NUL (a syslog frame may): it is kept visible as U+FFFD. */
 const clean = <T extends string | null>(text: T): T => (text?.includes('\0') ? (text.replaceAll('\0', '\uFFFD') as T) : text);
 
-function toStored(line: ParsedLine, seq: number, receivedAt: Date): StoredEvent {
+export function toStored(line: ParsedLine, seq: number, receivedAt: Date): StoredEvent {
   if (!line.parsed) {
     // A line nobody understands is filed at the moment it arrived.
     const empty = { host: null, userName: null, category: null, outcome: null, sourceIp: null, action: null };
@@ -49,7 +64,7 @@ function toStored(line: ParsedLine, seq: number, receivedAt: Date): StoredEvent 
 }
 
 /** One event as a line of COPY text. */
-const copyLine = (sourceId: string, receivedAt: string, e: StoredEvent, hash: string) =>
+export const copyLine = (sourceId: string, receivedAt: string, e: StoredEvent, hash: string) =>
   `${sourceId}\t${e.seq}\t${receivedAt}\t${e.occurredAt.toISOString()}\t${copyValue(e.parsed)}\t${copyValue(e.host)}\t${copyValue(e.userName)}\t${copyValue(e.category)}\t${copyValue(e.outcome)}\t${copyValue(e.sourceIp)}\t${copyValue(e.action)}\t${copyValue(e.raw)}\t${hash}\n`;
 
 export interface AppendOptions {
@@ -81,7 +96,7 @@ export async function appendParsed(db: Db, source: LogSourceRow, lines: Iterable
     const counts = { received: 0, stored: 0, parsed: 0, raw: 0 };
     let from: Date | null = null;
     let to: Date | null = null;
-    const copy = copyRows(tx, 'log_events', columns);
+    const copy = copyRows(tx, 'log_events', logEventColumns);
     const received = receivedAt.toISOString();
     let piece = '';
     let pieceLines = 0;
