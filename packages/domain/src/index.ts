@@ -1,4 +1,5 @@
 export * from './facility.js';
+export * from './prefecture-names.js';
 export * from './roles.js';
 export * from './policy.js';
 export * from './messages.js';
@@ -55,4 +56,6 @@ export * from './reminders/kinds.js';
 export * from './reminders/due.js';
 export * from './reminders/messages.js';
 export * from './api/notifications.js';
+export * from './api/oversight.js';
+export * from './oversight/summary.js';
 export * from './api/inspections.js';

@@ -45,6 +45,7 @@ export const permissions = [
   'inspection.read',
   'inspection.record',
   'inspection.answer',
+  'oversight.read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -148,6 +149,11 @@ const rules: Record<Permission, Rule> = {
   'inspection.record': { system: false, organizationAdmin: false, facilityRoles: [], inspector: true },
   /** The facility's answer to a finding (改善報告) is given by its 安全管理責任者 or 企画管理者. */
   'inspection.answer': { system: true, organizationAdmin: true, facilityRoles: ['manager', 'planner'] },
+  /**
+   * The dashboard over many facilities (spec §1): a corporation's administrators over its facilities, an inspector
+   * over the facilities that granted them access, a system administrator (a prefectural deployment) over all.
+   */
+  'oversight.read': { system: true, organizationAdmin: true, facilityRoles: [], inspector: true },
 };
 
 function grantAllows(grant: Grant, permission: Permission, scope: Scope): boolean {
@@ -192,6 +198,25 @@ export function contractSide(actor: Actor, scope: Extract<Scope, { kind: 'contra
 
 export function isSystemAdmin(actor: Actor): boolean {
   return actor.grants.some((g) => g.kind === 'system');
+}
+
+/**
+ * The facilities a dashboard shows the actor (`oversight.read`): every facility (null) for a system administrator,
+ * else their administered organizations' and the facilities that granted them inspection access. Empty: no dashboard.
+ */
+export function overseenFacilities(actor: Actor): { organizationIds: string[]; facilityIds: string[] } | null {
+  if (isSystemAdmin(actor)) return null;
+  const organizationIds: string[] = [];
+  const facilityIds: string[] = [];
+  for (const grant of actor.grants) {
+    if (grant.kind === 'organization' && can(actor, 'oversight.read', { kind: 'organization', organizationId: grant.organizationId })) {
+      organizationIds.push(grant.organizationId);
+    }
+    if (grant.kind === 'inspector' && can(actor, 'oversight.read', { kind: 'facility', organizationId: grant.organizationId, facilityId: grant.facilityId })) {
+      facilityIds.push(grant.facilityId);
+    }
+  }
+  return { organizationIds, facilityIds };
 }
 
 /** Organization ids where the actor may act on everything (system admins: all, so null). */

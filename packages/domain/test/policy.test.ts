@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { administeredOrganizations, can, contractSide, permissions, type Actor, type Permission } from '../src/index.js';
+import { administeredOrganizations, can, overseenFacilities, contractSide, permissions, type Actor, type Permission } from '../src/index.js';
 
 const org = 'org-1';
 const facility = { kind: 'facility', organizationId: org, facilityId: 'fac-1' } as const;
@@ -56,6 +56,7 @@ const facilityMatrix: Record<Permission, ('manager' | 'planner' | 'operator' | '
   'inspection.read': ['manager', 'planner', 'operator', 'viewer'],
   'inspection.record': [],
   'inspection.answer': ['manager', 'planner'],
+  'oversight.read': [],
 };
 
 /** What an inspector (立入検査) may do on a facility that granted them access: read, and nothing else. */
@@ -67,6 +68,7 @@ const inspectorPermissions: Permission[] = [
   'contract.read',
   'inspection.read',
   'inspection.record',
+  'oversight.read',
 ];
 const inspector: Actor = { userId: 'i', grants: [{ kind: 'inspector', organizationId: org, facilityId: 'fac-1' }] };
 
@@ -179,5 +181,19 @@ describe('policy', () => {
     expect(contractSide(staff('viewer'), contract)).toBe('facility');
     expect(contractSide(vendorUser, contract)).toBe('vendor');
     expect(contractSide(nobody, contract)).toBeNull();
+  });
+});
+
+describe('policy: who sees a dashboard over many facilities', () => {
+  it('a system administrator sees every facility; a corporation its own; an inspector the granted ones; staff none', () => {
+    expect(overseenFacilities({ userId: 's', grants: [{ kind: 'system', role: 'admin' }] })).toBeNull();
+    expect(overseenFacilities({ userId: 'o', grants: [{ kind: 'organization', organizationId: org, role: 'admin' }] })).toEqual({
+      organizationIds: [org],
+      facilityIds: [],
+    });
+    expect(overseenFacilities(inspector)).toEqual({ organizationIds: [], facilityIds: ['fac-1'] });
+    const staff: Actor = { userId: 'f', grants: [{ kind: 'facility', organizationId: org, facilityId: 'fac-1', role: 'manager' }] };
+    expect(overseenFacilities(staff)).toEqual({ organizationIds: [], facilityIds: [] });
+    expect(overseenFacilities({ userId: 'v', grants: [{ kind: 'vendor', vendorId: 'v-1' }] })).toEqual({ organizationIds: [], facilityIds: [] });
   });
 });

@@ -37,6 +37,7 @@ import { invitationRoutes } from './invitations/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { userRoutes } from './users/routes.js';
 import { inspectorRoutes } from './inspectors/routes.js';
+import { oversightRoutes } from './oversight/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { serveWebApp } from './web/static.js';
 import { openWorkers } from './workers/pool.js';
@@ -122,6 +123,7 @@ export async function buildApp(input: Omit<AppDeps, 'catalog' | 'workers'> & { c
         invitationRoutes,
         userRoutes,
         inspectorRoutes,
+        oversightRoutes,
         auditRoutes,
         editionRoutes,
         assessmentRoutes,

@@ -35,6 +35,7 @@ const files = [
   'GET /api/v1/assessments/{assessmentId}/evidence/{evidenceId}',
   'GET /api/v1/assessments/{assessmentId}/export.{format}',
   'GET /api/v1/facilities/{facilityId}/ledgers/{ledger}/export',
+  'GET /api/v1/oversight/export',
   'GET /api/v1/facilities/{facilityId}/contact-chart/export.pdf',
   'GET /api/v1/bcp-documents/{documentId}',
   'GET /api/v1/facilities/{facilityId}/bcp/template.{format}',

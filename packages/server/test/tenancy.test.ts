@@ -212,6 +212,8 @@ type Probe = {
   body?: unknown;
   expect: Expectation;
   ownSession?: boolean;
+  /** What B's corporation administrator gets when it differs from B's facility staff. */
+  admin?: Expectation;
   /** What a vendor's user gets when it differs from B's staff (it belongs to no organization). */
   vendor?: Expectation;
   /** What the user of A's own vendor gets on A's contract: its own records answer, A's facility stays hidden. */
@@ -220,6 +222,8 @@ type Probe = {
 
 const hidden = (reason = "another tenant's record") => ({ status: 404, reason });
 const own = (status: number, reason = "the vendor's own contract") => ({ status, reason });
+const noDashboard = { status: 403, reason: 'facility staff and vendors oversee no facilities' };
+const ownDashboard = { status: 200, reason: "its own corporation's facilities only" };
 
 /** One entry per registered route: how an outsider calls it and what they must get. */
 const walk: Record<string, () => Probe[]> = {
@@ -630,6 +634,13 @@ const walk: Record<string, () => Probe[]> = {
     { url: `/api/v1/audit-events?facilityId=${ids.facilityId}`, expect: hidden() },
     { url: '/api/v1/audit-events', expect: { status: 403, reason: 'the whole trail is for system administrators' } },
   ],
+  'GET /api/v1/oversight': () => [
+    { url: `/api/v1/oversight?organizationId=${ids.organizationId}`, expect: noDashboard, admin: ownDashboard },
+    { url: '/api/v1/oversight?q=A', expect: noDashboard, admin: ownDashboard },
+  ],
+  'GET /api/v1/oversight/export': () => [
+    { url: `/api/v1/oversight/export?format=csv&organizationId=${ids.organizationId}`, expect: noDashboard, admin: ownDashboard },
+  ],
 };
 
 describe('tenant isolation', () => {
@@ -640,7 +651,7 @@ describe('tenant isolation', () => {
 
   /** B's staff, a vendor only B contracts with, and A's own vendor, each walking every route. */
   const walkers = {
-    admin: { who: () => b.admin, email: 'admin-B@example.jp', expectOf: (p: Probe) => p.expect },
+    admin: { who: () => b.admin, email: 'admin-B@example.jp', expectOf: (p: Probe) => p.admin ?? p.expect },
     manager: { who: () => b.manager, email: 'manager-B@example.jp', expectOf: (p: Probe) => p.expect },
     "B's vendor": { who: () => vendorB, email: 'vendor-b@example.jp', expectOf: (p: Probe) => p.vendor ?? p.expect },
     "A's own vendor": { who: () => vendorA, email: 'vendor-a@example.jp', expectOf: (p: Probe) => p.ownVendor ?? p.vendor ?? p.expect },

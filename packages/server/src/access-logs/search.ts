@@ -7,6 +7,7 @@ import { AppError } from '../http/errors.js';
 import { inTransaction, scopeOf } from '../writes/audited.js';
 import type { LogSourceRow } from './append.js';
 import { sourceFor } from './sources.js';
+import { containsPattern } from '../db/like.js';
 
 type EventRow = typeof logEvents.$inferSelect;
 
@@ -39,7 +40,6 @@ function decodeCursor(cursor: string): { at: string; seq: number } {
 }
 
 /** Escapes LIKE's wildcards: a reviewer searching for "50%" means the text. */
-const likeText = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function conditions(sourceId: string, q: LogSearchQuery): SQL[] {
   const where: (SQL | undefined)[] = [
@@ -51,7 +51,7 @@ function conditions(sourceId: string, q: LogSearchQuery): SQL[] {
     q.sourceIp ? eq(logEvents.sourceIp, q.sourceIp) : undefined,
     q.category ? eq(logEvents.category, q.category) : undefined,
     q.outcome ? eq(logEvents.outcome, q.outcome) : undefined,
-    q.action ? ilike(logEvents.action, likeText(q.action)) : undefined,
+    q.action ? ilike(logEvents.action, containsPattern(q.action)) : undefined,
   ];
   if (q.after) {
     const { at, seq } = decodeCursor(q.after);

@@ -47,6 +47,8 @@ const appTables = [
   'inspection_grants',
   'inspections',
   'inspection_findings',
+  'facility_year_summaries',
+  'oversight_cursor',
 ] as const;
 
 export interface BackupTable {

@@ -128,7 +128,7 @@ export const facilities = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('facilities_org_idx').on(t.organizationId)],
+  (t) => [index('facilities_org_idx').on(t.organizationId), index('facilities_area_idx').on(t.prefecture, t.healthCenter, t.name)],
 );
 
 export const organizationMembers = pgTable(
@@ -986,3 +986,35 @@ export const notificationPreferences = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.kind] })],
 );
+
+/**
+ * A facility's checklist year as the dashboards count it (`summarizeEvaluation`): kept so a prefecture's thousands of
+ * facilities are filtered and counted in SQL. Recomputed from the audit trail's changes (`oversight/refresh.ts`).
+ */
+export const facilityYearSummaries = pgTable(
+  'facility_year_summaries',
+  {
+    facilityId: uuid('facility_id')
+      .notNull()
+      .references(() => facilities.id, { onDelete: 'cascade' }),
+    fiscalYear: integer('fiscal_year').notNull(),
+    assessmentId: uuid('assessment_id').notNull(),
+    requiredItems: integer('required_items').notNull(),
+    answeredItems: integer('answered_items').notNull(),
+    blockingProblems: integer('blocking_problems').notNull(),
+    ready: boolean('ready').notNull(),
+    /** Sorted; the first is what "overdue" is asked of, so it has its own column. */
+    openTargets: jsonb('open_targets').$type<string[]>().notNull(),
+    nextTargetDate: text('next_target_date'),
+    vendorFormsExpected: integer('vendor_forms_expected').notNull(),
+    vendorsNotAnswering: jsonb('vendors_not_answering').$type<string[]>().notNull(),
+    summarizedAt: timestamp('summarized_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.facilityId, t.fiscalYear] }), index('facility_year_summaries_year_idx').on(t.fiscalYear, t.ready)],
+);
+
+/** How far the summaries have read the audit trail: one row. */
+export const oversightCursor = pgTable('oversight_cursor', {
+  id: integer('id').primaryKey(),
+  auditSequence: bigint('audit_sequence', { mode: 'number' }).notNull(),
+});

@@ -9,6 +9,7 @@ import { createMailer, type Mailer } from '../mail/mailer.js';
 import { mailQueue, registerMailWorker } from '../mail/queue.js';
 import { purgeQueue, registerPurge } from '../maintenance/purge.js';
 import { digestQueue, registerDigest } from '../notifications/digest.js';
+import { registerSummaryRefresh, summaryQueues } from '../oversight/refresh.js';
 import { registerReminders, reminderQueue } from '../reminders/run.js';
 import { registerVendorReminders, vendorReminderQueue } from '../vendors/reminders.js';
 import { openJobs, type Jobs } from './jobs.js';
@@ -23,6 +24,7 @@ export const appQueues: QueueDefinition[] = [
   accessLogUpkeepQueue,
   reminderQueue,
   digestQueue,
+  ...summaryQueues,
 ];
 
 export interface AppJobs {
@@ -44,5 +46,6 @@ export async function openAppJobs(config: Config, database: Database, secrets: K
   registerAccessLogUpkeep({ database, config, jobs, secrets, log });
   registerReminders({ database, config, jobs, secrets });
   registerDigest({ database, config, jobs, secrets });
+  registerSummaryRefresh({ db: database.db, jobs });
   return { jobs, mailer };
 }

@@ -9,6 +9,7 @@ import { facilityFor } from '../tenancy/scope.js';
 import { type Audit, deleteAudited, facilityScope, insertAudited, inTransaction, scopeOf, updateAudited } from '../writes/audited.js';
 import { recordFor } from './access.js';
 import { ledgerTable, type AssetRow, type LedgerDefinition } from './definitions.js';
+import { containsPattern } from '../db/like.js';
 
 /** One ledger's records: list, read, create, edit, delete, export, and each record's history from the audit trail. */
 
@@ -38,15 +39,13 @@ const auditOf = (definition: LedgerDefinition, verb: 'create' | 'update' | 'dele
   fields: definition.fieldKeys as readonly (keyof AssetRow & string)[],
 });
 
-/** `%` and `_` typed in a search box are literal characters, not wildcards. */
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export async function listRecords(db: Db, actor: Actor, definition: LedgerDefinition, facilityId: string, query: z.infer<typeof LedgerListQuery>) {
   await facilityFor(db, actor, facilityId, 'ledger.read');
   const table = ledgerTable(definition);
   const { q, page, pageSize } = query;
   const filters: SQL[] = [eq(table.facilityId, facilityId)];
-  if (q?.trim()) filters.push(or(...definition.searchColumns.map((column) => ilike(column, likePattern(q.trim()))))!);
+  if (q?.trim()) filters.push(or(...definition.searchColumns.map((column) => ilike(column, containsPattern(q.trim()))))!);
   const where = and(...filters);
   const [total] = await db.select({ n: count() }).from(table).where(where);
   const rows = await db

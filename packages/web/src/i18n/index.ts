@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { prefectureNames } from '@mamori/domain';
 import dayjs from 'dayjs';
 import 'dayjs/locale/ja';
 import ja from './ja.json';
@@ -33,7 +34,10 @@ function applyToDocument(language: string): void {
 i18n.on('languageChanged', applyToDocument);
 
 void i18n.use(initReactI18next).init({
-  resources: { ja: { translation: ja }, en: { translation: en } },
+  resources: {
+    ja: { translation: { ...ja, prefectures: prefectureNames('ja') } },
+    en: { translation: { ...en, prefectures: prefectureNames('en') } },
+  },
   lng: storedLanguage() ?? 'ja',
   fallbackLng: 'ja',
   interpolation: { escapeValue: false },

@@ -1,0 +1,56 @@
+import { evaluate, summarizeEvaluation, type Catalog } from '@mamori/domain';
+import { and, inArray, isNull, sql } from 'drizzle-orm';
+import { facilityYearBundle } from '../assessments/queries.js';
+import type { Tx } from '../db/connect.js';
+import { assessments, facilities, facilityYearSummaries } from '../db/schema.js';
+
+/**
+ * Recomputes the dashboard summary of every institution checklist of these facilities, as the checklist page
+ * evaluates it on `asOf`. A checklist of an edition this server does not know is left as it was.
+ */
+export async function summarizeFacilities(tx: Tx, catalog: Catalog, facilityIds: readonly string[], asOf: string): Promise<number> {
+  if (facilityIds.length === 0) return 0;
+  const [facilityRows, own] = await Promise.all([
+    tx.select().from(facilities).where(inArray(facilities.id, [...facilityIds])),
+    tx
+      .select()
+      .from(assessments)
+      .where(and(inArray(assessments.facilityId, [...facilityIds]), isNull(assessments.vendorName))),
+  ]);
+  const facilityById = new Map(facilityRows.map((f) => [f.id, f]));
+  const rows: (typeof facilityYearSummaries.$inferInsert)[] = [];
+  for (const assessment of own) {
+    const facility = facilityById.get(assessment.facilityId);
+    if (!facility || !catalog.has(assessment.edition)) continue;
+    const summary = summarizeEvaluation(evaluate(catalog, await facilityYearBundle(tx, catalog, facility, assessment, asOf)));
+    rows.push({
+      facilityId: facility.id,
+      fiscalYear: assessment.fiscalYear,
+      assessmentId: assessment.id,
+      ...summary,
+      nextTargetDate: summary.openTargets[0] ?? null,
+      summarizedAt: new Date(),
+    });
+  }
+  for (let i = 0; i < rows.length; i += 1000) {
+    await tx
+      .insert(facilityYearSummaries)
+      .values(rows.slice(i, i + 1000))
+      .onConflictDoUpdate({
+        target: [facilityYearSummaries.facilityId, facilityYearSummaries.fiscalYear],
+        set: {
+          assessmentId: sql`excluded.assessment_id`,
+          requiredItems: sql`excluded.required_items`,
+          answeredItems: sql`excluded.answered_items`,
+          blockingProblems: sql`excluded.blocking_problems`,
+          ready: sql`excluded.ready`,
+          openTargets: sql`excluded.open_targets`,
+          nextTargetDate: sql`excluded.next_target_date`,
+          vendorFormsExpected: sql`excluded.vendor_forms_expected`,
+          vendorsNotAnswering: sql`excluded.vendors_not_answering`,
+          summarizedAt: sql`excluded.summarized_at`,
+        },
+      });
+  }
+  return rows.length;
+}
