@@ -42,6 +42,7 @@ import { AnswerSetEditorPage } from './vendor-portal/AnswerSetEditorPage';
 import { AnswerSetsPage } from './vendor-portal/AnswerSetsPage';
 import { VendorHomePage } from './vendor-portal/VendorHomePage';
 import { VendorInvitationPage } from './vendor-portal/VendorInvitationPage';
+import { OversightPage } from './oversight/OversightPage';
 
 const router = createBrowserRouter([
   {
@@ -108,6 +109,7 @@ const router = createBrowserRouter([
               { path: '/audit', element: <AuditPage /> },
               { path: '/account', element: <AccountPage /> },
               { path: '/notifications', element: <InboxPage /> },
+              { path: '/oversight', element: <OversightPage /> },
               { path: '*', element: <NotFoundPage /> },
             ],
           },

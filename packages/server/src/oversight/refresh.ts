@@ -26,7 +26,10 @@ const REFRESH_LOCK_KEY = 727_016;
 const EVENTS_PER_STEP = 20_000;
 const FACILITIES_PER_CHUNK = 500;
 
-export type RefreshResult = { refreshed: number; rebuilt: boolean } | 'busy';
+/** A dashboard request rebuilds lost summaries itself only up to this many facilities; beyond, the job does (5 min). */
+const INLINE_REBUILD_LIMIT = 2_000;
+
+export type RefreshResult = { refreshed: number; rebuilt: boolean } | 'busy' | 'deferred';
 
 async function summarizeInChunks(tx: Tx, catalog: Catalog, facilityIds: readonly string[], asOf: string): Promise<number> {
   let count = 0;
@@ -39,8 +42,9 @@ async function summarizeInChunks(tx: Tx, catalog: Catalog, facilityIds: readonly
 /**
  * Brings the summaries up to the audit trail's head. The first run (or `rebuild`) summarizes every facility; later
  * runs only the facilities changed since the cursor, at most `steps` windows of events (the rest on the next run).
+ * `inline` (a request waiting for the answer) leaves a rebuild of a large deployment to the job.
  */
-export async function refreshSummaries(db: Db, catalog: Catalog, options: { asOf?: string; rebuild?: boolean; steps?: number } = {}): Promise<RefreshResult> {
+export async function refreshSummaries(db: Db, catalog: Catalog, options: { asOf?: string; rebuild?: boolean; steps?: number; inline?: boolean } = {}): Promise<RefreshResult> {
   const asOf = options.asOf ?? todayInTokyo();
   return db.transaction(async (tx) => {
     const result = await tx.execute(sql`SELECT pg_try_advisory_xact_lock(${REFRESH_LOCK_KEY}) AS locked`);
@@ -53,6 +57,7 @@ export async function refreshSummaries(db: Db, catalog: Catalog, options: { asOf
     const headSequence = Number(head?.sequence ?? 0);
     if (!cursor || options.rebuild) {
       const all = await tx.select({ id: facilities.id }).from(facilities).orderBy(asc(facilities.id));
+      if (options.inline && all.length > INLINE_REBUILD_LIMIT) return 'deferred';
       const refreshed = await summarizeInChunks(
         tx,
         catalog,

@@ -37,7 +37,7 @@ function scopeOf(actor: Actor): OverseenScope {
  * already running elsewhere is not waited for: the summaries are shown as they stand, with their time.
  */
 async function catchUp(db: Db, catalog: Catalog, asOf: string) {
-  await refreshSummaries(db, catalog, { asOf, steps: 1 });
+  await refreshSummaries(db, catalog, { asOf, steps: 1, inline: true });
 }
 
 export async function oversightDashboard(db: Db, catalog: Catalog, actor: Actor, query: OversightQuery): Promise<OversightDashboard> {

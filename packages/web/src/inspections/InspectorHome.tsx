@@ -32,6 +32,9 @@ export function InspectorHome({ facilityId }: { facilityId: string }) {
           </List.Item>
         ))}
       </List>
+      <Anchor component={Link} to="/oversight" size="sm" mt="xs" display="inline-block">
+        {t('inspections.homeOverview')}
+      </Anchor>
     </Alert>
   );
 }

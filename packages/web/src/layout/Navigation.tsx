@@ -5,6 +5,7 @@ import { accessLogPaths } from '../access-logs/paths';
 import { useCan } from '../auth/actor';
 import { useSession } from '../auth/session';
 import { useCurrentFacility } from '../facilities/CurrentFacility';
+import { useOversees } from '../oversight/api';
 import { readinessPages } from '../readiness/paths';
 import { isVendorOnly, vendorHome, vendorMemberships } from '../vendor-portal/access';
 
@@ -34,6 +35,7 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
   const { data: session } = useSession();
   const { current, organizationId } = useCurrentFacility();
   const allowed = useCan();
+  const oversees = useOversees();
 
   const facilityBase = current ? `/facilities/${current.id}` : null;
   const facilityScope = current ? ({ kind: 'facility', organizationId: current.organizationId, facilityId: current.id } as const) : null;
@@ -59,6 +61,9 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
     // アクセスログ (2(6)): not for viewers, as the logs name people.
     if (facilityScope && allowed('accessLog.read', facilityScope)) work.push({ label: t('nav.accessLogs'), to: accessLogPaths.list(facilityScope.facilityId) });
   }
+
+  // 施設の状況一覧: for whoever oversees facilities (a corporation, a granted inspector, a system administrator).
+  if (oversees) work.push({ label: t('nav.oversight'), to: '/oversight' });
 
   const ledgers: Item[] = [];
   if (facilityBase && facilityScope && allowed('ledger.read', facilityScope)) {

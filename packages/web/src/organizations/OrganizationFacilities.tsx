@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { useFacilityList } from '../facilities/queries';
 
-export function OrganizationFacilities({ organizationId, canCreate }: { organizationId: string; canCreate: boolean }) {
+export function OrganizationFacilities({ organizationId, canCreate, canOversee }: { organizationId: string; canCreate: boolean; canOversee: boolean }) {
   const { t } = useTranslation();
   const facilities = useFacilityList(organizationId);
   return (
@@ -13,11 +13,18 @@ export function OrganizationFacilities({ organizationId, canCreate }: { organiza
         <Title order={2} fz="h4">
           {t('organization.facilities')}
         </Title>
-        {canCreate && (
-          <Button component={Link} to={`/organizations/${organizationId}/facilities/new`}>
-            {t('facility.addButton')}
-          </Button>
-        )}
+        <Group gap="sm">
+          {canOversee && (
+            <Button component={Link} to={`/oversight?organizationId=${organizationId}`} variant="default">
+              {t('organization.oversight')}
+            </Button>
+          )}
+          {canCreate && (
+            <Button component={Link} to={`/organizations/${organizationId}/facilities/new`}>
+              {t('facility.addButton')}
+            </Button>
+          )}
+        </Group>
       </Group>
       {facilities.isError && <ErrorAlert error={facilities.error} onRetry={() => void facilities.refetch()} />}
       {facilities.data?.length === 0 && <Text c="dimmed">{t('organization.noFacilities')}</Text>}

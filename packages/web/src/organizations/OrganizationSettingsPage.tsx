@@ -32,7 +32,7 @@ export function OrganizationSettingsPage() {
       <PageHeader title={organization.data.name} description={t('organization.description')} />
       <Stack gap="lg">
         <OrganizationSettingsForm organization={organization.data} editable={isAdmin} />
-        <OrganizationFacilities organizationId={organizationId} canCreate={allowed('facility.create', scope)} />
+        <OrganizationFacilities organizationId={organizationId} canCreate={allowed('facility.create', scope)} canOversee={allowed('oversight.read', scope)} />
         {isAdmin && <OrganizationMembers organizationId={organizationId} />}
         {isAdmin && <PendingInvitations organizationId={organizationId} actions={<Button onClick={invite.open}>{t('members.inviteButton')}</Button>} />}
       </Stack>
