@@ -20,7 +20,12 @@ test.beforeAll(async () => {
   // One corporation: the first clinic made by the seed, two more added to its organization.
   first = await seedClinic(noMailBaseURL, 'みなと第一クリニック', { hasVendorContract: false });
   const addClinic = async (name: string) => {
-    const facility = await first.api.post(`/api/v1/organizations/${first.organizationId}/facilities`, { name, kind: 'clinic', prefecture: '14', healthCenter: '横浜市保健所' });
+    const facility = await first.api.post(`/api/v1/organizations/${first.organizationId}/facilities`, {
+      name,
+      kind: 'clinic',
+      prefecture: '14',
+      healthCenter: '横浜市保健所',
+    });
     return facility.id;
   };
   const secondId = await addClinic('みなと第二クリニック');

@@ -39,7 +39,9 @@ describe('a facility year as a dashboard counts it', () => {
     const summary = summarize(bundle({ institution: { answers } }));
     expect(summary.answeredItems).toBe(required2023.length - 2);
     expect(summary.ready).toBe(false);
-    expect(summary.blockingProblems).toBe(evaluate(catalog, bundle({ institution: { answers } })).inspection.problems.filter((p) => p.severity === 'blocking').length);
+    expect(summary.blockingProblems).toBe(
+      evaluate(catalog, bundle({ institution: { answers } })).inspection.problems.filter((p) => p.severity === 'blocking').length,
+    );
   });
 
   it('keeps the target dates of いいえ answers on both forms, sorted; overdue is decided on the day it is asked', () => {

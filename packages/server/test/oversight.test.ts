@@ -36,7 +36,9 @@ beforeAll(async () => {
   );
   secondFacilityId = second.id;
 
-  const assessment = await json(call(t.app, a.manager, 'POST', `/api/v1/facilities/${a.facilityId}/assessments`, { fiscalYear: 2023, hasVendorContract: true }));
+  const assessment = await json(
+    call(t.app, a.manager, 'POST', `/api/v1/facilities/${a.facilityId}/assessments`, { fiscalYear: 2023, hasVendorContract: true }),
+  );
   assessmentId = assessment.id;
   await json(call(t.app, a.manager, 'PUT', `/api/v1/assessments/${assessment.id}/items/gate/rounds/1`, { value: 'yes', date: '2023-07-01' }));
   await json(
@@ -55,7 +57,12 @@ beforeAll(async () => {
   await json(call(t.app, a.manager, 'POST', `/api/v1/contracts/${contract.id}/vendor-forms`, { fiscalYear: 2023 }));
 
   const created = await json(
-    call(t.app, sysadmin, 'POST', '/api/v1/inspectors', { email: 'kensa@hokenjo.example.jp', name: '検査 一郎', prefecture: '13', healthCenter: '新宿区保健所' }),
+    call(t.app, sysadmin, 'POST', '/api/v1/inspectors', {
+      email: 'kensa@hokenjo.example.jp',
+      name: '検査 一郎',
+      prefecture: '13',
+      healthCenter: '新宿区保健所',
+    }),
   );
   const first = asBrowser(await login(t.app, 'kensa@hokenjo.example.jp', created.temporaryPassword));
   await json(call(t.app, first, 'POST', '/api/v1/me/password', { currentPassword: created.temporaryPassword, newPassword: 'inspector-password-1' }));
@@ -79,7 +86,10 @@ describe('the corporation dashboard', () => {
       vendorFormsExpected: 1,
     });
     expect(started.vendorsNotAnswering).toEqual([expect.stringContaining('カルテ社')]);
-    expect(dashboard.facilities.find((f: { facilityId: string }) => f.facilityId === secondFacilityId)).toMatchObject({ progress: 'not-started', assessmentId: null });
+    expect(dashboard.facilities.find((f: { facilityId: string }) => f.facilityId === secondFacilityId)).toMatchObject({
+      progress: 'not-started',
+      assessmentId: null,
+    });
   });
 
   it('filters by progress, problem, area and name, and pages', async () => {
@@ -107,7 +117,10 @@ describe('the corporation dashboard', () => {
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.headers['content-disposition']).toContain('facilities_2023_');
-    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toContain('施設名,種別,都道府県,保健所,状況');
     expect(lines).toHaveLength(3);
     expect(csv.body).toContain(`"'=HYPERLINK(""http://evil.example"")分院"`);
@@ -124,7 +137,7 @@ describe('the corporation dashboard', () => {
     expect(sheet.rowCount).toBe(3);
     expect(sheet.getRow(1).getCell(1).value).toBe('Facility');
     const values = [sheet.getRow(2), sheet.getRow(3)].map((row) => row.getCell(1).value);
-    expect(values).toContain("'=HYPERLINK(\"http://evil.example\")分院");
+    expect(values).toContain('\'=HYPERLINK("http://evil.example")分院');
   });
 });
 
@@ -161,6 +174,8 @@ describe('the summaries behind the dashboards', () => {
     await t.database.db.delete(oversightCursor);
     const after = await get(sysadmin);
     expect(after.totals).toEqual(before.totals);
-    expect(after.facilities.map((f: { answeredItems: number }) => f.answeredItems)).toEqual(before.facilities.map((f: { answeredItems: number }) => f.answeredItems));
+    expect(after.facilities.map((f: { answeredItems: number }) => f.answeredItems)).toEqual(
+      before.facilities.map((f: { answeredItems: number }) => f.answeredItems),
+    );
   });
 });

@@ -39,7 +39,6 @@ const auditOf = (definition: LedgerDefinition, verb: 'create' | 'update' | 'dele
   fields: definition.fieldKeys as readonly (keyof AssetRow & string)[],
 });
 
-
 export async function listRecords(db: Db, actor: Actor, definition: LedgerDefinition, facilityId: string, query: z.infer<typeof LedgerListQuery>) {
   await facilityFor(db, actor, facilityId, 'ledger.read');
   const table = ledgerTable(definition);

@@ -6,17 +6,46 @@ const words = {
     sheet: '施設一覧',
     kinds: { hospital: '病院', clinic: '診療所', dental_clinic: '歯科診療所', midwife_home: '助産所', pharmacy: '薬局' },
     progress: { 'not-started': '未着手', 'in-progress': '記入中・不備あり', ready: '立入検査の準備完了' },
-    headers: ['施設名', '種別', '都道府県', '保健所', '状況', '回答済みの項目', '必須の項目', '不備の数', '目標日を過ぎた項目', '次の目標日', '未回答の事業者', '集計日時'],
+    headers: [
+      '施設名',
+      '種別',
+      '都道府県',
+      '保健所',
+      '状況',
+      '回答済みの項目',
+      '必須の項目',
+      '不備の数',
+      '目標日を過ぎた項目',
+      '次の目標日',
+      '未回答の事業者',
+      '集計日時',
+    ],
     separator: '、',
   },
   en: {
     sheet: 'Facilities',
     kinds: { hospital: 'Hospital', clinic: 'Clinic', dental_clinic: 'Dental clinic', midwife_home: 'Midwife home', pharmacy: 'Pharmacy' },
     progress: { 'not-started': 'Not started', 'in-progress': 'In progress', ready: 'Ready for inspection' },
-    headers: ['Facility', 'Kind', 'Prefecture', 'Health center', 'Progress', 'Items answered', 'Items required', 'Problems', 'Items past target', 'Next target date', 'Vendors not answering', 'Summarized at'],
+    headers: [
+      'Facility',
+      'Kind',
+      'Prefecture',
+      'Health center',
+      'Progress',
+      'Items answered',
+      'Items required',
+      'Problems',
+      'Items past target',
+      'Next target date',
+      'Vendors not answering',
+      'Summarized at',
+    ],
     separator: ', ',
   },
-} satisfies Record<Locale, { sheet: string; kinds: Record<FacilityKind, string>; progress: Record<FacilityProgress, string>; headers: string[]; separator: string }>;
+} satisfies Record<
+  Locale,
+  { sheet: string; kinds: Record<FacilityKind, string>; progress: Record<FacilityProgress, string>; headers: string[]; separator: string }
+>;
 
 const tokyoDateTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo', dateStyle: 'short', timeStyle: 'short' });
 

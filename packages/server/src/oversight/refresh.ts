@@ -44,7 +44,11 @@ async function summarizeInChunks(tx: Tx, catalog: Catalog, facilityIds: readonly
  * runs only the facilities changed since the cursor, at most `steps` windows of events (the rest on the next run).
  * `inline` (a request waiting for the answer) leaves a rebuild of a large deployment to the job.
  */
-export async function refreshSummaries(db: Db, catalog: Catalog, options: { asOf?: string; rebuild?: boolean; steps?: number; inline?: boolean } = {}): Promise<RefreshResult> {
+export async function refreshSummaries(
+  db: Db,
+  catalog: Catalog,
+  options: { asOf?: string; rebuild?: boolean; steps?: number; inline?: boolean } = {},
+): Promise<RefreshResult> {
   const asOf = options.asOf ?? todayInTokyo();
   return db.transaction(async (tx) => {
     const result = await tx.execute(sql`SELECT pg_try_advisory_xact_lock(${REFRESH_LOCK_KEY}) AS locked`);

@@ -11,7 +11,10 @@ import { assessments, facilities, facilityYearSummaries } from '../db/schema.js'
 export async function summarizeFacilities(tx: Tx, catalog: Catalog, facilityIds: readonly string[], asOf: string): Promise<number> {
   if (facilityIds.length === 0) return 0;
   const [facilityRows, own] = await Promise.all([
-    tx.select().from(facilities).where(inArray(facilities.id, [...facilityIds])),
+    tx
+      .select()
+      .from(facilities)
+      .where(inArray(facilities.id, [...facilityIds])),
     tx
       .select()
       .from(assessments)

@@ -9,7 +9,8 @@ import type { OversightFacility } from './api';
 const progressColor = { 'not-started': 'gray', 'in-progress': 'orange', ready: 'teal' } as const;
 
 /** Where a click on a facility goes: its checklist of the year if it has one, else its dashboard. */
-const facilityPath = (f: OversightFacility) => (f.assessmentId ? `/facilities/${f.facilityId}/checklist/${f.assessmentId}` : `/facilities/${f.facilityId}/dashboard`);
+const facilityPath = (f: OversightFacility) =>
+  f.assessmentId ? `/facilities/${f.facilityId}/checklist/${f.assessmentId}` : `/facilities/${f.facilityId}/dashboard`;
 
 function useFacts() {
   const { t } = useTranslation();
@@ -19,7 +20,8 @@ function useFacts() {
         {t(`oversight.progress.${f.progress}`)}
       </Badge>
     ),
-    answered: (f: OversightFacility) => (f.progress === 'not-started' ? '—' : t('oversight.answered', { answered: f.answeredItems, required: f.requiredItems })),
+    answered: (f: OversightFacility) =>
+      f.progress === 'not-started' ? '—' : t('oversight.answered', { answered: f.answeredItems, required: f.requiredItems }),
     problems: (f: OversightFacility) => (f.blockingProblems > 0 ? t('oversight.problems', { count: f.blockingProblems }) : '—'),
     overdue: (f: OversightFacility) =>
       f.overdueItems > 0 ? (

@@ -20,7 +20,10 @@ export function OversightPage() {
   const [params, update] = useOversightParams();
   const dashboard = useOversight(params);
   const data = dashboard.data;
-  const newest = data?.facilities.reduce<string | null>((latest, f) => (f.summarizedAt && (!latest || f.summarizedAt > latest) ? f.summarizedAt : latest), null);
+  const newest = data?.facilities.reduce<string | null>(
+    (latest, f) => (f.summarizedAt && (!latest || f.summarizedAt > latest) ? f.summarizedAt : latest),
+    null,
+  );
 
   return (
     <Stack gap="md">
