@@ -284,13 +284,13 @@ describe('the report matches the evaluation', () => {
     },
     { requiredKeys: ['value'] },
   ) as fc.Arbitrary<Round>;
-  const answersArb = (ids: string[]) =>
+  const answersArb = (ids: string[]): fc.Arbitrary<Record<string, Round[]>> =>
     fc
       .subarray(ids)
       .chain((chosen) =>
         fc.tuple(...chosen.map((id) => fc.array(roundArb, { minLength: 1, maxLength: id === 'gate' || id === '3(1)' ? 1 : 3 }).map((r) => [id, r] as const))),
       )
-      .map((entries) => Object.fromEntries(entries));
+      .map((entries) => Object.fromEntries(entries.map(([id, rounds]) => [id, [...rounds]])));
   const institutionIds = catalog.form('2023', 'institution')!.items.map((i) => i.id);
   const vendorIds = catalog.form('2023', 'vendor')!.items.map((i) => i.id);
   const vendorArb = fc.record({
@@ -306,7 +306,7 @@ describe('the report matches the evaluation', () => {
     fiscalYear: fc.constant(2023),
     facility: fc.record({ kind: fc.constantFrom('clinic' as const, 'hospital' as const), hasVendorContract: fc.boolean() }),
     institution: fc.record({
-      answers: fc.oneof(answersArb(institutionIds), fc.constant(allYes(required2023)), fc.constant({ gate: [no('2023-07-01')] })),
+      answers: fc.oneof(answersArb(institutionIds), fc.constant(allYes(required2023)), fc.constant<Record<string, Round[]>>({ gate: [no('2023-07-01')] })),
     }),
     vendors: fc.array(vendorArb, { maxLength: 3 }),
     artifacts: fc.record({ contactChart: fc.boolean() }),
