@@ -9,6 +9,8 @@ import type { NotApplicableReason, PointStatus, ReportPointId } from './inspecti
  */
 export interface InspectionReportWords {
   title: string;
+  /** The downloaded file's name, after the facility and the year. */
+  fileName: string;
   parts: Record<'institution' | 'vendor', string>;
   points: Record<ReportPointId, { check: string; guide: string }>;
   citation: (point: string) => string;
@@ -25,6 +27,8 @@ export interface InspectionReportWords {
     gate: string;
     answers: Record<'yes' | 'no' | 'not_applicable' | 'none', string>;
     vendor: string;
+    /** The facility's own form, named where the vendors' forms are named too. */
+    institutionForm: string;
     note: string;
     notNeeded: string;
     excluded: string;
@@ -38,6 +42,20 @@ export interface InspectionReportWords {
     noAnswer: string;
     followUp: string;
     colon: string;
+    /** Items in a line: 1(1)、2(1) */
+    list: (items: string[]) => string;
+    /** A remark after a text: （…） */
+    aside: (text: string) => string;
+    /** A label before a text: ［①-2］ */
+    tag: (text: string) => string;
+    quote: (text: string) => string;
+    bullet: string;
+    /** Between fields on one line. */
+    gap: string;
+    /** 令和5年度（2023年度） / FY2023 (令和5年度) */
+    year: (wareki: string, fiscalYear: number) => string;
+    /** 令和5年12月1日（2023-12-01） / 2023-12-01 */
+    date: (wareki: string, iso: string) => string;
     page: (page: number, of: number) => string;
   };
   /** `2(4)@server` → 2(4) サーバ */
@@ -57,6 +75,7 @@ const itemName = (locale: 'ja' | 'en') => (id: string) => {
 
 const ja: InspectionReportWords = {
   title: '立入検査 準備状況レポート',
+  fileName: '立入検査準備状況レポート',
   parts: {
     institution: '①「医療機関確認用」チェックリストについて',
     vendor: '②「事業者確認用」チェックリストについて',
@@ -150,6 +169,7 @@ const ja: InspectionReportWords = {
     gate: '医療情報システムの有無',
     answers: { yes: 'はい', no: 'いいえ', not_applicable: '該当なし', none: '未回答' },
     vendor: '事業者',
+    institutionForm: '医療機関確認用',
     note: '参考',
     notNeeded: '記入不要（事業者と契約していない）',
     excluded: '契約の対象外の項目',
@@ -163,6 +183,14 @@ const ja: InspectionReportWords = {
     noAnswer: '回答なし',
     followUp: '改善報告を求める',
     colon: '：',
+    list: (items) => items.join('、'),
+    aside: (text) => `（${text}）`,
+    tag: (text) => `［${text}］`,
+    quote: (text) => `「${text}」`,
+    bullet: '・',
+    gap: '　',
+    year: (wareki, fiscalYear) => `${wareki}（${fiscalYear}年度）`,
+    date: (wareki, iso) => `${wareki}（${iso}）`,
     page: (page, of) => `${page} / ${of}`,
   },
   item: itemName('ja'),
@@ -170,6 +198,7 @@ const ja: InspectionReportWords = {
 
 const en: InspectionReportWords = {
   title: 'Inspection readiness report',
+  fileName: 'inspection-readiness',
   parts: {
     institution: '① The institution form (医療機関確認用)',
     vendor: '② The vendor forms (事業者確認用)',
@@ -263,6 +292,7 @@ const en: InspectionReportWords = {
     gate: 'Medical information system',
     answers: { yes: 'Yes', no: 'No', not_applicable: 'Not applicable', none: 'Not answered' },
     vendor: 'Vendor',
+    institutionForm: 'Institution form',
     note: 'Reference',
     notNeeded: 'No entry needed (no vendor contract)',
     excluded: 'Items the contract leaves out',
@@ -270,12 +300,20 @@ const en: InspectionReportWords = {
     noInspections: 'No inspection is on record.',
     inspectedOn: 'Date',
     inspector: 'Inspector',
-    findings: 'Findings',
+    findings: 'Finding',
     noFindings: 'No findings',
     answer: "The institution's answer",
     noAnswer: 'No answer yet',
     followUp: 'improvement report requested',
     colon: ': ',
+    list: (items) => items.join(', '),
+    aside: (text) => ` (${text})`,
+    tag: (text) => `[${text}] `,
+    quote: (text) => `"${text}"`,
+    bullet: '• ',
+    gap: '   ',
+    year: (wareki, fiscalYear) => `FY${fiscalYear} (${wareki})`,
+    date: (_wareki, iso) => iso,
     page: (page, of) => `${page} / ${of}`,
   },
   item: itemName('en'),
