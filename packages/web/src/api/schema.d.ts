@@ -1989,6 +1989,131 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/oversight": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    fiscalYear?: number;
+                    filter?: "all" | "not-started" | "in-progress" | "ready" | "overdue" | "vendors-not-answering";
+                    kind?: "hospital" | "clinic" | "dental_clinic" | "midwife_home" | "pharmacy";
+                    prefecture?: "10" | "11" | "12" | "13" | "14" | "15" | "16" | "17" | "18" | "19" | "20" | "21" | "22" | "23" | "24" | "25" | "26" | "27" | "28" | "29" | "30" | "31" | "32" | "33" | "34" | "35" | "36" | "37" | "38" | "39" | "40" | "41" | "42" | "43" | "44" | "45" | "46" | "47" | "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09";
+                    healthCenter?: string;
+                    organizationId?: string;
+                    q?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fiscalYear: number;
+                            asOf: string;
+                            totals: {
+                                facilities: number;
+                                notStarted: number;
+                                inProgress: number;
+                                ready: number;
+                                overdue: number;
+                                vendorsNotAnswering: number;
+                            };
+                            matching: number;
+                            page: number;
+                            pageSize: number;
+                            facilities: {
+                                /** Format: uuid */
+                                facilityId: string;
+                                /** Format: uuid */
+                                organizationId: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "hospital" | "clinic" | "dental_clinic" | "midwife_home" | "pharmacy";
+                                prefecture: string | null;
+                                healthCenter: string;
+                                /** @enum {string} */
+                                progress: "not-started" | "in-progress" | "ready";
+                                /** Format: uuid */
+                                assessmentId: string | null;
+                                requiredItems: number;
+                                answeredItems: number;
+                                blockingProblems: number;
+                                overdueItems: number;
+                                nextTargetDate: string | null;
+                                vendorFormsExpected: number;
+                                vendorsNotAnswering: string[];
+                                summarizedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oversight/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    fiscalYear?: number;
+                    filter?: "all" | "not-started" | "in-progress" | "ready" | "overdue" | "vendors-not-answering";
+                    kind?: "hospital" | "clinic" | "dental_clinic" | "midwife_home" | "pharmacy";
+                    prefecture?: "10" | "11" | "12" | "13" | "14" | "15" | "16" | "17" | "18" | "19" | "20" | "21" | "22" | "23" | "24" | "25" | "26" | "27" | "28" | "29" | "30" | "31" | "32" | "33" | "34" | "35" | "36" | "37" | "38" | "39" | "40" | "41" | "42" | "43" | "44" | "45" | "46" | "47" | "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09";
+                    healthCenter?: string;
+                    organizationId?: string;
+                    q?: string;
+                    format?: "xlsx" | "csv" | "csv-sjis";
+                    locale?: "ja" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit-events": {
         parameters: {
             query?: never;
@@ -3262,6 +3387,44 @@ export interface paths {
                 path: {
                     assessmentId: string;
                     format: "pdf" | "xlsx" | "csv";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/facilities/{facilityId}/assessments/{assessmentId}/inspection-report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    locale?: "ja" | "en";
+                };
+                header?: never;
+                path: {
+                    facilityId: string;
+                    assessmentId: string;
                 };
                 cookie?: never;
             };
