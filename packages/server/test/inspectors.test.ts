@@ -149,6 +149,8 @@ describe('inspection grants', () => {
     expect((await get(inspector, `/facilities/${a.facilityId}/contracts`)).statusCode).toBe(200);
     expect((await get(inspector, `/contracts/${ids.contractId}`)).statusCode).toBe(200);
     expect((await get(inspector, `/vendor-forms/${ids.formId}`)).statusCode).toBe(200);
+    const report = await get(inspector, `/facilities/${a.facilityId}/assessments/${ids.assessmentId}/inspection-report.pdf`);
+    expect([report.statusCode, report.headers['content-type']]).toEqual([200, 'application/pdf']);
   });
 
   it('nothing the grant does not cover: members, the audit trail, access logs, another facility', async () => {
@@ -220,6 +222,7 @@ describe('inspection grants', () => {
     expect((await get(inspector, `/facilities/${a.facilityId}`)).statusCode).toBe(404);
     expect((await get(inspector, `/assessments/${ids.assessmentId}`)).statusCode).toBe(404);
     expect((await get(inspector, `/facilities/${a.facilityId}/contact-chart`)).statusCode).toBe(404);
+    expect((await get(inspector, `/facilities/${a.facilityId}/assessments/${ids.assessmentId}/inspection-report.pdf`)).statusCode).toBe(404);
     expect(await json(get(inspector, '/facilities'))).toEqual([]);
     expect((await json(get(inspector, '/auth/session'))).memberships.inspections).toEqual([]);
     expect((await get(inspector, `/facilities/${a.facilityId}/inspections`)).statusCode).toBe(404);

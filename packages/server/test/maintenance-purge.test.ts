@@ -48,7 +48,9 @@ describe('purging what can no longer be used', () => {
       createdAt,
       readAt,
     });
-    await db.insert(notifications).values([notice('old-read', halfYearAgo, ago(60)), notice('old-unread', halfYearAgo, null), notice('new-read', ago(60), ago(1))]);
+    await db
+      .insert(notifications)
+      .values([notice('old-read', halfYearAgo, ago(60)), notice('old-unread', halfYearAgo, null), notice('new-read', ago(60), ago(1))]);
 
     const purged = await purgeExpired(db, t.config);
     expect(purged).toEqual({ sessions: 2, throttles: 1, loginAttempts: 1, notifications: 1 });

@@ -34,6 +34,7 @@ const noContent = [
 const files = [
   'GET /api/v1/assessments/{assessmentId}/evidence/{evidenceId}',
   'GET /api/v1/assessments/{assessmentId}/export.{format}',
+  'GET /api/v1/facilities/{facilityId}/assessments/{assessmentId}/inspection-report.pdf',
   'GET /api/v1/facilities/{facilityId}/ledgers/{ledger}/export',
   'GET /api/v1/oversight/export',
   'GET /api/v1/facilities/{facilityId}/contact-chart/export.pdf',

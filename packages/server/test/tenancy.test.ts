@@ -367,6 +367,10 @@ const walk: Record<string, () => Probe[]> = {
     { url: `/api/v1/assessments/${ids.assessmentId}/export.xlsx?locale=en`, expect: hidden() },
     { url: `/api/v1/assessments/${ids.assessmentId}/export.csv`, expect: hidden() },
   ],
+  'GET /api/v1/facilities/:facilityId/assessments/:assessmentId/inspection-report.pdf': () => [
+    { url: `/api/v1/facilities/${ids.facilityId}/assessments/${ids.assessmentId}/inspection-report.pdf`, expect: hidden() },
+    { url: `/api/v1/facilities/${ids.facilityId}/assessments/${ids.assessmentId}/inspection-report.pdf?locale=en`, expect: hidden() },
+  ],
   'GET /api/v1/facilities/:facilityId/assets': () => [{ url: `/api/v1/facilities/${ids.facilityId}/assets?q=A`, expect: hidden() }],
   'POST /api/v1/facilities/:facilityId/assets': () => [
     { url: `/api/v1/facilities/${ids.facilityId}/assets`, body: { managementNumber: 'X' }, expect: hidden() },

@@ -6,3 +6,5 @@ export * from './evaluate.js';
 export * from './diff.js';
 export * from './fiscal-year-text.js';
 export * from './answer-values.js';
+export * from './inspection-report.js';
+export * from './inspection-report-messages.js';

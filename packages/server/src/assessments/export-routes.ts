@@ -1,4 +1,4 @@
-import { Id, evaluate, fiscalYearLabel, todayInTokyo, type AnswerValue, type FormKind } from '@mamori/domain';
+import { Id, evaluate, fiscalYearLabel, inspectionReportWords, todayInTokyo, type AnswerValue, type FormKind } from '@mamori/domain';
 import { z } from 'zod';
 import type { Routes } from '../http/types.js';
 import { requireAuth } from '../auth/context.js';
@@ -6,6 +6,7 @@ import { notFound } from '../http/errors.js';
 import { contentDisposition } from '../http/content-disposition.js';
 import type { ExportModel, ExportRound } from '../exports/index.js';
 import { assessmentFor, ownFormOf } from './access.js';
+import { inspectionReportModel } from './inspection-report.js';
 import { facilityYearBundle, roundsOf } from './queries.js';
 
 const formats = {
@@ -69,6 +70,29 @@ export const assessmentExportRoutes: Routes = (app, deps) => {
       return reply
         .header('content-type', format.contentType)
         .header('content-disposition', contentDisposition(name, `mamori-${assessment.fiscalYear}-${kind}.${request.params.format}`))
+        .send(body);
+    },
+  );
+
+  /** 立入検査 準備状況レポート: the evaluation point by point as the inspection guide checks it, for the facility and its inspector. */
+  app.get(
+    '/facilities/:facilityId/assessments/:assessmentId/inspection-report.pdf',
+    {
+      schema: {
+        params: z.object({ facilityId: Id, assessmentId: Id }),
+        querystring: z.strictObject({ locale: z.enum(['ja', 'en']).default('ja') }),
+      },
+    },
+    async (request, reply) => {
+      const { facilityId, assessmentId } = request.params;
+      const { locale } = request.query;
+      const { model, fiscalYear } = await inspectionReportModel(db, deps.catalog, requireAuth(request).actor, facilityId, assessmentId, locale);
+      const body = await deps.workers.run('renderInspectionReportPdf', model);
+      const year = locale === 'ja' ? fiscalYearLabel(fiscalYear) : `FY${fiscalYear}`;
+      const name = `${model.facilityName}_${year}_${inspectionReportWords[locale].fileName}.pdf`;
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', contentDisposition(name, `mamori-${fiscalYear}-inspection-report.pdf`))
         .send(body);
     },
   );

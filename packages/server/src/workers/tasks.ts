@@ -3,6 +3,7 @@ import { renderBcpDocx } from '../bcp/template-docx.js';
 import { renderBcpPdf } from '../bcp/template-pdf.js';
 import { renderContactChartPdf } from '../contact-chart/chart-pdf.js';
 import { renderFormCsv, renderFormPdf, renderFormXlsx, type ExportModel } from '../exports/index.js';
+import { renderInspectionReportPdf } from '../exports/inspection-report-pdf.js';
 import { renderLedger } from '../ledgers/export.js';
 import { readSpreadsheet } from '../ledgers/read-file.js';
 import { SpreadsheetError, type SpreadsheetErrorCode } from '../ledgers/spreadsheet-error.js';
@@ -45,6 +46,7 @@ export const tasks = {
   renderFormPdf,
   renderFormXlsx,
   renderFormCsv: async (model: ExportModel) => Buffer.from(renderFormCsv(model), 'utf8'),
+  renderInspectionReportPdf,
   renderContactChartPdf,
   renderBcpPdf,
   renderBcpDocx,

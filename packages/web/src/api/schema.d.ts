@@ -3409,6 +3409,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/facilities/{facilityId}/assessments/{assessmentId}/inspection-report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    locale?: "ja" | "en";
+                };
+                header?: never;
+                path: {
+                    facilityId: string;
+                    assessmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/facilities/{facilityId}/assets": {
         parameters: {
             query?: never;

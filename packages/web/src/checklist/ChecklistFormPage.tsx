@@ -23,6 +23,7 @@ import {
   checklistKeys,
   deleteRound,
   exportUrl,
+  inspectionReportUrl,
   ownFormOf,
   patchAssessment,
   putRound,
@@ -201,6 +202,9 @@ function FormPage() {
       </Button>
       <Button component="a" href={exportUrl(a.id, 'csv', language)} download variant="default" size="sm">
         {t('checklist.export.csv')}
+      </Button>
+      <Button component="a" href={inspectionReportUrl(a.facilityId, a.id, language)} download variant="default" size="sm">
+        {t('checklist.export.inspectionReport')}
       </Button>
     </Group>
   );

@@ -104,6 +104,11 @@ export function exportUrl(assessmentId: string, format: 'pdf' | 'xlsx' | 'csv', 
   return `/api/v1/assessments/${assessmentId}/export.${format}?locale=${locale === 'en' ? 'en' : 'ja'}`;
 }
 
+/** 立入検査 準備状況レポート: the year's readiness as the inspection guide checks it, for the facility and its inspector. */
+export function inspectionReportUrl(facilityId: string, assessmentId: string, locale: string) {
+  return `/api/v1/facilities/${facilityId}/assessments/${assessmentId}/inspection-report.pdf?locale=${locale === 'en' ? 'en' : 'ja'}`;
+}
+
 /** Multipart upload of one evidence file; the server answers 413/415 with a plain message. */
 export function uploadEvidence(assessmentId: string, itemId: string, file: File): Promise<EvidenceView> {
   const body = new FormData();

@@ -11,6 +11,7 @@ import { ErrorAlert } from '../common/ErrorAlert';
 import { useFacility } from '../facilities/queries';
 import { FullPageLoader } from '../layout/FullPageLoader';
 import { PageHeader } from '../layout/PageHeader';
+import { InspectionReportButtons } from './InspectionReportButtons';
 
 type Inspection = ResponseOf<'/facilities/{facilityId}/inspections'>[number];
 type Finding = Inspection['findings'][number];
@@ -47,6 +48,19 @@ export function InspectionsPage() {
       <PageHeader title={t('inspections.title')} description={t('inspections.description', { facility: facility.data.name })} />
       {inspections.isError && <ErrorAlert error={inspections.error} onRetry={() => void inspections.refetch()} />}
       <Stack gap="lg">
+        {allowed('assessment.read', scope) && (
+          <Paper withBorder radius="md" p="lg">
+            <Stack gap="xs">
+              <Title order={2} size="h4">
+                {t('inspections.report.title')}
+              </Title>
+              <Text size="sm" c="dimmed">
+                {t('inspections.report.help')}
+              </Text>
+              <InspectionReportButtons facilityId={facilityId} />
+            </Stack>
+          </Paper>
+        )}
         {canRecord && <RecordInspectionForm facilityId={facilityId} />}
         {inspections.data?.length === 0 && <Text c="dimmed">{t('inspections.noRecords')}</Text>}
         {inspections.data?.map((inspection) => (

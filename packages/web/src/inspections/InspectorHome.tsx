@@ -2,10 +2,11 @@ import { Alert, Anchor, List, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../auth/session';
+import { InspectionReportButtons } from './InspectionReportButtons';
 
 /**
  * An inspector's home (立入検査の検査員): the facilities that granted them read-only access, each a link to its
- * dashboard, and a reminder that nothing can be changed from here.
+ * dashboard, a reminder that nothing can be changed from here, and the facility's readiness reports (PDF).
  */
 export function InspectorHome({ facilityId }: { facilityId: string }) {
   const { t } = useTranslation();
@@ -35,6 +36,10 @@ export function InspectorHome({ facilityId }: { facilityId: string }) {
       <Anchor component={Link} to="/oversight" size="sm" mt="xs" display="inline-block">
         {t('inspections.homeOverview')}
       </Anchor>
+      <Text size="sm" mt="sm" mb="xs">
+        {t('inspections.report.help')}
+      </Text>
+      <InspectionReportButtons facilityId={facilityId} />
     </Alert>
   );
 }
