@@ -1,5 +1,6 @@
 export * from './facility.js';
 export * from './prefecture-names.js';
+export * from './group-by.js';
 export * from './roles.js';
 export * from './policy.js';
 export * from './messages.js';

@@ -1,5 +1,6 @@
 import type { AccessLogEvent } from './event.js';
 import { wallTimeAt } from './zoned-time.js';
+import { groupBy } from '../group-by.js';
 
 /**
  * What a reviewer of the access log should look at first (Q&A 8-7: "製品からのアラートが飛んでくるように設定";
@@ -60,15 +61,6 @@ function summarize(rule: AlertRule, groups: Map<string, AccessLogEvent[]>, reaso
     const reason = reasonOf?.(subject);
     return { rule, subject, count: list.length, first: list[0]!.occurredAt, last: list.at(-1)!.occurredAt, ...(reason ? { reason } : {}) };
   });
-}
-
-function groupBy(events: readonly AccessLogEvent[], keyOf: (e: AccessLogEvent) => string | null): Map<string, AccessLogEvent[]> {
-  const groups = new Map<string, AccessLogEvent[]>();
-  for (const event of events) {
-    const key = keyOf(event);
-    if (key) (groups.get(key) ?? groups.set(key, []).get(key)!).push(event);
-  }
-  return groups;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { BackupPlanView } from '@mamori/domain';
+import { groupBy, type BackupPlanView } from '@mamori/domain';
 import { desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/connect.js';
 import { backupPlans, restoreTests, users } from '../db/schema.js';
@@ -49,12 +49,8 @@ export async function plansWithTests(db: Db, plans: BackupPlanRow[]): Promise<Ba
       ),
     )
     .orderBy(desc(restoreTests.testedOn), desc(restoreTests.createdAt));
-  return plans.map((plan) =>
-    presentPlan(
-      plan,
-      tests.filter((t) => t.test.planId === plan.id),
-    ),
-  );
+  const testsOf = groupBy(tests, (t) => t.test.planId);
+  return plans.map((plan) => presentPlan(plan, testsOf.get(plan.id) ?? []));
 }
 
 export async function facilityPlans(db: Db, facilityId: string): Promise<BackupPlanView[]> {

@@ -1,5 +1,5 @@
 import type { ContactChartContent, ContactChartView } from '@mamori/domain';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/connect.js';
 import { contactChartVersions, users } from '../db/schema.js';
 
@@ -32,15 +32,18 @@ export async function chartVersion(db: Db | Tx, facilityId: string, chartVersion
 }
 
 /**
- * Whether the newest chart has at least one contact (domain `contactChartExists`, counted in the database):
- * the evaluator's `artifacts.contactChart`, asked on every evaluation, so only the count leaves the database.
+ * The facilities whose newest chart has at least one contact (domain `contactChartExists`, counted in the
+ * database): the evaluator's `artifacts.contactChart`, asked on every evaluation, so only the ids leave the database.
  */
-export async function hasContactChart(db: Db | Tx, facilityId: string): Promise<boolean> {
-  const [newest] = await db
-    .select({ entries: sql<number>`jsonb_array_length(${contactChartVersions.entries})` })
+export async function facilitiesWithContactChart(db: Db | Tx, facilityIds: readonly string[]): Promise<Set<string>> {
+  if (facilityIds.length === 0) return new Set();
+  const newest = await db
+    .selectDistinctOn([contactChartVersions.facilityId], {
+      facilityId: contactChartVersions.facilityId,
+      entries: sql<number>`jsonb_array_length(${contactChartVersions.entries})`,
+    })
     .from(contactChartVersions)
-    .where(eq(contactChartVersions.facilityId, facilityId))
-    .orderBy(desc(contactChartVersions.chartVersion))
-    .limit(1);
-  return Number(newest?.entries ?? 0) > 0;
+    .where(inArray(contactChartVersions.facilityId, [...facilityIds]))
+    .orderBy(contactChartVersions.facilityId, desc(contactChartVersions.chartVersion));
+  return new Set(newest.filter((row) => Number(row.entries) > 0).map((row) => row.facilityId));
 }

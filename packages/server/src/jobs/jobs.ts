@@ -18,6 +18,8 @@ type JobHandler<T> = (data: T) => Promise<void>;
 export interface Jobs {
   /** Enqueue inside the caller's drizzle transaction, so the job exists iff the transaction commits. */
   enqueue(tx: Tx, queue: string, data: object, options?: EnqueueOptions): Promise<void>;
+  /** Enqueue many jobs of one queue in one insert, inside the caller's transaction (the queue's retry settings apply). */
+  enqueueMany(tx: Tx, queue: string, data: readonly object[]): Promise<void>;
   /** Register the handler of a queue (at start-up, by the feature that owns the queue). A handler that throws is retried. */
   work<T>(queue: string, handler: JobHandler<T>): void;
   /** A recurring job by cron expression, in Asia/Tokyo time, kept once in the database however many app servers declare it. */
@@ -82,6 +84,16 @@ export async function openJobs(database: Database, options: JobsOptions): Promis
     async enqueue(tx, queue, data, enqueueOptions = {}) {
       declared(queue);
       await client.send(queue, data, { ...enqueueOptions, db: transactionDatabase(tx) });
+    },
+
+    async enqueueMany(tx, queue, data) {
+      declared(queue);
+      if (data.length === 0) return;
+      await client.insert(
+        queue,
+        data.map((d) => ({ data: d })),
+        { db: transactionDatabase(tx) },
+      );
     },
 
     work(queue, handler) {

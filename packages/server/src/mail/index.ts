@@ -1,1 +1,1 @@
-export { enqueueMail } from './queue.js';
+export { enqueueMail, enqueueMails } from './queue.js';

@@ -31,6 +31,16 @@ export function enqueueMail(jobs: Jobs, secrets: Keyring, tx: Tx, message: MailM
   return jobs.enqueue(tx, mailQueue.name, job);
 }
 
+/** Queues many messages in the caller's transaction in one insert (the daily reminders). */
+export async function enqueueMails(jobs: Jobs, secrets: Keyring, tx: Tx, messages: readonly MailMessage[]): Promise<void> {
+  if (messages.length === 0) return;
+  await jobs.enqueueMany(
+    tx,
+    mailQueue.name,
+    messages.map((message): MailJob => ({ sealed: secrets.seal('mail', JSON.stringify(message)) })),
+  );
+}
+
 export function registerMailWorker(jobs: Jobs, mailer: Mailer, secrets: Keyring): void {
   // A clear message can only come from a server of an older version still running during an upgrade.
   jobs.work<MailJob | MailMessage>(mailQueue.name, (job) =>

@@ -12,7 +12,7 @@ import type { Config } from '../config.js';
 import type { Db, Tx } from '../db/connect.js';
 import { facilityMembers, notificationPreferences, notifications, users } from '../db/schema.js';
 import type { AppDeps } from '../http/types.js';
-import { enqueueMail } from '../mail/index.js';
+import { enqueueMails } from '../mail/index.js';
 import { publicBaseUrl } from '../vendors/invitations-service.js';
 import { reminderMail } from './mail-texts.js';
 import { unsubscribeToken } from './unsubscribe-token.js';
@@ -40,24 +40,41 @@ export interface Recipient {
 
 /** A notification made (or, in a dry run, that would be made) for one recipient. */
 export interface Delivered {
+  facility: NoticeFacility;
   notice: Notice;
   recipient: Recipient;
   delivery: 'immediate' | 'daily';
 }
 
+/** A facility's notices and the people they go to. */
+export interface FacilityNotices {
+  facility: NoticeFacility;
+  notices: Notice[];
+  recipients: Recipient[];
+}
+
 /** Whom a facility's reminders go to: its members in a role holding `reminder.receive` (policy.ts). */
-export function facilityRecipients(db: Db | Tx, facilityId: string): Promise<Recipient[]> {
-  return db
-    .select({ userId: users.id, email: users.email, name: users.name })
+export async function facilityRecipients(db: Db | Tx, facilityId: string): Promise<Recipient[]> {
+  return (await facilityRecipientsOf(db, [facilityId])).get(facilityId) ?? [];
+}
+
+/** The same for many facilities in one query. */
+export async function facilityRecipientsOf(db: Db | Tx, facilityIds: readonly string[]): Promise<Map<string, Recipient[]>> {
+  if (facilityIds.length === 0) return new Map();
+  const rows = await db
+    .select({ facilityId: facilityMembers.facilityId, userId: users.id, email: users.email, name: users.name })
     .from(facilityMembers)
     .innerJoin(users, eq(users.id, facilityMembers.userId))
-    .where(and(eq(facilityMembers.facilityId, facilityId), inArray(facilityMembers.role, [...facilityRolesWith('reminder.receive')])))
+    .where(and(inArray(facilityMembers.facilityId, [...facilityIds]), inArray(facilityMembers.role, [...facilityRolesWith('reminder.receive')])))
     .orderBy(asc(users.id));
+  const recipients = new Map<string, Recipient[]>();
+  for (const { facilityId, ...recipient } of rows) (recipients.get(facilityId) ?? recipients.set(facilityId, []).get(facilityId)!).push(recipient);
+  return recipients;
 }
 
 /** The recipients' choices, by user and kind (no row: `standard`). */
 export async function modesOf(db: Db | Tx, userIds: string[]): Promise<(userId: string, kind: NotificationKind) => NotificationMode> {
-  const rows = userIds.length ? await db.select().from(notificationPreferences).where(inArray(notificationPreferences.userId, userIds)) : [];
+  const rows = userIds.length ? await db.select().from(notificationPreferences).where(inArray(notificationPreferences.userId, [...new Set(userIds)])) : [];
   const modes = new Map(rows.map((r) => [`${r.userId} ${r.kind}`, r.mode as NotificationMode]));
   return (userId, kind) => modes.get(`${userId} ${kind}`) ?? 'standard';
 }
@@ -66,84 +83,91 @@ export const appLink = (config: Config, path: string) => `${publicBaseUrl(config
 export const unsubscribeLink = (deps: Pick<AppDeps, 'config' | 'secrets'>, userId: string, kind: NotificationKind) =>
   `${publicBaseUrl(deps.config)}/unsubscribe/${unsubscribeToken(deps.secrets, userId, kind)}`;
 
-/** The unique key of a notification: what makes a reminder go out once per recipient and occasion. */
-const keyOf = (notice: Notice, userId: string) => [notice.kind, notice.subjectId, notice.occasion, userId].join('\u0000');
+/** The unique key of a notification (kind, facility, subject, occasion, recipient): what makes a reminder go out once. */
+const keyOf = (row: { kind: string; facilityId: string; subjectId: string; occasion: string; userId: string }) =>
+  [row.kind, row.facilityId, row.subjectId, row.occasion, row.userId].join('\u0000');
+const pairKey = (pair: Delivered) =>
+  keyOf({ kind: pair.notice.kind, facilityId: pair.facility.id, subjectId: pair.notice.subjectId, occasion: pair.notice.occasion, userId: pair.recipient.userId });
+
+/** Rows per INSERT: eleven parameters each stay well under PostgreSQL's 65,535. */
+const INSERT_ROWS = 1000;
 
 /**
- * Makes the notifications of a facility's notices for each recipient whose preference does not turn them off,
- * inside the caller's transaction: each row is inserted with ON CONFLICT DO NOTHING on the unique key, and only
- * the insert that made a row queues its e-mail (`immediate`; `daily` ones wait for the digest). Two app servers
+ * Makes the notifications of these facilities' notices for each recipient whose preference does not turn them off,
+ * inside the caller's transaction: the rows are inserted with ON CONFLICT DO NOTHING on the unique key, and only
+ * the rows an insert made queue their e-mail (`immediate`; `daily` ones wait for the digest). Two app servers
  * scanning the same day therefore send each reminder once: the second insert waits for the first transaction
- * and then finds the row. Pairs go in key order, so concurrent scans lock rows in the same order.
+ * and then finds the row. Rows go in key order, so concurrent scans lock them in the same order.
  * `dryRun`: writes nothing and says what would be made (what is not made yet).
  */
 export async function deliverNotices(
   deps: Pick<AppDeps, 'config' | 'jobs' | 'secrets'>,
   tx: Tx,
-  facility: NoticeFacility,
-  notices: Notice[],
-  recipients: Recipient[],
+  batches: readonly FacilityNotices[],
   options: { dryRun?: boolean; now?: Date } = {},
 ): Promise<Delivered[]> {
-  if (notices.length === 0 || recipients.length === 0) return [];
   const modeOf = await modesOf(
     tx,
-    recipients.map((r) => r.userId),
+    batches.flatMap((b) => (b.notices.length ? b.recipients.map((r) => r.userId) : [])),
   );
-  const pairs = notices
-    .flatMap((notice) =>
-      recipients.map((recipient) => ({ notice, recipient, delivery: deliveryFor(modeOf(recipient.userId, notice.kind), notice.kind, notice.phase) })),
+  const pairs = batches
+    .flatMap(({ facility, notices, recipients }) =>
+      notices.flatMap((notice) =>
+        recipients.map((recipient) => ({ facility, notice, recipient, delivery: deliveryFor(modeOf(recipient.userId, notice.kind), notice.kind, notice.phase) })),
+      ),
     )
     .filter((p): p is Delivered => p.delivery !== 'off')
-    .sort((a, b) => (keyOf(a.notice, a.recipient.userId) < keyOf(b.notice, b.recipient.userId) ? -1 : 1));
+    .map((pair) => ({ pair, key: pairKey(pair) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  if (pairs.length === 0) return [];
+  const facilityIds = [...new Set(pairs.map(({ pair }) => pair.facility.id))];
+
+  if (options.dryRun) {
+    const existing = await tx
+      .select({ kind: notifications.kind, facilityId: notifications.facilityId, subjectId: notifications.subjectId, occasion: notifications.occasion, userId: notifications.userId })
+      .from(notifications)
+      .where(and(inArray(notifications.facilityId, facilityIds), inArray(notifications.occasion, [...new Set(pairs.map(({ pair }) => pair.notice.occasion))])));
+    const made = new Set(existing.map(keyOf));
+    return pairs.filter(({ key }) => !made.has(key)).map(({ pair }) => pair);
+  }
+
   // Written from JavaScript, so in milliseconds (not PostgreSQL's microseconds): the inbox's cursor compares exactly.
   const now = options.now ?? new Date();
-  const made: Delivered[] = [];
-  for (const pair of pairs) {
-    const { notice, recipient } = pair;
-    const key = {
-      kind: notice.kind,
-      facilityId: facility.id,
-      subjectId: notice.subjectId,
-      occasion: notice.occasion,
-      userId: recipient.userId,
-    };
-    if (options.dryRun) {
-      const [exists] = await tx
-        .select({ id: notifications.id })
-        .from(notifications)
-        .where(
-          and(
-            eq(notifications.kind, key.kind),
-            eq(notifications.facilityId, key.facilityId),
-            eq(notifications.subjectId, key.subjectId),
-            eq(notifications.occasion, key.occasion),
-            eq(notifications.userId, key.userId),
-          ),
-        );
-      if (!exists) made.push(pair);
-      continue;
-    }
-    const [row] = await tx
+  const inserted = new Set<string>();
+  for (let i = 0; i < pairs.length; i += INSERT_ROWS) {
+    const rows = await tx
       .insert(notifications)
-      .values({
-        ...key,
-        organizationId: facility.organizationId,
-        phase: notice.phase,
-        params: notice.params,
-        delivery: pair.delivery,
-        mailedAt: pair.delivery === 'immediate' ? now : null,
-        createdAt: now,
-      })
+      .values(
+        pairs.slice(i, i + INSERT_ROWS).map(({ pair: { facility, notice, recipient, delivery } }) => ({
+          kind: notice.kind,
+          facilityId: facility.id,
+          subjectId: notice.subjectId,
+          occasion: notice.occasion,
+          userId: recipient.userId,
+          organizationId: facility.organizationId,
+          phase: notice.phase,
+          params: notice.params,
+          delivery,
+          mailedAt: delivery === 'immediate' ? now : null,
+          createdAt: now,
+        })),
+      )
       .onConflictDoNothing()
-      .returning({ id: notifications.id });
-    if (!row) continue;
-    made.push(pair);
-    if (pair.delivery === 'immediate') {
-      const link = appLink(deps.config, notificationPath(notice.kind, facility.id, notice.params));
-      const mail = reminderMail(recipient.name, { ...notice, facilityName: facility.name, link }, unsubscribeLink(deps, recipient.userId, notice.kind));
-      await enqueueMail(deps.jobs, deps.secrets, tx, { to: recipient.email, ...mail });
-    }
+      .returning({ kind: notifications.kind, facilityId: notifications.facilityId, subjectId: notifications.subjectId, occasion: notifications.occasion, userId: notifications.userId });
+    for (const row of rows) inserted.add(keyOf(row));
   }
+  const made = pairs.filter(({ key }) => inserted.has(key)).map(({ pair }) => pair);
+  await enqueueMails(
+    deps.jobs,
+    deps.secrets,
+    tx,
+    made
+      .filter((pair) => pair.delivery === 'immediate')
+      .map(({ facility, notice, recipient }) => {
+        const link = appLink(deps.config, notificationPath(notice.kind, facility.id, notice.params));
+        const mail = reminderMail(recipient.name, { ...notice, facilityName: facility.name, link }, unsubscribeLink(deps, recipient.userId, notice.kind));
+        return { to: recipient.email, ...mail };
+      }),
+  );
   return made;
 }

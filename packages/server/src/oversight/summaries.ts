@@ -1,6 +1,6 @@
 import { evaluate, summarizeEvaluation, type Catalog } from '@mamori/domain';
 import { and, inArray, isNull, sql } from 'drizzle-orm';
-import { facilityYearBundle } from '../assessments/queries.js';
+import { facilityYearBundles } from '../assessments/bundles.js';
 import type { Tx } from '../db/connect.js';
 import { assessments, facilities, facilityYearSummaries } from '../db/schema.js';
 
@@ -21,20 +21,16 @@ export async function summarizeFacilities(tx: Tx, catalog: Catalog, facilityIds:
       .where(and(inArray(assessments.facilityId, [...facilityIds]), isNull(assessments.vendorName))),
   ]);
   const facilityById = new Map(facilityRows.map((f) => [f.id, f]));
-  const rows: (typeof facilityYearSummaries.$inferInsert)[] = [];
-  for (const assessment of own) {
+  const targets = own.flatMap((assessment) => {
     const facility = facilityById.get(assessment.facilityId);
-    if (!facility || !catalog.has(assessment.edition)) continue;
-    const summary = summarizeEvaluation(evaluate(catalog, await facilityYearBundle(tx, catalog, facility, assessment, asOf)));
-    rows.push({
-      facilityId: facility.id,
-      fiscalYear: assessment.fiscalYear,
-      assessmentId: assessment.id,
-      ...summary,
-      nextTargetDate: summary.openTargets[0] ?? null,
-      summarizedAt: new Date(),
-    });
-  }
+    return facility && catalog.has(assessment.edition) ? [{ facility, own: assessment }] : [];
+  });
+  const bundles = await facilityYearBundles(tx, catalog, targets, asOf);
+  const summarizedAt = new Date();
+  const rows = targets.map(({ facility, own: assessment }, i): typeof facilityYearSummaries.$inferInsert => {
+    const summary = summarizeEvaluation(evaluate(catalog, bundles[i]!));
+    return { facilityId: facility.id, fiscalYear: assessment.fiscalYear, assessmentId: assessment.id, ...summary, nextTargetDate: summary.openTargets[0] ?? null, summarizedAt };
+  });
   for (let i = 0; i < rows.length; i += 1000) {
     await tx
       .insert(facilityYearSummaries)

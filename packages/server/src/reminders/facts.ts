@@ -1,56 +1,79 @@
-import { evaluate, fiscalYearOf, type Catalog, type ReminderFacts } from '@mamori/domain';
-import { and, desc, eq, isNull, lte, max } from 'drizzle-orm';
+import { evaluate, fiscalYearOf, groupBy, type Catalog, type ReminderFacts } from '@mamori/domain';
+import { and, inArray, isNull, lte, max } from 'drizzle-orm';
 import { accessLogSettingsOf } from '../access-logs/settings.js';
-import { facilityYearBundle } from '../assessments/queries.js';
+import { facilityYearBundles } from '../assessments/bundles.js';
 import type { Db } from '../db/connect.js';
 import { assessments, logReviews, logSources } from '../db/schema.js';
-import { loadIncidentFacts } from '../readiness/facts.js';
+import { loadIncidentFactsOf } from '../readiness/facts.js';
 import type { FacilityRow } from '../tenancy/scope.js';
 
 /**
- * What the reminder rules read of one facility on `asOf`: the checklist as the evaluation sees it (the same
- * latest answers, target dates and blocking problems as the checklist page), the backups and BCP as 3(2)/3(3)
- * read them, each log source's latest signed-off period as 2(6) reads it, and the facility's thresholds.
+ * What the reminder rules read of these facilities on `asOf`, one query per table for all of them: the checklist as
+ * the evaluation sees it (the same latest answers, target dates and blocking problems as the checklist page), the
+ * backups and BCP as 3(2)/3(3) read them, each log source's latest signed-off period as 2(6) reads it, and the
+ * facility's thresholds.
  */
-export async function loadReminderFacts(db: Db, catalog: Catalog, facility: FacilityRow, asOf: string): Promise<ReminderFacts> {
+export async function loadReminderFactsOf(db: Db, catalog: Catalog, facilityRows: readonly FacilityRow[], asOf: string): Promise<Map<string, ReminderFacts>> {
+  const ids = facilityRows.map((f) => f.id);
+  if (ids.length === 0) return new Map();
   const fiscalYear = fiscalYearOf(asOf);
-  const [[own], incident, sources, reviews] = await Promise.all([
+  const [ownForms, incidents, sources, reviews] = await Promise.all([
     db
       .select()
       .from(assessments)
-      .where(and(eq(assessments.facilityId, facility.id), isNull(assessments.vendorName), lte(assessments.fiscalYear, fiscalYear)))
-      .orderBy(desc(assessments.fiscalYear))
-      .limit(1),
-    loadIncidentFacts(db, facility, asOf),
-    db.select({ id: logSources.id, name: logSources.name }).from(logSources).where(eq(logSources.facilityId, facility.id)).orderBy(logSources.name),
+      .where(and(inArray(assessments.facilityId, ids), isNull(assessments.vendorName), lte(assessments.fiscalYear, fiscalYear))),
+    loadIncidentFactsOf(db, facilityRows, asOf),
+    db.select({ facilityId: logSources.facilityId, id: logSources.id, name: logSources.name }).from(logSources).where(inArray(logSources.facilityId, ids)).orderBy(logSources.name),
     db
       .select({ sourceId: logReviews.sourceId, through: max(logReviews.periodTo) })
       .from(logReviews)
-      .where(eq(logReviews.facilityId, facility.id))
+      .where(inArray(logReviews.facilityId, ids))
       .groupBy(logReviews.sourceId),
   ]);
 
-  let checklist: ReminderFacts['checklist'] = null;
-  let annualCheck: ReminderFacts['annualCheck'] = null;
-  if (own && catalog.has(own.edition)) {
-    const evaluation = evaluate(catalog, await facilityYearBundle(db, catalog, facility, own, asOf));
-    const items = evaluation.institution.items.filter((i) => i.requirement !== 'not-needed' && i.id !== 'gate');
-    checklist = { assessmentId: own.id, fiscalYear: own.fiscalYear, items: items.map(({ id, latest, targetDate }) => ({ id, latest, targetDate })) };
-    if (own.fiscalYear === fiscalYear) {
-      annualCheck = { assessmentId: own.id, complete: !evaluation.institution.items.some((i) => i.problems.some((p) => p.severity === 'blocking')) };
-    }
+  // Each facility's newest own form not after this fiscal year, if this server knows its edition.
+  const newestOwn = new Map<string, (typeof ownForms)[number]>();
+  for (const form of ownForms) {
+    const seen = newestOwn.get(form.facilityId);
+    if (!seen || form.fiscalYear > seen.fiscalYear) newestOwn.set(form.facilityId, form);
   }
-
+  const targets = facilityRows.flatMap((facility) => {
+    const own = newestOwn.get(facility.id);
+    return own && catalog.has(own.edition) ? [{ facility, own }] : [];
+  });
+  const bundles = await facilityYearBundles(db, catalog, targets, asOf);
+  const evaluations = new Map(targets.map(({ facility, own }, i) => [facility.id, { own, evaluation: evaluate(catalog, bundles[i]!) }]));
   const reviewed = new Map(reviews.map((r) => [r.sourceId, r.through]));
-  const { bcp } = incident;
-  const hasBcp = bcp.hasDocument || Object.values(bcp.essentials ?? {}).some((value) => value.trim() !== '');
-  return {
-    asOf,
-    checklist,
-    annualCheck,
-    backups: incident.backups.map(({ plan, tests }) => ({ id: plan.id, system: plan.system, tests })),
-    logSources: sources.map((s) => ({ id: s.id, name: s.name, reviewedThrough: reviewed.get(s.id) ?? null })),
-    bcp: hasBcp ? { lastReviewedOn: bcp.lastReviewedOn } : null,
-    thresholds: { ...incident.thresholds, unreviewedDays: accessLogSettingsOf(facility).unreviewedDays },
-  };
+  const sourcesOf = groupBy(sources, (s) => s.facilityId);
+
+  return new Map(
+    facilityRows.map((facility): [string, ReminderFacts] => {
+      const incident = incidents.get(facility.id)!;
+      const evaluated = evaluations.get(facility.id);
+      let checklist: ReminderFacts['checklist'] = null;
+      let annualCheck: ReminderFacts['annualCheck'] = null;
+      if (evaluated) {
+        const { own, evaluation } = evaluated;
+        const items = evaluation.institution.items.filter((i) => i.requirement !== 'not-needed' && i.id !== 'gate');
+        checklist = { assessmentId: own.id, fiscalYear: own.fiscalYear, items: items.map(({ id, latest, targetDate }) => ({ id, latest, targetDate })) };
+        if (own.fiscalYear === fiscalYear) {
+          annualCheck = { assessmentId: own.id, complete: !evaluation.institution.items.some((i) => i.problems.some((p) => p.severity === 'blocking')) };
+        }
+      }
+      const { bcp } = incident;
+      const hasBcp = bcp.hasDocument || Object.values(bcp.essentials ?? {}).some((value) => value.trim() !== '');
+      return [
+        facility.id,
+        {
+          asOf,
+          checklist,
+          annualCheck,
+          backups: incident.backups.map(({ plan, tests }) => ({ id: plan.id, system: plan.system, tests })),
+          logSources: (sourcesOf.get(facility.id) ?? []).map((s) => ({ id: s.id, name: s.name, reviewedThrough: reviewed.get(s.id) ?? null })),
+          bcp: hasBcp ? { lastReviewedOn: bcp.lastReviewedOn } : null,
+          thresholds: { ...incident.thresholds, unreviewedDays: accessLogSettingsOf(facility).unreviewedDays },
+        },
+      ];
+    }),
+  );
 }

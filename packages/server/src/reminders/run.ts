@@ -1,11 +1,12 @@
 import { fiscalYearLabel, remindersDue, todayInTokyo, type Catalog, type DueReminder } from '@mamori/domain';
-import { asc } from 'drizzle-orm';
+import { asc, gt } from 'drizzle-orm';
 import { loadCatalog } from '../checklist/catalog-loader.js';
 import { facilities } from '../db/schema.js';
 import type { AppDeps } from '../http/types.js';
 import type { QueueDefinition } from '../jobs/queues.js';
-import { deliverNotices, facilityRecipients, type Notice } from '../notifications/deliver.js';
-import { loadReminderFacts } from './facts.js';
+import { deliverNotices, facilityRecipientsOf, type Notice } from '../notifications/deliver.js';
+import type { FacilityRow } from '../tenancy/scope.js';
+import { loadReminderFactsOf } from './facts.js';
 
 type ReminderDeps = Pick<AppDeps, 'database' | 'config' | 'jobs' | 'secrets' | 'catalog'>;
 
@@ -36,23 +37,44 @@ const itemOf = (r: Notice): string => {
   }
 };
 
+/** Facilities read, evaluated and delivered together: a few queries per table and one transaction per chunk. */
+const FACILITIES_PER_CHUNK = 1000;
+
 /**
  * The day's reminder scan (issue 16): for every facility, what the domain's rules say is due on `asOf` (Tokyo's
- * today by default), made into notifications for the facility's managers and planners by their preferences —
- * each facility in one transaction, each notification once per recipient and occasion however many scans run
- * (see `deliverNotices`). `dryRun` writes nothing and lists what a run would make now. Returns what was made.
+ * today by default), made into notifications for the facility's managers and planners by their preferences. The
+ * facilities go in chunks of a thousand by id, each chunk's notifications in one transaction, each notification
+ * once per recipient and occasion however many scans run (see `deliverNotices`). `dryRun` writes nothing and lists
+ * what a run would make now. Returns what was made.
  */
 export async function runReminders(deps: ReminderDeps, options: { asOf?: string; dryRun?: boolean } = {}): Promise<SentReminder[]> {
   const { db } = deps.database;
   const asOf = options.asOf ?? todayInTokyo();
   const sent: SentReminder[] = [];
-  for (const facility of await db.select().from(facilities).orderBy(asc(facilities.id))) {
-    const due = remindersDue(await loadReminderFacts(db, deps.catalog, facility, asOf));
+  let after: string | null = null;
+  for (;;) {
+    const chunk: FacilityRow[] = await db
+      .select()
+      .from(facilities)
+      .where(after === null ? undefined : gt(facilities.id, after))
+      .orderBy(asc(facilities.id))
+      .limit(FACILITIES_PER_CHUNK);
+    if (chunk.length === 0) break;
+    after = chunk.at(-1)!.id;
+    const facts = await loadReminderFactsOf(db, deps.catalog, chunk, asOf);
+    const due = chunk.map((facility) => ({ facility, notices: remindersDue(facts.get(facility.id)!) })).filter((d) => d.notices.length > 0);
     if (due.length === 0) continue;
-    const made = await db.transaction(async (tx) =>
-      deliverNotices(deps, tx, facility, due, await facilityRecipients(tx, facility.id), { dryRun: options.dryRun ?? false }),
-    );
-    for (const { notice, recipient, delivery } of made) {
+    const made = await db.transaction(async (tx) => {
+      const recipients = await facilityRecipientsOf(
+        tx,
+        due.map((d) => d.facility.id),
+      );
+      const batches = due.map(({ facility, notices }) => ({ facility, notices, recipients: recipients.get(facility.id) ?? [] }));
+      return deliverNotices(deps, tx, batches, { dryRun: options.dryRun ?? false });
+    });
+    // By facility (as the scan went), each facility's in key order.
+    made.sort((a, b) => (a.facility.id < b.facility.id ? -1 : a.facility.id > b.facility.id ? 1 : 0));
+    for (const { facility, notice, recipient, delivery } of made) {
       sent.push({
         kind: notice.kind,
         facility: facility.id,

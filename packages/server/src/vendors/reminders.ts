@@ -3,7 +3,7 @@ import { assessments, vendorContracts } from '../db/schema.js';
 import { recordAudit } from '../audit/record.js';
 import type { AppDeps } from '../http/types.js';
 import type { QueueDefinition } from '../jobs/queues.js';
-import { deliverNotices, facilityRecipients } from '../notifications/deliver.js';
+import { deliverNotices, facilityRecipients, type Notice } from '../notifications/deliver.js';
 import type { VendorFormRow } from './access.js';
 import { invitationUsed, issueVendorInvitation, publicBaseUrl } from './invitations-service.js';
 import { reminderMail } from './mail-texts.js';
@@ -61,11 +61,8 @@ export async function remindVendors(deps: Pick<AppDeps, 'database' | 'config' | 
       const names = await contractNames(tx, contract);
       await mailVendor(deps, tx, form.invitedEmail, reminderMail({ ...names, fiscalYear: form.fiscalYear }, link, form.requestedAt ?? form.createdAt, count));
       // The facility's side hears of it too: in the inbox of its managers and planners, and by e-mail as they chose.
-      await deliverNotices(
-        deps,
-        tx,
-        { id: form.facilityId, organizationId: form.organizationId, name: names.facilityName },
-        [
+      const facility = { id: form.facilityId, organizationId: form.organizationId, name: names.facilityName };
+      const notices: Notice[] = [
           {
             kind: 'vendor-form',
             subjectId: form.id,
@@ -80,9 +77,8 @@ export async function remindVendors(deps: Pick<AppDeps, 'database' | 'config' | 
               reminderCount: count,
             },
           },
-        ],
-        await facilityRecipients(tx, form.facilityId),
-      );
+      ];
+      await deliverNotices(deps, tx, [{ facility, notices, recipients: await facilityRecipients(tx, form.facilityId) }]);
       return true;
     });
     if (reminded) sent++;
