@@ -14,6 +14,6 @@ mkdir -p "$DIR"
 if [ "$(id -u)" = 0 ]; then chown postgres "$DIR"; fi
 "${RUN[@]}" "$BIN/initdb" -D "$DIR/data" -U mamori --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
 "${RUN[@]}" "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w \
-  -o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off" start >/dev/null
+  -o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c shared_buffers=1GB" start >/dev/null
 "${RUN[@]}" "$BIN/createdb" -h 127.0.0.1 -p "$PORT" -U mamori mamori
 echo "postgres://mamori@127.0.0.1:$PORT/mamori"

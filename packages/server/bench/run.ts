@@ -237,7 +237,7 @@ async function postgresUrl(): Promise<{ url: string; source: string } | { skippe
   try {
     const out = await runCommand('bash', [path.join(root, 'scripts/pg-throwaway.sh'), String(port), dir]);
     const url = out.trim().split('\n').pop() ?? '';
-    return { url, source: 'throwaway server from `scripts/pg-throwaway.sh` (fsync off, synchronous_commit off)' };
+    return { url, source: 'throwaway server from `scripts/pg-throwaway.sh` (fsync off, synchronous_commit off, shared_buffers 1 GB)' };
   } catch (error) {
     return { skipped: `the throwaway PostgreSQL server did not start: ${error instanceof Error ? error.message : String(error)}` };
   }

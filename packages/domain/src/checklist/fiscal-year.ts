@@ -44,8 +44,10 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 }
 
 /** Today's date in Japan, where the checklist is kept. */
+const tokyoDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' });
+
 export function todayInTokyo(now: Date = new Date()): IsoDate {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(now);
+  return tokyoDay.format(now);
 }
 
 const japaneseDate = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'Asia/Tokyo' });

@@ -1,5 +1,7 @@
 import { groupBy, vendorFormExemption, vendorFormReview, type AnswerValue, type Bundle, type Catalog, type FacilityKind, type Round, type VendorFormStatus } from '@mamori/domain';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq} from 'drizzle-orm';
+import { anyOf } from '../db/any-of.js';
+import { sideBySide } from '../db/side-by-side.js';
 import { facilitiesWithContactChart } from '../contact-chart/queries.js';
 import type { Db, Tx } from '../db/connect.js';
 import { answerEvidence, answerRounds, assessments, vendorContracts, vendors } from '../db/schema.js';
@@ -34,35 +36,33 @@ export async function facilityYearBundles(db: Db | Tx, catalog: Catalog, targets
     targets.map(({ own }) => [own.id, catalog.form(own.edition, own.form as 'institution' | 'pharmacy')?.items.find((i) => i.flags.artifact === 'contactChart')?.id]),
   );
   const chartItemIds = [...new Set([...chartItemOf.values()].filter((id) => id !== undefined))];
-  const [vendorForms, contracts, charts, chartEvidence] = await Promise.all([
-    db
-      .select()
-      .from(assessments)
-      .where(and(inArray(assessments.facilityId, facilityIds), eq(assessments.form, 'vendor')))
-      .orderBy(asc(assessments.createdAt), asc(assessments.id)),
-    db
-      .select({
-        facilityId: vendorContracts.facilityId,
-        id: vendorContracts.id,
-        title: vendorContracts.title,
-        vendorName: vendors.name,
-        primeContractId: vendorContracts.primeContractId,
-        handlesPatientData: vendorContracts.handlesPatientData,
-        maintenanceContract: vendorContracts.maintenanceContract,
-      })
-      .from(vendorContracts)
-      .innerJoin(vendors, eq(vendors.id, vendorContracts.vendorId))
-      .where(inArray(vendorContracts.facilityId, facilityIds)),
-    facilitiesWithContactChart(db, facilityIds),
-    db
-      .selectDistinct({ assessmentId: answerEvidence.assessmentId, itemId: answerEvidence.itemId })
-      .from(answerEvidence)
-      .where(
-        and(
-          inArray(answerEvidence.assessmentId, ownIds),
-          inArray(answerEvidence.itemId, chartItemIds.length ? chartItemIds : ['']),
-        ),
-      ),
+  const [vendorForms, contracts, charts, chartEvidence] = await sideBySide(db, [
+    () =>
+      db
+        .select()
+        .from(assessments)
+        .where(and(anyOf(assessments.facilityId, facilityIds), eq(assessments.form, 'vendor')))
+        .orderBy(asc(assessments.createdAt), asc(assessments.id)),
+    () =>
+      db
+        .select({
+          facilityId: vendorContracts.facilityId,
+          id: vendorContracts.id,
+          title: vendorContracts.title,
+          vendorName: vendors.name,
+          primeContractId: vendorContracts.primeContractId,
+          handlesPatientData: vendorContracts.handlesPatientData,
+          maintenanceContract: vendorContracts.maintenanceContract,
+        })
+        .from(vendorContracts)
+        .innerJoin(vendors, eq(vendors.id, vendorContracts.vendorId))
+        .where(anyOf(vendorContracts.facilityId, facilityIds)),
+    () => facilitiesWithContactChart(db, facilityIds),
+    () =>
+      db
+        .selectDistinct({ assessmentId: answerEvidence.assessmentId, itemId: answerEvidence.itemId })
+        .from(answerEvidence)
+        .where(and(anyOf(answerEvidence.assessmentId, ownIds), anyOf(answerEvidence.itemId, chartItemIds))),
   ]);
   const rounds = await db
     .select({
@@ -74,7 +74,7 @@ export async function facilityYearBundles(db: Db | Tx, catalog: Catalog, targets
       note: answerRounds.note,
     })
     .from(answerRounds)
-    .where(and(inArray(answerRounds.assessmentId, [...ownIds, ...vendorForms.map((v) => v.id)]), eq(answerRounds.draft, false)))
+    .where(and(anyOf(answerRounds.assessmentId, [...ownIds, ...vendorForms.map((v) => v.id)]), eq(answerRounds.draft, false)))
     .orderBy(asc(answerRounds.assessmentId), asc(answerRounds.itemId), asc(answerRounds.round));
 
   const roundsByForm = groupBy(rounds, (r) => r.assessmentId);

@@ -1,5 +1,6 @@
 import { groupBy, type BackupPlanView } from '@mamori/domain';
-import { desc, eq, inArray } from 'drizzle-orm';
+import { desc, eq} from 'drizzle-orm';
+import { anyOf } from '../db/any-of.js';
 import type { Db } from '../db/connect.js';
 import { backupPlans, restoreTests, users } from '../db/schema.js';
 
@@ -43,7 +44,7 @@ export async function plansWithTests(db: Db, plans: BackupPlanRow[]): Promise<Ba
     .from(restoreTests)
     .leftJoin(users, eq(users.id, restoreTests.recordedBy))
     .where(
-      inArray(
+      anyOf(
         restoreTests.planId,
         plans.map((p) => p.id),
       ),

@@ -1,5 +1,6 @@
 import type { ContactChartContent, ContactChartView } from '@mamori/domain';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { anyOf } from '../db/any-of.js';
 import type { Db, Tx } from '../db/connect.js';
 import { contactChartVersions, users } from '../db/schema.js';
 
@@ -43,7 +44,7 @@ export async function facilitiesWithContactChart(db: Db | Tx, facilityIds: reado
       entries: sql<number>`jsonb_array_length(${contactChartVersions.entries})`,
     })
     .from(contactChartVersions)
-    .where(inArray(contactChartVersions.facilityId, [...facilityIds]))
+    .where(anyOf(contactChartVersions.facilityId, [...facilityIds]))
     .orderBy(contactChartVersions.facilityId, desc(contactChartVersions.chartVersion));
   return new Set(newest.filter((row) => Number(row.entries) > 0).map((row) => row.facilityId));
 }

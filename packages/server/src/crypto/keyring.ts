@@ -19,6 +19,8 @@ export class UnknownKeyError extends Error {}
 export class Keyring {
   readonly currentId: string;
   private readonly keys: Map<string, Buffer>;
+  /** Derived once per key and label: a reminder scan signs thousands of unsubscribe links. */
+  private readonly subkeys = new Map<string, Buffer>();
 
   constructor(current: Buffer, previous: readonly Buffer[] = []) {
     this.currentId = keyId(current);
@@ -56,7 +58,10 @@ export class Keyring {
    */
   subkey(label: 'audit-checkpoint' | 'unsubscribe', id = this.currentId): Buffer | undefined {
     const key = this.keys.get(id);
-    return key && Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), `mamori/${label}`, 32));
+    if (!key) return undefined;
+    const name = `${id} ${label}`;
+    if (!this.subkeys.has(name)) this.subkeys.set(name, Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), `mamori/${label}`, 32)));
+    return this.subkeys.get(name);
   }
 
   /** Whether a stored value is clear text from before encryption, or sealed with a key that is no longer current. */

@@ -7,13 +7,15 @@ import {
   type ReminderParams,
   type ReminderPhase,
 } from '@mamori/domain';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq} from 'drizzle-orm';
+import { anyOf } from '../db/any-of.js';
 import type { Config } from '../config.js';
 import type { Db, Tx } from '../db/connect.js';
 import { facilityMembers, notificationPreferences, notifications, users } from '../db/schema.js';
 import type { AppDeps } from '../http/types.js';
 import { enqueueMails } from '../mail/index.js';
 import { publicBaseUrl } from '../vendors/invitations-service.js';
+import { insertNewNotifications, type NotificationKey } from './insert.js';
 import { reminderMail } from './mail-texts.js';
 import { unsubscribeToken } from './unsubscribe-token.js';
 
@@ -65,7 +67,7 @@ export async function facilityRecipientsOf(db: Db | Tx, facilityIds: readonly st
     .select({ facilityId: facilityMembers.facilityId, userId: users.id, email: users.email, name: users.name })
     .from(facilityMembers)
     .innerJoin(users, eq(users.id, facilityMembers.userId))
-    .where(and(inArray(facilityMembers.facilityId, [...facilityIds]), inArray(facilityMembers.role, [...facilityRolesWith('reminder.receive')])))
+    .where(and(anyOf(facilityMembers.facilityId, [...facilityIds]), anyOf(facilityMembers.role, [...facilityRolesWith('reminder.receive')])))
     .orderBy(asc(users.id));
   const recipients = new Map<string, Recipient[]>();
   for (const { facilityId, ...recipient } of rows) (recipients.get(facilityId) ?? recipients.set(facilityId, []).get(facilityId)!).push(recipient);
@@ -74,7 +76,7 @@ export async function facilityRecipientsOf(db: Db | Tx, facilityIds: readonly st
 
 /** The recipients' choices, by user and kind (no row: `standard`). */
 export async function modesOf(db: Db | Tx, userIds: string[]): Promise<(userId: string, kind: NotificationKind) => NotificationMode> {
-  const rows = userIds.length ? await db.select().from(notificationPreferences).where(inArray(notificationPreferences.userId, [...new Set(userIds)])) : [];
+  const rows = userIds.length ? await db.select().from(notificationPreferences).where(anyOf(notificationPreferences.userId, [...new Set(userIds)])) : [];
   const modes = new Map(rows.map((r) => [`${r.userId} ${r.kind}`, r.mode as NotificationMode]));
   return (userId, kind) => modes.get(`${userId} ${kind}`) ?? 'standard';
 }
@@ -83,14 +85,13 @@ export const appLink = (config: Config, path: string) => `${publicBaseUrl(config
 export const unsubscribeLink = (deps: Pick<AppDeps, 'config' | 'secrets'>, userId: string, kind: NotificationKind) =>
   `${publicBaseUrl(deps.config)}/unsubscribe/${unsubscribeToken(deps.secrets, userId, kind)}`;
 
-/** The unique key of a notification (kind, facility, subject, occasion, recipient): what makes a reminder go out once. */
-const keyOf = (row: { kind: string; facilityId: string; subjectId: string; occasion: string; userId: string }) =>
+const keyOf = (row: NotificationKey) =>
   [row.kind, row.facilityId, row.subjectId, row.occasion, row.userId].join('\u0000');
 const pairKey = (pair: Delivered) =>
   keyOf({ kind: pair.notice.kind, facilityId: pair.facility.id, subjectId: pair.notice.subjectId, occasion: pair.notice.occasion, userId: pair.recipient.userId });
 
-/** Rows per INSERT: eleven parameters each stay well under PostgreSQL's 65,535. */
-const INSERT_ROWS = 1000;
+/** Rows per INSERT: bounds the statement, not its parameters (one array per column). */
+const INSERT_ROWS = 5000;
 
 /**
  * Makes the notifications of these facilities' notices for each recipient whose preference does not turn them off,
@@ -126,7 +127,7 @@ export async function deliverNotices(
     const existing = await tx
       .select({ kind: notifications.kind, facilityId: notifications.facilityId, subjectId: notifications.subjectId, occasion: notifications.occasion, userId: notifications.userId })
       .from(notifications)
-      .where(and(inArray(notifications.facilityId, facilityIds), inArray(notifications.occasion, [...new Set(pairs.map(({ pair }) => pair.notice.occasion))])));
+      .where(and(anyOf(notifications.facilityId, facilityIds), anyOf(notifications.occasion, [...new Set(pairs.map(({ pair }) => pair.notice.occasion))])));
     const made = new Set(existing.map(keyOf));
     return pairs.filter(({ key }) => !made.has(key)).map(({ pair }) => pair);
   }
@@ -135,26 +136,20 @@ export async function deliverNotices(
   const now = options.now ?? new Date();
   const inserted = new Set<string>();
   for (let i = 0; i < pairs.length; i += INSERT_ROWS) {
-    const rows = await tx
-      .insert(notifications)
-      .values(
-        pairs.slice(i, i + INSERT_ROWS).map(({ pair: { facility, notice, recipient, delivery } }) => ({
-          kind: notice.kind,
-          facilityId: facility.id,
-          subjectId: notice.subjectId,
-          occasion: notice.occasion,
-          userId: recipient.userId,
-          organizationId: facility.organizationId,
-          phase: notice.phase,
-          params: notice.params,
-          delivery,
-          mailedAt: delivery === 'immediate' ? now : null,
-          createdAt: now,
-        })),
-      )
-      .onConflictDoNothing()
-      .returning({ kind: notifications.kind, facilityId: notifications.facilityId, subjectId: notifications.subjectId, occasion: notifications.occasion, userId: notifications.userId });
-    for (const row of rows) inserted.add(keyOf(row));
+    const rows = pairs.slice(i, i + INSERT_ROWS).map(({ pair: { facility, notice, recipient, delivery } }) => ({
+      kind: notice.kind,
+      facilityId: facility.id,
+      subjectId: notice.subjectId,
+      occasion: notice.occasion,
+      userId: recipient.userId,
+      organizationId: facility.organizationId,
+      phase: notice.phase,
+      params: notice.params,
+      delivery,
+      mailedAt: delivery === 'immediate' ? now : null,
+      createdAt: now,
+    }));
+    for (const key of await insertNewNotifications(tx, rows)) inserted.add(keyOf(key));
   }
   const made = pairs.filter(({ key }) => inserted.has(key)).map(({ pair }) => pair);
   await enqueueMails(

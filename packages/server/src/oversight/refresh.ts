@@ -54,10 +54,8 @@ export async function refreshSummaries(
     const result = await tx.execute(sql`SELECT pg_try_advisory_xact_lock(${REFRESH_LOCK_KEY}) AS locked`);
     const locked = (result as unknown as { rows: { locked: boolean }[] }).rows[0]?.locked === true;
     if (!locked) return 'busy';
-    const [[cursor], [head]] = await Promise.all([
-      tx.select().from(oversightCursor).where(eq(oversightCursor.id, 1)),
-      tx.select({ sequence: max(auditEvents.sequence) }).from(auditEvents),
-    ]);
+    const [cursor] = await tx.select().from(oversightCursor).where(eq(oversightCursor.id, 1));
+    const [head] = await tx.select({ sequence: max(auditEvents.sequence) }).from(auditEvents);
     const headSequence = Number(head?.sequence ?? 0);
     if (!cursor || options.rebuild) {
       const all = await tx.select({ id: facilities.id }).from(facilities).orderBy(asc(facilities.id));

@@ -1,5 +1,6 @@
 import { evaluate, summarizeEvaluation, type Catalog } from '@mamori/domain';
-import { and, inArray, isNull, sql } from 'drizzle-orm';
+import { and, isNull, sql } from 'drizzle-orm';
+import { anyOf } from '../db/any-of.js';
 import { facilityYearBundles } from '../assessments/bundles.js';
 import type { Tx } from '../db/connect.js';
 import { assessments, facilities, facilityYearSummaries } from '../db/schema.js';
@@ -10,16 +11,15 @@ import { assessments, facilities, facilityYearSummaries } from '../db/schema.js'
  */
 export async function summarizeFacilities(tx: Tx, catalog: Catalog, facilityIds: readonly string[], asOf: string): Promise<number> {
   if (facilityIds.length === 0) return 0;
-  const [facilityRows, own] = await Promise.all([
-    tx
-      .select()
-      .from(facilities)
-      .where(inArray(facilities.id, [...facilityIds])),
-    tx
-      .select()
-      .from(assessments)
-      .where(and(inArray(assessments.facilityId, [...facilityIds]), isNull(assessments.vendorName))),
-  ]);
+  // One after the other: a transaction is one connection.
+  const facilityRows = await tx
+    .select()
+    .from(facilities)
+    .where(anyOf(facilities.id, [...facilityIds]));
+  const own = await tx
+    .select()
+    .from(assessments)
+    .where(and(anyOf(assessments.facilityId, [...facilityIds]), isNull(assessments.vendorName)));
   const facilityById = new Map(facilityRows.map((f) => [f.id, f]));
   const targets = own.flatMap((assessment) => {
     const facility = facilityById.get(assessment.facilityId);

@@ -1,5 +1,6 @@
 import { BcpEssentials, groupBy, fiscalYearOf, todayInTokyo, type ContactChartContent, type IncidentFacts } from '@mamori/domain';
-import { and, desc, eq, inArray, isNull, max } from 'drizzle-orm';
+import { and, desc, eq, isNull, max } from 'drizzle-orm';
+import { anyOf } from '../db/any-of.js';
 import type { Db } from '../db/connect.js';
 import { assessments, backupPlans, bcpDocuments, bcpPlans, bcpRecords, contactChartVersions, vendorContracts } from '../db/schema.js';
 import { plansWithTests } from '../backup-plans/queries.js';
@@ -24,25 +25,25 @@ export async function loadIncidentFactsOf(db: Db, facilityRows: readonly Facilit
         note: contactChartVersions.note,
       })
       .from(contactChartVersions)
-      .where(inArray(contactChartVersions.facilityId, ids))
+      .where(anyOf(contactChartVersions.facilityId, ids))
       .orderBy(contactChartVersions.facilityId, desc(contactChartVersions.chartVersion)),
     db
       .select()
       .from(backupPlans)
-      .where(inArray(backupPlans.facilityId, ids))
+      .where(anyOf(backupPlans.facilityId, ids))
       .orderBy(backupPlans.system, backupPlans.id),
-    db.select().from(bcpPlans).where(inArray(bcpPlans.facilityId, ids)),
-    db.selectDistinct({ facilityId: bcpDocuments.facilityId }).from(bcpDocuments).where(inArray(bcpDocuments.facilityId, ids)),
+    db.select().from(bcpPlans).where(anyOf(bcpPlans.facilityId, ids)),
+    db.selectDistinct({ facilityId: bcpDocuments.facilityId }).from(bcpDocuments).where(anyOf(bcpDocuments.facilityId, ids)),
     db
       .select({ facilityId: bcpRecords.facilityId, on: max(bcpRecords.heldOn) })
       .from(bcpRecords)
-      .where(inArray(bcpRecords.facilityId, ids))
+      .where(anyOf(bcpRecords.facilityId, ids))
       .groupBy(bcpRecords.facilityId),
-    db.selectDistinct({ facilityId: vendorContracts.facilityId }).from(vendorContracts).where(inArray(vendorContracts.facilityId, ids)),
+    db.selectDistinct({ facilityId: vendorContracts.facilityId }).from(vendorContracts).where(anyOf(vendorContracts.facilityId, ids)),
     db
       .select({ facilityId: assessments.facilityId, hasVendorContract: assessments.hasVendorContract })
       .from(assessments)
-      .where(and(inArray(assessments.facilityId, ids), eq(assessments.fiscalYear, fiscalYearOf(asOf)), isNull(assessments.vendorName))),
+      .where(and(anyOf(assessments.facilityId, ids), eq(assessments.fiscalYear, fiscalYearOf(asOf)), isNull(assessments.vendorName))),
   ]);
   const chartOf = new Map(charts.map((c) => [c.facilityId, c]));
   const bcpOf = new Map(bcp.map((p) => [p.facilityId, p]));

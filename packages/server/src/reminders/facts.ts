@@ -1,5 +1,6 @@
 import { evaluate, fiscalYearOf, groupBy, type Catalog, type ReminderFacts } from '@mamori/domain';
-import { and, inArray, isNull, lte, max } from 'drizzle-orm';
+import { and, isNull, lte, max } from 'drizzle-orm';
+import { anyOf } from '../db/any-of.js';
 import { accessLogSettingsOf } from '../access-logs/settings.js';
 import { facilityYearBundles } from '../assessments/bundles.js';
 import type { Db } from '../db/connect.js';
@@ -21,13 +22,13 @@ export async function loadReminderFactsOf(db: Db, catalog: Catalog, facilityRows
     db
       .select()
       .from(assessments)
-      .where(and(inArray(assessments.facilityId, ids), isNull(assessments.vendorName), lte(assessments.fiscalYear, fiscalYear))),
+      .where(and(anyOf(assessments.facilityId, ids), isNull(assessments.vendorName), lte(assessments.fiscalYear, fiscalYear))),
     loadIncidentFactsOf(db, facilityRows, asOf),
-    db.select({ facilityId: logSources.facilityId, id: logSources.id, name: logSources.name }).from(logSources).where(inArray(logSources.facilityId, ids)).orderBy(logSources.name),
+    db.select({ facilityId: logSources.facilityId, id: logSources.id, name: logSources.name }).from(logSources).where(anyOf(logSources.facilityId, ids)).orderBy(logSources.name),
     db
       .select({ sourceId: logReviews.sourceId, through: max(logReviews.periodTo) })
       .from(logReviews)
-      .where(inArray(logReviews.facilityId, ids))
+      .where(anyOf(logReviews.facilityId, ids))
       .groupBy(logReviews.sourceId),
   ]);
 

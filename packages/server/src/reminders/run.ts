@@ -1,4 +1,4 @@
-import { fiscalYearLabel, remindersDue, todayInTokyo, type Catalog, type DueReminder } from '@mamori/domain';
+import { fiscalYearLabel, remindersDue, todayInTokyo, type Catalog, type DueReminder, type ReminderFacts } from '@mamori/domain';
 import { asc, gt } from 'drizzle-orm';
 import { loadCatalog } from '../checklist/catalog-loader.js';
 import { facilities } from '../db/schema.js';
@@ -39,6 +39,24 @@ const itemOf = (r: Notice): string => {
 
 /** Facilities read, evaluated and delivered together: a few queries per table and one transaction per chunk. */
 const FACILITIES_PER_CHUNK = 1000;
+/** Chunks read ahead while one is written, so the database's cores and the evaluation work side by side. */
+const CHUNKS_AHEAD = 2;
+
+/** Every facility, a chunk at a time, in id order. */
+async function* facilityChunks(db: ReminderDeps['database']['db']): AsyncGenerator<FacilityRow[]> {
+  let after: string | null = null;
+  for (;;) {
+    const chunk: FacilityRow[] = await db
+      .select()
+      .from(facilities)
+      .where(after === null ? undefined : gt(facilities.id, after))
+      .orderBy(asc(facilities.id))
+      .limit(FACILITIES_PER_CHUNK);
+    if (chunk.length > 0) yield chunk;
+    if (chunk.length < FACILITIES_PER_CHUNK) return;
+    after = chunk.at(-1)!.id;
+  }
+}
 
 /**
  * The day's reminder scan (issue 16): for every facility, what the domain's rules say is due on `asOf` (Tokyo's
@@ -51,19 +69,10 @@ export async function runReminders(deps: ReminderDeps, options: { asOf?: string;
   const { db } = deps.database;
   const asOf = options.asOf ?? todayInTokyo();
   const sent: SentReminder[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const chunk: FacilityRow[] = await db
-      .select()
-      .from(facilities)
-      .where(after === null ? undefined : gt(facilities.id, after))
-      .orderBy(asc(facilities.id))
-      .limit(FACILITIES_PER_CHUNK);
-    if (chunk.length === 0) break;
-    after = chunk.at(-1)!.id;
-    const facts = await loadReminderFactsOf(db, deps.catalog, chunk, asOf);
+
+  const deliver = async (chunk: FacilityRow[], facts: Map<string, ReminderFacts>) => {
     const due = chunk.map((facility) => ({ facility, notices: remindersDue(facts.get(facility.id)!) })).filter((d) => d.notices.length > 0);
-    if (due.length === 0) continue;
+    if (due.length === 0) return;
     const made = await db.transaction(async (tx) => {
       const recipients = await facilityRecipientsOf(
         tx,
@@ -85,7 +94,17 @@ export async function runReminders(deps: ReminderDeps, options: { asOf?: string;
         delivery,
       });
     }
+  };
+
+  const reading: Promise<[FacilityRow[], Map<string, ReminderFacts>]>[] = [];
+  for await (const chunk of facilityChunks(db)) {
+    const read = loadReminderFactsOf(db, deps.catalog, chunk, asOf).then((facts): [FacilityRow[], Map<string, ReminderFacts>] => [chunk, facts]);
+    // Awaited in turn below; a failure meanwhile must not count as unhandled.
+    read.catch(() => undefined);
+    reading.push(read);
+    if (reading.length > CHUNKS_AHEAD) await deliver(...(await reading.shift()!));
   }
+  while (reading.length > 0) await deliver(...(await reading.shift()!));
   return sent;
 }
 
