@@ -143,7 +143,10 @@ async function seed(url: string): Promise<void> {
       `INSERT INTO restore_tests (plan_id, tested_on, result, tested_by) SELECT plan, to_char($1::date - i % 500, 'YYYY-MM-DD'), 'success', '事務長' FROM seed WHERE i % 4 = 0`,
       [today],
     );
-    await step('BCPs', `INSERT INTO bcp_plans (facility_id, organization_id, essentials) SELECT fac, org, '{"decisionMaker":"院長"}' FROM seed WHERE i % 5 < 2`);
+    await step(
+      'BCPs',
+      `INSERT INTO bcp_plans (facility_id, organization_id, essentials) SELECT fac, org, '{"decisionMaker":"院長"}' FROM seed WHERE i % 5 < 2`,
+    );
     await step(
       'BCP reviews',
       `INSERT INTO bcp_records (organization_id, facility_id, kind, held_on) SELECT org, fac, 'review', to_char($1::date - i % 700, 'YYYY-MM-DD') FROM seed WHERE i % 5 = 0`,
@@ -212,7 +215,11 @@ async function main(): Promise<void> {
   await app.ready();
   try {
     // The first run's set-up makes the system administrator; it must come before any other user exists.
-    const setup = await app.inject({ method: 'POST', url: '/api/v1/setup', payload: { email: 'admin@example.jp', password: 'bench-password-0123', name: 'システム管理者' } });
+    const setup = await app.inject({
+      method: 'POST',
+      url: '/api/v1/setup',
+      payload: { email: 'admin@example.jp', password: 'bench-password-0123', name: 'システム管理者' },
+    });
     const session = setup.cookies.find((c) => c.name === 'mamori_session') ?? fail(`set-up failed: ${setup.statusCode} ${setup.body}`);
     const cookie = `mamori_session=${session.value}`;
 

@@ -43,7 +43,10 @@ export async function postgresUrl(): Promise<{ url: string; source: string } | {
   log(`starting a throwaway PostgreSQL on 127.0.0.1:${port}`);
   try {
     const out = await runCommand('bash', [path.join(root, 'scripts/pg-throwaway.sh'), String(port), dir]);
-    return { url: out.trim().split('\n').pop() ?? '', source: 'throwaway server from `scripts/pg-throwaway.sh` (fsync off, synchronous_commit off, shared_buffers 1 GB)' };
+    return {
+      url: out.trim().split('\n').pop() ?? '',
+      source: 'throwaway server from `scripts/pg-throwaway.sh` (fsync off, synchronous_commit off, shared_buffers 1 GB)',
+    };
   } catch (error) {
     return { skipped: `the throwaway PostgreSQL server did not start: ${error instanceof Error ? error.message : String(error)}` };
   }

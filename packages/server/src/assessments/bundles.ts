@@ -1,5 +1,15 @@
-import { groupBy, vendorFormExemption, vendorFormReview, type AnswerValue, type Bundle, type Catalog, type FacilityKind, type Round, type VendorFormStatus } from '@mamori/domain';
-import { and, asc, eq} from 'drizzle-orm';
+import {
+  groupBy,
+  vendorFormExemption,
+  vendorFormReview,
+  type AnswerValue,
+  type Bundle,
+  type Catalog,
+  type FacilityKind,
+  type Round,
+  type VendorFormStatus,
+} from '@mamori/domain';
+import { and, asc, eq } from 'drizzle-orm';
 import { anyOf } from '../db/any-of.js';
 import { sideBySide } from '../db/side-by-side.js';
 import { facilitiesWithContactChart } from '../contact-chart/queries.js';
@@ -33,7 +43,10 @@ export async function facilityYearBundles(db: Db | Tx, catalog: Catalog, targets
   const facilityIds = [...new Set(targets.map((t) => t.facility.id))];
   const ownIds = targets.map((t) => t.own.id);
   const chartItemOf = new Map(
-    targets.map(({ own }) => [own.id, catalog.form(own.edition, own.form as 'institution' | 'pharmacy')?.items.find((i) => i.flags.artifact === 'contactChart')?.id]),
+    targets.map(({ own }) => [
+      own.id,
+      catalog.form(own.edition, own.form as 'institution' | 'pharmacy')?.items.find((i) => i.flags.artifact === 'contactChart')?.id,
+    ]),
   );
   const chartItemIds = [...new Set([...chartItemOf.values()].filter((id) => id !== undefined))];
   const [vendorForms, contracts, charts, chartEvidence] = await sideBySide(db, [

@@ -1,5 +1,5 @@
 import { groupBy, type BackupPlanView } from '@mamori/domain';
-import { desc, eq} from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { anyOf } from '../db/any-of.js';
 import type { Db } from '../db/connect.js';
 import { backupPlans, restoreTests, users } from '../db/schema.js';

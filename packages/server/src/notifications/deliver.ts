@@ -7,7 +7,7 @@ import {
   type ReminderParams,
   type ReminderPhase,
 } from '@mamori/domain';
-import { and, asc, eq} from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { anyOf } from '../db/any-of.js';
 import type { Config } from '../config.js';
 import type { Db, Tx } from '../db/connect.js';
@@ -76,7 +76,12 @@ export async function facilityRecipientsOf(db: Db | Tx, facilityIds: readonly st
 
 /** The recipients' choices, by user and kind (no row: `standard`). */
 export async function modesOf(db: Db | Tx, userIds: string[]): Promise<(userId: string, kind: NotificationKind) => NotificationMode> {
-  const rows = userIds.length ? await db.select().from(notificationPreferences).where(anyOf(notificationPreferences.userId, [...new Set(userIds)])) : [];
+  const rows = userIds.length
+    ? await db
+        .select()
+        .from(notificationPreferences)
+        .where(anyOf(notificationPreferences.userId, [...new Set(userIds)]))
+    : [];
   const modes = new Map(rows.map((r) => [`${r.userId} ${r.kind}`, r.mode as NotificationMode]));
   return (userId, kind) => modes.get(`${userId} ${kind}`) ?? 'standard';
 }
@@ -85,10 +90,15 @@ export const appLink = (config: Config, path: string) => `${publicBaseUrl(config
 export const unsubscribeLink = (deps: Pick<AppDeps, 'config' | 'secrets'>, userId: string, kind: NotificationKind) =>
   `${publicBaseUrl(deps.config)}/unsubscribe/${unsubscribeToken(deps.secrets, userId, kind)}`;
 
-const keyOf = (row: NotificationKey) =>
-  [row.kind, row.facilityId, row.subjectId, row.occasion, row.userId].join('\u0000');
+const keyOf = (row: NotificationKey) => [row.kind, row.facilityId, row.subjectId, row.occasion, row.userId].join('\u0000');
 const pairKey = (pair: Delivered) =>
-  keyOf({ kind: pair.notice.kind, facilityId: pair.facility.id, subjectId: pair.notice.subjectId, occasion: pair.notice.occasion, userId: pair.recipient.userId });
+  keyOf({
+    kind: pair.notice.kind,
+    facilityId: pair.facility.id,
+    subjectId: pair.notice.subjectId,
+    occasion: pair.notice.occasion,
+    userId: pair.recipient.userId,
+  });
 
 /** Rows per INSERT: bounds the statement, not its parameters (one array per column). */
 const INSERT_ROWS = 5000;
@@ -114,7 +124,12 @@ export async function deliverNotices(
   const pairs = batches
     .flatMap(({ facility, notices, recipients }) =>
       notices.flatMap((notice) =>
-        recipients.map((recipient) => ({ facility, notice, recipient, delivery: deliveryFor(modeOf(recipient.userId, notice.kind), notice.kind, notice.phase) })),
+        recipients.map((recipient) => ({
+          facility,
+          notice,
+          recipient,
+          delivery: deliveryFor(modeOf(recipient.userId, notice.kind), notice.kind, notice.phase),
+        })),
       ),
     )
     .filter((p): p is Delivered => p.delivery !== 'off')
@@ -125,7 +140,13 @@ export async function deliverNotices(
 
   if (options.dryRun) {
     const existing = await tx
-      .select({ kind: notifications.kind, facilityId: notifications.facilityId, subjectId: notifications.subjectId, occasion: notifications.occasion, userId: notifications.userId })
+      .select({
+        kind: notifications.kind,
+        facilityId: notifications.facilityId,
+        subjectId: notifications.subjectId,
+        occasion: notifications.occasion,
+        userId: notifications.userId,
+      })
       .from(notifications)
       .where(and(anyOf(notifications.facilityId, facilityIds), anyOf(notifications.occasion, [...new Set(pairs.map(({ pair }) => pair.notice.occasion))])));
     const made = new Set(existing.map(keyOf));

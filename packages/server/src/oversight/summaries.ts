@@ -29,7 +29,14 @@ export async function summarizeFacilities(tx: Tx, catalog: Catalog, facilityIds:
   const summarizedAt = new Date();
   const rows = targets.map(({ facility, own: assessment }, i): typeof facilityYearSummaries.$inferInsert => {
     const summary = summarizeEvaluation(evaluate(catalog, bundles[i]!));
-    return { facilityId: facility.id, fiscalYear: assessment.fiscalYear, assessmentId: assessment.id, ...summary, nextTargetDate: summary.openTargets[0] ?? null, summarizedAt };
+    return {
+      facilityId: facility.id,
+      fiscalYear: assessment.fiscalYear,
+      assessmentId: assessment.id,
+      ...summary,
+      nextTargetDate: summary.openTargets[0] ?? null,
+      summarizedAt,
+    };
   });
   for (let i = 0; i < rows.length; i += 1000) {
     await tx

@@ -5,7 +5,8 @@ import { accessLogSettingsOf } from '../access-logs/settings.js';
 import { facilityYearBundles } from '../assessments/bundles.js';
 import type { Db } from '../db/connect.js';
 import { assessments, logReviews, logSources } from '../db/schema.js';
-import { loadIncidentFactsOf } from '../readiness/facts.js';
+import { thresholdsOf } from '../findings/facts.js';
+import { loadBackupAndBcpFactsOf } from '../readiness/facts.js';
 import type { FacilityRow } from '../tenancy/scope.js';
 
 /**
@@ -18,13 +19,17 @@ export async function loadReminderFactsOf(db: Db, catalog: Catalog, facilityRows
   const ids = facilityRows.map((f) => f.id);
   if (ids.length === 0) return new Map();
   const fiscalYear = fiscalYearOf(asOf);
-  const [ownForms, incidents, sources, reviews] = await Promise.all([
+  const [ownForms, backupAndBcp, sources, reviews] = await Promise.all([
     db
       .select()
       .from(assessments)
       .where(and(anyOf(assessments.facilityId, ids), isNull(assessments.vendorName), lte(assessments.fiscalYear, fiscalYear))),
-    loadIncidentFactsOf(db, facilityRows, asOf),
-    db.select({ facilityId: logSources.facilityId, id: logSources.id, name: logSources.name }).from(logSources).where(anyOf(logSources.facilityId, ids)).orderBy(logSources.name),
+    loadBackupAndBcpFactsOf(db, ids),
+    db
+      .select({ facilityId: logSources.facilityId, id: logSources.id, name: logSources.name })
+      .from(logSources)
+      .where(anyOf(logSources.facilityId, ids))
+      .orderBy(logSources.name),
     db
       .select({ sourceId: logReviews.sourceId, through: max(logReviews.periodTo) })
       .from(logReviews)
@@ -49,7 +54,8 @@ export async function loadReminderFactsOf(db: Db, catalog: Catalog, facilityRows
 
   return new Map(
     facilityRows.map((facility): [string, ReminderFacts] => {
-      const incident = incidents.get(facility.id)!;
+      const incident = backupAndBcp.get(facility.id)!;
+      const thresholds = thresholdsOf(facility);
       const evaluated = evaluations.get(facility.id);
       let checklist: ReminderFacts['checklist'] = null;
       let annualCheck: ReminderFacts['annualCheck'] = null;
@@ -72,7 +78,11 @@ export async function loadReminderFactsOf(db: Db, catalog: Catalog, facilityRows
           backups: incident.backups.map(({ plan, tests }) => ({ id: plan.id, system: plan.system, tests })),
           logSources: (sourcesOf.get(facility.id) ?? []).map((s) => ({ id: s.id, name: s.name, reviewedThrough: reviewed.get(s.id) ?? null })),
           bcp: hasBcp ? { lastReviewedOn: bcp.lastReviewedOn } : null,
-          thresholds: { ...incident.thresholds, unreviewedDays: accessLogSettingsOf(facility).unreviewedDays },
+          thresholds: {
+            restoreTestMonths: thresholds.restoreTestMonths,
+            bcpReviewMonths: thresholds.bcpReviewMonths,
+            unreviewedDays: accessLogSettingsOf(facility).unreviewedDays,
+          },
         },
       ];
     }),

@@ -63,20 +63,20 @@ export async function remindVendors(deps: Pick<AppDeps, 'database' | 'config' | 
       // The facility's side hears of it too: in the inbox of its managers and planners, and by e-mail as they chose.
       const facility = { id: form.facilityId, organizationId: form.organizationId, name: names.facilityName };
       const notices: Notice[] = [
-          {
-            kind: 'vendor-form',
-            subjectId: form.id,
-            occasion: `reminder-${count}`,
-            phase: 'overdue',
-            params: {
-              formId: form.id,
-              contractId: contract.id,
-              vendorName: names.vendorName,
-              contractTitle: names.contractTitle,
-              fiscalYear: form.fiscalYear,
-              reminderCount: count,
-            },
+        {
+          kind: 'vendor-form',
+          subjectId: form.id,
+          occasion: `reminder-${count}`,
+          phase: 'overdue',
+          params: {
+            formId: form.id,
+            contractId: contract.id,
+            vendorName: names.vendorName,
+            contractTitle: names.contractTitle,
+            fiscalYear: form.fiscalYear,
+            reminderCount: count,
           },
+        },
       ];
       await deliverNotices(deps, tx, [{ facility, notices, recipients: await facilityRecipients(tx, form.facilityId) }]);
       return true;
