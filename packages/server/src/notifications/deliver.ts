@@ -28,7 +28,7 @@ export interface Notice {
   params: ReminderParams;
 }
 
-export interface NoticeFacility {
+interface NoticeFacility {
   id: string;
   organizationId: string;
   name: string;
