@@ -108,6 +108,10 @@ describe('the daily scan', () => {
     expect(toManager.subject).toBe('【Rクリニック】アクセスログ「カルテサーバ」がまだ一度も確認（期間の承認）されていません');
     expect(toManager.text).toContain(`https://mamori.example.jp/facilities/${tenant.facilityId}/access-logs/${sourceId}`);
     expect(toManager.text).toMatch(/https:\/\/mamori\.example\.jp\/unsubscribe\/\S+/);
+    // RFC 8058: the mail program's own unsubscribe button posts to the API with the same token as the link.
+    const token = /\/unsubscribe\/(\S+)/.exec(toManager.text)![1]!;
+    expect(toManager.listUnsubscribe).toBe(`<https://mamori.example.jp/api/v1/unsubscribe/${token}>`);
+    expect(toManager.listUnsubscribePost).toBe('List-Unsubscribe=One-Click');
   });
 
   it('gathers the daily ones into one digest per person, once', async () => {
@@ -242,6 +246,29 @@ describe('the unsubscribe link', () => {
     // Next month the log review reaches the planner only.
     const next = await runReminders(deps, { asOf: '2027-01-04', dryRun: true });
     expect(next.filter((s) => s.kind === 'log-review').map((s) => s.recipient)).toEqual([plannerEmail]);
+  });
+
+  it("takes a mail program's one-click unsubscribe (RFC 8058): a form post to the header's address", async () => {
+    const mail = smtp.messages.find((m) => m.to === plannerEmail && m.subject.includes('アクセスログ'))!;
+    const address = /^<https:\/\/mamori\.example\.jp(\/api\/v1\/unsubscribe\/\S+)>$/.exec(mail.listUnsubscribe ?? '')![1]!;
+    const response = await t.app.inject({
+      method: 'POST',
+      url: address,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'List-Unsubscribe=One-Click',
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ kind: 'log-review', mode: 'off' });
+    const theirs = await json(call(t.app, planner, 'GET', api('/me/notification-preferences')));
+    expect(theirs.preferences).toContainEqual({ kind: 'log-review', mode: 'off' });
+    // Other routes still take JSON only.
+    const form = await t.app.inject({
+      method: 'POST',
+      url: api('/auth/login'),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'email=a&password=b',
+    });
+    expect(form.statusCode).toBe(415);
   });
 
   it('refuses a forged or altered link', async () => {

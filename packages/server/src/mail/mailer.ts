@@ -6,6 +6,8 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** Extra headers, such as List-Unsubscribe (RFC 8058) on a reminder. */
+  headers?: Record<string, string>;
 }
 
 export interface Mailer {

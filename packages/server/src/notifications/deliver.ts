@@ -90,6 +90,15 @@ export const appLink = (config: Config, path: string) => `${publicBaseUrl(config
 export const unsubscribeLink = (deps: Pick<AppDeps, 'config' | 'secrets'>, userId: string, kind: NotificationKind) =>
   `${publicBaseUrl(deps.config)}/unsubscribe/${unsubscribeToken(deps.secrets, userId, kind)}`;
 
+/**
+ * RFC 8058 one-click unsubscribe for a mail about one kind: the mail program POSTs `List-Unsubscribe=One-Click` to the
+ * API's unsubscribe route with the same signed token as the link in the text, and that kind is off.
+ */
+export const oneClickUnsubscribe = (deps: Pick<AppDeps, 'config' | 'secrets'>, userId: string, kind: NotificationKind) => ({
+  'List-Unsubscribe': `<${publicBaseUrl(deps.config)}/api/v1/unsubscribe/${unsubscribeToken(deps.secrets, userId, kind)}>`,
+  'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+});
+
 const keyOf = (row: NotificationKey) => [row.kind, row.facilityId, row.subjectId, row.occasion, row.userId].join('\u0000');
 const pairKey = (pair: Delivered) =>
   keyOf({
@@ -182,7 +191,7 @@ export async function deliverNotices(
       .map(({ facility, notice, recipient }) => {
         const link = appLink(deps.config, notificationPath(notice.kind, facility.id, notice.params));
         const mail = reminderMail(recipient.name, { ...notice, facilityName: facility.name, link }, unsubscribeLink(deps, recipient.userId, notice.kind));
-        return { to: recipient.email, ...mail };
+        return { to: recipient.email, ...mail, headers: oneClickUnsubscribe(deps, recipient.userId, notice.kind) };
       }),
   );
   return made;

@@ -8,6 +8,7 @@ import {
   UnsubscribeView,
   UpdateNotificationPreferencesRequest,
 } from '@mamori/domain';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditContext, requireAuth } from '../auth/context.js';
 import { requestLocale } from '../http/locale.js';
@@ -50,7 +51,14 @@ export const notificationRoutes: Routes = (app, deps) => {
     previewUnsubscribe(db, deps.secrets, request.params.token, requestLocale(request)),
   );
 
-  app.post('/unsubscribe/:token', { config: { access: 'public' }, schema: { params: TokenParams, response: { 200: UnsubscribeView } } }, async (request) =>
-    unsubscribe(db, deps.secrets, request.ip ?? null, request.params.token, requestLocale(request)),
-  );
+  // The page's button posts nothing; a mail program's one-click unsubscribe (RFC 8058) posts a form with
+  // List-Unsubscribe=One-Click, which only this route reads (its own scope), and which changes nothing about what it does.
+  app.register(async (scope) => {
+    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 }, (_request, body, done) => done(null, body));
+    scope
+      .withTypeProvider<ZodTypeProvider>()
+      .post('/unsubscribe/:token', { config: { access: 'public' }, schema: { params: TokenParams, response: { 200: UnsubscribeView } } }, async (request) =>
+        unsubscribe(db, deps.secrets, request.ip ?? null, request.params.token, requestLocale(request)),
+      );
+  });
 };

@@ -10,6 +10,10 @@ export interface CapturedMail {
   to: string;
   subject: string;
   text: string;
+  /** The List-Unsubscribe header (RFC 2369), when the message has one. */
+  listUnsubscribe?: string;
+  /** The List-Unsubscribe-Post header (RFC 8058), when the message has one. */
+  listUnsubscribePost?: string;
 }
 
 export interface SmtpCapture {
@@ -50,6 +54,11 @@ export async function startSmtpCapture(options: SmtpCaptureOptions = {}): Promis
             subject: parsed.subject ?? '',
             text: parsed.text ?? '',
           };
+          const header = (name: string) => parsed.headerLines.find((line) => line.key === name)?.line.replace(/^[^:]+:\s*/, '');
+          const listUnsubscribe = header('list-unsubscribe');
+          const listUnsubscribePost = header('list-unsubscribe-post');
+          if (listUnsubscribe) mail.listUnsubscribe = listUnsubscribe;
+          if (listUnsubscribePost) mail.listUnsubscribePost = listUnsubscribePost;
           messages.push(mail);
           if (options.spoolFile) fs.appendFileSync(options.spoolFile, `${JSON.stringify(mail)}\n`);
           for (const waiter of waiters) waiter(mail);
