@@ -11,6 +11,7 @@ import {
 } from '@mamori/domain';
 import { and, asc, eq } from 'drizzle-orm';
 import { anyOf } from '../db/any-of.js';
+import { type FacilityRange, ofFacilities } from '../db/facility-range.js';
 import { sideBySide } from '../db/side-by-side.js';
 import { facilitiesWithContactChart } from '../contact-chart/queries.js';
 import type { Db, Tx } from '../db/connect.js';
@@ -38,7 +39,13 @@ function answersOf(rows: readonly RoundFields[]): Record<string, Round[]> {
  * Everything the evaluator needs about these facilities' years, read with one query per table whatever their
  * number: the checklist page reads one facility, the dashboard summaries and the daily reminder scan a thousand.
  */
-export async function facilityYearBundles(db: Db | Tx, catalog: Catalog, targets: readonly BundleTarget[], asOf: string): Promise<Bundle[]> {
+export async function facilityYearBundles(
+  db: Db | Tx,
+  catalog: Catalog,
+  targets: readonly BundleTarget[],
+  asOf: string,
+  range?: FacilityRange,
+): Promise<Bundle[]> {
   if (targets.length === 0) return [];
   const facilityIds = [...new Set(targets.map((t) => t.facility.id))];
   const ownIds = targets.map((t) => t.own.id);
@@ -54,7 +61,7 @@ export async function facilityYearBundles(db: Db | Tx, catalog: Catalog, targets
       db
         .select()
         .from(assessments)
-        .where(and(anyOf(assessments.facilityId, facilityIds), eq(assessments.form, 'vendor')))
+        .where(and(ofFacilities(assessments.facilityId, facilityIds, range), eq(assessments.form, 'vendor')))
         .orderBy(asc(assessments.createdAt), asc(assessments.id)),
     () =>
       db
@@ -69,8 +76,8 @@ export async function facilityYearBundles(db: Db | Tx, catalog: Catalog, targets
         })
         .from(vendorContracts)
         .innerJoin(vendors, eq(vendors.id, vendorContracts.vendorId))
-        .where(anyOf(vendorContracts.facilityId, facilityIds)),
-    () => facilitiesWithContactChart(db, facilityIds),
+        .where(ofFacilities(vendorContracts.facilityId, facilityIds, range)),
+    () => facilitiesWithContactChart(db, facilityIds, range),
     () =>
       db
         .selectDistinct({ assessmentId: answerEvidence.assessmentId, itemId: answerEvidence.itemId })

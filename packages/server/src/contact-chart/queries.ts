@@ -1,6 +1,6 @@
 import type { ContactChartContent, ContactChartView } from '@mamori/domain';
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { anyOf } from '../db/any-of.js';
+import { type FacilityRange, ofFacilities } from '../db/facility-range.js';
 import type { Db, Tx } from '../db/connect.js';
 import { contactChartVersions, users } from '../db/schema.js';
 
@@ -36,7 +36,7 @@ export async function chartVersion(db: Db | Tx, facilityId: string, chartVersion
  * The facilities whose newest chart has at least one contact (domain `contactChartExists`, counted in the
  * database): the evaluator's `artifacts.contactChart`, asked on every evaluation, so only the ids leave the database.
  */
-export async function facilitiesWithContactChart(db: Db | Tx, facilityIds: readonly string[]): Promise<Set<string>> {
+export async function facilitiesWithContactChart(db: Db | Tx, facilityIds: readonly string[], range?: FacilityRange): Promise<Set<string>> {
   if (facilityIds.length === 0) return new Set();
   const newest = await db
     .selectDistinctOn([contactChartVersions.facilityId], {
@@ -44,7 +44,7 @@ export async function facilitiesWithContactChart(db: Db | Tx, facilityIds: reado
       entries: sql<number>`jsonb_array_length(${contactChartVersions.entries})`,
     })
     .from(contactChartVersions)
-    .where(anyOf(contactChartVersions.facilityId, [...facilityIds]))
+    .where(ofFacilities(contactChartVersions.facilityId, facilityIds, range))
     .orderBy(contactChartVersions.facilityId, desc(contactChartVersions.chartVersion));
   return new Set(newest.filter((row) => Number(row.entries) > 0).map((row) => row.facilityId));
 }

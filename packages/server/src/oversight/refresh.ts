@@ -31,10 +31,12 @@ const INLINE_REBUILD_LIMIT = 2_000;
 
 export type RefreshResult = { refreshed: number; rebuilt: boolean } | 'busy' | 'deferred';
 
-async function summarizeInChunks(tx: Tx, catalog: Catalog, facilityIds: readonly string[], asOf: string): Promise<number> {
+/** `everyFacility`: the ids are all facilities in id order, so each chunk is every facility between its ends (read as a range). */
+async function summarizeInChunks(tx: Tx, catalog: Catalog, facilityIds: readonly string[], asOf: string, everyFacility = false): Promise<number> {
   let count = 0;
   for (let i = 0; i < facilityIds.length; i += FACILITIES_PER_CHUNK) {
-    count += await summarizeFacilities(tx, catalog, facilityIds.slice(i, i + FACILITIES_PER_CHUNK), asOf);
+    const chunk = facilityIds.slice(i, i + FACILITIES_PER_CHUNK);
+    count += await summarizeFacilities(tx, catalog, chunk, asOf, everyFacility ? [chunk[0]!, chunk.at(-1)!] : undefined);
   }
   return count;
 }
@@ -65,6 +67,7 @@ export async function refreshSummaries(
         catalog,
         all.map((f) => f.id),
         asOf,
+        true,
       );
       await saveCursor(tx, headSequence);
       return { refreshed, rebuilt: true };

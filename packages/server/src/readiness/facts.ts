@@ -1,6 +1,6 @@
 import { BcpEssentials, fiscalYearOf, groupBy, todayInTokyo, type ContactChartContent, type IncidentFacts } from '@mamori/domain';
 import { and, eq, isNull, max } from 'drizzle-orm';
-import { anyOf } from '../db/any-of.js';
+import { type FacilityRange, ofFacilities } from '../db/facility-range.js';
 import type { Db } from '../db/connect.js';
 import { assessments, backupPlans, bcpDocuments, bcpPlans, bcpRecords, vendorContracts } from '../db/schema.js';
 import { plansWithTests } from '../backup-plans/queries.js';
@@ -36,16 +36,26 @@ export async function loadIncidentFacts(db: Db, facility: FacilityRow, asOf = to
  * The backup plans with their restore tests and the BCP of many facilities, one query per table whatever their
  * number: what the daily reminder scan reads of a thousand facilities at once.
  */
-export async function loadBackupAndBcpFactsOf(db: Db, facilityIds: readonly string[]): Promise<Map<string, BackupAndBcpFacts>> {
+export async function loadBackupAndBcpFactsOf(db: Db, facilityIds: readonly string[], range?: FacilityRange): Promise<Map<string, BackupAndBcpFacts>> {
   if (facilityIds.length === 0) return new Map();
   const [planRows, bcp, documents, reviews] = await Promise.all([
-    db.select().from(backupPlans).where(anyOf(backupPlans.facilityId, facilityIds)).orderBy(backupPlans.system, backupPlans.id),
-    db.select().from(bcpPlans).where(anyOf(bcpPlans.facilityId, facilityIds)),
-    db.selectDistinct({ facilityId: bcpDocuments.facilityId }).from(bcpDocuments).where(anyOf(bcpDocuments.facilityId, facilityIds)),
+    db
+      .select()
+      .from(backupPlans)
+      .where(ofFacilities(backupPlans.facilityId, facilityIds, range))
+      .orderBy(backupPlans.system, backupPlans.id),
+    db
+      .select()
+      .from(bcpPlans)
+      .where(ofFacilities(bcpPlans.facilityId, facilityIds, range)),
+    db
+      .selectDistinct({ facilityId: bcpDocuments.facilityId })
+      .from(bcpDocuments)
+      .where(ofFacilities(bcpDocuments.facilityId, facilityIds, range)),
     db
       .select({ facilityId: bcpRecords.facilityId, on: max(bcpRecords.heldOn) })
       .from(bcpRecords)
-      .where(anyOf(bcpRecords.facilityId, facilityIds))
+      .where(ofFacilities(bcpRecords.facilityId, facilityIds, range))
       .groupBy(bcpRecords.facilityId),
   ]);
   const plans = await plansWithTests(db, planRows);

@@ -1,6 +1,6 @@
 import { evaluate, fiscalYearOf, groupBy, type Catalog, type ReminderFacts } from '@mamori/domain';
 import { and, isNull, lte, max } from 'drizzle-orm';
-import { anyOf } from '../db/any-of.js';
+import { type FacilityRange, ofFacilities } from '../db/facility-range.js';
 import { accessLogSettingsOf } from '../access-logs/settings.js';
 import { facilityYearBundles } from '../assessments/bundles.js';
 import type { Db } from '../db/connect.js';
@@ -15,7 +15,13 @@ import type { FacilityRow } from '../tenancy/scope.js';
  * backups and BCP as 3(2)/3(3) read them, each log source's latest signed-off period as 2(6) reads it, and the
  * facility's thresholds.
  */
-export async function loadReminderFactsOf(db: Db, catalog: Catalog, facilityRows: readonly FacilityRow[], asOf: string): Promise<Map<string, ReminderFacts>> {
+export async function loadReminderFactsOf(
+  db: Db,
+  catalog: Catalog,
+  facilityRows: readonly FacilityRow[],
+  asOf: string,
+  range?: FacilityRange,
+): Promise<Map<string, ReminderFacts>> {
   const ids = facilityRows.map((f) => f.id);
   if (ids.length === 0) return new Map();
   const fiscalYear = fiscalYearOf(asOf);
@@ -23,17 +29,17 @@ export async function loadReminderFactsOf(db: Db, catalog: Catalog, facilityRows
     db
       .select()
       .from(assessments)
-      .where(and(anyOf(assessments.facilityId, ids), isNull(assessments.vendorName), lte(assessments.fiscalYear, fiscalYear))),
-    loadBackupAndBcpFactsOf(db, ids),
+      .where(and(ofFacilities(assessments.facilityId, ids, range), isNull(assessments.vendorName), lte(assessments.fiscalYear, fiscalYear))),
+    loadBackupAndBcpFactsOf(db, ids, range),
     db
       .select({ facilityId: logSources.facilityId, id: logSources.id, name: logSources.name })
       .from(logSources)
-      .where(anyOf(logSources.facilityId, ids))
+      .where(ofFacilities(logSources.facilityId, ids, range))
       .orderBy(logSources.name),
     db
       .select({ sourceId: logReviews.sourceId, through: max(logReviews.periodTo) })
       .from(logReviews)
-      .where(anyOf(logReviews.facilityId, ids))
+      .where(ofFacilities(logReviews.facilityId, ids, range))
       .groupBy(logReviews.sourceId),
   ]);
 
@@ -47,7 +53,7 @@ export async function loadReminderFactsOf(db: Db, catalog: Catalog, facilityRows
     const own = newestOwn.get(facility.id);
     return own && catalog.has(own.edition) ? [{ facility, own }] : [];
   });
-  const bundles = await facilityYearBundles(db, catalog, targets, asOf);
+  const bundles = await facilityYearBundles(db, catalog, targets, asOf, range);
   const evaluations = new Map(targets.map(({ facility, own }, i) => [facility.id, { own, evaluation: evaluate(catalog, bundles[i]!) }]));
   const reviewed = new Map(reviews.map((r) => [r.sourceId, r.through]));
   const sourcesOf = groupBy(sources, (s) => s.facilityId);

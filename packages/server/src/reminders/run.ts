@@ -98,7 +98,10 @@ export async function runReminders(deps: ReminderDeps, options: { asOf?: string;
 
   const reading: Promise<[FacilityRow[], Map<string, ReminderFacts>]>[] = [];
   for await (const chunk of facilityChunks(db)) {
-    const read = loadReminderFactsOf(db, deps.catalog, chunk, asOf).then((facts): [FacilityRow[], Map<string, ReminderFacts>] => [chunk, facts]);
+    // The chunk is every facility between its first and last id, so the loaders read id ranges.
+    const read = loadReminderFactsOf(db, deps.catalog, chunk, asOf, [chunk[0]!.id, chunk.at(-1)!.id]).then(
+      (facts): [FacilityRow[], Map<string, ReminderFacts>] => [chunk, facts],
+    );
     // Awaited in turn below; a failure meanwhile must not count as unhandled.
     read.catch(() => undefined);
     reading.push(read);
