@@ -4,7 +4,20 @@ import { z } from 'zod';
 import type { RouteEntry } from '../src/app.js';
 import { defaultAccessLogSettings } from '@mamori/domain';
 import { auditEvents } from '../src/db/schema.js';
-import { asBrowser, call, callWithToken, json, login, multipartFile, setupAdmin, startTestApp, tinyPdf, upload, type Browser, type TestApp } from './helpers/app.js';
+import {
+  asBrowser,
+  call,
+  callWithToken,
+  json,
+  login,
+  multipartFile,
+  setupAdmin,
+  startTestApp,
+  tinyPdf,
+  upload,
+  type Browser,
+  type TestApp,
+} from './helpers/app.js';
 import { createTenant, type Tenant } from './helpers/world.js';
 
 /**
@@ -245,7 +258,15 @@ describe('inspector accounts: the list, disabling and enabling again', () => {
     const all = await json(get(sysadmin, '/inspectors'));
     // By prefecture: 東京都 (13) before 大阪府 (27).
     expect(all).toMatchObject([
-      { id: ids.inspectorUserId, email: INSPECTOR_EMAIL, name: '検査 一郎', prefecture: '13', healthCenter: '新宿区保健所', grantedFacilities: 1, disabledAt: null },
+      {
+        id: ids.inspectorUserId,
+        email: INSPECTOR_EMAIL,
+        name: '検査 一郎',
+        prefecture: '13',
+        healthCenter: '新宿区保健所',
+        grantedFacilities: 1,
+        disabledAt: null,
+      },
       { email: 'other@hokenjo.example.jp', prefecture: '27', grantedFacilities: 0, disabledAt: null },
     ]);
     expect(await json(get(sysadmin, '/inspectors?prefecture=27'))).toMatchObject([{ email: 'other@hokenjo.example.jp' }]);

@@ -25,7 +25,12 @@ export async function listInspectors(db: Db, actor: Actor, prefecture: string | 
  */
 export async function changeInspectorAccess(db: Db, context: AuditContext, inspectorId: string, disabled: boolean) {
   await inTransaction(db, async (tx) => {
-    const [row] = await tx.select({ user: users }).from(users).innerJoin(inspectors, eq(inspectors.id, users.id)).where(eq(users.id, inspectorId)).for('update');
+    const [row] = await tx
+      .select({ user: users })
+      .from(users)
+      .innerJoin(inspectors, eq(inspectors.id, users.id))
+      .where(eq(users.id, inspectorId))
+      .for('update');
     if (!row) throw notFound();
     if ((row.user.disabledAt !== null) === disabled) return;
     await (disabled ? disableUser(tx, context, row.user) : enableUser(tx, context, row.user));

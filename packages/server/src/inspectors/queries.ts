@@ -62,9 +62,7 @@ export async function listInspectorAccounts(db: Db, filter: { prefecture?: strin
     .from(inspectors)
     .innerJoin(users, eq(users.id, inspectors.id))
     .leftJoin(inspectionGrants, eq(inspectionGrants.inspectorId, inspectors.id))
-    .where(
-      and(filter.prefecture ? eq(inspectors.prefecture, filter.prefecture) : undefined, filter.id ? eq(inspectors.id, filter.id) : undefined),
-    )
+    .where(and(filter.prefecture ? eq(inspectors.prefecture, filter.prefecture) : undefined, filter.id ? eq(inspectors.id, filter.id) : undefined))
     .groupBy(inspectors.id, users.id)
     .orderBy(asc(inspectors.prefecture), asc(inspectors.healthCenter), asc(users.name));
 }
