@@ -17,7 +17,7 @@ export function CreateInspectorModal({ opened, onClose, prefecture }: { opened: 
   const create = useCreateInspector();
   const form = useForm({
     initialValues: { email: '', name: '', prefecture: prefecture ?? '', healthCenter: '' },
-    validate: { email, name: requiredText, prefecture: requiredText, healthCenter: requiredText },
+    validate: { email, name: requiredText, prefecture: (value) => (value ? null : t('validation.choosePrefecture')), healthCenter: requiredText },
   });
   const close = () => {
     create.reset();
