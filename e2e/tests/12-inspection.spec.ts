@@ -117,11 +117,15 @@ test('the inspector changes the temporary password, reads the checklist read-onl
   const home = page.getByRole('alert').filter({ hasText: '立入検査の閲覧権限で表示しています' });
   await expect(home).toContainText(clinic.facilityName);
   await expect(home).toContainText('変更はできません');
+  // The clinic's own to-do list is not the inspector's, and the checklist is opened, not "continued".
+  const openChecklist = page.getByRole('link', { name: 'チェックリストを開く' });
+  await expect(openChecklist).toBeVisible();
+  await expect(page.getByRole('heading', { name: '次にやること' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'チェックリストの続きを入力' })).toHaveCount(0);
   await shot(page, 'i5-inspector-home');
 
   // The checklist opens, and nothing on it can be changed.
-  await menu(page).getByRole('link', { name: 'チェックリスト' }).click();
-  await page.getByRole('link', { name: /を開く/ }).first().click();
+  await openChecklist.click();
   await expect(page.getByRole('heading', { name: /医療機関におけるサイバーセキュリティ対策チェックリスト/ })).toBeVisible();
   await expect(page.getByText('閲覧のみできます。').first()).toBeVisible();
   const gate = page.getByRole('radiogroup', { name: '医療情報システムの有無 1回目の回答' });
@@ -137,7 +141,8 @@ test('the inspector changes the temporary password, reads the checklist read-onl
   await expect(form.getByRole('button', { name: /保存/ })).toHaveCount(0);
   await expect(form.getByRole('button', { name: /添付/ })).toHaveCount(0);
   await expect(form.getByRole('button', { name: /削除/ })).toHaveCount(0);
-  await shot(page, 'i6-inspector-checklist-read-only');
+  await page.getByRole('region', { name: '1-①' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'screenshots/i6-inspector-checklist-read-only.png' });
 
   // 立入検査: the inspection with one finding on 1(1), asking for an improvement report.
   await menu(page).getByRole('link', { name: '立入検査' }).click();
@@ -176,6 +181,9 @@ test('the clinic reads the finding and answers it; the inspector reads the answe
   await expect(inspectorPage.getByText(`施設の回答: ${answer}`)).toBeVisible();
   await expect(inspectorPage.getByText('回答済み')).toBeVisible();
   await noHorizontalOverflow(inspectorPage);
+  // The report's long label wraps rather than being cut off.
+  const reportLabel = inspectorPage.getByRole('link', { name: /立入検査 準備状況レポート/ }).locator('.mantine-Button-label');
+  expect(await reportLabel.evaluate((label) => label.scrollWidth <= label.clientWidth)).toBe(true);
   await shot(inspectorPage, 'i9-inspector-reads-answer-phone');
   await phone.close();
 });

@@ -187,7 +187,14 @@ function RecordInspectionForm({ facilityId }: { facilityId: string }) {
           <Title order={3} size="h4">
             {t('inspections.recordNew')}
           </Title>
-          <TextInput type="date" label={t('inspections.inspectedOn')} value={inspectedOn} onChange={(e) => setInspectedOn(e.currentTarget.value)} required />
+          <TextInput
+            type="date"
+            label={t('inspections.inspectedOn')}
+            value={inspectedOn}
+            onChange={(e) => setInspectedOn(e.currentTarget.value)}
+            required
+            maw={220}
+          />
           <Textarea label={t('inspections.notes')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} autosize minRows={2} />
           {findings.map((finding, index) => (
             <Group key={index} align="flex-end" wrap="wrap">

@@ -45,7 +45,7 @@ export function CreateInspectorModal({ opened, onClose, prefecture }: { opened: 
           <Text size="sm">{t('inspectorAccounts.who', { name: created.name, email: created.email })}</Text>
           <CopyField label={t('inspectorAccounts.temporaryPassword')} value={created.temporaryPassword} />
           <Text size="sm" c="dimmed">
-            {t('inspectorAccounts.passwordNext')}
+            {t('inspectorAccounts.passwordNext', { name: created.name })}
           </Text>
           <Group justify="flex-end">
             <Button onClick={close}>{t('inspectorAccounts.passwordDone')}</Button>
