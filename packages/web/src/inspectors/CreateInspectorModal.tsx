@@ -36,7 +36,14 @@ export function CreateInspectorModal({ opened, onClose, prefecture }: { opened: 
   const created = create.data;
 
   return (
-    <Modal opened={opened} onClose={close} title={created ? t('inspectorAccounts.passwordTitle') : t('inspectorAccounts.createTitle')}>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={created ? t('inspectorAccounts.passwordTitle') : t('inspectorAccounts.createTitle')}
+      // The password is shown once: a stray click or Escape must not lose it before it is written down.
+      closeOnClickOutside={!created}
+      closeOnEscape={!created}
+    >
       {created ? (
         <Stack gap="sm">
           <Alert color="yellow" title={t('inspectorAccounts.passwordOnce')}>
