@@ -115,6 +115,10 @@ export const detailMessages = {
   facility_outside_organization: { ja: 'この法人に属さない施設が含まれています', en: 'A facility does not belong to this organization' },
   name_required: { ja: '氏名を入力してください', en: 'Enter your name' },
   password_required: { ja: 'パスワードを入力してください', en: 'Enter a password' },
+  email_taken: {
+    ja: 'このメールアドレスはすでに別のアカウントで使われています。別のメールアドレスを入力してください',
+    en: 'This email address is already used by another account. Enter a different one',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type DetailCode = keyof typeof detailMessages;

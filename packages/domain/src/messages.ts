@@ -18,6 +18,10 @@ export const errorMessages = {
     ja: 'ログインに続けて失敗したため、このメールアドレスでのログインは一時的にロックされています。{minutes}分後にもう一度お試しください。',
     en: 'Too many failed sign-ins: signing in with this email address is locked. Try again in {minutes} minutes.',
   },
+  account_disabled: {
+    ja: 'このアカウントは無効になっているため、ログインできません。引き続き利用する必要がある場合は、システム管理者に連絡してください。',
+    en: 'This account has been disabled, so it cannot sign in. If you still need it, contact the system administrator.',
+  },
   too_many_attempts: {
     ja: 'ログインの試行回数が多すぎます。しばらく待ってからお試しください。',
     en: 'Too many sign-in attempts. Please wait a while and try again.',
@@ -105,6 +109,10 @@ export const errorMessages = {
   log_file_unreadable: {
     ja: 'ログファイルを読めません（文字コードが UTF-8 でも Shift_JIS でもないか、テキストではありません）。何も保存していません。',
     en: 'The log file cannot be read (neither UTF-8 nor Shift_JIS text). Nothing was stored.',
+  },
+  inspector_disabled: {
+    ja: 'この検査員のアカウントは無効になっています。閲覧を許可するには、先にシステム管理者にアカウントを有効に戻してもらってください。',
+    en: "This inspector's account is disabled. Ask the system administrator to enable it again before granting access.",
   },
   inspector_unknown: {
     ja: 'このメールアドレスの立入検査の検査員は登録されていません。システム管理者に登録を依頼してください。',

@@ -41,6 +41,7 @@ export const permissions = [
   'accessLog.manage',
   'accessLog.review',
   'reminder.receive',
+  'inspector.manage',
   'inspectionGrant.manage',
   'inspection.read',
   'inspection.record',
@@ -141,6 +142,11 @@ const rules: Record<Permission, Rule> = {
    * Only facility roles count: administrators are reminded of a facility by taking a role in it.
    */
   'reminder.receive': { system: true, organizationAdmin: true, facilityRoles: ['manager', 'planner'] },
+  /**
+   * Inspector accounts (立入検査の検査員): registering, listing, disabling and re-enabling them. They belong to no
+   * organization, so only a system administrator (a prefectural or national deployment's operator) manages them.
+   */
+  'inspector.manage': { system: true, organizationAdmin: false, facilityRoles: [] },
   /** Granting a health center's inspector read-only access for 立入検査, and revoking it: the 安全管理責任者's decision. */
   'inspectionGrant.manage': { system: true, organizationAdmin: true, facilityRoles: ['manager'] },
   /** The inspection records (立入検査の指摘事項) of a facility: its people and the inspectors it granted. */

@@ -52,6 +52,7 @@ const facilityMatrix: Record<Permission, ('manager' | 'planner' | 'operator' | '
   'accessLog.manage': ['manager', 'planner'],
   'accessLog.review': ['manager', 'planner'],
   'reminder.receive': ['manager', 'planner'],
+  'inspector.manage': [],
   'inspectionGrant.manage': ['manager'],
   'inspection.read': ['manager', 'planner', 'operator', 'viewer'],
   'inspection.record': [],
@@ -77,6 +78,8 @@ const vendorPermissions: Permission[] = ['contract.read', 'vendorForm.answer', '
 const vendorOnly: Permission[] = ['vendorForm.answer', 'vendor.manage'];
 /** Held by someone outside the facility only: the vendor's own answers, the inspector's own record. */
 const outsiderOnly: Permission[] = [...vendorOnly, 'inspection.record'];
+/** Held by a system administrator alone: what no organization owns (new organizations, inspector accounts). */
+const systemOnly: Permission[] = ['organization.create', 'inspector.manage'];
 const contract = { kind: 'contract', organizationId: org, facilityId: 'fac-1', vendorId: 'ven-1' } as const;
 const vendorUser: Actor = { userId: 'v', grants: [{ kind: 'vendor', vendorId: 'ven-1' }] };
 
@@ -148,7 +151,7 @@ describe('policy', () => {
 
   it('an organization admin manages every facility of the organization and nothing outside it', () => {
     for (const permission of permissions) {
-      expect(can(orgAdmin, permission, facility), permission).toBe(permission !== 'organization.create' && !outsiderOnly.includes(permission));
+      expect(can(orgAdmin, permission, facility), permission).toBe(!systemOnly.includes(permission) && !outsiderOnly.includes(permission));
       expect(can(orgAdmin, permission, { kind: 'facility', organizationId: 'org-2', facilityId: 'fac-9' }), permission).toBe(false);
     }
     expect(can(orgAdmin, 'organization.create', { kind: 'global' })).toBe(false);
@@ -181,6 +184,16 @@ describe('policy', () => {
     expect(contractSide(staff('viewer'), contract)).toBe('facility');
     expect(contractSide(vendorUser, contract)).toBe('vendor');
     expect(contractSide(nobody, contract)).toBeNull();
+  });
+});
+
+describe('policy: inspector accounts', () => {
+  it('only a system administrator registers, lists, disables and re-enables inspectors', () => {
+    const global = { kind: 'global' } as const;
+    expect(can(sysadmin, 'inspector.manage', global)).toBe(true);
+    for (const actor of [orgAdmin, staff('manager'), inspector, vendorUser, nobody]) {
+      for (const scope of [global, organization, facility]) expect(can(actor, 'inspector.manage', scope), scope.kind).toBe(false);
+    }
   });
 });
 

@@ -162,6 +162,16 @@ const walk: Step[] = [
     writes: ['inspectionFinding.answer'],
   },
   {
+    route: 'POST /api/v1/inspectors/:inspectorId/disable',
+    send: () => as('root', 'POST', `/inspectors/${who.inspector!.userId}/disable`)(),
+    writes: ['user.disable'],
+  },
+  {
+    route: 'POST /api/v1/inspectors/:inspectorId/enable',
+    send: () => as('root', 'POST', `/inspectors/${who.inspector!.userId}/enable`)(),
+    writes: ['user.enable'],
+  },
+  {
     route: 'DELETE /api/v1/facilities/:facilityId/inspection-grants/:grantId',
     send: () => as('manager', 'DELETE', `/facilities/${f()}/inspection-grants/${the.inspectionGrantId}`)(),
     writes: ['inspectionGrant.revoke'],

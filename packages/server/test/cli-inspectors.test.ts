@@ -10,7 +10,7 @@ afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 const mamori = (args: string[]) => runMamori(args, dataDir, { env: {}, timeoutMs: 180_000 });
 
 /** 立入検査 by script: an inspector account, then a facility's grant and its revocation. */
-describe('mamori user create / inspection grant / inspection revoke', { timeout: 180_000 }, () => {
+describe('mamori user create|disable|enable / inspection grant|revoke', { timeout: 180_000 }, () => {
   it('creates an inspector with a temporary password shown once, grants and revokes access', () => {
     const org = JSON.parse(mamori(['org', 'create', '--name', '医療法人検査会']).stdout);
     const facility = JSON.parse(mamori(['facility', 'create', '--org', org.id, '--name', '検査クリニック', '--kind', 'clinic', '--prefecture', '13']).stdout);
@@ -52,6 +52,20 @@ describe('mamori user create / inspection grant / inspection revoke', { timeout:
     expect(JSON.parse(revoked.stdout)).toMatchObject({ facilityId: facility.id, inspectorEmail: 'kensa@hokenjo.example.jp' });
     const again = mamori(['inspection', 'revoke', '--facility', facility.id, '--inspector', 'kensa@hokenjo.example.jp']);
     expect(again.code).toBe(1);
+
+    // An inspector who left: disabled, no facility can grant them access, then enabled again.
+    const disabled = mamori(['user', 'disable', '--email', 'kensa@hokenjo.example.jp']);
+    expect(disabled.code, disabled.stderr).toBe(0);
+    expect(JSON.parse(disabled.stdout)).toMatchObject({ id: inspector.id, disabledAt: expect.any(String) });
+    const grantDisabled = mamori(['inspection', 'grant', '--facility', facility.id, '--inspector', 'kensa@hokenjo.example.jp']);
+    expect(grantDisabled.code).toBe(1);
+    expect(grantDisabled.stderr).toContain('無効になっています');
+    const enabled = mamori(['user', 'enable', '--email', 'kensa@hokenjo.example.jp']);
+    expect(enabled.code, enabled.stderr).toBe(0);
+    expect(JSON.parse(enabled.stdout)).toMatchObject({ id: inspector.id, disabledAt: null });
+    const notInspector = mamori(['user', 'disable', '--email', 'nobody@example.jp']);
+    expect(notInspector.code).toBe(1);
+    expect(notInspector.stderr).toContain('検査員が見つかりません');
 
     const verified = mamori(['audit', 'verify']);
     expect(verified.code, verified.stderr).toBe(0);

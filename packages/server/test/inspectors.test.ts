@@ -4,7 +4,20 @@ import { z } from 'zod';
 import type { RouteEntry } from '../src/app.js';
 import { defaultAccessLogSettings } from '@mamori/domain';
 import { auditEvents } from '../src/db/schema.js';
-import { asBrowser, call, json, login, multipartFile, setupAdmin, startTestApp, tinyPdf, upload, type Browser, type TestApp } from './helpers/app.js';
+import {
+  asBrowser,
+  call,
+  callWithToken,
+  json,
+  login,
+  multipartFile,
+  setupAdmin,
+  startTestApp,
+  tinyPdf,
+  upload,
+  type Browser,
+  type TestApp,
+} from './helpers/app.js';
 import { createTenant, type Tenant } from './helpers/world.js';
 
 /**
@@ -100,7 +113,10 @@ describe('inspector accounts', () => {
     const created = await json(call(t.app, sysadmin, 'POST', '/api/v1/inspectors', body));
     expect(created).toMatchObject({ email: 'other@hokenjo.example.jp', prefecture: '27', healthCenter: '大阪市保健所' });
     expect(created.temporaryPassword).toEqual(expect.any(String));
-    expect((await call(t.app, sysadmin, 'POST', '/api/v1/inspectors', body)).statusCode).toBe(409);
+    const taken = await call(t.app, sysadmin, 'POST', '/api/v1/inspectors', body);
+    expect(taken.statusCode).toBe(409);
+    // Said next to the e-mail field, in words a clerk understands.
+    expect(taken.json().error.details).toMatchObject([{ path: 'body.email', code: 'email_taken', message: expect.stringContaining('すでに別のアカウント') }]);
     expect((await call(t.app, sysadmin, 'POST', '/api/v1/inspectors', { ...body, email: 'x@example.jp', prefecture: '48' })).statusCode).toBe(400);
     const [event] = await t.database.db.select().from(auditEvents).where(eq(auditEvents.entityId, created.id));
     expect(event).toMatchObject({ action: 'user.create' });
@@ -233,6 +249,73 @@ describe('inspection grants', () => {
     expect(await json(get(a.manager, `/facilities/${a.facilityId}/inspections`))).toHaveLength(2);
     const [event] = await t.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'inspectionGrant.revoke'));
     expect(event).toMatchObject({ entityId: grantId, facilityId: a.facilityId });
+  });
+});
+
+describe('inspector accounts: the list, disabling and enabling again', () => {
+  it('only a system administrator lists inspectors, narrowed by prefecture, with the facilities that granted them', async () => {
+    await json(call(t.app, b.manager, 'POST', `/api/v1/facilities/${b.facilityId}/inspection-grants`, { inspectorEmail: INSPECTOR_EMAIL }));
+    const all = await json(get(sysadmin, '/inspectors'));
+    // By prefecture: 東京都 (13) before 大阪府 (27).
+    expect(all).toMatchObject([
+      {
+        id: ids.inspectorUserId,
+        email: INSPECTOR_EMAIL,
+        name: '検査 一郎',
+        prefecture: '13',
+        healthCenter: '新宿区保健所',
+        grantedFacilities: 1,
+        disabledAt: null,
+      },
+      { email: 'other@hokenjo.example.jp', prefecture: '27', grantedFacilities: 0, disabledAt: null },
+    ]);
+    expect(await json(get(sysadmin, '/inspectors?prefecture=27'))).toMatchObject([{ email: 'other@hokenjo.example.jp' }]);
+    expect(await json(get(sysadmin, '/inspectors?prefecture=01'))).toEqual([]);
+    expect((await get(sysadmin, '/inspectors?prefecture=48')).statusCode).toBe(400);
+    for (const who of [a.admin, a.manager, inspector]) expect((await get(who, '/inspectors')).statusCode).toBe(403);
+  });
+
+  it('a disabled inspector cannot sign in, and their open session and API token stop working at once', async () => {
+    const { token } = await json(call(t.app, inspector, 'POST', '/api/v1/me/tokens', { name: '検査用スクリプト' }));
+    expect((await callWithToken(t.app, token, 'GET', '/api/v1/facilities')).statusCode).toBe(200);
+    const disable = (who: Browser, id = ids.inspectorUserId!) => call(t.app, who, 'POST', `/api/v1/inspectors/${id}/disable`);
+    for (const who of [a.admin, a.manager, inspector]) expect((await disable(who)).statusCode).toBe(403);
+    // Only inspectors: another account is not found here.
+    expect((await disable(sysadmin, a.viewer.userId)).statusCode).toBe(404);
+    expect((await disable(sysadmin, '00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+
+    const disabled = await json(disable(sysadmin));
+    expect(disabled).toMatchObject({ id: ids.inspectorUserId, grantedFacilities: 1, disabledAt: expect.any(String) });
+    expect((await get(inspector, '/auth/session')).statusCode).toBe(401);
+    expect((await get(inspector, `/facilities/${b.facilityId}`)).statusCode).toBe(401);
+    expect((await callWithToken(t.app, token, 'GET', '/api/v1/facilities')).statusCode).toBe(401);
+    const refused = await login(t.app, INSPECTOR_EMAIL, INSPECTOR_PASSWORD);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error).toMatchObject({ code: 'account_disabled', message: expect.stringContaining('無効になっている') });
+    expect(refused.headers['set-cookie']).toBeUndefined();
+    // A wrong password learns nothing of the account.
+    expect((await login(t.app, INSPECTOR_EMAIL, 'wrong-password-1')).json().error.code).toBe('invalid_credentials');
+    // No facility grants access to an account that cannot use it.
+    const grant = await call(t.app, a.manager, 'POST', `/api/v1/facilities/${a.facilityId}/inspection-grants`, { inspectorEmail: INSPECTOR_EMAIL });
+    expect([grant.statusCode, grant.json().error.code]).toEqual([422, 'inspector_disabled']);
+
+    const events = await t.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'user.disable'));
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ entityId: ids.inspectorUserId, actorId: sysadmin.userId, organizationId: null, facilityId: null });
+    expect(events[0]!.changes).toMatchObject({ disabled: { before: false, after: true }, revokedTokens: { after: 1 }, endedSessions: { after: 2 } });
+    // Asking again changes nothing and writes nothing.
+    expect((await json(disable(sysadmin))).disabledAt).toBe(disabled.disabledAt);
+    expect(await t.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'user.disable'))).toHaveLength(1);
+    expect((await json(get(sysadmin, '/inspectors?prefecture=13')))[0].disabledAt).toBe(disabled.disabledAt);
+  });
+
+  it('enabled again, the inspector signs in with their password and finds the facilities that still grant access', async () => {
+    expect((await call(t.app, a.admin, 'POST', `/api/v1/inspectors/${ids.inspectorUserId}/enable`)).statusCode).toBe(403);
+    expect(await json(call(t.app, sysadmin, 'POST', `/api/v1/inspectors/${ids.inspectorUserId}/enable`))).toMatchObject({ disabledAt: null });
+    const back = asBrowser(await login(t.app, INSPECTOR_EMAIL, INSPECTOR_PASSWORD));
+    expect(await json(get(back, '/facilities'))).toMatchObject([{ id: b.facilityId }]);
+    const [event] = await t.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'user.enable'));
+    expect(event).toMatchObject({ entityId: ids.inspectorUserId, actorId: sysadmin.userId });
   });
 });
 

@@ -195,6 +195,7 @@ beforeAll(async () => {
     assessmentId: assessment.id,
     evidenceId: evidence.id,
     logSourceId: logSource.source.id,
+    inspectorId: inspectorCreated.id,
     inspectionGrantId: inspectionGrant.id,
     inspectionId: inspection.id,
     inspectionFindingId: inspection.findings[0].id,
@@ -279,6 +280,16 @@ const walk: Record<string, () => Probe[]> = {
       body: { email: 'fake-inspector@example.jp', name: 'x', prefecture: '13', healthCenter: 'x' },
       expect: { status: 403, reason: 'system administrators only' },
     },
+  ],
+  'GET /api/v1/inspectors': () => [
+    { url: '/api/v1/inspectors', expect: { status: 403, reason: 'system administrators only' } },
+    { url: '/api/v1/inspectors?prefecture=13', expect: { status: 403, reason: 'system administrators only' } },
+  ],
+  'POST /api/v1/inspectors/:inspectorId/disable': () => [
+    { url: `/api/v1/inspectors/${ids.inspectorId}/disable`, expect: { status: 403, reason: 'system administrators only' } },
+  ],
+  'POST /api/v1/inspectors/:inspectorId/enable': () => [
+    { url: `/api/v1/inspectors/${ids.inspectorId}/enable`, expect: { status: 403, reason: 'system administrators only' } },
   ],
   'GET /api/v1/facilities/:facilityId/inspection-grants': () => [{ url: `/api/v1/facilities/${ids.facilityId}/inspection-grants`, expect: hidden() }],
   'POST /api/v1/facilities/:facilityId/inspection-grants': () => [

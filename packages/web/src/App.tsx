@@ -28,6 +28,7 @@ import { InboxPage } from './notifications/InboxPage';
 import { UnsubscribePage } from './notifications/UnsubscribePage';
 import { MembersPage } from './members/MembersPage';
 import { InspectionsPage } from './inspections/InspectionsPage';
+import { InspectorsPage } from './inspectors/InspectorsPage';
 import { OrganizationSettingsPage } from './organizations/OrganizationSettingsPage';
 import { OrganizationsPage } from './organizations/OrganizationsPage';
 import { BackupsPage } from './readiness/backups/BackupsPage';
@@ -99,6 +100,7 @@ const router = createBrowserRouter([
                   element: <ComingSoonPage feature={feature} />,
                 })),
               { path: '/organizations', element: <OrganizationsPage /> },
+              { path: '/inspectors', element: <InspectorsPage /> },
               { path: '/organizations/:organizationId', element: <OrganizationSettingsPage /> },
               { path: '/organizations/:organizationId/facilities/new', element: <FacilityCreatePage /> },
               // The vendor portal: a vendor company's staff answer the facilities' requests.

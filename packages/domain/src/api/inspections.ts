@@ -25,6 +25,18 @@ export const CreateInspectorRequest = z.strictObject({
 /** The account is made with a temporary password, shown once, to be changed at first sign-in. */
 export const CreatedInspector = Inspector.extend({ temporaryPassword: z.string() });
 
+/** The system administrator's list of inspectors, narrowed to one prefecture or not. */
+export const InspectorListQuery = z.strictObject({ prefecture: PrefectureCode.optional() });
+
+/** An inspector as the system administrator's list shows them: how many facilities let them in, whether they may sign in. */
+export const InspectorAccount = Inspector.extend({
+  /** Facilities that currently grant the inspector read-only access. */
+  grantedFacilities: z.number().int(),
+  /** When the account was disabled (an inspector who left the health center); null while they may sign in. */
+  disabledAt: z.string().nullable(),
+});
+export type InspectorAccount = z.infer<typeof InspectorAccount>;
+
 /** A facility's grant of read-only inspection access to one inspector. */
 export const InspectionGrant = z.object({
   id: Id,

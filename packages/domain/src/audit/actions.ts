@@ -13,6 +13,8 @@ const catalog = {
     'user.update': ['アカウント情報の変更', 'Account changed'],
     'user.passwordChange': ['パスワードの変更', 'Password changed'],
     'user.passwordReset': ['パスワードの再発行', 'Password reset'],
+    'user.disable': ['アカウントの無効化（ログイン停止）', 'Account disabled (no sign-in)'],
+    'user.enable': ['アカウントの再有効化', 'Account enabled again'],
     'user.totpEnable': ['二要素認証を有効化', 'Two-factor sign-in turned on'],
     'user.totpDisable': ['二要素認証を無効化', 'Two-factor sign-in turned off'],
     'apiToken.create': ['APIトークンの作成', 'API token created'],

@@ -61,6 +61,14 @@ export async function authenticateCredentials(db: Db, config: Config, secrets: K
     return fail('invalid_credentials');
   }
   if (!(await verifyPassword(user.passwordHash, input.password))) return fail('invalid_credentials');
+  if (user.disabledAt) {
+    // Said only after the right password, so it reveals nothing to a guesser; not counted as a failure, so the
+    // person keeps reading why rather than a lockout.
+    await releaseAttempt(db, ipKey(input.ip));
+    await releaseAttempt(db, emailKey(input.email));
+    await history(false);
+    throw new AppError(403, 'account_disabled');
+  }
   if (user.totpSecret) {
     if (!input.totpCode) {
       // Not a failure: the web app asks for the code next.

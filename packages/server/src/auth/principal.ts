@@ -1,5 +1,5 @@
 import type { Actor, FacilityRole, Grant, OrganizationRole } from '@mamori/domain';
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/connect.js';
 import { prepared } from '../db/prepared.js';
 import { apiTokens, sessions, users } from '../db/schema.js';
@@ -44,7 +44,8 @@ const byToken = (db: Db) =>
       .select({ user: users, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, grants: grantsOf })
       .from(apiTokens)
       .innerJoin(users, eq(users.id, apiTokens.userId))
-      .where(eq(apiTokens.tokenHash, sql.placeholder('hash')))
+      // A disabled account's token answers 401 like an unknown one, whatever is left of it.
+      .where(and(eq(apiTokens.tokenHash, sql.placeholder('hash')), isNull(users.disabledAt)))
       .prepare('principal_by_api_token'),
   );
 
@@ -57,6 +58,8 @@ const bySession = (db: Db) =>
       .where(
         and(
           eq(sessions.tokenHash, sql.placeholder('hash')),
+          // Disabling deletes the sessions too; this holds whatever a session row outlives.
+          isNull(users.disabledAt),
           gt(sessions.expiresAt, sql`now()`),
           gt(sessions.lastSeenAt, sql`now() - make_interval(mins => ${sql.placeholder('idleMinutes')}::int)`),
         ),

@@ -2,6 +2,7 @@ import { PrefectureCode } from '@mamori/domain';
 import { type Command, InvalidArgumentError } from 'commander';
 import { eq } from 'drizzle-orm';
 import { inspectionGrants } from '../db/schema.js';
+import { changeInspectorAccess } from '../inspectors/accounts.js';
 import { insertGrant, insertInspector, deleteGrant } from '../inspectors/service.js';
 import { inspectorByEmail } from '../inspectors/queries.js';
 import { cliAudit, facilityById, printJson, withDatabase } from './context.js';
@@ -22,10 +23,16 @@ async function facilityOrFail(db: Parameters<typeof facilityById>[0], id: string
   return facility;
 }
 
+/** The inspector of that e-mail, or a message saying there is none. */
+async function inspectorOrFail(db: Parameters<typeof inspectorByEmail>[0], email: string) {
+  const inspector = await inspectorByEmail(db, email);
+  if (!inspector) throw new InvalidArgumentError(`検査員が見つかりません / no inspector with email ${email}`);
+  return inspector;
+}
+
 export function registerInspectorCommands(program: Command): void {
-  program
-    .command('user')
-    .description('user accounts')
+  const user = program.command('user').description('user accounts');
+  user
     .command('create')
     .description("create a health center's inspector (立入検査の検査員); prints the temporary password once")
     .requiredOption('--email <email>')
@@ -39,6 +46,23 @@ export function registerInspectorCommands(program: Command): void {
         printJson(await insertInspector(db, cliAudit, { email: o.email, name: o.name, prefecture: o.prefecture, healthCenter: o.healthCenter.trim() }));
       }),
     );
+
+  for (const [name, disabled, description] of [
+    ['disable', true, "disable an inspector's account (立入検査の検査員 who left): no sign-in; sessions and API tokens end"],
+    ['enable', false, "let a disabled inspector's account sign in again with its password"],
+  ] as const) {
+    user
+      .command(name)
+      .description(description)
+      .requiredOption('--email <email>')
+      .action((o: { email: string }) =>
+        withDatabase(async ({ db }) => {
+          const inspector = await inspectorOrFail(db, o.email);
+          const account = await changeInspectorAccess(db, cliAudit, inspector.id, disabled);
+          printJson({ id: account.id, email: account.email, disabledAt: account.disabledAt });
+        }),
+      );
+  }
 
   const inspection = program.command('inspection').description('立入検査: read-only access of inspectors to a facility');
   inspection
@@ -61,8 +85,7 @@ export function registerInspectorCommands(program: Command): void {
     .action((o: { facility: string; inspector: string }) =>
       withDatabase(async ({ db }) => {
         const facility = await facilityOrFail(db, o.facility);
-        const inspector = await inspectorByEmail(db, o.inspector);
-        if (!inspector) throw new InvalidArgumentError(`検査員が見つかりません / no inspector with email ${o.inspector}`);
+        const inspector = await inspectorOrFail(db, o.inspector);
         const [grant] = (await db.select().from(inspectionGrants).where(eq(inspectionGrants.inspectorId, inspector.id))).filter(
           (g) => g.facilityId === facility.id,
         );

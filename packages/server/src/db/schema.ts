@@ -38,6 +38,8 @@ export const users = pgTable('users', {
   totpSecret: text('totp_secret'),
   totpPendingSecret: text('totp_pending_secret'),
   totpLastUsedStep: bigint('totp_last_used_step', { mode: 'number' }),
+  /** Set when a system administrator disables the account (an inspector who left): no sign-in, no session, no token. */
+  disabledAt: timestamp('disabled_at', { withTimezone: true }),
   version: version(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),

@@ -1,4 +1,4 @@
-import { isSystemAdmin, type Actor } from '@mamori/domain';
+import { can, type Actor } from '@mamori/domain';
 import { and, eq } from 'drizzle-orm';
 import type { AuditContext } from '../audit/record.js';
 import { hashPassword } from '../auth/password.js';
@@ -28,7 +28,7 @@ export async function insertInspector(db: Db, context: AuditContext, input: NewI
   const email = input.email.toLowerCase();
   const id = await inTransaction(db, async (tx) => {
     const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
-    if (taken) throw new AppError(409, 'conflict');
+    if (taken) throw new AppError(409, 'conflict', {}, [{ path: 'body.email', code: 'email_taken' }]);
     const user = await insertAudited(
       tx,
       context,
@@ -54,7 +54,7 @@ export async function insertInspector(db: Db, context: AuditContext, input: NewI
 
 /** Only a system administrator registers inspectors: they belong to no organization. */
 export async function createInspector(db: Db, actor: Actor, context: AuditContext, input: NewInspector) {
-  if (!isSystemAdmin(actor)) throw forbidden();
+  if (!can(actor, 'inspector.manage', { kind: 'global' })) throw forbidden();
   return insertInspector(db, context, input);
 }
 
@@ -62,6 +62,8 @@ export async function createInspector(db: Db, actor: Actor, context: AuditContex
 export async function insertGrant(tx: Tx, context: AuditContext, facility: FacilityRow, inspectorEmail: string, grantedBy: string | null) {
   const inspector = await inspectorByEmail(tx, inspectorEmail);
   if (!inspector) throw new AppError(422, 'inspector_unknown');
+  // An inspector who left could not use the access; the facility is told so rather than granting it unawares.
+  if (inspector.disabledAt) throw new AppError(422, 'inspector_disabled');
   const [existing] = await tx
     .select({ id: inspectionGrants.id })
     .from(inspectionGrants)

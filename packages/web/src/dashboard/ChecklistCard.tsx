@@ -9,7 +9,7 @@ import { ownForms, useAssessments } from '../checklist/queries';
 import { useSummary } from '../checklist/summary';
 
 /** This fiscal year's checklist at a glance: how far along, what is open, how long is left. */
-export function ChecklistCard({ facilityId, canCreate }: { facilityId: string; canCreate: boolean }) {
+export function ChecklistCard({ facilityId, canCreate, canAnswer }: { facilityId: string; canCreate: boolean; canAnswer: boolean }) {
   const { t, i18n } = useTranslation();
   const today = todayInTokyo();
   const fy = fiscalYearOf(today);
@@ -80,7 +80,8 @@ export function ChecklistCard({ facilityId, canCreate }: { facilityId: string; c
           )}
           <Group>
             <Button component={Link} to={`${base}/${current.id}`} size="sm">
-              {t('dashboard.checklist.continue')}
+              {/* Someone who only reads (a viewer, an inspector) opens it; "continue" would promise input they cannot make. */}
+              {canAnswer ? t('dashboard.checklist.continue') : t('dashboard.checklist.open')}
             </Button>
             <Anchor component={Link} to={base} size="sm">
               {t('dashboard.checklist.allYears')}

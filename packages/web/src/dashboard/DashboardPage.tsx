@@ -88,6 +88,7 @@ export function DashboardPage() {
   const f = facility.data;
   const scope = { kind: 'facility', organizationId: f.organizationId, facilityId: f.id } as const;
   const role = session.memberships.facilities.find((m) => m.id === f.id)?.role ?? null;
+  const inspecting = !role && !!session.memberships.inspections?.some((g) => g.id === f.id);
   const steps: Step[] = [
     {
       key: 'facility',
@@ -135,8 +136,9 @@ export function DashboardPage() {
       <Stack gap="lg">
         <InspectorHome facilityId={f.id} />
         <FacilitySummary facility={f} role={role} />
-        <ChecklistCard facilityId={f.id} canCreate={allowed('assessment.create', scope)} />
-        <NextSteps steps={steps} />
+        <ChecklistCard facilityId={f.id} canCreate={allowed('assessment.create', scope)} canAnswer={allowed('assessment.answer', scope)} />
+        {/* The facility's to-do list is its staff's: an inspector reading it (立入検査) can do none of it. */}
+        {!inspecting && <NextSteps steps={steps} />}
       </Stack>
     </>
   );

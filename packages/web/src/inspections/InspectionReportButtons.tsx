@@ -22,6 +22,10 @@ export function InspectionReportButtons({ facilityId }: { facilityId: string }) 
           download
           size="sm"
           variant={index === 0 ? 'filled' : 'default'}
+          // The label is long (the year in the Japanese era): on a phone it wraps instead of being cut off.
+          h="auto"
+          py={6}
+          styles={{ label: { whiteSpace: 'normal', textAlign: 'left', lineHeight: 1.4 } }}
         >
           {t('inspections.report.buttonOfYear', { year: fyName(a.fiscalYear, i18n.language) })}
         </Button>

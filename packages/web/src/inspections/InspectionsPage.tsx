@@ -1,4 +1,5 @@
 import { Badge, Button, Checkbox, Group, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { todayInTokyo } from '@mamori/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -149,7 +150,8 @@ function RecordInspectionForm({ facilityId }: { facilityId: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const onError = useApiErrorHandler();
-  const [inspectedOn, setInspectedOn] = useState(new Date().toISOString().slice(0, 10));
+  // Today in Japan: the UTC date is yesterday's before 9:00.
+  const [inspectedOn, setInspectedOn] = useState(todayInTokyo());
   const [notes, setNotes] = useState('');
   const [findings, setFindings] = useState<DraftFinding[]>([emptyFinding()]);
   const change = (index: number, patch: Partial<DraftFinding>) => setFindings((all) => all.map((f, i) => (i === index ? { ...f, ...patch } : f)));
@@ -187,7 +189,14 @@ function RecordInspectionForm({ facilityId }: { facilityId: string }) {
           <Title order={3} size="h4">
             {t('inspections.recordNew')}
           </Title>
-          <TextInput type="date" label={t('inspections.inspectedOn')} value={inspectedOn} onChange={(e) => setInspectedOn(e.currentTarget.value)} required />
+          <TextInput
+            type="date"
+            label={t('inspections.inspectedOn')}
+            value={inspectedOn}
+            onChange={(e) => setInspectedOn(e.currentTarget.value)}
+            required
+            maw={220}
+          />
           <Textarea label={t('inspections.notes')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} autosize minRows={2} />
           {findings.map((finding, index) => (
             <Group key={index} align="flex-end" wrap="wrap">

@@ -84,6 +84,8 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
     manage.push({ label: t('nav.organization'), to: `/organizations/${organizationId}` });
   }
   if (session?.user.isSystemAdmin) manage.push({ label: t('nav.organizations'), to: '/organizations', exact: true });
+  // 検査員: the health centers' inspector accounts, which no organization owns.
+  if (allowed('inspector.manage', { kind: 'global' })) manage.push({ label: t('nav.inspectors'), to: '/inspectors' });
 
   // The vendor portal: the whole menu of a vendor's staff, a section of its own for someone on both sides.
   const vendorItems: Item[] =
