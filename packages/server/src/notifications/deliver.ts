@@ -94,7 +94,7 @@ export const unsubscribeLink = (deps: Pick<AppDeps, 'config' | 'secrets'>, userI
  * RFC 8058 one-click unsubscribe for a mail about one kind: the mail program POSTs `List-Unsubscribe=One-Click` to the
  * API's unsubscribe route with the same signed token as the link in the text, and that kind is off.
  */
-export const oneClickUnsubscribe = (deps: Pick<AppDeps, 'config' | 'secrets'>, userId: string, kind: NotificationKind) => ({
+const oneClickUnsubscribe = (deps: Pick<AppDeps, 'config' | 'secrets'>, userId: string, kind: NotificationKind) => ({
   'List-Unsubscribe': `<${publicBaseUrl(deps.config)}/api/v1/unsubscribe/${unsubscribeToken(deps.secrets, userId, kind)}>`,
   'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
 });
