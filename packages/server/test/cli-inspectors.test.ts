@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { and, eq, sql } from 'drizzle-orm';
+import { openDatabase } from '../src/db/connect.js';
+import { auditEvents } from '../src/db/schema.js';
 import { runMamori } from './helpers/cli.js';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mamori-cli-inspectors-'));
@@ -69,5 +72,59 @@ describe('mamori user create|disable|enable / inspection grant|revoke', { timeou
 
     const verified = mamori(['audit', 'verify']);
     expect(verified.code, verified.stderr).toBe(0);
+  });
+
+  it("assigns a jurisdiction's facilities at once (a regional deployment), each grant audited, again only the new ones", async () => {
+    const org = JSON.parse(mamori(['org', 'create', '--name', '医療法人広域会']).stdout);
+    const facility = (name: string, prefecture: string, healthCenter: string) =>
+      JSON.parse(
+        mamori(['facility', 'create', '--org', org.id, '--name', name, '--kind', 'clinic', '--prefecture', prefecture, '--health-center', healthCenter]).stdout,
+      ).id as string;
+    facility('横浜第一クリニック', '14', '横浜市保健所');
+    facility('川崎クリニック', '14', '川崎市保健所');
+    facility('千葉クリニック', '12', '千葉市保健所');
+    const inspector = mamori([
+      'user',
+      'create',
+      '--email',
+      'kanagawa@pref.example.jp',
+      '--name',
+      '神奈川 検査',
+      '--role',
+      'inspector',
+      '--prefecture',
+      '14',
+      '--health-center',
+      '横浜市保健所',
+    ]);
+    expect(inspector.code, inspector.stderr).toBe(0);
+
+    const oneCenter = mamori(['inspection', 'grant', '--inspector', 'kanagawa@pref.example.jp', '--prefecture', '14', '--health-center', '横浜市保健所']);
+    expect(oneCenter.code, oneCenter.stderr).toBe(0);
+    expect(JSON.parse(oneCenter.stdout)).toEqual({
+      inspectorEmail: 'kanagawa@pref.example.jp',
+      prefecture: '14',
+      healthCenter: '横浜市保健所',
+      facilities: 1,
+      granted: 1,
+    });
+    const wholePrefecture = mamori(['inspection', 'grant', '--inspector', 'kanagawa@pref.example.jp', '--prefecture', '14']);
+    expect(JSON.parse(wholePrefecture.stdout)).toEqual({ inspectorEmail: 'kanagawa@pref.example.jp', prefecture: '14', facilities: 2, granted: 1 });
+    const again = mamori(['inspection', 'grant', '--inspector', 'kanagawa@pref.example.jp', '--prefecture', '14']);
+    expect(JSON.parse(again.stdout)).toMatchObject({ facilities: 2, granted: 0 });
+
+    const both = mamori(['inspection', 'grant', '--inspector', 'kanagawa@pref.example.jp', '--prefecture', '14', '--facility', org.id]);
+    expect(both.code).toBe(1);
+    expect(both.stderr).toContain('どちらか一方');
+    const database = await openDatabase({ kind: 'pglite', dataDir });
+    try {
+      const events = await database.db
+        .select({ facilityId: auditEvents.facilityId })
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, 'inspectionGrant.create'), sql`${auditEvents.changes}->'inspectorEmail'->>'after' = 'kanagawa@pref.example.jp'`));
+      expect(events).toHaveLength(2);
+    } finally {
+      await database.close();
+    }
   });
 });

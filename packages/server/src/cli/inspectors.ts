@@ -3,6 +3,7 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { eq } from 'drizzle-orm';
 import { inspectionGrants } from '../db/schema.js';
 import { changeInspectorAccess } from '../inspectors/accounts.js';
+import { grantArea } from '../inspectors/area-grants.js';
 import { insertGrant, insertInspector, deleteGrant } from '../inspectors/service.js';
 import { inspectorByEmail } from '../inspectors/queries.js';
 import { cliAudit, facilityById, printJson, withDatabase } from './context.js';
@@ -67,12 +68,26 @@ export function registerInspectorCommands(program: Command): void {
   const inspection = program.command('inspection').description('立入検査: read-only access of inspectors to a facility');
   inspection
     .command('grant')
-    .description('grant an inspector read-only access to a facility')
-    .requiredOption('--facility <id>')
+    .description(
+      "grant an inspector read-only access to a facility, or to every facility of a prefecture or health center (a regional deployment's assignment)",
+    )
+    .option('--facility <id>')
+    .option('--prefecture <code>', 'every facility of this prefecture (JIS code 01–47)', prefecture)
+    .option('--health-center <name>', 'with --prefecture: only the facilities of this 保健所')
     .requiredOption('--inspector <email>')
-    .action((o: { facility: string; inspector: string }) =>
+    .action((o: { facility?: string; prefecture?: string; healthCenter?: string; inspector: string }) =>
       withDatabase(async ({ db }) => {
-        const facility = await facilityOrFail(db, o.facility);
+        if (Boolean(o.facility) === Boolean(o.prefecture)) {
+          throw new InvalidArgumentError('--facility か --prefecture のどちらか一方を指定してください / give either --facility or --prefecture');
+        }
+        if (o.healthCenter !== undefined && !o.prefecture)
+          throw new InvalidArgumentError('--health-center は --prefecture と一緒に指定します / --health-center needs --prefecture');
+        if (o.prefecture) {
+          const healthCenter = o.healthCenter?.trim();
+          printJson(await grantArea(db, cliAudit, o.inspector, { prefecture: o.prefecture, ...(healthCenter ? { healthCenter } : {}) }));
+          return;
+        }
+        const facility = await facilityOrFail(db, o.facility!);
         const grant = await db.transaction((tx) => insertGrant(tx, cliAudit, facility, o.inspector, null));
         printJson({ id: grant.id, facilityId: grant.facilityId, inspectorId: grant.inspectorId, inspectorEmail: o.inspector.toLowerCase() });
       }),
