@@ -9,7 +9,7 @@ import {
   type Round,
   type VendorFormStatus,
 } from '@mamori/domain';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { anyOf } from '../db/any-of.js';
 import { type FacilityRange, ofFacilities } from '../db/facility-range.js';
 import { sideBySide } from '../db/side-by-side.js';
@@ -84,18 +84,15 @@ export async function facilityYearBundles(
         .from(answerEvidence)
         .where(and(anyOf(answerEvidence.assessmentId, ownIds), anyOf(answerEvidence.itemId, chartItemIds))),
   ]);
-  const rounds = await db
-    .select({
-      assessmentId: answerRounds.assessmentId,
-      itemId: answerRounds.itemId,
-      value: answerRounds.value,
-      date: answerRounds.date,
-      targetDate: answerRounds.targetDate,
-      note: answerRounds.note,
-    })
-    .from(answerRounds)
-    .where(and(anyOf(answerRounds.assessmentId, [...ownIds, ...vendorForms.map((v) => v.id)]), eq(answerRounds.draft, false)))
-    .orderBy(asc(answerRounds.assessmentId), asc(answerRounds.itemId), asc(answerRounds.round));
+  // Plain rows, not mapped column by column: the reminder scan reads some four million of them.
+  const formIds = [...ownIds, ...vendorForms.map((v) => v.id)];
+  const result = await db.execute(sql`
+    SELECT ${answerRounds.assessmentId} AS "assessmentId", ${answerRounds.itemId} AS "itemId", ${answerRounds.value} AS "value",
+           ${answerRounds.date} AS "date", ${answerRounds.targetDate} AS "targetDate", ${answerRounds.note} AS "note"
+    FROM ${answerRounds}
+    WHERE ${and(anyOf(answerRounds.assessmentId, formIds), eq(answerRounds.draft, false))}
+    ORDER BY ${answerRounds.assessmentId}, ${answerRounds.itemId}, ${answerRounds.round}`);
+  const rounds = (result as unknown as { rows: RoundFields[] }).rows;
 
   const roundsByForm = groupBy(rounds, (r) => r.assessmentId);
   const vendorFormsByYear = groupBy(vendorForms, (v) => `${v.facilityId} ${v.fiscalYear}`);
