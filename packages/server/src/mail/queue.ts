@@ -25,10 +25,11 @@ interface MailJob {
   sealed?: string;
 }
 
+const mailJob = (secrets: Keyring, message: MailMessage): MailJob => ({ sealed: secrets.seal('mail', JSON.stringify(message)) });
+
 /** Queues a message in the caller's transaction: it is sent only if the transaction commits. */
 export function enqueueMail(jobs: Jobs, secrets: Keyring, tx: Tx, message: MailMessage): Promise<void> {
-  const job: MailJob = { sealed: secrets.seal('mail', JSON.stringify(message)) };
-  return jobs.enqueue(tx, mailQueue.name, job);
+  return jobs.enqueue(tx, mailQueue.name, mailJob(secrets, message));
 }
 
 /** Queues many messages in the caller's transaction in one insert (the daily reminders). */
@@ -37,7 +38,7 @@ export async function enqueueMails(jobs: Jobs, secrets: Keyring, tx: Tx, message
   await jobs.enqueueMany(
     tx,
     mailQueue.name,
-    messages.map((message): MailJob => ({ sealed: secrets.seal('mail', JSON.stringify(message)) })),
+    messages.map((message) => mailJob(secrets, message)),
   );
 }
 

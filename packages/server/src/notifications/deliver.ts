@@ -1,5 +1,6 @@
 import {
   deliveryFor,
+  groupBy,
   facilityRolesWith,
   notificationPath,
   type NotificationKind,
@@ -69,9 +70,7 @@ export async function facilityRecipientsOf(db: Db | Tx, facilityIds: readonly st
     .innerJoin(users, eq(users.id, facilityMembers.userId))
     .where(and(anyOf(facilityMembers.facilityId, [...facilityIds]), anyOf(facilityMembers.role, [...facilityRolesWith('reminder.receive')])))
     .orderBy(asc(users.id));
-  const recipients = new Map<string, Recipient[]>();
-  for (const { facilityId, ...recipient } of rows) (recipients.get(facilityId) ?? recipients.set(facilityId, []).get(facilityId)!).push(recipient);
-  return recipients;
+  return groupBy(rows, (row) => row.facilityId);
 }
 
 /** The recipients' choices, by user and kind (no row: `standard`). */
@@ -87,17 +86,17 @@ export async function modesOf(db: Db | Tx, userIds: string[]): Promise<(userId: 
 }
 
 export const appLink = (config: Config, path: string) => `${publicBaseUrl(config)}${path}`;
-export const unsubscribeLink = (deps: Pick<AppDeps, 'config' | 'secrets'>, userId: string, kind: NotificationKind) =>
-  `${publicBaseUrl(deps.config)}/unsubscribe/${unsubscribeToken(deps.secrets, userId, kind)}`;
-
 /**
- * RFC 8058 one-click unsubscribe for a mail about one kind: the mail program POSTs `List-Unsubscribe=One-Click` to the
- * API's unsubscribe route with the same signed token as the link in the text, and that kind is off.
+ * Where a person turns one kind off, with one signed token: the page the link in the text opens, and the API route a
+ * mail program's one-click unsubscribe (RFC 8058) POSTs `List-Unsubscribe=One-Click` to.
  */
-const oneClickUnsubscribe = (deps: Pick<AppDeps, 'config' | 'secrets'>, userId: string, kind: NotificationKind) => ({
-  'List-Unsubscribe': `<${publicBaseUrl(deps.config)}/api/v1/unsubscribe/${unsubscribeToken(deps.secrets, userId, kind)}>`,
-  'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-});
+function unsubscribeAddresses(deps: Pick<AppDeps, 'config' | 'secrets'>, userId: string, kind: NotificationKind) {
+  const token = unsubscribeToken(deps.secrets, userId, kind);
+  return { page: `${publicBaseUrl(deps.config)}/unsubscribe/${token}`, oneClick: `${publicBaseUrl(deps.config)}/api/v1/unsubscribe/${token}` };
+}
+
+export const unsubscribeLink = (deps: Pick<AppDeps, 'config' | 'secrets'>, userId: string, kind: NotificationKind) =>
+  unsubscribeAddresses(deps, userId, kind).page;
 
 const keyOf = (row: NotificationKey) => [row.kind, row.facilityId, row.subjectId, row.occasion, row.userId].join('\u0000');
 const pairKey = (pair: Delivered) =>
@@ -190,8 +189,10 @@ export async function deliverNotices(
       .filter((pair) => pair.delivery === 'immediate')
       .map(({ facility, notice, recipient }) => {
         const link = appLink(deps.config, notificationPath(notice.kind, facility.id, notice.params));
-        const mail = reminderMail(recipient.name, { ...notice, facilityName: facility.name, link }, unsubscribeLink(deps, recipient.userId, notice.kind));
-        return { to: recipient.email, ...mail, headers: oneClickUnsubscribe(deps, recipient.userId, notice.kind) };
+        const unsubscribe = unsubscribeAddresses(deps, recipient.userId, notice.kind);
+        const mail = reminderMail(recipient.name, { ...notice, facilityName: facility.name, link }, unsubscribe.page);
+        const headers = { 'List-Unsubscribe': `<${unsubscribe.oneClick}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
+        return { to: recipient.email, ...mail, headers };
       }),
   );
   return made;
